@@ -1,0 +1,2 @@
+/** Webview entry (browser bundle). */
+document.body.dataset.podlens = 'ready';

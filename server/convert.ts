@@ -1,0 +1,46 @@
+/** The only place that knows both podlens findings and LSP types. */
+import {
+  type CodeAction,
+  CodeActionKind,
+  type Diagnostic,
+  DiagnosticSeverity,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import type { Finding, Fix } from '../shared/lint';
+import { ruleDocUrl } from '../shared/lint';
+import type { Severity } from '../shared/util/range';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostic(f: Finding, uri: string): Diagnostic {
+  const d: Diagnostic = {
+    range: f.range,
+    severity: SEVERITY[f.severity],
+    source: 'podlens',
+    code: f.rule,
+    codeDescription: { href: ruleDocUrl(f.rule) },
+    message: f.message,
+    data: { path: f.path, document: f.document },
+  };
+  if (f.related?.length) {
+    d.relatedInformation = f.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
+  }
+  return d;
+}
+
+export function toCodeAction(fix: Fix, uri: string, diagnostic?: Diagnostic): CodeAction {
+  const edit: WorkspaceEdit = { changes: { [uri]: fix.edits.map((e) => ({ range: e.range, newText: e.newText })) } };
+  const action: CodeAction = {
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    edit,
+    isPreferred: fix.isPreferred,
+  };
+  if (diagnostic) action.diagnostics = [diagnostic];
+  return action;
+}

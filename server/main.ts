@@ -1,0 +1,22 @@
+/**
+ * Language server entry. Started by the VS Code client over IPC, or standalone by other editors:
+ *   node dist/server.js --stdio      (also: npx podlens-language-server --stdio)
+ */
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './server';
+
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  process.stdout.write(
+    'podlens language server\nusage: podlens-language-server --stdio | --node-ipc | --socket=<port>\n',
+  );
+  process.exit(0);
+}
+if (!args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe'))) {
+  // Editors that spawn the server without flags speak LSP over stdio.
+  process.argv.push('--stdio');
+}
+
+const connection = createConnection(ProposedFeatures.all);
+startServer(connection);
+connection.listen();

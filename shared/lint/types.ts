@@ -1,0 +1,83 @@
+/** Contracts of the lint engine: rules, findings and fixes. Findings carry ranges in file positions. */
+import type { ManifestDocument, PodView } from '../model';
+import type { FieldPath, Range, Severity } from '../util/range';
+
+export type RuleFamily = 'syntax' | 'structure' | 'api-validation' | 'lifecycle' | 'metadata';
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** Marks the fix VS Code applies with "Quick Fix" auto-apply. */
+  isPreferred?: boolean;
+  /** Edits are snippets (tab stops like `${1:tag}`): the client applies them through a snippet command. */
+  snippet?: boolean;
+}
+
+export interface RelatedInfo {
+  range: Range;
+  message: string;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  /** The tightest range: the offending key or value. */
+  range: Range;
+  /** Dotted path of the offending node inside its document (`spec.containers[0].image`). */
+  path: string;
+  /** Index of the YAML document in its file. */
+  document: number;
+  related?: RelatedInfo[];
+  fixes?: Fix[];
+}
+
+export interface RuleMeta {
+  /** Stable kebab-case id; never reused once removed. */
+  id: string;
+  family: RuleFamily;
+  /** Default severity. `error` only when the API server (or `kubectl apply`) rejects the object. */
+  severity: Severity;
+  /** One line, shown in hovers and SARIF. */
+  summary: string;
+}
+
+/** What a rule reports; the engine adds rule id, severity (after configuration) and document index. */
+export interface Report {
+  path: FieldPath;
+  range: Range;
+  message: string;
+  related?: RelatedInfo[];
+  fixes?: Fix[];
+  /** Only when one rule reports two kinds of problem with different weights; defaults to the rule's. */
+  severity?: Severity;
+}
+
+export interface RuleContext {
+  doc: ManifestDocument;
+  /** The pod view when the document is one of the eight pod kinds. */
+  pod?: PodView;
+  /** File path or URI, when known (for kustomize/patch decisions). */
+  path?: string;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  /** Pure check over the manifest model. Must not throw on any input (the engine still guards it). */
+  check(ctx: RuleContext): void;
+}
+
+/** Where rule documentation pages live (docs/rules/<id>.md in the repository). */
+export const RULE_DOCS_BASE = 'https://github.com/podlens/podlens/blob/main/docs/rules/';
+
+export function ruleDocUrl(id: string): string {
+  return `${RULE_DOCS_BASE}${id}.md`;
+}
+
+export type { FieldPath, ManifestDocument, Range, Severity };

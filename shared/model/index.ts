@@ -1,0 +1,11 @@
+/** Public entry of the manifest model. */
+
+export { LineIndex } from '../yaml/lineIndex';
+export type { SyntaxIssue } from '../yaml/parse';
+export { type JsonScalar, resolvePlain, resolveScalar } from '../yaml/scalar';
+export { type Segment, splitSegments } from '../yaml/split';
+export * from './document';
+export * from './field';
+export { DocContext } from './nodes';
+export { mapAt, readMetadata, readResources } from './podView';
+export * from './types';

@@ -1,0 +1,68 @@
+/** Small, alias-aware accessors over the `yaml` AST with ranges in file positions. */
+import { type Document, isAlias, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { Range } from '../util/range';
+import type { LineIndex } from '../yaml/lineIndex';
+
+/** How many alias hops one lookup may follow; anchors can point at aliases, bombs must stay cheap. */
+const MAX_ALIAS_HOPS = 8;
+
+export class DocContext {
+  constructor(
+    readonly doc: Document.Parsed,
+    readonly lines: LineIndex,
+  ) {}
+
+  /** Tight range of a node: from its first character to the end of its value (comments excluded). */
+  range(node: Node | null | undefined): Range | undefined {
+    const r = node?.range;
+    if (!r) return undefined;
+    return { start: this.lines.positionAt(r[0]), end: this.lines.positionAt(r[1]) };
+  }
+
+  /** Follows aliases to the anchored node; undefined for a dangling alias. */
+  deref(node: unknown): Node | undefined {
+    let cur = node;
+    for (let hops = 0; isAlias(cur); hops++) {
+      if (hops >= MAX_ALIAS_HOPS) return undefined;
+      try {
+        cur = cur.resolve(this.doc);
+      } catch {
+        return undefined;
+      }
+    }
+    return (cur ?? undefined) as Node | undefined;
+  }
+
+  asMap(node: unknown): YAMLMap | undefined {
+    const n = this.deref(node);
+    return isMap(n) ? n : undefined;
+  }
+
+  asSeq(node: unknown): YAMLSeq | undefined {
+    const n = this.deref(node);
+    return isSeq(n) ? n : undefined;
+  }
+
+  /** The pair for `key` in a map (first one wins, as in the `yaml` package; duplicates are a lint finding). */
+  pair(map: YAMLMap | undefined, key: string): Pair<Node, Node | null> | undefined {
+    if (!map) return undefined;
+    for (const item of map.items) {
+      const k = this.deref(item.key);
+      if (isScalar(k) && String(k.value) === key) return item as Pair<Node, Node | null>;
+    }
+    return undefined;
+  }
+
+  /** The (dereferenced) value node for `key`, or undefined. */
+  get(map: YAMLMap | undefined, key: string): Node | undefined {
+    const p = this.pair(map, key);
+    return p ? (this.deref(p.value) ?? undefined) : undefined;
+  }
+
+  keyText(pair: Pair): string | undefined {
+    const k = this.deref(pair.key);
+    return isScalar(k) ? String(k.value) : undefined;
+  }
+}
+
+export { isAlias, isMap, isScalar, isSeq };

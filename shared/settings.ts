@@ -1,0 +1,42 @@
+/**
+ * The `podlens.*` settings, parsed with zod wherever they cross a boundary (workspace/configuration in the
+ * server, the client's config reader). Invalid values fall back to defaults field by field.
+ */
+import { z } from 'zod';
+
+export const RULE_LEVELS = ['off', 'hint', 'info', 'warning', 'error'] as const;
+export type RuleLevel = (typeof RULE_LEVELS)[number];
+
+export const traceLevel = z.enum(['off', 'messages', 'verbose']);
+
+export const settingsSchema = z.object({
+  trace: z.object({ server: traceLevel.catch('off') }).catch({ server: 'off' }),
+  lint: z
+    .object({
+      enable: z.boolean().catch(true),
+    })
+    .catch({ enable: true }),
+  rules: z.record(z.string(), z.string()).catch({}),
+  codeLens: z.object({ enable: z.boolean().catch(true) }).catch({ enable: true }),
+  simulation: z
+    .object({
+      until: z.number().int().positive().max(86_400).catch(900),
+    })
+    .catch({ until: 900 }),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({
+  trace: { server: 'off' },
+  lint: { enable: true },
+  rules: {},
+  codeLens: { enable: true },
+  simulation: { until: 900 },
+});
+
+/** Parses raw settings (anything) into Settings; never throws. */
+export function parseSettings(raw: unknown): Settings {
+  const r = settingsSchema.safeParse(raw ?? {});
+  return r.success ? r.data : DEFAULT_SETTINGS;
+}

@@ -1,0 +1,97 @@
+/**
+ * Parses one segment of a file with the `yaml` package into documents whose nodes keep their source
+ * offsets, and turns YAML errors and warnings into issues with exact file ranges. Never throws.
+ */
+import { Composer, type Document, Parser, type YAMLError } from 'yaml';
+import type { Range, Severity } from '../util/range';
+import { LineIndex } from './lineIndex';
+import type { Segment } from './split';
+
+export interface SyntaxIssue {
+  code: string;
+  message: string;
+  severity: Severity;
+  range: Range;
+}
+
+export interface ParsedYamlDocument {
+  /** The `yaml` AST; node ranges are offsets into `lines.text` (the segment). */
+  ast: Document.Parsed;
+  lines: LineIndex;
+  /** Segment-relative [start, end) of this document's text. */
+  span: [number, number];
+  issues: SyntaxIssue[];
+}
+
+const PARSE_OPTIONS = {
+  prettyErrors: false,
+  // Every scalar stays a string here; ./scalar.ts resolves types with kubectl's YAML 1.1 rules.
+  schema: 'failsafe',
+  // Duplicate keys are a lint rule (with an id and a quick fix), not a syntax error.
+  uniqueKeys: false,
+  keepSourceTokens: false,
+} as const;
+
+/** Standard tags are resolved by ./scalar.ts, so the failsafe schema's complaint about them is noise. */
+function isNoise(e: YAMLError): boolean {
+  return e.code === 'TAG_RESOLVE_FAILED' && /tag:yaml\.org,2002:/.test(e.message);
+}
+
+export function parseSegment(segment: Segment): ParsedYamlDocument[] {
+  const lines = new LineIndex(segment.text, segment.line, segment.offset);
+  const out: ParsedYamlDocument[] = [];
+  try {
+    const composer = new Composer(PARSE_OPTIONS);
+    const tokens = new Parser().parse(segment.text);
+    for (const doc of composer.compose(tokens, true, segment.text.length)) {
+      const ast = doc as Document.Parsed;
+      const [start, , end] = ast.range;
+      out.push({ ast, lines, span: [start, end], issues: issuesOf(ast, lines) });
+    }
+  } catch (err) {
+    // The `yaml` package reports problems as data; a throw here is a bug in it. Degrade to one issue.
+    out.length = 0;
+    out.push(failedDocument(segment, lines, err));
+  }
+  return out;
+}
+
+function issuesOf(doc: Document.Parsed, lines: LineIndex): SyntaxIssue[] {
+  const issues: SyntaxIssue[] = [];
+  const add = (e: YAMLError, severity: Severity) => {
+    const [a, b] = e.pos;
+    const end = b > a ? b : Math.min(a + 1, lines.text.length);
+    issues.push({
+      code: e.code,
+      message: cleanMessage(e.message),
+      severity,
+      range: { start: lines.positionAt(a), end: lines.positionAt(end) },
+    });
+  };
+  for (const e of doc.errors) if (!isNoise(e)) add(e, 'error');
+  for (const w of doc.warnings) if (!isNoise(w)) add(w, 'warning');
+  return issues;
+}
+
+function cleanMessage(message: string): string {
+  const first = message.split('\n')[0] ?? message;
+  return first.replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+function failedDocument(segment: Segment, lines: LineIndex, err: unknown): ParsedYamlDocument {
+  const composer = new Composer(PARSE_OPTIONS);
+  const empty = [...composer.compose(new Parser().parse(''), true, 0)][0] as Document.Parsed;
+  return {
+    ast: empty,
+    lines,
+    span: [0, segment.text.length],
+    issues: [
+      {
+        code: 'PARSER_FAILURE',
+        message: `YAML parser failure: ${err instanceof Error ? err.message : String(err)}`,
+        severity: 'error',
+        range: { start: lines.positionAt(0), end: lines.positionAt(segment.text.length) },
+      },
+    ],
+  };
+}
