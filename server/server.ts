@@ -9,6 +9,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
 import type { ServerContext } from './context';
 import { ManifestStore } from './documents';
 import { DiagnosticsPublisher } from './features/diagnostics';
+import { FEATURES } from './features';
 import { fetchSettings } from './settings';
 
 export const SERVER_NAME = 'podlens';
@@ -40,9 +41,10 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params) => {
     configurationSupported = !!params.capabilities.workspace?.configuration;
     return {
-      capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      },
+      capabilities: Object.assign(
+        { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
+        ...FEATURES.map((f) => f.capabilities),
+      ),
       serverInfo: { name: SERVER_NAME, version: process.env.PODLENS_VERSION ?? '0.1.0' },
     };
   });
@@ -63,5 +65,6 @@ export function startServer(connection: Connection): void {
     diagnostics.clear(e.document.uri);
   });
 
+  for (const feature of FEATURES) feature.register(ctx);
   documents.listen(connection);
 }

@@ -1,0 +1,4 @@
+/** Every feature the server offers besides diagnostics; server.ts announces and registers them in order. */
+import type { Feature } from './feature';
+
+export const FEATURES: Feature[] = [];
