@@ -6,5 +6,6 @@ export default defineConfig({
     exclude: ['test/e2e/**', 'node_modules/**'],
     testTimeout: 60_000,
     pool: 'threads',
+    globalSetup: ['test/helpers/globalSetup.ts'],
   },
 });

@@ -1,0 +1,4 @@
+/** The api rule family. */
+import type { Rule } from '../../types';
+
+export const apiValidationRules: Rule[] = [];

@@ -1,0 +1,4 @@
+/** The lifecycle rule family. */
+import type { Rule } from '../../types';
+
+export const lifecycleRules: Rule[] = [];
