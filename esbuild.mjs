@@ -6,6 +6,7 @@ import path from 'node:path';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
+const version = JSON.parse(fs.readFileSync('package.json', 'utf8')).version;
 const watch = process.argv.includes('--watch');
 const outdir = 'dist';
 
@@ -21,36 +22,43 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
   alias: { yaml: yamlBrowser },
-  define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
+  define: {
+    'process.env.NODE_ENV': production ? '"production"' : '"development"',
+    PODLENS_VERSION: JSON.stringify(version),
+  },
 };
+
+// ESM dependencies bundled into CommonJS (fdir via tinyglobby) read import.meta.url; give them the file's URL.
+const nodeCjs = {
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  define: { ...common.define, 'import.meta.url': '__podlens_import_meta_url' },
+};
+const importMetaBanner = "var __podlens_import_meta_url = require('url').pathToFileURL(__filename).href;";
 
 const targets = [
   {
     name: 'client',
     entryPoints: ['client/src/extension.ts'],
     outfile: `${outdir}/client.js`,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
+    ...nodeCjs,
+    banner: { js: importMetaBanner },
     external: ['vscode'],
   },
   {
     name: 'server',
     entryPoints: ['server/main.ts'],
     outfile: `${outdir}/server.js`,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    banner: { js: '#!/usr/bin/env node' },
+    ...nodeCjs,
+    banner: { js: `#!/usr/bin/env node\n${importMetaBanner}` },
   },
   {
     name: 'cli',
     entryPoints: ['server/cli/main.ts'],
     outfile: `${outdir}/cli.js`,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    banner: { js: '#!/usr/bin/env node' },
+    ...nodeCjs,
+    banner: { js: `#!/usr/bin/env node\n${importMetaBanner}` },
   },
   {
     name: 'webview',

@@ -1,1 +1,52 @@
-process.stdout.write('podlens\n');
+/**
+ * `podlens` CLI: lint and simulate manifests with the same core as the editor.
+ * Exit codes: 0 clean, 1 error-severity findings, 2 usage or I/O errors (one line on stderr, no stack trace).
+ */
+import { runLint } from './lintCommand';
+import { type CliIo, nodeIo, UsageError } from './io';
+
+declare const PODLENS_VERSION: string;
+const VERSION = typeof PODLENS_VERSION === 'string' ? PODLENS_VERSION : '0.0.0-dev';
+
+const HELP = `podlens ${VERSION} — Kubernetes Pod manifests: lint and lifecycle prediction
+
+Usage:
+  podlens lint <files|dirs|globs...> [--format text|json|sarif]
+  podlens simulate <file> [--document N] [--scenario file.json] [--until S] [--delete-at S] [--at T...] [--format text|json]
+  podlens --help | --version
+
+Exit codes: 0 clean, 1 findings of error severity, 2 usage or I/O errors.
+Rule documentation: https://github.com/podlens/podlens/tree/main/docs/rules
+`;
+
+export function main(argv: string[], io: CliIo): number {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        io.stdout(HELP);
+        return command === undefined ? 2 : 0;
+      case '--version':
+      case '-v':
+        io.stdout(`${VERSION}\n`);
+        return 0;
+      case 'lint':
+        return runLint(rest, io, VERSION);
+      default:
+        throw new UsageError(`unknown command "${command}" (run "podlens --help" for the commands)`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError || (err as { code?: string })?.code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`podlens: ${(err as Error).message}`);
+      return 2;
+    }
+    io.stderr(`podlens: internal error: ${err instanceof Error ? err.message : String(err)}`);
+    if (process.env.PODLENS_DEBUG) io.stderr(String((err as Error)?.stack));
+    return 2;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2), nodeIo);

@@ -9,3 +9,4 @@ export * from './field';
 export { DocContext } from './nodes';
 export { mapAt, readMetadata, readResources } from './podView';
 export * from './types';
+export { KUSTOMIZATION_FILES, kustomizationPatchPaths } from './kustomize';
