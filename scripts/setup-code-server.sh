@@ -71,7 +71,9 @@ else
     echo "setup-code-server: the code-server postinstall did not run (install scripts blocked?); see $CS_DIR/install.log" >&2
     exit 1
   }
-  "$NODE24" "$ENTRY" --version | head -1
+  # Own --config: without it code-server writes ~/.config/code-server/config.yaml, which other instances share.
+  echo 'auth: none' >"$CS_DIR/version-check.yaml"
+  "$NODE24" "$ENTRY" --config "$CS_DIR/version-check.yaml" --version | head -1
   touch "$STAMP"
   say "code-server installed in $(($(date +%s) - t0))s"
 fi

@@ -8,8 +8,8 @@ import { lintDocument } from '../shared/lint';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
 import type { ServerContext } from './context';
 import { ManifestStore } from './documents';
-import { DiagnosticsPublisher } from './features/diagnostics';
 import { FEATURES } from './features';
+import { DiagnosticsPublisher } from './features/diagnostics';
 import { fetchSettings } from './settings';
 
 export const SERVER_NAME = 'podlens';

@@ -81,7 +81,10 @@ export function readManifest(file: string): ReadResult {
     const stat = fs.statSync(file);
     if (stat.isDirectory()) return { ok: false, message: 'is a directory' };
     if (stat.size > MAX_FILE_BYTES) {
-      return { ok: false, message: `file is ${(stat.size / 1048576).toFixed(1)} MiB; manifests over 10 MiB are not linted` };
+      return {
+        ok: false,
+        message: `file is ${(stat.size / 1048576).toFixed(1)} MiB; manifests over 10 MiB are not linted`,
+      };
     }
     bytes = fs.readFileSync(file);
   } catch (err) {

@@ -1,8 +1,8 @@
 /** `podlens lint <files|dirs|globs...> [--format text|json|sarif]`: the editor's rules, in CI. */
 import { parseArgs } from 'node:util';
-import { isAnalysable, parseManifests } from '../../shared/model';
-import { lintDocument, ruleDocUrl, templateFinding } from '../../shared/lint';
 import type { Finding } from '../../shared/lint';
+import { lintDocument, ruleDocUrl, templateFinding } from '../../shared/lint';
+import { isAnalysable, parseManifests } from '../../shared/model';
 import { isKustomizePatch } from '../kustomize';
 import { expandInputs, readManifest } from './files';
 import { formatJson } from './format/json';

@@ -2,8 +2,9 @@
  * `podlens` CLI: lint and simulate manifests with the same core as the editor.
  * Exit codes: 0 clean, 1 error-severity findings, 2 usage or I/O errors (one line on stderr, no stack trace).
  */
-import { runLint } from './lintCommand';
+
 import { type CliIo, nodeIo, UsageError } from './io';
+import { runLint } from './lintCommand';
 
 declare const PODLENS_VERSION: string;
 const VERSION = typeof PODLENS_VERSION === 'string' ? PODLENS_VERSION : '0.0.0-dev';

@@ -5,7 +5,12 @@
 import type { Severity } from '../../../shared/util/range';
 import type { LintReport, RuleInfo } from './types';
 
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+  hint: 'note',
+};
 
 export function formatSarif(report: LintReport, version: string, describe: (rule: string) => RuleInfo): string {
   const ruleIds = [...new Set(report.files.flatMap((f) => f.diagnostics.map((d) => d.rule)))].sort();

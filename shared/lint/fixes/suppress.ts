@@ -1,0 +1,83 @@
+/**
+ * Suppression comments as fixes, for any rule: `# podlens-disable-next-line <id>` above the finding's line (at
+ * that line's indentation) and `# podlens-disable <id>` at the start of the YAML document. An existing
+ * comment of the same kind in that place is extended (`, <id>`) rather than stacked.
+ */
+import { visit } from 'yaml';
+import type { ManifestDocument } from '../../model';
+import type { Fix } from '../types';
+import { eolOf, indentOf } from './text';
+
+const NEXT_LINE = /^\s*#\s*podlens-disable-next-line\s+(.*)$/;
+const WHOLE_DOCUMENT = /^\s*#\s*podlens-disable\s+(.*)$/;
+const MARKER_LINE = /^---\s*(#.*)?$/;
+
+function listsRule(list: string, rule: string): boolean {
+  return list
+    .split(',')
+    .map((s) => s.trim())
+    .includes(rule);
+}
+
+/** True when a file line is a continuation line of a multi-line scalar: a comment there would become text. */
+function insideMultilineScalar(doc: ManifestDocument, line: number): boolean {
+  let inside = false;
+  visit(doc.ast, {
+    Scalar(_, node) {
+      const r = doc.ctx.range(node);
+      if (r && r.start.line < line && line <= r.end.line && !(r.end.line === line && r.end.character === 0)) {
+        inside = true;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return inside;
+}
+
+/** "Suppress <rule> on this line" for a finding that starts on `line` (a file line inside `doc`). */
+export function suppressLineFix(doc: ManifestDocument, line: number, rule: string): Fix | undefined {
+  const lines = doc.ctx.lines;
+  if (line < doc.range.start.line || line > doc.range.end.line || insideMultilineScalar(doc, line)) return undefined;
+  const title = `Suppress ${rule} on this line`;
+  const above = line > lines.baseLine ? lines.lineText(line - 1) : '';
+  const existing = NEXT_LINE.exec(above);
+  if (existing) {
+    if (listsRule(existing[1] ?? '', rule)) return undefined;
+    const at = { line: line - 1, character: above.trimEnd().length };
+    return { title, edits: [{ range: { start: at, end: at }, newText: `, ${rule}` }] };
+  }
+  const at = { line, character: 0 };
+  const newText = `${indentOf(lines.lineText(line))}# podlens-disable-next-line ${rule}${eolOf(lines)}`;
+  return { title, edits: [{ range: { start: at, end: at }, newText }] };
+}
+
+/** "Suppress <rule> in this document": a `# podlens-disable` comment at the start of the YAML document. */
+export function suppressDocumentFix(doc: ManifestDocument, rule: string): Fix | undefined {
+  const lines = doc.ctx.lines;
+  const isComment = (l: number) => lines.lineText(l).trim().startsWith('#');
+  const isBlank = (l: number) => lines.lineText(l).trim() === '';
+  let insertAt = doc.range.start.line;
+  let from = insertAt;
+  const first = lines.lineText(insertAt);
+  if (first.startsWith('---')) {
+    // After the `---` marker, or the comment would belong to the previous document.
+    if (!MARKER_LINE.test(first)) return undefined;
+    insertAt++;
+    from = insertAt;
+  } else {
+    // The document's content starts here; comments just above it are its header.
+    while (from > lines.baseLine && (isComment(from - 1) || isBlank(from - 1))) from--;
+  }
+  const title = `Suppress ${rule} in this document`;
+  for (let l = from; l <= doc.range.end.line && (l < insertAt || isComment(l) || isBlank(l)); l++) {
+    const text = lines.lineText(l);
+    const existing = WHOLE_DOCUMENT.exec(text);
+    if (!existing) continue;
+    if (listsRule(existing[1] ?? '', rule)) return undefined;
+    const at = { line: l, character: text.trimEnd().length };
+    return { title, edits: [{ range: { start: at, end: at }, newText: `, ${rule}` }] };
+  }
+  const at = { line: insertAt, character: 0 };
+  return { title, edits: [{ range: { start: at, end: at }, newText: `# podlens-disable ${rule}${eolOf(lines)}` }] };
+}

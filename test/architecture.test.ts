@@ -1,0 +1,114 @@
+// The dependency rules of the layout (docs/architecture in README): shared is pure and browser-safe,
+// client and server only meet through LSP and typed messages, sim and lint stay deterministic.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(__dirname, '..');
+
+function sources(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.tsx?$/.test(e.name)) out.push(p);
+    }
+  };
+  if (fs.existsSync(dir)) walk(path.join(ROOT, dir));
+  return out;
+}
+
+function imports(file: string): string[] {
+  const text = fs.readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
+    (m) => (m[1] ?? m[2]) as string,
+  );
+}
+
+function resolvesInto(file: string, spec: string, dir: string): boolean {
+  if (!spec.startsWith('.')) return false;
+  const target = path.resolve(path.dirname(file), spec);
+  return target === path.join(ROOT, dir) || target.startsWith(path.join(ROOT, dir) + path.sep);
+}
+
+const rel = (f: string) => path.relative(ROOT, f);
+
+describe('architecture', () => {
+  it('shared/ imports only yaml, zod and shared/ itself', () => {
+    const bad = sources('shared').flatMap((f) =>
+      imports(f)
+        .filter((s) => (s.startsWith('.') ? !resolvesInto(f, s, 'shared') : !/^(yaml|zod)(\/|$)/.test(s)))
+        .map((s) => `${rel(f)} -> ${s}`),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('shared/sim and shared/lint use no clock, randomness, timers, process or console', () => {
+    const banned = /\b(Date\b|Math\.random|setTimeout|setInterval|setImmediate|process\.|console\.)/;
+    const bad = [...sources('shared/sim'), ...sources('shared/lint')].filter((f) =>
+      fs
+        .readFileSync(f, 'utf8')
+        .split('\n')
+        .some((line) => !/^\s*(\/\/|\*|\/\*)/.test(line) && banned.test(line)),
+    );
+    expect(bad.map(rel)).toEqual([]);
+  });
+
+  it('shared/sim never imports shared/lint', () => {
+    const bad = sources('shared/sim').filter((f) => imports(f).some((s) => resolvesInto(f, s, 'shared/lint')));
+    expect(bad.map(rel)).toEqual([]);
+  });
+
+  it('server/ never imports client/ or vscode; client/ never imports server/', () => {
+    const serverBad = sources('server').filter((f) =>
+      imports(f).some((s) => s === 'vscode' || resolvesInto(f, s, 'client')),
+    );
+    const clientBad = sources('client').filter((f) => imports(f).some((s) => resolvesInto(f, s, 'server')));
+    expect([...serverBad, ...clientBad].map(rel)).toEqual([]);
+  });
+
+  it('the CLI does not pull in the language server library', () => {
+    const bad = sources('server/cli').filter((f) =>
+      imports(f).some((s) => s.startsWith('vscode-languageserver') || resolvesInto(f, s, 'server/features')),
+    );
+    expect(bad.map(rel)).toEqual([]);
+  });
+
+  it('the webview imports neither vscode, Node built-ins nor the extension host code', () => {
+    const bad = sources('client/webview').filter((f) =>
+      imports(f).some((s) => s === 'vscode' || s.startsWith('node:') || resolvesInto(f, s, 'client/src')),
+    );
+    expect(bad.map(rel)).toEqual([]);
+  });
+
+  it('the top level holds only the fixed layout', () => {
+    const allowed = new Set([
+      'client',
+      'server',
+      'shared',
+      'test',
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'esbuild.mjs',
+      'README.md',
+      '.ci',
+      'examples',
+      'scripts',
+      'docs',
+      'LICENSE',
+      'CHANGELOG.md',
+      'biome.json',
+      'vitest.config.ts',
+      // build output and caches (gitignored)
+      'node_modules',
+      'dist',
+      '.cache',
+      '.e2e',
+      'bench',
+    ]);
+    const tracked = fs.readdirSync(ROOT).filter((n) => !n.startsWith('.') || n === '.ci');
+    expect(tracked.filter((n) => !allowed.has(n) && !n.endsWith('.vsix'))).toEqual([]);
+  });
+});

@@ -1,0 +1,122 @@
+// The bundled CLI as users run it: exit codes, one-line errors, and the JSON contract.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+
+const ROOT = path.resolve(__dirname, '../..');
+const CLI = path.join(ROOT, 'dist/cli.js');
+
+function run(args: string[], cwd = ROOT) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const position = z.object({ line: z.number().int().min(0), character: z.number().int().min(0) }).strict();
+const contract = z
+  .object({
+    version: z.literal(1),
+    files: z.array(
+      z
+        .object({
+          path: z.string(),
+          diagnostics: z.array(
+            z
+              .object({
+                rule: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+                severity: z.enum(['error', 'warning', 'info', 'hint']),
+                message: z.string().min(1),
+                document: z.number().int().min(0),
+                path: z.string(),
+                range: z.object({ start: position, end: position }).strict(),
+              })
+              .strict(),
+          ),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+let tmp: string;
+beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'podlens-cli-'));
+});
+afterAll(() => {
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('podlens CLI', () => {
+  it('prints its version and help', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    expect(run(['--version'])).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+    const help = run(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('podlens lint <files|dirs|globs...>');
+    expect(help.stdout).toContain('podlens simulate <file>');
+  });
+
+  it('lints examples/ into JSON that follows the contract', () => {
+    const r = run(['lint', 'examples', '--format', 'json']);
+    expect(r.stderr).toBe('');
+    const report = contract.parse(JSON.parse(r.stdout));
+    expect(report.files.map((f) => path.basename(f.path))).toContain('init-containers.yaml');
+    expect(r.code).toBe(report.files.some((f) => f.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0);
+  });
+
+  it('exits 1 with error findings and reports them at 1-based positions in text', () => {
+    const file = path.join(tmp, 'broken.yaml');
+    fs.writeFileSync(file, 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n  labels: [a\n');
+    const r = run(['lint', file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(new RegExp(`^${file}:\\d+:\\d+ error yaml-syntax `, 'm'));
+    expect(r.stdout).toMatch(/podlens: \d+ problems? \(\d+ errors?/);
+  });
+
+  it.each([
+    ['a missing file', ['missing.yaml'], /^podlens: missing\.yaml: no such file or directory\n$/],
+    [
+      'a glob that matches nothing',
+      ['nothing/**/*.yaml'],
+      /^podlens: nothing\/\*\*\/\*\.yaml: no files match this pattern\n$/,
+    ],
+    ['no files at all', [], /^podlens: lint: no files given/],
+    ['an unknown format', ['--format', 'xml', 'examples'], /^podlens: unknown --format "xml"/],
+  ])('exits 2 with one stderr line for %s', (_, args, message) => {
+    const r = run(['lint', ...(args as string[])], tmp);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message as RegExp);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses a directory without manifests, a binary file and invalid UTF-8, one line each', () => {
+    const empty = path.join(tmp, 'empty');
+    fs.mkdirSync(empty);
+    const bin = path.join(tmp, 'image.yaml');
+    fs.writeFileSync(bin, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
+    const latin1 = path.join(tmp, 'latin1.yaml');
+    fs.writeFileSync(latin1, Buffer.from('kind: Pod\nname: caf\xe9\n', 'latin1'));
+    const r = run(['lint', empty, bin, latin1]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `podlens: ${empty}: directory contains no .yaml or .yml files`,
+      `podlens: ${bin}: binary file (contains NUL bytes), not a YAML manifest`,
+      `podlens: ${latin1}: not valid UTF-8; Kubernetes manifests must be UTF-8`,
+    ]);
+  });
+
+  it('still lints the readable files when another argument fails', () => {
+    const r = run(['lint', 'missing.yaml', 'examples/crashloop.yaml', '--format', 'json']);
+    expect(r.code).toBe(2);
+    expect(contract.parse(JSON.parse(r.stdout)).files.map((f) => f.path)).toEqual(['examples/crashloop.yaml']);
+  });
+
+  it('rejects an unknown command with one line', () => {
+    const r = run(['deploy']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('podlens: unknown command "deploy" (run "podlens --help" for the commands)\n');
+  });
+});
