@@ -37,7 +37,10 @@ const EXTRA_ROOTS = ['v1/PodTemplateSpec'];
 // kubernetes-models inlines the PersistentVolumeClaim schema into volumeClaimTemplates (its generate.ts
 // patchStatefulSetSpec) so that apiVersion/kind become optional there; we name that literal after upstream.
 const INLINE_TYPES = {
-  'io.k8s.api.apps.v1.StatefulSetSpec.volumeClaimTemplates': { name: 'io.k8s.api.core.v1.PersistentVolumeClaim', from: 'v1/PersistentVolumeClaim' },
+  'io.k8s.api.apps.v1.StatefulSetSpec.volumeClaimTemplates': {
+    name: 'io.k8s.api.core.v1.PersistentVolumeClaim',
+    from: 'v1/PersistentVolumeClaim',
+  },
 };
 
 /** Named types that are scalars on the wire. */
@@ -113,10 +116,8 @@ function defName(file) {
   return `io.k8s.api.${parts[0]}.${parts[1]}.${base}`;
 }
 
-const rootFiles = [...KINDS.map((k) => k[2]), ...EXTRA_ROOTS, ...Object.values(INLINE_TYPES).map((t) => t.from)].map(
-  declFile,
-);
-const program = ts.createProgram(rootFiles, {
+const roots = [...KINDS.map((k) => k[2]), ...EXTRA_ROOTS].map(declFile);
+const program = ts.createProgram([...roots, ...Object.values(INLINE_TYPES).map((t) => declFile(t.from))], {
   noEmit: true,
   skipLibCheck: true,
   types: [],
@@ -157,13 +158,14 @@ function enqueue(name, build) {
   queue.push([name, build]);
 }
 
-/** A compact field: k kind, t type name, i items, v values, e enum, f format, d description. */
+/** A compact field: k kind, t type name, i items, v values, e enum, f int format, d description; lt/lk/mt later. */
 function convert(node, where) {
   switch (node.kind) {
     case ts.SyntaxKind.StringKeyword:
       return { k: 'string' };
     case ts.SyntaxKind.NumberKeyword:
-      return { k: 'integer', ...intFormat(where) };
+      // Upstream has no float fields outside CRD schemas; intFormat fails the run if a validator disagrees.
+      return { k: 'integer', f: intFormat(where) };
     case ts.SyntaxKind.BooleanKeyword:
       return { k: 'boolean' };
     case ts.SyntaxKind.ArrayType:
@@ -172,7 +174,9 @@ function convert(node, where) {
       if (ts.isStringLiteral(node.literal)) return { k: 'string', e: [node.literal.text] };
       break;
     case ts.SyntaxKind.UnionType: {
-      const lits = node.types.map((t) => (ts.isLiteralTypeNode(t) && ts.isStringLiteral(t.literal) ? t.literal.text : undefined));
+      const lits = node.types.map((t) =>
+        ts.isLiteralTypeNode(t) && ts.isStringLiteral(t.literal) ? t.literal.text : undefined,
+      );
       if (lits.every((l) => l !== undefined)) return { k: 'string', e: lits };
       break;
     }
@@ -263,7 +267,7 @@ function validatorsOf(typeName) {
   const code = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
   const bodies = new Map();
   const starts = [...code.matchAll(/function (validate\d+)\(/g)];
-  starts.forEach((m, i) => bodies.set(m[1], code.slice(m.index, starts[i + 1]?.index ?? code.length)));
+  for (const [i, m] of starts.entries()) bodies.set(m[1], code.slice(m.index, starts[i + 1]?.index ?? code.length));
   const root = /export const validate=(validate\d+);/.exec(code)?.[1];
   const result = { bodies, root };
   validatorCache.set(typeName, result);
@@ -272,12 +276,10 @@ function validatorsOf(typeName) {
 
 /** int32/int64 of a `number` property, from the formats its validator (and helpers in the same file) check. */
 function intFormat(where) {
-  const match = /^(.*)\.([^.[{]+)((?:\[\]|\{\})*)$/.exec(where);
-  if (!match) return {};
-  const [, typeName, prop] = match;
-  const { bodies, root } = validatorsOf(typeName);
+  const [, typeName, prop] = /^(.*)\.([^.[{]+)(?:\[\]|\{\})*$/.exec(where) ?? [];
+  const { bodies, root } = validatorsOf(typeName ?? '');
   const call = new RegExp(`void 0!==data\\.${prop}&&\\((validate\\d+)\\(`).exec(bodies.get(root) ?? '');
-  if (!call) return {};
+  if (!call) throw new Error(`${where}: no validator for this number`);
   const formats = new Set();
   const seen = new Set();
   const visit = (fn) => {
@@ -288,10 +290,11 @@ function intFormat(where) {
     for (const c of body.matchAll(/(validate\d+)\(/g)) visit(c[1]);
   };
   visit(call[1]);
-  return formats.size === 1 ? { f: [...formats][0] } : {};
+  if (formats.size !== 1) throw new Error(`${where}: expected one integer format, found ${[...formats]}`);
+  return [...formats][0];
 }
 
-for (const file of rootFiles.slice(0, KINDS.length + EXTRA_ROOTS.length)) refTo(modelDecl(file));
+for (const file of roots) refTo(modelDecl(file));
 while (queue.length) {
   const [name, build] = queue.shift();
   types[name] = build();
@@ -325,7 +328,6 @@ const header = sortKeys({
   kinds,
   package: `kubernetes-models@${modelsVersion}`,
   ...optional('kubernetes', kubernetes),
-  roots: [...KINDS.map((k) => k[2]), ...EXTRA_ROOTS].map((rel) => defName(declFile(rel))).sort(),
 });
 const lines = Object.entries(header).map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)},`);
 const typeLines = Object.keys(types)
@@ -336,9 +338,10 @@ const text = `{\n${lines.join('\n')}\n"types":{\n${typeLines.join(',\n')}\n}\n}\
 const notice = `k8s-schema.json
 ===============
 
-Generated by ${GENERATOR} (npm run gen:schema) from the TypeScript declarations of the npm packages
-kubernetes-models@${modelsVersion} and @kubernetes-models/apimachinery@${versionOf(machineryDir)}, which correspond to the
-Kubernetes ${kubernetes ?? '(unknown)'} API. Do not edit it by hand: change the generator and regenerate.
+Generated by ${GENERATOR} (npm run gen:schema) from the TypeScript declarations of the npm
+packages kubernetes-models@${modelsVersion} and @kubernetes-models/apimachinery@${versionOf(machineryDir)},
+which correspond to the Kubernetes ${kubernetes ?? '(unknown)'} API. Do not edit it by hand: change the
+generator and regenerate.
 
 Kubernetes API descriptions
 ---------------------------
@@ -375,7 +378,8 @@ fs.mkdirSync(outDir, { recursive: true });
 const outFile = path.join(outDir, 'k8s-schema.json');
 fs.writeFileSync(outFile, text);
 fs.writeFileSync(path.join(outDir, 'NOTICE'), notice);
+const kib = (Buffer.byteLength(text) / 1024).toFixed(0);
 console.log(
-  `${path.relative(process.cwd(), outFile)}: ${typeLines.length} types, ${(Buffer.byteLength(text) / 1024).toFixed(0)} KiB, ` +
+  `${path.relative(process.cwd(), outFile)}: ${typeLines.length} types, ${kib} KiB, ` +
     `kubernetes-models@${modelsVersion} (Kubernetes ${kubernetes ?? 'unknown'})`,
 );

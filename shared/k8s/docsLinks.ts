@@ -51,7 +51,10 @@ const NESTED_PAGES: readonly (readonly [RegExp, string])[] = [
     /^io\.k8s\.api\.core\.v1\.(VolumeProjection|PersistentVolumeClaimTemplate|\w+VolumeSource|\w+Projection)$/,
     'config-and-storage-resources/volume',
   ],
-  [/^io\.k8s\.apimachinery\.pkg\.apis\.meta\.v1\.(OwnerReference|ManagedFieldsEntry)$/, 'common-definitions/object-meta'],
+  [
+    /^io\.k8s\.apimachinery\.pkg\.apis\.meta\.v1\.(OwnerReference|ManagedFieldsEntry)$/,
+    'common-definitions/object-meta',
+  ],
   [/^io\.k8s\.apimachinery\.pkg\.apis\.meta\.v1\.LabelSelectorRequirement$/, 'common-definitions/label-selector'],
   // The rest of core/v1 that a pod reaches (Container, Probe, SecurityContext, PodStatus, ...) is on the Pod page.
   [/^io\.k8s\.api\.core\.v1\./, 'workload-resources/pod-v1'],
