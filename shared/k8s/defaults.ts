@@ -104,8 +104,7 @@ function containerDefaults(c: ContainerView, pod: PodView, resources: ContainerR
     const image = c.image.kind === 'value' ? c.image.value : undefined;
     out[`${base}.imagePullPolicy`] = effectivePullPolicy(image, undefined).policy;
   }
-  // ContainerView does not read terminationMessagePath, so a custom path is not detected here.
-  out[`${base}.terminationMessagePath`] = '/dev/termination-log';
+  if (isUnsetString(c.terminationMessagePath)) out[`${base}.terminationMessagePath`] = '/dev/termination-log';
   if (isUnsetString(c.terminationMessagePolicy)) out[`${base}.terminationMessagePolicy`] = 'File';
   for (const port of c.ports) {
     if (isUnsetString(port.protocol)) out[`${formatPath(port.path)}.protocol`] = 'TCP';

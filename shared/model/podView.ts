@@ -286,6 +286,7 @@ function readContainers(ctx: DocContext, spec: YAMLMap | undefined, list: Contai
         preStop: readHook(ctx, lifecycle, 'preStop', path),
       },
       securityContext: readSecurityContext(ctx, map),
+      terminationMessagePath: string(ctx, map, 'terminationMessagePath'),
       terminationMessagePolicy: string(ctx, map, 'terminationMessagePolicy'),
     };
   });

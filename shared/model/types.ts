@@ -172,6 +172,7 @@ export interface ContainerView {
   startupProbe?: ProbeView;
   lifecycle: { keyRange?: Range; postStart?: HookView; preStop?: HookView };
   securityContext: SecurityContextView;
+  terminationMessagePath: Field<string>;
   terminationMessagePolicy: Field<string>;
 }
 
