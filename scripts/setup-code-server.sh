@@ -9,6 +9,18 @@
 # Knobs: E2E_CACHE_DIR, CODE_SERVER_VERSION (pinned; the ext-host runner relies on workbench internals), SKIP_APT=1.
 set -euo pipefail
 
+# Started from an npm script (npm test, npm run package), the outer npm's settings are in the environment and would
+# leak into our own npm installs: npm_config_user_agent names the outer Node (code-server's postinstall then refuses
+# to build), npm_config_loglevel=silent hides every error, npm_config_local_prefix points at the project. Drop them;
+# keep what describes the network (registry, proxies, CA) and the npm cache.
+for v in $(compgen -e | grep -E '^npm_' || true); do
+  case "$v" in
+    npm_config_registry | npm_config_cache | npm_config_userconfig | npm_config_proxy | npm_config_https_proxy | \
+      npm_config_noproxy | npm_config_no_proxy | npm_config_strict_ssl | npm_config_cafile | npm_config_ca) ;;
+    *) unset "$v" ;;
+  esac
+done
+
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CACHE="${E2E_CACHE_DIR:-$ROOT/.cache}"
 CODE_SERVER_VERSION="${CODE_SERVER_VERSION:-4.139.1}"
@@ -17,7 +29,7 @@ say() { echo "[setup-code-server $(date +%H:%M:%S)] $*"; }
 mkdir -p "$CACHE"
 
 # ---------- 1. apt ----------
-APT_PKGS=(build-essential python3 pkg-config libkrb5-dev libxkbfile-dev libsecret-1-dev libx11-dev chromium)
+APT_PKGS=(build-essential python3 pkg-config libkrb5-dev libxkbfile-dev libsecret-1-dev libx11-dev chromium unzip)
 command -v npm >/dev/null || APT_PKGS+=(nodejs npm) # any npm can bootstrap node@24
 missing=()
 for p in "${APT_PKGS[@]}"; do
@@ -71,9 +83,11 @@ else
     echo "setup-code-server: the code-server postinstall did not run (install scripts blocked?); see $CS_DIR/install.log" >&2
     exit 1
   }
-  # Own --config: without it code-server writes ~/.config/code-server/config.yaml, which other instances share.
+  # Own --config and XDG dirs: otherwise even --version writes ~/.config/code-server/config.yaml and
+  # ~/.local/share/code-server/coder-logs, which other instances on this machine share.
   echo 'auth: none' >"$CS_DIR/version-check.yaml"
-  "$NODE24" "$ENTRY" --config "$CS_DIR/version-check.yaml" --version | head -1
+  XDG_CONFIG_HOME="$CS_DIR/.xdg/config" XDG_DATA_HOME="$CS_DIR/.xdg/data" XDG_CACHE_HOME="$CS_DIR/.xdg/cache" \
+    "$NODE24" "$ENTRY" --config "$CS_DIR/version-check.yaml" --version | head -1
   touch "$STAMP"
   say "code-server installed in $(($(date +%s) - t0))s"
 fi

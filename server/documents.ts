@@ -54,10 +54,17 @@ export class ManifestStore {
     private readonly optionsFor: (uri: string) => ParseOptions,
   ) {}
 
-  /** New rules or settings: every cached analysis is stale. */
+  /** New rules or settings: every cached analysis is stale, so each open file is re-analysed now. */
   setAnalyzer(analyzer: Analyzer): void {
     this.analyzer = analyzer;
     this.analyses = new Map();
+    for (const file of this.files.values()) {
+      for (const slot of file.slots) {
+        const fresh = this.analyses.get(slot.segment.text) ?? this.analyze(file.uri, slot.segment);
+        this.analyses.set(slot.segment.text, fresh);
+        slot.analysis = fresh;
+      }
+    }
   }
 
   update(uri: string, text: string, version: number): void {
@@ -164,7 +171,8 @@ export class ManifestStore {
     return {
       line: segment.line,
       documentCount: docs.length,
-      findings: this.analyzer(docs.filter((d) => isAnalysable(d) || d.issues.length > 0)),
+      // The analyzer decides what to lint: also documents that only look like manifests (`Version: v1`).
+      findings: this.analyzer(docs),
       templatedCount: templatedDocs.length,
       firstTemplate: templatedDocs[0]?.templated?.range,
     };

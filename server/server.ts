@@ -2,32 +2,82 @@
  * Wires the language server: capabilities, document sync (incremental), settings and feature handlers.
  * All wiring takes the connection as a parameter so tests can run it over in-memory streams.
  */
-import { type Connection, TextDocumentSyncKind, TextDocuments } from 'vscode-languageserver';
+import {
+  type Connection,
+  MessageType,
+  ShowMessageNotification,
+  TextDocumentSyncKind,
+  TextDocuments,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lintDocument } from '../shared/lint';
+import {
+  configFromSettings,
+  DEFAULT_LINT_CONFIG,
+  type Finding,
+  type LintConfig,
+  lintDocuments,
+  mergeLintConfigs,
+} from '../shared/lint';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
 import type { ServerContext } from './context';
-import { ManifestStore } from './documents';
+import { type Analyzer, ManifestStore } from './documents';
 import { FEATURES } from './features';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { fetchSettings } from './settings';
+import { configFileFindings, isConfigFileUri, WorkspaceConfig } from './workspaceConfig';
 
 export const SERVER_NAME = 'podlens';
+
+/** The manifest store, except that an open `.podlens.yaml` shows its own configuration problems. */
+class LintStore extends ManifestStore {
+  constructor(
+    analyzer: Analyzer,
+    optionsFor: (uri: string) => { path: string },
+    private readonly configFindings: (uri: string) => Finding[] | undefined,
+  ) {
+    super(analyzer, optionsFor);
+  }
+
+  override findings(uri: string): Finding[] {
+    return this.configFindings(uri) ?? super.findings(uri);
+  }
+}
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   let settings: Settings = DEFAULT_SETTINGS;
   let configurationSupported = false;
 
-  const store = new ManifestStore(
-    (docs) => docs.flatMap((d) => lintDocument(d)),
+  const workspaceConfig = new WorkspaceConfig((m) => connection.console.warn(m));
+  let lintConfig: LintConfig = DEFAULT_LINT_CONFIG;
+  let shownSettingsProblems = '';
+  const loggedFailures = new Set<string>();
+  // A rule that throws is a podlens bug: log it once per rule, keep the other rules' findings.
+  const analyzerFor =
+    (config: LintConfig): Analyzer =>
+    (docs) =>
+      lintDocuments(docs, {
+        config,
+        onRuleFailure: (f) => {
+          if (loggedFailures.has(f.rule)) return;
+          loggedFailures.add(f.rule);
+          connection.console.error(`podlens: rule ${f.rule} failed: ${f.stack ?? f.message}`);
+        },
+      });
+  const store = new LintStore(
+    analyzerFor(lintConfig),
     (uri) => ({ path: uri }),
+    (uri) => {
+      const doc = isConfigFileUri(uri) ? documents.get(uri) : undefined;
+      return doc ? configFileFindings(doc.getText(), lintConfig) : undefined;
+    },
   );
   const ctx: ServerContext = {
     connection,
     documents,
     store,
     settings: () => settings,
+    clientCapabilities: {},
     log: (m) => connection.console.error(m),
     sync: (uri) => {
       const doc = documents.get(uri);
@@ -38,8 +88,32 @@ export function startServer(connection: Connection): void {
   };
   const diagnostics = new DiagnosticsPublisher(ctx);
 
+  /** `.podlens.yaml` layered under the `podlens.rules` setting; re-analyses everything when the levels change. */
+  const applyLintConfig = () => {
+    const fromSettings = configFromSettings(settings.rules);
+    const problems = fromSettings.problems.join(' ');
+    if (problems && problems !== shownSettingsProblems) {
+      connection.console.warn(`podlens.rules: ${problems}`);
+      // A notification: window.showWarningMessage is a request, and a client without it answers with an error.
+      void connection.sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Warning,
+        message: `podlens.rules: ${problems}`,
+      });
+    }
+    shownSettingsProblems = problems;
+    const next = mergeLintConfigs(workspaceConfig.config(), fromSettings.config);
+    if (JSON.stringify(next) !== JSON.stringify(lintConfig)) {
+      lintConfig = next;
+      store.setAnalyzer(analyzerFor(lintConfig));
+    }
+    diagnostics.scheduleAll();
+  };
+
   connection.onInitialize((params) => {
+    ctx.clientCapabilities = params.capabilities;
     configurationSupported = !!params.capabilities.workspace?.configuration;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    workspaceConfig.setFolders(folders);
     return {
       capabilities: Object.assign(
         { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
@@ -50,14 +124,18 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(async () => {
+    await workspaceConfig.load();
+    workspaceConfig.watch(applyLintConfig);
     settings = await fetchSettings(connection, configurationSupported);
-    diagnostics.scheduleAll();
+    applyLintConfig();
   });
 
   connection.onDidChangeConfiguration(async () => {
     settings = await fetchSettings(connection, configurationSupported);
-    diagnostics.scheduleAll();
+    applyLintConfig();
   });
+
+  connection.onShutdown(() => workspaceConfig.dispose());
 
   documents.onDidChangeContent((e) => diagnostics.schedule(e.document.uri));
   documents.onDidClose((e) => {

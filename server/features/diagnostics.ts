@@ -42,8 +42,12 @@ export class DiagnosticsPublisher {
       this.ctx.sync(uri);
       const last = this.published.get(uri);
       if (last !== undefined && last > doc.version) return;
+      // VS Code draws squiggles for a limited number of markers per file: errors must not be crowded out by hints.
       const diagnostics: Diagnostic[] = this.ctx.settings().lint.enable
-        ? this.ctx.store.findings(uri).map((f) => toDiagnostic(f, uri))
+        ? this.ctx.store
+            .findings(uri)
+            .map((f) => toDiagnostic(f, uri))
+            .sort((a, b) => (a.severity ?? 1) - (b.severity ?? 1))
         : [];
       this.published.set(uri, doc.version);
       void this.ctx.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });

@@ -21,9 +21,9 @@ const ENV_VAR_NAME = new RegExp(`^${ENV_VAR_NAME_FMT}$`);
 const CONFIG_MAP_KEY = new RegExp(`^${CONFIG_MAP_KEY_FMT}$`);
 const HTTP_HEADER_NAME = new RegExp(`^${HTTP_HEADER_NAME_FMT}$`);
 
-export const DNS1123_LABEL_MAX_LENGTH = 63;
-export const DNS1123_SUBDOMAIN_MAX_LENGTH = 253;
-export const LABEL_VALUE_MAX_LENGTH = 63;
+const DNS1123_LABEL_MAX_LENGTH = 63;
+const DNS1123_SUBDOMAIN_MAX_LENGTH = 253;
+const LABEL_VALUE_MAX_LENGTH = 63;
 const LABEL_KEY_NAME_MAX_LENGTH = 63;
 
 /** apimachinery `MaxLenError`. */
@@ -128,8 +128,10 @@ export function isQualifiedName(value: string): string[] {
     ];
   }
   if (name.length === 0) errs.push('name part must be non-empty');
-  else if (byteLength(name) > LABEL_KEY_NAME_MAX_LENGTH) errs.push(`name part ${maxLenError(LABEL_KEY_NAME_MAX_LENGTH)}`);
-  if (!LABEL_KEY.test(name)) errs.push(`name part ${regexError(LABEL_KEY_ERR, LABEL_KEY_FMT, 'MyName', 'my.name', '123-abc')}`);
+  else if (byteLength(name) > LABEL_KEY_NAME_MAX_LENGTH)
+    errs.push(`name part ${maxLenError(LABEL_KEY_NAME_MAX_LENGTH)}`);
+  if (!LABEL_KEY.test(name))
+    errs.push(`name part ${regexError(LABEL_KEY_ERR, LABEL_KEY_FMT, 'MyName', 'my.name', '123-abc')}`);
   return errs;
 }
 
@@ -234,5 +236,11 @@ export function isConfigMapKey(value: string): string[] {
 export function isHTTPHeaderName(value: string): string[] {
   return HTTP_HEADER_NAME.test(value)
     ? []
-    : [regexError("a valid HTTP header must consist of alphanumeric characters or '-'", HTTP_HEADER_NAME_FMT, 'X-Header-Name')];
+    : [
+        regexError(
+          "a valid HTTP header must consist of alphanumeric characters or '-'",
+          HTTP_HEADER_NAME_FMT,
+          'X-Header-Name',
+        ),
+      ];
 }

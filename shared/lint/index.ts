@@ -1,12 +1,26 @@
-/** Public entry of the lint engine. */
-import type { ManifestDocument } from '../model';
-import { syntaxFindings } from './syntax';
-import type { Finding } from './types';
+/** Public entry of the lint engine: run rules, read configuration, list rules. */
 
+export { builtinRules } from './builtinRules';
+export {
+  CONFIG_FILE_NAME,
+  type ConfigFileResult,
+  configFromSettings,
+  DEFAULT_LINT_CONFIG,
+  type LintConfig,
+  mergeLintConfigs,
+  parseConfigFile,
+  RULE_LEVELS,
+  type RuleLevel,
+} from './config';
+export { isLintable } from './kinds';
+export { allRuleMetas, allRules, ruleById, ruleIds } from './registry';
+export {
+  applyLevels,
+  type LintOptions,
+  lintDocument,
+  lintDocuments,
+  lintText,
+  type RuleFailure,
+} from './run';
 export { syntaxFindings, templateFinding } from './syntax';
 export * from './types';
-
-/** All findings for one document. Never throws on user input. */
-export function lintDocument(doc: ManifestDocument): Finding[] {
-  return syntaxFindings(doc);
-}

@@ -2,7 +2,7 @@
 import type { ManifestDocument, PodView } from '../model';
 import type { FieldPath, Range, Severity } from '../util/range';
 
-export type RuleFamily = 'syntax' | 'structure' | 'api-validation' | 'lifecycle' | 'metadata';
+export type RuleFamily = 'syntax' | 'config' | 'structure' | 'api-validation' | 'lifecycle' | 'metadata';
 
 export interface TextEdit {
   range: Range;
@@ -56,6 +56,11 @@ export interface Report {
   fixes?: Fix[];
   /** Only when one rule reports two kinds of problem with different weights; defaults to the rule's. */
   severity?: Severity;
+  /**
+   * The finding holds only for a whole object: a missing field, or a reference to something elsewhere in it.
+   * The engine drops it on partial documents (kustomize patches), which carry only the fields they change.
+   */
+  needsWholeObject?: boolean;
 }
 
 export interface RuleContext {

@@ -43,12 +43,16 @@ export class DocContext {
     return isSeq(n) ? n : undefined;
   }
 
-  /** The pair for `key` in a map (first one wins, as in the `yaml` package; duplicates are a lint finding). */
+  /**
+   * The pair for `key` in a map. With duplicate keys the last one wins, as in what `kubectl apply` sends
+   * (its YAML-to-JSON conversion keeps the last value); the duplicate itself is a lint finding.
+   */
   pair(map: YAMLMap | undefined, key: string): Pair<Node, Node | null> | undefined {
     if (!map) return undefined;
-    for (const item of map.items) {
+    for (let i = map.items.length - 1; i >= 0; i--) {
+      const item = map.items[i] as Pair<Node, Node | null>;
       const k = this.deref(item.key);
-      if (isScalar(k) && String(k.value) === key) return item as Pair<Node, Node | null>;
+      if (isScalar(k) && String(k.value) === key) return item;
     }
     return undefined;
   }

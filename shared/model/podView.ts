@@ -60,7 +60,7 @@ export function readMetadata(ctx: DocContext, owner: YAMLMap | undefined, path: 
     for (const pair of m?.items ?? []) {
       const k = ctx.keyText(pair);
       const keyRange = ctx.range(pair.key as Node);
-      if (k === undefined || !keyRange || out.has(k)) continue;
+      if (k === undefined || !keyRange) continue;
       out.set(k, { keyRange, value: string(ctx, m, k) });
     }
     return out;
@@ -148,7 +148,7 @@ function readResourceList(ctx: DocContext, resources: YAMLMap | undefined, key: 
   const entries = new Map<string, Field<string>>();
   for (const item of m?.items ?? []) {
     const k = ctx.keyText(item);
-    if (k !== undefined && !entries.has(k)) entries.set(k, quantity(ctx, m, k));
+    if (k !== undefined) entries.set(k, quantity(ctx, m, k));
   }
   return {
     keyRange: pair ? ctx.range(pair.key as Node) : undefined,

@@ -119,4 +119,44 @@ describe('podlens CLI', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('podlens: unknown command "deploy" (run "podlens --help" for the commands)\n');
   });
+
+  it('applies .podlens.yaml from the working directory, and reports unknown rule ids in it', () => {
+    const dir = path.join(tmp, 'configured');
+    fs.mkdirSync(dir);
+    fs.copyFileSync(path.join(ROOT, 'examples/image-pull-policy.yaml'), path.join(dir, 'pods.yaml'));
+    const rulesOf = (r: ReturnType<typeof run>) =>
+      contract.parse(JSON.parse(r.stdout)).files.flatMap((f) => f.diagnostics.map((d) => d.rule));
+    expect(rulesOf(run(['lint', 'pods.yaml', '--format', 'json'], dir))).toContain('latest-tag');
+    fs.writeFileSync(path.join(dir, '.podlens.yaml'), 'rules:\n  latest-tag: off\n  no-such-rule: warning\n');
+    const r = run(['lint', 'pods.yaml', '--format', 'json'], dir);
+    const report = contract.parse(JSON.parse(r.stdout));
+    expect(report.files.flatMap((f) => f.diagnostics.map((d) => d.rule))).not.toContain('latest-tag');
+    expect(report.files[0]).toMatchObject({ path: '.podlens.yaml', diagnostics: [{ rule: 'unknown-rule-id' }] });
+  });
+
+  it('refuses an invalid .podlens.yaml with one line and exit 2', () => {
+    const dir = path.join(tmp, 'badconfig');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, '.podlens.yaml'), 'rules:\n  latest-tag: loud\n');
+    fs.copyFileSync(path.join(ROOT, 'examples/crashloop.yaml'), path.join(dir, 'pod.yaml'));
+    const r = run(['lint', 'pod.yaml'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^podlens: \.podlens\.yaml:2:15: invalid configuration: Invalid level for "latest-tag"/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('writes SARIF 2.1.0 with rule help URIs and 1-based regions', () => {
+    const r = run(['lint', 'test/fixtures/seeds/001-10-image-pull-policy-tag.yaml', '--format', 'sarif']);
+    expect(r.code).toBe(1);
+    const sarif = JSON.parse(r.stdout);
+    expect(sarif.version).toBe('2.1.0');
+    const run0 = sarif.runs[0];
+    const rule = run0.tool.driver.rules.find((x: { id: string }) => x.id === 'unknown-field');
+    expect(rule.helpUri).toMatch(/docs\/rules\/unknown-field\.md$/);
+    expect(rule.shortDescription.text.length).toBeGreaterThan(10);
+    const result = run0.results.find((x: { ruleId: string }) => x.ruleId === 'unknown-field');
+    expect(result.level).toBe('error');
+    expect(result.locations[0].physicalLocation.region).toMatchObject({ startLine: 3, startColumn: 1 });
+    expect(run0.tool.driver.rules[result.ruleIndex].id).toBe('unknown-field');
+  });
 });

@@ -6,14 +6,24 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  type CompletionItem,
+  type CompletionList,
+  CompletionRequest,
   createProtocolConnection,
   type Diagnostic,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
+  type DocumentSymbol,
+  DocumentSymbolRequest,
+  type FoldingRange,
+  FoldingRangeRequest,
+  type Hover,
+  HoverRequest,
   InitializedNotification,
   InitializeRequest,
   type InitializeResult,
+  type Position,
   type ProtocolConnection,
   PublishDiagnosticsNotification,
   type PublishDiagnosticsParams,
@@ -23,6 +33,26 @@ import {
 } from 'vscode-languageserver-protocol/node';
 
 export const SERVER_JS = path.resolve(__dirname, '../../dist/server.js');
+
+/**
+ * The position of the `occurrence`-th `needle` in `text`, moved `offset` characters into it.
+ * @example positionOf('a: 1\nimage: nginx\n', 'nginx', 1) // { line: 1, character: 8 }
+ */
+export function positionOf(text: string, needle: string, offset = 0, occurrence = 1): Position {
+  let index = -1;
+  for (let i = 0; i < occurrence; i++) {
+    index = text.indexOf(needle, index + 1);
+    if (index === -1) throw new Error(`${JSON.stringify(needle)} (occurrence ${occurrence}) not in text`);
+  }
+  const before = text.slice(0, index + offset).split('\n');
+  return { line: before.length - 1, character: (before.at(-1) as string).length };
+}
+
+/** Text with one `‸` marking the cursor: the text without the marker, and the cursor's position. */
+export function withCursor(src: string): { text: string; position: Position } {
+  const position = positionOf(src, '‸');
+  return { text: src.replace('‸', ''), position };
+}
 
 export interface TestClientOptions {
   /** Answers workspace/configuration for the `podlens` section. */
@@ -84,7 +114,15 @@ export class TestLspClient {
         },
         textDocument: {
           hover: { contentFormat: ['markdown', 'plaintext'] },
-          completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
+          completion: {
+            completionItem: {
+              snippetSupport: true,
+              documentationFormat: ['markdown', 'plaintext'],
+              insertTextModeSupport: { valueSet: [1, 2] },
+            },
+          },
+          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+          foldingRange: { lineFoldingOnly: true },
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true },
           codeAction: {
             codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } },
@@ -135,6 +173,29 @@ export class TestLspClient {
     return new Promise((resolve) => {
       this.waiters.push({ uri, pred: (p) => version === undefined || (p.version ?? 0) >= version, resolve });
     });
+  }
+
+  hover(uri: string, position: Position): Promise<Hover | null> {
+    return this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+  }
+
+  /** The completion items at a position (a CompletionList is unwrapped); `triggerCharacter` as if typed. */
+  async completion(uri: string, position: Position, triggerCharacter?: string): Promise<CompletionItem[]> {
+    const r: CompletionList | CompletionItem[] | null = await this.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position,
+      context: triggerCharacter ? { triggerKind: 2, triggerCharacter } : { triggerKind: 1 },
+    });
+    return Array.isArray(r) ? r : (r?.items ?? []);
+  }
+
+  async documentSymbols(uri: string): Promise<DocumentSymbol[]> {
+    const r = await this.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
+    return (r ?? []) as DocumentSymbol[];
+  }
+
+  async foldingRanges(uri: string): Promise<FoldingRange[]> {
+    return (await this.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } })) ?? [];
   }
 
   async stop(): Promise<void> {

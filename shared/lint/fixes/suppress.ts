@@ -12,8 +12,15 @@ const NEXT_LINE = /^\s*#\s*podlens-disable-next-line\s+(.*)$/;
 const WHOLE_DOCUMENT = /^\s*#\s*podlens-disable\s+(.*)$/;
 const MARKER_LINE = /^---\s*(#.*)?$/;
 
+/** Where `, <id>` goes in a directive line: before a ` -- reason`, else at the end. */
+function appendAt(line: string): number {
+  const reason = line.indexOf(' -- ');
+  return reason === -1 ? line.trimEnd().length : reason;
+}
+
 function listsRule(list: string, rule: string): boolean {
-  return list
+  const reason = list.indexOf(' -- ');
+  return (reason === -1 ? list : list.slice(0, reason))
     .split(',')
     .map((s) => s.trim())
     .includes(rule);
@@ -44,7 +51,7 @@ export function suppressLineFix(doc: ManifestDocument, line: number, rule: strin
   const existing = NEXT_LINE.exec(above);
   if (existing) {
     if (listsRule(existing[1] ?? '', rule)) return undefined;
-    const at = { line: line - 1, character: above.trimEnd().length };
+    const at = { line: line - 1, character: appendAt(above) };
     return { title, edits: [{ range: { start: at, end: at }, newText: `, ${rule}` }] };
   }
   const at = { line, character: 0 };
@@ -75,7 +82,7 @@ export function suppressDocumentFix(doc: ManifestDocument, rule: string): Fix | 
     const existing = WHOLE_DOCUMENT.exec(text);
     if (!existing) continue;
     if (listsRule(existing[1] ?? '', rule)) return undefined;
-    const at = { line: l, character: text.trimEnd().length };
+    const at = { line: l, character: appendAt(text) };
     return { title, edits: [{ range: { start: at, end: at }, newText: `, ${rule}` }] };
   }
   const at = { line: insertAt, character: 0 };

@@ -14,9 +14,30 @@ export function indentOf(line: string): string {
   return /^[ \t]*/.exec(line)?.[0] ?? '';
 }
 
+/** YAML 1.1 words kubectl reads as booleans or null (k8s-semantics: manifests are decoded with YAML 1.1 rules). */
+const RESERVED =
+  /^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~)$/;
+
+/**
+ * A string as a YAML scalar that reads back as that string: plain when it is safe, else double-quoted.
+ * @example yamlPlain('web') === 'web'; yamlPlain('123') === '"123"'
+ */
+export function yamlPlain(value: string): string {
+  const safe = /^[A-Za-z_/][\w./-]*$/.test(value) && !RESERVED.test(value);
+  return safe ? value : JSON.stringify(value);
+}
+
 /** Escapes literal text for a snippet (`$`, `}` and `\` are snippet syntax). */
 export function snippetLiteral(text: string): string {
   return text.replace(/[$}\\]/g, (c) => `\\${c}`);
+}
+
+/**
+ * A snippet placeholder: tab stop `index` with default text (escaped).
+ * @example tabStop(1, 'tag') === '${1:tag}'
+ */
+export function tabStop(index: number, text: string): string {
+  return `\${${index}:${snippetLiteral(text)}}`;
 }
 
 /**

@@ -1,4 +1,38 @@
-/** The lifecycle rule family. */
+/** The lifecycle rule family: what the kubelet will do with the pod (k8s-semantics), in a fixed order. */
 import type { Rule } from '../../types';
+import { duplicateEnv } from './env';
+import { crashloopPredicted, initNeverSucceeds } from './exits';
+import { poststartHttpGet } from './hooks';
+import { latestTag, privateRegistryNoPullSecret, pullPolicyNever } from './images';
+import { duplicateContainerPort, portConflict } from './ports';
+import { probePortNotDeclared } from './probePort';
+import { livenessEqualsReadiness, missingLivenessProbe, missingReadinessProbe } from './probes';
+import { livenessKillsSlowStart, probeTimeoutExceedsPeriod } from './probeTiming';
+import { missingMemoryLimit, missingResources } from './resources';
+import { allowPrivilegeEscalation, hostNamespace, privilegedContainer } from './security';
+import { gracePeriodZeroOrNegative, prestopExceedsGrace } from './termination';
 
-export const lifecycleRules: Rule[] = [];
+export const lifecycleRules: Rule[] = [
+  latestTag,
+  pullPolicyNever,
+  privateRegistryNoPullSecret,
+  missingReadinessProbe,
+  missingLivenessProbe,
+  livenessEqualsReadiness,
+  probeTimeoutExceedsPeriod,
+  probePortNotDeclared,
+  livenessKillsSlowStart,
+  crashloopPredicted,
+  initNeverSucceeds,
+  prestopExceedsGrace,
+  gracePeriodZeroOrNegative,
+  poststartHttpGet,
+  portConflict,
+  duplicateEnv,
+  duplicateContainerPort,
+  missingResources,
+  missingMemoryLimit,
+  privilegedContainer,
+  allowPrivilegeEscalation,
+  hostNamespace,
+];

@@ -1,4 +1,6 @@
 /** The metadata rule family. */
 import type { Rule } from '../../types';
+import { missingName } from './missingName';
+import { recommendedLabels } from './recommendedLabels';
 
-export const metadataRules: Rule[] = [];
+export const metadataRules: Rule[] = [missingName, recommendedLabels];

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# npm run demo — from a fresh clone: install, build, package, and open podlens in a real VS Code on examples/.
+#   * desktop VS Code when `code` is on PATH: code --extensionDevelopmentPath=<repo> examples
+#   * otherwise code-server (scripts/setup-code-server.sh, cached in .cache/) with the freshly packaged .vsix,
+#     on 127.0.0.1 with auth off and a throw-away user-data dir; prints the URL and runs until Ctrl+C.
+# Knobs: PODLENS_DEMO_PORT (default: a free port), PODLENS_DEMO_FORCE_CODE_SERVER=1 (ignore a desktop `code`).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+say() { echo "[demo] $*"; }
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing dependencies (npm ci)"
+  npm ci --no-audit --no-fund
+fi
+say "building"
+npm run -s build >/dev/null
+say "packaging"
+bash scripts/package.sh | tail -1
+VSIX="$ROOT/$(node -p "const p=require('./package.json'); p.name + '-' + p.version + '.vsix'")"
+
+if command -v code >/dev/null && [ "${PODLENS_DEMO_FORCE_CODE_SERVER:-0}" != 1 ]; then
+  say "opening VS Code: code --extensionDevelopmentPath=$ROOT examples"
+  exec code --extensionDevelopmentPath="$ROOT" "$ROOT/examples"
+fi
+
+say "no desktop 'code' on PATH: using code-server (first run installs it, about 2 minutes)"
+bash scripts/setup-code-server.sh
+source "${E2E_CACHE_DIR:-$ROOT/.cache}/env.sh"
+
+RUN="$(mktemp -d "${TMPDIR:-/tmp}/podlens-demo-XXXXXX")"
+CS_PID=""
+cleanup() {
+  trap - EXIT INT TERM
+  if [ -n "$CS_PID" ] && kill -0 "$CS_PID" 2>/dev/null; then
+    kill -TERM -- "-$CS_PID" 2>/dev/null || true # our own process group only (setsid below)
+    for _ in $(seq 50); do kill -0 "$CS_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL -- "-$CS_PID" 2>/dev/null || true
+  fi
+  rm -rf "$RUN"
+  say "stopped; removed $RUN"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+echo 'auth: none' >"$RUN/config.yaml"
+mkdir -p "$RUN/user-data/User" "$RUN/extensions" "$RUN/xdg"
+cat >"$RUN/user-data/User/settings.json" <<'JSON'
+{
+  "workbench.startupEditor": "none",
+  "security.workspace.trust.enabled": false,
+  "telemetry.telemetryLevel": "off",
+  "extensions.autoUpdate": false,
+  "extensions.autoCheckUpdates": false,
+  "chat.disableAIFeatures": true,
+  "workbench.secondarySideBar.defaultVisibility": "hidden",
+  "git.openRepositoryInParentFolders": "never"
+}
+JSON
+export XDG_CONFIG_HOME="$RUN/xdg/config" XDG_DATA_HOME="$RUN/xdg/data" XDG_CACHE_HOME="$RUN/xdg/cache"
+CS=("$NODE24" "$CODE_SERVER_ENTRY" --config "$RUN/config.yaml" --user-data-dir "$RUN/user-data" --extensions-dir "$RUN/extensions")
+"${CS[@]}" --install-extension "$VSIX" --force | tail -1
+
+PORT="${PODLENS_DEMO_PORT:-$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")}"
+setsid "${CS[@]}" --auth none --bind-addr "127.0.0.1:$PORT" --disable-telemetry --disable-update-check \
+  --disable-workspace-trust --disable-getting-started-override --ignore-last-opened "$ROOT/examples" \
+  >"$RUN/code-server.log" 2>&1 &
+CS_PID=$!
+for _ in $(seq 300); do
+  node -e "fetch('http://127.0.0.1:$PORT/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))" && break
+  kill -0 "$CS_PID" 2>/dev/null || { cat "$RUN/code-server.log"; say "code-server exited"; exit 1; }
+  sleep 0.2
+done
+URL="http://127.0.0.1:$PORT/?folder=$ROOT/examples"
+echo
+echo "  podlens demo is running in VS Code (code-server $CODE_SERVER_VERSION) with $(basename "$VSIX") installed."
+echo "  Open:  $URL"
+echo "  (loopback only, no password; a throw-away profile in $RUN). Press Ctrl+C to stop."
+echo
+wait "$CS_PID"

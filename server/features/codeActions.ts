@@ -1,0 +1,121 @@
+/**
+ * Quick fixes for podlens diagnostics: the fixes each finding carries (a misspelled key, a tag to pin, a probe
+ * skeleton, ...) plus "Suppress <id> on this line / in this document" for every rule. Fixes always come from a
+ * fresh analysis of the document's current text; a diagnostic that no current finding matches is stale and
+ * gets no action, so an edit is never computed against text the user has since changed.
+ */
+import {
+  type ClientCapabilities,
+  type CodeAction,
+  CodeActionKind,
+  type CodeActionParams,
+  type Diagnostic,
+  type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import { type Finding, type Fix, ruleById } from '../../shared/lint';
+import { snippetToPlain, suppressDocumentFix, suppressLineFix } from '../../shared/lint/fixes';
+import type { ServerContext } from '../context';
+import { runSafe } from '../runSafe';
+import type { Feature } from './feature';
+
+/** Client capabilities, when the server context carries them (snippet edits need LSP 3.18 support). */
+
+export interface CodeActionOptions {
+  /** The client applies `SnippetTextEdit`s (`workspace.workspaceEdit.snippetEditSupport`). */
+  snippetEdits: boolean;
+}
+
+function sameRange(a: Diagnostic['range'], b: Finding['range']): boolean {
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
+}
+
+/** `only: ['quickfix']`, `['']` or nothing asks for quick fixes; `['source.fixAll']` does not. */
+function wantsQuickFixes(only: string[] | undefined): boolean {
+  return (
+    !only || only.some((k) => k === '' || k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`))
+  );
+}
+
+/** A fix as a workspace edit: snippet edits when the client takes them, else the snippet's plain text. */
+function toEdit(fix: Fix, uri: string, version: number, options: CodeActionOptions): WorkspaceEdit {
+  if (fix.snippet && options.snippetEdits) {
+    return {
+      documentChanges: [
+        {
+          textDocument: { uri, version },
+          edits: fix.edits.map((e) => ({ range: e.range, snippet: { kind: 'snippet', value: e.newText } })),
+        },
+      ],
+    };
+  }
+  const edits: LspTextEdit[] = fix.edits.map((e) => ({
+    range: e.range,
+    newText: fix.snippet ? snippetToPlain(e.newText) : e.newText,
+  }));
+  return { changes: { [uri]: edits } };
+}
+
+function action(fix: Fix, diagnostic: Diagnostic, edit: WorkspaceEdit): CodeAction {
+  return {
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit,
+    ...(fix.isPreferred && { isPreferred: true }),
+  };
+}
+
+/** Whether a suppression comment can silence the rule: not the template notice, not configuration problems. */
+function suppressible(rule: string): boolean {
+  return rule !== 'helm-template' && ruleById(rule)?.meta.family !== 'config';
+}
+
+/**
+ * The code actions for the podlens diagnostics in a request.
+ * @example codeActions(ctx, params, { snippetEdits: true }) // [{ title: 'Pin the image to a tag', ... }, ...]
+ */
+export function codeActions(ctx: ServerContext, params: CodeActionParams, options: CodeActionOptions): CodeAction[] {
+  const uri = params.textDocument.uri;
+  if (!wantsQuickFixes(params.context.only) || !ctx.sync(uri)) return [];
+  const version = ctx.documents.get(uri)?.version ?? 0;
+  const findings = ctx.store.findings(uri);
+  const fixes: CodeAction[] = [];
+  const suppressions: CodeAction[] = [];
+  const seen = new Set<string>();
+  for (const diagnostic of params.context.diagnostics) {
+    if (diagnostic.source !== 'podlens' || typeof diagnostic.code !== 'string') continue;
+    const finding = findings.find((f) => f.rule === diagnostic.code && sameRange(diagnostic.range, f.range));
+    if (!finding) continue;
+    for (const fix of finding.fixes ?? []) fixes.push(action(fix, diagnostic, toEdit(fix, uri, version, options)));
+    if (!suppressible(finding.rule)) continue;
+    const doc = ctx.store.documentAt(uri, finding.range.start);
+    if (!doc) continue;
+    for (const fix of [
+      suppressLineFix(doc, finding.range.start.line, finding.rule),
+      suppressDocumentFix(doc, finding.rule),
+    ]) {
+      const key = fix && JSON.stringify(fix.edits);
+      if (!fix || !key || seen.has(key)) continue;
+      seen.add(key);
+      suppressions.push(action(fix, diagnostic, toEdit(fix, uri, version, options)));
+    }
+  }
+  return [...fixes, ...suppressions];
+}
+
+export const codeActionsFeature: Feature = {
+  capabilities: { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] } },
+  register(ctx) {
+    ctx.connection.onCodeAction((params, token) => {
+      const caps = ctx.clientCapabilities;
+      const options = { snippetEdits: caps?.workspace?.workspaceEdit?.snippetEditSupport === true };
+      return runSafe(ctx.log, () => codeActions(ctx, params, options), [], 'code actions', token);
+    });
+  },
+};

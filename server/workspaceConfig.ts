@@ -1,0 +1,107 @@
+/**
+ * Finds, reads and watches `.podlens.yaml` at the root of each workspace folder (never outside them), and turns an
+ * open `.podlens.yaml` into diagnostics. With several folders the files are layered, the first folder winning,
+ * because the analysis cache is shared by every open file and holds one configuration.
+ */
+import { type FSWatcher, promises as fs, watch } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  applyLevels,
+  CONFIG_FILE_NAME,
+  DEFAULT_LINT_CONFIG,
+  type Finding,
+  type LintConfig,
+  mergeLintConfigs,
+  parseConfigFile,
+} from '../shared/lint';
+
+/** True for a document named `.podlens.yaml`, which gets configuration diagnostics instead of manifest ones. */
+export function isConfigFileUri(uri: string): boolean {
+  return uri.endsWith(`/${CONFIG_FILE_NAME}`);
+}
+
+/** Problems in an open `.podlens.yaml`, at the levels in force. */
+export function configFileFindings(text: string, config: LintConfig): Finding[] {
+  return applyLevels(parseConfigFile(text).findings, config);
+}
+
+function toFsPath(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export class WorkspaceConfig {
+  private folders: string[] = [];
+  private configs = new Map<string, LintConfig>();
+  private watchers: FSWatcher[] = [];
+  private current = DEFAULT_LINT_CONFIG;
+
+  constructor(private readonly log: (message: string) => void) {}
+
+  /** Workspace folder URIs from `initialize` (workspaceFolders, else rootUri). */
+  setFolders(uris: readonly string[]): void {
+    this.folders = uris.map(toFsPath).filter((p): p is string => p !== undefined);
+  }
+
+  /** The layered configuration of every folder's `.podlens.yaml`. */
+  config(): LintConfig {
+    return this.current;
+  }
+
+  /** Reads every folder's file; resolves true when the layered configuration changed. */
+  async load(): Promise<boolean> {
+    await Promise.all(this.folders.map((f) => this.read(f)));
+    return this.recompute();
+  }
+
+  /** Re-reads a folder's file whenever it is created, changed or deleted, then calls `onChange` if levels changed. */
+  watch(onChange: () => void): void {
+    for (const folder of this.folders) {
+      try {
+        const watcher = watch(folder, { persistent: false }, (_event, filename) => {
+          if (filename !== null && filename !== CONFIG_FILE_NAME) return;
+          void this.read(folder).then(() => {
+            if (this.recompute()) onChange();
+          });
+        });
+        watcher.on('error', (err) => this.log(`podlens: watching ${folder} failed: ${err.message}`));
+        this.watchers.push(watcher);
+      } catch (err) {
+        this.log(`podlens: cannot watch ${folder}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  }
+
+  dispose(): void {
+    for (const w of this.watchers) w.close();
+    this.watchers = [];
+  }
+
+  private async read(folder: string): Promise<void> {
+    const file = path.join(folder, CONFIG_FILE_NAME);
+    let text: string;
+    try {
+      text = await fs.readFile(file, 'utf8');
+    } catch {
+      this.configs.delete(folder);
+      return;
+    }
+    const { config, findings } = parseConfigFile(text);
+    for (const f of findings) {
+      this.log(`podlens: ${file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.message}`);
+    }
+    this.configs.set(folder, config);
+  }
+
+  private recompute(): boolean {
+    const layers = this.folders.flatMap((f) => this.configs.get(f) ?? []).reverse();
+    const next = mergeLintConfigs(DEFAULT_LINT_CONFIG, ...layers);
+    const changed = JSON.stringify(next) !== JSON.stringify(this.current);
+    this.current = next;
+    return changed;
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * Rule levels: the `podlens.rules` setting and the workspace file `.podlens.yaml` (`rules: { <id>: <level> }`) map
+ * rule ids to `off|hint|info|warning|error`. Both are untrusted input: the file is zod-validated with every problem
+ * reported at its exact range, and unknown rule ids are reported rather than silently ignored.
+ */
+import { isMap, isScalar, type Node, parseDocument } from 'yaml';
+import { z } from 'zod';
+import { RULE_LEVELS, type RuleLevel } from '../settings';
+import { comparePositions, formatPath } from '../util/range';
+import { LineIndex } from '../yaml/lineIndex';
+import { ruleById, ruleIds } from './registry';
+import { suggest } from './suggest';
+import type { Finding, Fix, Range } from './types';
+
+export type { RuleLevel };
+export { RULE_LEVELS };
+
+/** The file the CLI and the editor read rule levels from. */
+export const CONFIG_FILE_NAME = '.podlens.yaml';
+
+export interface LintConfig {
+  /** Rule id -> level; rules not listed keep their default severity. */
+  readonly rules: Readonly<Record<string, RuleLevel>>;
+}
+
+export const DEFAULT_LINT_CONFIG: LintConfig = Object.freeze({ rules: Object.freeze({}) });
+
+/**
+ * Layers configurations; later layers win per rule. The server layers `.podlens.yaml` first and the
+ * `podlens.rules` setting over it, so a user can override the shared file in their own editor.
+ * @example
+ *   mergeLintConfigs(fromFile, fromSettings).rules['latest-tag'] // 'off'
+ */
+export function mergeLintConfigs(...layers: LintConfig[]): LintConfig {
+  return { rules: Object.assign({}, ...layers.map((l) => l.rules)) };
+}
+
+function isLevel(value: unknown): value is RuleLevel {
+  return typeof value === 'string' && (RULE_LEVELS as readonly string[]).includes(value);
+}
+
+function didYouMean(id: string): string {
+  const guess = suggest(id, ruleIds());
+  return guess ? ` Did you mean "${guess}"?` : '';
+}
+
+/**
+ * Reads the `podlens.rules` setting (already shaped as a string map by ../settings). Unknown rule ids and invalid
+ * levels are returned as one-line problems for the server to log and show once; valid entries still apply.
+ */
+export function configFromSettings(rules: Readonly<Record<string, unknown>>): {
+  config: LintConfig;
+  problems: string[];
+} {
+  const levels: Record<string, RuleLevel> = {};
+  const problems: string[] = [];
+  for (const [id, level] of Object.entries(rules)) {
+    if (!ruleById(id)) problems.push(`unknown rule id "${id}".${didYouMean(id)}`);
+    else if (!isLevel(level))
+      problems.push(`"${id}": invalid level ${JSON.stringify(level)} (use ${RULE_LEVELS.join('|')}).`);
+    else levels[id] = level;
+  }
+  return { config: { rules: levels }, problems };
+}
+
+const fileSchema = z
+  .object({
+    rules: z.record(z.string(), z.enum(RULE_LEVELS)).nullish(),
+  })
+  .strict();
+
+export interface ConfigFileResult {
+  config: LintConfig;
+  /** Problems in the file with exact ranges (rules `invalid-config` and `unknown-rule-id`), at their default levels. */
+  findings: Finding[];
+}
+
+/**
+ * Parses `.podlens.yaml`. Never throws: YAML errors, unknown keys, a non-map `rules`, invalid levels and unknown
+ * rule ids become findings; every valid entry still applies.
+ * @example
+ *   parseConfigFile('rules:\n  latest-tag: off\n').config.rules // { 'latest-tag': 'off' }
+ */
+export function parseConfigFile(text: string): ConfigFileResult {
+  const lines = new LineIndex(text);
+  const doc = parseDocument(text, { prettyErrors: false, keepSourceTokens: false });
+  const findings: Finding[] = [];
+  const at = (node: Node | null | undefined): Range => {
+    const r = node?.range;
+    return r
+      ? { start: lines.positionAt(r[0]), end: lines.positionAt(r[1]) }
+      : { start: lines.positionAt(0), end: lines.positionAt(0) };
+  };
+  const invalid = (range: Range, path: (string | number)[], message: string) =>
+    findings.push({ rule: 'invalid-config', severity: 'error', message, range, path: formatPath(path), document: 0 });
+
+  for (const e of doc.errors) {
+    const [a, b] = e.pos;
+    invalid(
+      { start: lines.positionAt(a), end: lines.positionAt(Math.max(b, a + 1)) },
+      [],
+      e.message.split('\n')[0] ?? e.message,
+    );
+  }
+  if (doc.errors.length > 0) return { config: DEFAULT_LINT_CONFIG, findings };
+
+  const root = doc.contents;
+  const rulesPair = isMap(root) ? root.items.find((p) => isScalar(p.key) && p.key.value === 'rules') : undefined;
+  const rulesMap = isMap(rulesPair?.value) ? rulesPair.value : undefined;
+  const parsed = fileSchema.safeParse(doc.toJS() ?? {});
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      if (issue.code === 'unrecognized_keys' && isMap(root)) {
+        for (const key of issue.keys) {
+          const pair = root.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+          invalid(
+            at(pair?.key as Node),
+            [key],
+            `Unknown key "${key}" in ${CONFIG_FILE_NAME}: only "rules" is supported.`,
+          );
+        }
+      } else if (issue.path.length === 2 && issue.path[0] === 'rules' && rulesMap) {
+        const id = String(issue.path[1]);
+        const pair = rulesMap.items.find((p) => isScalar(p.key) && String(p.key.value) === id);
+        invalid(
+          at(pair?.value as Node),
+          ['rules', id],
+          `Invalid level for "${id}": use one of ${RULE_LEVELS.join(', ')}.`,
+        );
+      } else if (issue.path[0] === 'rules') {
+        invalid(
+          at((rulesPair?.value ?? rulesPair?.key) as Node),
+          ['rules'],
+          '"rules" must be a map of rule id to level.',
+        );
+      } else {
+        invalid(at(root as Node), [], `${CONFIG_FILE_NAME} must be a map with a "rules" key.`);
+      }
+    }
+  }
+
+  const levels: Record<string, RuleLevel> = {};
+  for (const pair of rulesMap?.items ?? []) {
+    if (!isScalar(pair.key)) continue;
+    const id = String(pair.key.value);
+    const value = isScalar(pair.value) ? pair.value.value : undefined;
+    if (!ruleById(id)) {
+      const guess = suggest(id, ruleIds());
+      const range = at(pair.key as Node);
+      const fixes: Fix[] | undefined = guess
+        ? [{ title: `Change to "${guess}"`, edits: [{ range, newText: guess }], isPreferred: true }]
+        : undefined;
+      findings.push({
+        rule: 'unknown-rule-id',
+        severity: 'warning',
+        message: `Unknown rule id "${id}" in ${CONFIG_FILE_NAME}; it has no effect.${didYouMean(id)}`,
+        range,
+        path: formatPath(['rules', id]),
+        document: 0,
+        ...(fixes && { fixes }),
+      });
+    } else if (isLevel(value)) {
+      levels[id] = value;
+    }
+  }
+  findings.sort((a, b) => comparePositions(a.range.start, b.range.start));
+  return { config: { rules: levels }, findings };
+}

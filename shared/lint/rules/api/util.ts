@@ -1,0 +1,115 @@
+/**
+ * Shared pieces of the API-validation rules: alias-aware AST access by field path, the API server's error wording
+ * (`spec.x: Invalid value: "y": detail`), and the one place that knows StatefulSet pod templates are not validated
+ * when the StatefulSet is created (apps validation `ValidatePodTemplateSpecForStatefulSet`): their findings become
+ * warnings, because the object is accepted and every Pod the controller creates is rejected.
+ */
+import { isMap, isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { ContainerView, ManifestDocument, PodView } from '../../../model';
+import { type FieldPath, formatPath, type Range } from '../../../util/range';
+import { type JsonScalar, resolveScalar } from '../../../yaml/scalar';
+import type { Report, RuleContext } from '../../types';
+import { reportValidation } from '../statefulSet';
+
+/** The (dereferenced) node at a field path, following aliases; undefined when any step is missing. */
+function nodeAt(doc: ManifestDocument, path: FieldPath): Node | undefined {
+  let cur: Node | undefined = doc.ctx.deref(doc.ast.contents);
+  for (const seg of path) {
+    if (typeof seg === 'number') cur = doc.ctx.deref(doc.ctx.asSeq(cur)?.items[seg]);
+    else cur = doc.ctx.get(doc.ctx.asMap(cur), seg);
+    if (!cur) return undefined;
+  }
+  return cur;
+}
+
+export function mapAt(doc: ManifestDocument, path: FieldPath): YAMLMap | undefined {
+  const n = nodeAt(doc, path);
+  return isMap(n) ? n : undefined;
+}
+
+/** The pair for `key` in the map at `path`, with its key and value ranges. */
+export function pairAt(
+  doc: ManifestDocument,
+  path: FieldPath,
+  key: string,
+): { pair: Pair; keyRange: Range; valueRange: Range; value: Node | undefined } | undefined {
+  const pair = doc.ctx.pair(mapAt(doc, path), key);
+  if (!pair) return undefined;
+  const keyRange = doc.ctx.range(pair.key as Node) as Range;
+  return {
+    pair,
+    keyRange,
+    valueRange: doc.ctx.range(pair.value as Node) ?? keyRange,
+    value: doc.ctx.deref(pair.value),
+  };
+}
+
+/** The JSON value of a scalar node as kubectl sends it, or undefined for maps, lists and nothing. */
+export function scalarOf(node: Node | undefined): JsonScalar | undefined {
+  return isScalar(node) ? resolveScalar(node) : undefined;
+}
+
+/** Non-null keys of a map, in source order (a key written with no value decodes to nil: it is not set). */
+export function setKeys(doc: ManifestDocument, map: YAMLMap | undefined): { key: string; keyRange: Range }[] {
+  const out: { key: string; keyRange: Range }[] = [];
+  for (const pair of map?.items ?? []) {
+    const key = doc.ctx.keyText(pair);
+    const value = doc.ctx.deref(pair.value);
+    if (key === undefined || !value || scalarOf(value)?.type === 'null') continue;
+    out.push({ key, keyRange: doc.ctx.range(pair.key as Node) as Range });
+  }
+  return out;
+}
+
+/** A Go value as field errors print it: strings quoted, numbers bare. */
+function shown(value: string | number): string {
+  return typeof value === 'string' ? JSON.stringify(value) : String(value);
+}
+
+/** `field.Invalid`: `spec.x: Invalid value: "y": detail`. */
+export function invalid(path: FieldPath, value: string | number, detail: string): string {
+  return `${formatPath(path)}: Invalid value: ${shown(value)}: ${detail}`;
+}
+
+/** `field.Required`: `spec.x: Required value` (+ `: detail`). */
+export function required(path: FieldPath, detail = ''): string {
+  return `${formatPath(path)}: Required value${detail ? `: ${detail}` : ''}`;
+}
+
+/** `field.Forbidden`: `spec.x: Forbidden: detail`. */
+export function forbidden(path: FieldPath, detail: string): string {
+  return `${formatPath(path)}: Forbidden: ${detail}`;
+}
+
+/** `field.Duplicate`: `spec.x: Duplicate value: "y"`. */
+export function duplicate(path: FieldPath, value: string | number): string {
+  return `${formatPath(path)}: Duplicate value: ${shown(value)}`;
+}
+
+/** `field.NotSupported`: `spec.x: Unsupported value: "y": supported values: "a", "b"`. */
+export function notSupported(path: FieldPath, value: string, supported: readonly string[]): string {
+  return `${formatPath(path)}: Unsupported value: ${JSON.stringify(value)}: supported values: ${supported.map((s) => JSON.stringify(s)).join(', ')}`;
+}
+
+/** `field.NotFound`: `spec.x: Not found: "y"`. */
+export function notFound(path: FieldPath, value: string): string {
+  return `${formatPath(path)}: Not found: ${JSON.stringify(value)}`;
+}
+
+/**
+ * Reports a finding about the pod spec; in a StatefulSet template it becomes a warning (see ../statefulSet.ts).
+ */
+export function reportPodSpec(ctx: RuleContext, report: Report): void {
+  reportValidation(ctx, report);
+}
+
+/** Every container of the pod view, init containers first (validation order). */
+export function allContainers(pod: PodView): ContainerView[] {
+  return [...pod.initContainers, ...pod.containers];
+}
+
+/** The pod's terminationGracePeriodSeconds after defaulting (30 when unset), as validation sees it. */
+export function gracePeriod(pod: PodView): number {
+  const f = pod.terminationGracePeriodSeconds;
+  return f.kind === 'value' ? f.value : 30;
+}

@@ -1,0 +1,49 @@
+/** Shared views for lifecycle rules: which containers run together, how to name one, where to anchor a finding. */
+import { effectiveRestartPolicy, type RestartPolicy } from '../../../k8s';
+import type { ContainerView, PodView } from '../../../model';
+import type { Range } from '../../../util/range';
+
+/** Init containers in spec order, then regular containers. */
+export function allContainers(pod: PodView): ContainerView[] {
+  return [...pod.initContainers, ...pod.containers];
+}
+
+/**
+ * Containers that run at the same time once the pod is initialised: native sidecars and regular containers
+ * (regular init containers have all exited before the first regular container starts, k8s-semantics §8).
+ */
+export function concurrentContainers(pod: PodView): ContainerView[] {
+  return [...pod.initContainers.filter((c) => c.role === 'sidecar'), ...pod.containers];
+}
+
+/** `container "web"`, `init container "setup"`, `sidecar "proxy"`, or the list position when unnamed. */
+export function describeContainer(c: ContainerView): string {
+  const noun = c.role === 'regular' ? 'container' : c.role === 'sidecar' ? 'sidecar' : 'init container';
+  return c.name.kind === 'value' ? `${noun} "${c.name.value}"` : `${noun} ${c.list}[${c.index}]`;
+}
+
+/** The text with its first letter in upper case, for messages that start with a container's description. */
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Where a finding about a whole container goes: its name, else its image, else the list item. */
+export function containerAnchor(c: ContainerView): { range: Range; path: (string | number)[] } {
+  if (c.name.kind !== 'absent') return { range: c.name.range, path: [...c.path, 'name'] };
+  if (c.image.kind !== 'absent') return { range: c.image.range, path: [...c.path, 'image'] };
+  return { range: c.range, path: [...c.path] };
+}
+
+/**
+ * The pod's restartPolicy after API defaulting (`Always` when unset or empty); undefined when it is a template
+ * or a value the API server rejects (an unknown policy, `Always` on a Job), where no prediction holds.
+ */
+export function podRestartPolicy(pod: PodView): RestartPolicy | undefined {
+  const effective = effectiveRestartPolicy(pod);
+  return effective.note ? undefined : effective.policy;
+}
+
+/** Pods that are meant to keep running and serve: not Jobs, and restartPolicy Always. */
+export function isLongRunning(pod: PodView): boolean {
+  return pod.workload !== 'Job' && pod.workload !== 'CronJob' && podRestartPolicy(pod) === 'Always';
+}

@@ -1,0 +1,88 @@
+/**
+ * probe-timeout-exceeds-period and liveness-kills-slow-start: the probe worker's timing (k8s-semantics §9),
+ * always on the numbers after API defaulting (../../../k8s/probeDefaults: 0 or missing takes the default).
+ */
+import { effectiveProbe } from '../../../k8s';
+import type { ContainerView, ProbeView } from '../../../model';
+import type { Range } from '../../../util/range';
+import type { Rule } from '../../types';
+import { allContainers, describeContainer } from './containers';
+
+function probesOf(c: ContainerView): ProbeView[] {
+  return [c.livenessProbe, c.readinessProbe, c.startupProbe].filter((p): p is ProbeView => p !== undefined);
+}
+
+/** A probe number's own range when it is written, else the probe key. */
+function siteOf(probe: ProbeView, field: 'timeoutSeconds' | 'periodSeconds' | 'initialDelaySeconds') {
+  const f = probe[field];
+  return f.kind === 'value'
+    ? { range: f.range as Range, path: [...probe.path, field] }
+    : { range: probe.keyRange, path: [...probe.path] };
+}
+
+export const probeTimeoutExceedsPeriod: Rule = {
+  meta: {
+    id: 'probe-timeout-exceeds-period',
+    family: 'lifecycle',
+    severity: 'info',
+    summary: 'A probe’s timeoutSeconds is not below its periodSeconds (after defaulting).',
+  },
+  check(ctx) {
+    for (const c of ctx.pod ? allContainers(ctx.pod) : []) {
+      for (const probe of probesOf(c)) {
+        const eff = effectiveProbe(probe);
+        if (eff.unresolved.includes('timeoutSeconds') || eff.unresolved.includes('periodSeconds')) continue;
+        const { timeoutSeconds: t, periodSeconds: p, failureThreshold: f } = eff;
+        if (t < p) continue;
+        const site =
+          probe.timeoutSeconds.kind === 'value' ? siteOf(probe, 'timeoutSeconds') : siteOf(probe, 'periodSeconds');
+        ctx.report({
+          ...site,
+          needsWholeObject: true,
+          message:
+            `The ${probe.kind} of ${describeContainer(c)} has timeoutSeconds ${t} ≥ periodSeconds ${p}` +
+            `${eff.defaulted.length ? ' (after defaulting)' : ''}. The kubelet runs one probe at a time per ` +
+            `container and probe, so a check that hangs until its timeout delays the next tick: probes run ` +
+            `every ${t} s instead of every ${p} s, and a hung endpoint is detected only after ` +
+            `failureThreshold × timeoutSeconds = ${f * t} s. Keep timeoutSeconds below periodSeconds.`,
+        });
+      }
+    }
+  },
+};
+
+/** A start budget below this is shorter than many apps (JVM, .NET, apps that warm caches) need to answer. */
+const SLOW_START_SECONDS = 30;
+
+export const livenessKillsSlowStart: Rule = {
+  meta: {
+    id: 'liveness-kills-slow-start',
+    family: 'lifecycle',
+    severity: 'info',
+    summary: 'Without a startupProbe, the livenessProbe kills an app that takes more than a few seconds to start.',
+  },
+  check(ctx) {
+    for (const c of ctx.pod ? allContainers(ctx.pod) : []) {
+      const live = c.livenessProbe;
+      if (!live || c.startupProbe) continue;
+      const eff = effectiveProbe(live);
+      if (['initialDelaySeconds', 'periodSeconds', 'failureThreshold'].some((f) => eff.unresolved.includes(f)))
+        continue;
+      const { initialDelaySeconds: d, periodSeconds: p, failureThreshold: f } = eff;
+      // The first failing probe is the first tick at or after the delay, anywhere in [d, d + p); the kill
+      // follows (f − 1) periods later (k8s-semantics §9).
+      const earliest = d + (f - 1) * p;
+      const latest = d + f * p;
+      if (earliest >= SLOW_START_SECONDS) continue;
+      ctx.report({
+        ...siteOf(live, 'initialDelaySeconds'),
+        needsWholeObject: true,
+        message:
+          `Without a startupProbe, the livenessProbe of ${describeContainer(c)} starts at ${d} s and kills ` +
+          `after ${f} failures ${p} s apart: an app that does not answer within ${earliest} s of starting may be ` +
+          `killed, and within ${latest} s surely is, again after every restart, which ends in CrashLoopBackOff. ` +
+          'Add a startupProbe (liveness waits until it succeeds), or raise initialDelaySeconds or failureThreshold.',
+      });
+    }
+  },
+};

@@ -1,0 +1,117 @@
+/**
+ * grace-period-zero-or-negative and prestop-exceeds-grace. On deletion the kubelet runs preStop (only when the
+ * grace period is > 0), waits for it at most the grace period, then sends SIGTERM and SIGKILLs after the
+ * remaining grace, never less than 2 s (k8s-semantics §10, §14). The grace period is the pod's
+ * terminationGracePeriodSeconds: 30 when unset; a negative value is accepted with a warning and treated as 1.
+ */
+import { effectiveGracePeriod } from '../../../k8s';
+import { ABSENT, type ContainerView, type HandlerView, type PodView } from '../../../model';
+import { inferRun } from '../../../sim';
+import type { Rule } from '../../types';
+import { concurrentContainers, describeContainer } from './containers';
+
+/** The grace period the kubelet uses, or undefined when the field cannot be read (a template, a wrong type). */
+function gracePeriod(pod: PodView): number | undefined {
+  const f = pod.terminationGracePeriodSeconds;
+  return f.kind === 'template' || f.kind === 'invalid' ? undefined : effectiveGracePeriod(pod).seconds;
+}
+
+export const gracePeriodZeroOrNegative: Rule = {
+  meta: {
+    id: 'grace-period-zero-or-negative',
+    family: 'lifecycle',
+    severity: 'warning',
+    summary: 'terminationGracePeriodSeconds is 0 (no graceful stop) or negative (treated as 1).',
+  },
+  check(ctx) {
+    const f = ctx.pod?.terminationGracePeriodSeconds;
+    if (!ctx.pod || f?.kind !== 'value' || f.value > 0) return;
+    const path = [...ctx.pod.specPath, 'terminationGracePeriodSeconds'];
+    if (f.value < 0) {
+      ctx.report({
+        path,
+        range: f.range,
+        message:
+          `terminationGracePeriodSeconds: ${f.value} is invalid; the API server accepts it only with a warning ` +
+          '("must be >= 0; negative values are invalid and will be treated as 1"). Containers then get 1 s to ' +
+          'stop (2 s, the kubelet minimum, after SIGTERM). Set the number of seconds the app needs to shut down.',
+      });
+      return;
+    }
+    ctx.report({
+      path,
+      range: f.range,
+      message:
+        'terminationGracePeriodSeconds: 0 means no graceful stop: on deletion the API server removes the Pod ' +
+        'object at once, as with `kubectl delete --force`, preStop hooks do not run, and the kubelet stops the ' +
+        'containers afterwards (SIGTERM, SIGKILL 2 s later) while a replacement may already be starting. A ' +
+        'StatefulSet can then run two pods with the same identity. Leave it unset (30 s) or set what the app ' +
+        'needs to shut down.',
+    });
+  },
+};
+
+interface HookWait {
+  seconds: number;
+  what: string;
+  range: HandlerView['range'];
+  path: HandlerView['path'];
+}
+
+/** How long a preStop handler keeps the kubelet waiting, when that can be known from the manifest. */
+function hookWait(c: ContainerView, h: HandlerView): HookWait | undefined {
+  if (h.type === 'sleep' && h.seconds.kind === 'value') {
+    return {
+      seconds: h.seconds.value,
+      what: 'the sleep action',
+      range: h.seconds.range,
+      path: [...h.path, 'seconds'],
+    };
+  }
+  if (h.type !== 'exec' || h.command.kind !== 'value') return undefined;
+  // The hook's command read as if it were the container's: the same shell model the simulator uses.
+  const run = inferRun({ ...c, command: h.command, args: ABSENT });
+  if (run.kind !== 'exits') return undefined;
+  return { seconds: run.afterSeconds, what: run.because, range: h.command.range, path: [...h.path, 'command'] };
+}
+
+export const prestopExceedsGrace: Rule = {
+  meta: {
+    id: 'prestop-exceeds-grace',
+    family: 'lifecycle',
+    severity: 'warning',
+    summary: 'A preStop hook waits as long as or longer than the grace period: SIGKILL comes 2 s after SIGTERM.',
+  },
+  check(ctx) {
+    const pod = ctx.pod;
+    const grace = pod ? gracePeriod(pod) : undefined;
+    // With grace 0 the kubelet skips preStop entirely; grace-period-zero-or-negative says so.
+    if (!pod || grace === undefined || grace === 0) return;
+    const graceField = pod.terminationGracePeriodSeconds;
+    const graceText =
+      graceField.kind === 'value'
+        ? `terminationGracePeriodSeconds is ${grace}`
+        : `the grace period is ${grace} s (the default)`;
+    for (const c of concurrentContainers(pod)) {
+      for (const h of c.lifecycle.preStop?.handlers ?? []) {
+        const wait = hookWait(c, h);
+        // A sleep action longer than the grace period is an API error (validateSleepAction), not ours.
+        if (!wait || wait.seconds < grace || (h.type === 'sleep' && wait.seconds > grace)) continue;
+        ctx.report({
+          path: wait.path,
+          range: wait.range,
+          needsWholeObject: true,
+          message:
+            `The preStop hook of ${describeContainer(c)} waits ${wait.seconds} s (${wait.what}) but ${graceText}: ` +
+            `the kubelet gives up on the hook at ${grace} s, sends SIGTERM then and SIGKILL 2 s later, so the app ` +
+            'gets only the 2 s minimum to shut down. Make terminationGracePeriodSeconds longer than the hook ' +
+            'plus the time the app needs after SIGTERM.',
+          related:
+            graceField.kind === 'value'
+              ? [{ range: graceField.range, message: `terminationGracePeriodSeconds: ${graceField.value}` }]
+              : undefined,
+        });
+      }
+    }
+  },
+};

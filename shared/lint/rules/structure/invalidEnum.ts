@@ -1,0 +1,39 @@
+/**
+ * `invalid-enum`: a value outside the field's enumeration (`imagePullPolicy: always`, `protocol: tcp`). Validation
+ * compares case-sensitively and answers `Unsupported value: "always": supported values: "Always", …`
+ * (validatePullPolicy, validateRestartPolicy, validateDNSPolicy, validateContainerPorts in validation.go). An explicit
+ * empty string is defaulted before validation, so it is never reported.
+ */
+
+import { formatPath } from '../../../util/range';
+import { suggest } from '../../suggest';
+import type { Fix, Rule } from '../../types';
+import { reportValidation } from '../statefulSet';
+import { schemaIssues } from './walk';
+
+export const invalidEnumRule: Rule = {
+  meta: {
+    id: 'invalid-enum',
+    family: 'structure',
+    severity: 'error',
+    summary: "A value that is not one of the field's allowed values (they are case-sensitive).",
+  },
+  check(ctx) {
+    for (const issue of schemaIssues(ctx.doc)) {
+      if (issue.kind !== 'enum') continue;
+      const guess = suggest(issue.value, issue.allowed);
+      const fixes: Fix[] | undefined = guess
+        ? [{ title: `Change to "${guess}"`, edits: [{ range: issue.range, newText: guess }], isPreferred: true }]
+        : undefined;
+      const supported = issue.allowed.map((v) => JSON.stringify(v)).join(', ');
+      reportValidation(ctx, {
+        path: issue.path,
+        range: issue.range,
+        message:
+          `${formatPath(issue.path)}: Unsupported value: ${JSON.stringify(issue.value)}: supported values: ${supported}` +
+          (guess ? `. Did you mean "${guess}"? (values are case-sensitive)` : ''),
+        ...(fixes && { fixes }),
+      });
+    }
+  },
+};

@@ -1,0 +1,35 @@
+/**
+ * `unknown-field`: a key the type does not have. `kubectl apply` validates fields strictly (the default since
+ * kubectl 1.27), so the API server rejects the whole object: `strict decoding error: unknown field "…"`.
+ */
+import { shortTypeName } from '../../../k8s/schema';
+import { formatPath } from '../../../util/range';
+import type { Fix, Rule } from '../../types';
+import { schemaIssues } from './walk';
+
+export const unknownFieldRule: Rule = {
+  meta: {
+    id: 'unknown-field',
+    family: 'structure',
+    severity: 'error',
+    summary: 'A field the Kubernetes type does not have (misspelled or misplaced): kubectl apply rejects the object.',
+  },
+  check(ctx) {
+    for (const issue of schemaIssues(ctx.doc)) {
+      if (issue.kind !== 'unknown-field') continue;
+      const guess = issue.suggestion;
+      const fixes: Fix[] | undefined = guess
+        ? [{ title: `Change to "${guess}"`, edits: [{ range: issue.keyRange, newText: guess }], isPreferred: true }]
+        : undefined;
+      const hint = guess ? ` Did you mean "${guess}"?` : '';
+      ctx.report({
+        path: issue.path,
+        range: issue.keyRange,
+        message:
+          `Unknown field "${issue.key}" in ${shortTypeName(issue.owner.name)}.${hint} kubectl apply rejects the object: ` +
+          `strict decoding error: unknown field "${formatPath(issue.path)}"`,
+        ...(fixes && { fixes }),
+      });
+    }
+  },
+};

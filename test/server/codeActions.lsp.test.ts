@@ -1,0 +1,230 @@
+// Quick fixes over the protocol: the bundled server answers textDocument/codeAction for podlens diagnostics; the
+// returned edits, applied to the text, give the expected YAML, and suppression comments silence the finding.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ServerContext } from '../../server/context';
+import { toDiagnostic } from '../../server/convert';
+import { ManifestStore } from '../../server/documents';
+import { codeActions } from '../../server/features/codeActions';
+import { lintDocuments } from '../../shared/lint';
+import { tabStop } from '../../shared/lint/fixes';
+import { DEFAULT_SETTINGS } from '../../shared/settings';
+import { applyEdits } from '../fixtures/lint/lifecycle/lintHelpers';
+import { TestLspClient } from '../helpers/lspClient';
+
+const POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  labels:
+    app.kubernetes.io/name: web
+spec:
+  containers:
+    - name: app
+      image: nginx
+      ports:
+        - containerPort: 80
+    - name: helper
+      image: busybox:1.36
+      imagePullpolicy: IfNotPresent
+      command: ["sh", "-c", "while true; do sleep 5; done"]
+`;
+
+const DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+    name: api
+    labels:
+        app.kubernetes.io/name: api
+spec:
+    selector:
+        matchLabels:
+            app: api
+    template:
+        metadata:
+            labels:
+                app: api
+        spec:
+            containers:
+                -   name: api   # serves /v1
+                    image: ghcr.io/example/api:2.3.1
+                    ports:
+                        -   name: http
+                            containerPort: 8080
+`;
+
+describe('textDocument/codeAction', () => {
+  let client: TestLspClient;
+  beforeAll(async () => {
+    client = await TestLspClient.start();
+  });
+  afterAll(async () => {
+    await client.stop();
+  });
+
+  async function actionsFor(uri: string, diagnostic: Diagnostic): Promise<CodeAction[]> {
+    return client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic], only: ['quickfix'] },
+    });
+  }
+
+  function edited(text: string, uri: string, action: CodeAction | undefined): string {
+    const edits = (action?.edit?.changes?.[uri] ?? []) as TextEdit[];
+    expect(edits.length).toBeGreaterThan(0);
+    return applyEdits(text, edits);
+  }
+
+  function diagnosticOf(diags: Diagnostic[], code: string, line?: number): Diagnostic {
+    const d = diags.find((x) => x.code === code && (line === undefined || x.range.start.line === line));
+    if (!d)
+      throw new Error(`no ${code} diagnostic; got ${diags.map((x) => `${x.code}@${x.range.start.line}`).join(', ')}`);
+    return d;
+  }
+
+  it('announces quick fixes', () => {
+    expect(client.initializeResult?.capabilities.codeActionProvider).toEqual({ codeActionKinds: ['quickfix'] });
+  });
+
+  it('fixes a misspelled key to the suggestion', async () => {
+    const uri = client.uri('pod-typo.yaml');
+    const { diagnostics } = await client.open(uri, POD);
+    const actions = await actionsFor(uri, diagnosticOf(diagnostics, 'unknown-field'));
+    const fix = actions.find((a) => a.title === 'Change to "imagePullPolicy"');
+    expect(fix?.kind).toBe('quickfix');
+    expect(edited(POD, uri, fix)).toBe(POD.replace('imagePullpolicy', 'imagePullPolicy'));
+  });
+
+  it('adds imagePullPolicy with the effective value and pins :latest with a placeholder', async () => {
+    const uri = client.uri('pod-latest.yaml');
+    const { diagnostics } = await client.open(uri, POD);
+    const actions = await actionsFor(uri, diagnosticOf(diagnostics, 'latest-tag'));
+    expect(actions.map((a) => a.title)).toEqual([
+      'Pin the image to a tag',
+      'Set imagePullPolicy: Always explicitly',
+      'Suppress latest-tag on this line',
+      'Suppress latest-tag in this document',
+    ]);
+    expect(actions[0]?.isPreferred).toBe(true);
+    expect(edited(POD, uri, actions[1])).toBe(
+      POD.replace('      image: nginx\n', '      image: nginx\n      imagePullPolicy: Always\n'),
+    );
+    // This client has no snippet-edit support: the placeholder arrives as plain text.
+    expect(edited(POD, uri, actions[0])).toBe(POD.replace('image: nginx\n', 'image: nginx:tag\n'));
+  });
+
+  it('inserts a readiness probe skeleton at a 4-space Deployment’s indentation', async () => {
+    const uri = client.uri('deployment.yaml');
+    const { diagnostics } = await client.open(uri, DEPLOYMENT);
+    const actions = await actionsFor(uri, diagnosticOf(diagnostics, 'missing-readiness-probe'));
+    const probe = actions.find((a) => a.title === 'Add a readinessProbe skeleton');
+    expect(edited(DEPLOYMENT, uri, probe)).toBe(`${DEPLOYMENT}                    readinessProbe:
+                        httpGet:
+                            path: /readyz
+                            port: http
+                        periodSeconds: 10
+                        failureThreshold: 3
+`);
+  });
+
+  it('suppresses a rule on one line; the diagnostic is gone after re-opening', async () => {
+    const uri = client.uri('pod-suppress.yaml');
+    const { diagnostics } = await client.open(uri, POD);
+    const latest = diagnosticOf(diagnostics, 'latest-tag');
+    const actions = await actionsFor(uri, latest);
+    const suppressed = edited(
+      POD,
+      uri,
+      actions.find((a) => a.title === 'Suppress latest-tag on this line'),
+    );
+    expect(suppressed).toBe(
+      POD.replace('      image: nginx\n', '      # podlens-disable-next-line latest-tag\n      image: nginx\n'),
+    );
+    client.close(uri);
+    const reopened = await client.open(client.uri('pod-suppressed.yaml'), suppressed);
+    expect(reopened.diagnostics.filter((d) => d.code === 'latest-tag')).toEqual([]);
+    expect(reopened.diagnostics.some((d) => d.code === 'missing-resources')).toBe(true);
+  });
+
+  it('suppresses a rule in the whole document', async () => {
+    const uri = client.uri('deployment-suppress.yaml');
+    const { diagnostics } = await client.open(uri, DEPLOYMENT);
+    const actions = await actionsFor(uri, diagnosticOf(diagnostics, 'missing-liveness-probe'));
+    const suppressed = edited(
+      DEPLOYMENT,
+      uri,
+      actions.find((a) => a.title === 'Suppress missing-liveness-probe in this document'),
+    );
+    expect(suppressed).toBe(`# podlens-disable missing-liveness-probe\n${DEPLOYMENT}`);
+    const reopened = await client.open(client.uri('deployment-suppressed.yaml'), suppressed);
+    expect(reopened.diagnostics.filter((d) => d.code === 'missing-liveness-probe')).toEqual([]);
+  });
+
+  it('offers nothing for a stale diagnostic, only for the one at the current position', async () => {
+    const uri = client.uri('pod-stale.yaml');
+    const { diagnostics } = await client.open(uri, POD);
+    const old = diagnosticOf(diagnostics, 'latest-tag');
+    // A line above moves the finding down by one: the old diagnostic no longer describes the text.
+    const current = await client.change(uri, [
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# moved\n' },
+    ]);
+    expect(await actionsFor(uri, old)).toEqual([]);
+    const moved = diagnosticOf(current.diagnostics, 'latest-tag');
+    expect(moved.range.start.line).toBe(old.range.start.line + 1);
+    expect((await actionsFor(uri, moved)).map((a) => a.title)).toContain('Set imagePullPolicy: Always explicitly');
+  });
+
+  it('returns nothing when only other kinds are requested', async () => {
+    const uri = client.uri('pod-only.yaml');
+    const { diagnostics } = await client.open(uri, POD);
+    const d = diagnosticOf(diagnostics, 'latest-tag');
+    const actions: CodeAction[] = await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: d.range,
+      context: { diagnostics: [d], only: ['source.organizeImports'] },
+    });
+    expect(actions).toEqual([]);
+  });
+});
+
+describe('codeActions with snippet-edit support (in process)', () => {
+  it('sends snippet fixes as LSP 3.18 snippet edits in versioned document changes', () => {
+    const uri = 'file:///tmp/podlens-test/snippet.yaml';
+    const document = TextDocument.create(uri, 'yaml', 7, POD);
+    const store = new ManifestStore(
+      (docs) => lintDocuments(docs, { path: uri }),
+      () => ({ path: uri }),
+    );
+    store.update(uri, POD, 7);
+    const ctx = {
+      documents: { get: () => document },
+      store,
+      settings: () => DEFAULT_SETTINGS,
+      log: () => undefined,
+      sync: () => true,
+    } as unknown as ServerContext;
+    const finding = store.findings(uri).find((f) => f.rule === 'latest-tag');
+    if (!finding) throw new Error('no latest-tag finding');
+    const diagnostic = toDiagnostic(finding, uri);
+    const params = { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } };
+    const [pin, policy] = codeActions(ctx, params, { snippetEdits: true });
+    expect(pin?.edit).toEqual({
+      documentChanges: [
+        {
+          textDocument: { uri, version: 7 },
+          edits: [
+            {
+              range: { start: { line: 9, character: 18 }, end: { line: 9, character: 18 } },
+              snippet: { kind: 'snippet', value: `:${tabStop(1, 'tag')}` },
+            },
+          ],
+        },
+      ],
+    });
+    // Plain fixes stay plain text edits.
+    expect(policy?.edit?.changes?.[uri]?.[0]?.newText).toBe('\n      imagePullPolicy: Always');
+  });
+});

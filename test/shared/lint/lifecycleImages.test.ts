@@ -1,0 +1,80 @@
+// latest-tag, pull-policy-never, private-registry-no-pull-secret: rule id, severity and exact range.
+import { describe, expect, it } from 'vitest';
+import { applyFix, brief, findings, locate, pod } from '../../fixtures/lint/lifecycle/lintHelpers';
+
+describe('latest-tag', () => {
+  it('flags an untagged image and :latest, with pin and pull-policy fixes', () => {
+    const text = pod('  - name: a\n    image: nginx\n  - name: b\n    image: "docker.io/library/redis:latest"\n');
+    const found = findings(text, 'latest-tag');
+    expect(found.map(brief)).toEqual([
+      { rule: 'latest-tag', severity: 'warning', range: locate(text, 'nginx') },
+      { rule: 'latest-tag', severity: 'warning', range: locate(text, '"docker.io/library/redis:latest"') },
+    ]);
+    expect(found[0]?.message).toContain('imagePullPolicy is not set, so the API server makes it Always');
+    expect(found[0]?.fixes?.map((f) => f.title)).toEqual([
+      'Pin the image to a tag',
+      'Set imagePullPolicy: Always explicitly',
+    ]);
+    expect(applyFix(text, found[1]?.fixes?.[0])).toContain('image: "docker.io/library/redis:tag"');
+    expect(applyFix(text, found[0]?.fixes?.[1])).toContain('    image: nginx\n    imagePullPolicy: Always\n');
+  });
+
+  it('does not offer the pull-policy fix when the policy is explicit', () => {
+    const text = pod('  - name: a\n    image: nginx:latest\n    imagePullPolicy: IfNotPresent\n');
+    const [f] = findings(text, 'latest-tag');
+    expect(f?.fixes?.map((x) => x.title)).toEqual(['Replace :latest with a pinned tag']);
+    expect(f?.message).not.toContain('makes it Always');
+  });
+
+  it('leaves pinned tags, digests and registry ports alone', () => {
+    const text = pod(
+      '  - name: a\n    image: nginx:1.27\n  - name: b\n    image: nginx:latest@sha256:0000000000000000000000000000000000000000000000000000000000000000\n  - name: c\n    image: registry:5000/app:2.1\n',
+    );
+    expect(findings(text, 'latest-tag')).toEqual([]);
+  });
+});
+
+describe('pull-policy-never', () => {
+  it('flags imagePullPolicy: Never on its value, with a fix to IfNotPresent', () => {
+    const text = pod('  - name: a\n    image: app:1.0\n    imagePullPolicy: Never\n');
+    const [f, ...rest] = findings(text, 'pull-policy-never');
+    expect(rest).toEqual([]);
+    expect(brief(f!)).toEqual({ rule: 'pull-policy-never', severity: 'warning', range: locate(text, 'Never') });
+    expect(f?.message).toContain('ErrImageNeverPull');
+    expect(applyFix(text, f?.fixes?.[0])).toContain('imagePullPolicy: IfNotPresent\n');
+  });
+
+  it('does not flag IfNotPresent or Always', () => {
+    const text = pod(
+      '  - name: a\n    image: app:1.0\n    imagePullPolicy: IfNotPresent\n  - name: b\n    image: b:1\n    imagePullPolicy: Always\n',
+    );
+    expect(findings(text, 'pull-policy-never')).toEqual([]);
+  });
+});
+
+describe('private-registry-no-pull-secret', () => {
+  it('flags a private registry host when the pod has no imagePullSecrets', () => {
+    const text = pod('  - name: app\n    image: images.my-company.example/app:v4\n');
+    expect(findings(text, 'private-registry-no-pull-secret').map(brief)).toEqual([
+      {
+        rule: 'private-registry-no-pull-secret',
+        severity: 'info',
+        range: locate(text, 'images.my-company.example/app:v4'),
+      },
+    ]);
+  });
+
+  it('is silent with imagePullSecrets, a named service account, public or node-authenticated registries', () => {
+    const privateImage = '  - name: app\n    image: registry.corp.example:5000/app:1\n';
+    expect(
+      findings(pod(privateImage, '  imagePullSecrets:\n  - name: regcred\n'), 'private-registry-no-pull-secret'),
+    ).toEqual([]);
+    expect(findings(pod(privateImage, '  serviceAccountName: builder\n'), 'private-registry-no-pull-secret')).toEqual(
+      [],
+    );
+    const publicImages = pod(
+      '  - name: a\n    image: ghcr.io/org/app:1\n  - name: b\n    image: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1\n  - name: c\n    image: busybox:1.36\n  - name: d\n    image: localhost:5000/dev:1\n',
+    );
+    expect(findings(publicImages, 'private-registry-no-pull-secret')).toEqual([]);
+  });
+});
