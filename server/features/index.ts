@@ -1,5 +1,9 @@
 /** Every feature the server offers besides diagnostics; server.ts announces and registers them in order. */
 import { codeActionsFeature } from './codeActions';
+import { completionFeature } from './completion';
 import type { Feature } from './feature';
+import { foldingFeature } from './folding';
+import { hoverFeature } from './hover';
+import { symbolsFeature } from './symbols';
 
-export const FEATURES: Feature[] = [codeActionsFeature];
+export const FEATURES: Feature[] = [codeActionsFeature, hoverFeature, completionFeature, symbolsFeature, foldingFeature];

@@ -1,5 +1,6 @@
 /** Public entry of the manifest model. */
 
+export type { FieldPath, Position, Range, Severity } from '../util/range';
 export { LineIndex } from '../yaml/lineIndex';
 export type { SyntaxIssue } from '../yaml/parse';
 export { type JsonScalar, resolvePlain, resolveScalar } from '../yaml/scalar';
@@ -7,7 +8,7 @@ export { type Segment, splitSegments } from '../yaml/split';
 export * from './document';
 export * from './field';
 export { KUSTOMIZATION_FILES, kustomizationPatchPaths } from './kustomize';
+export { type Location, nodeAtPath, pathAt } from './locate';
 export { DocContext } from './nodes';
 export { mapAt, readMetadata, readResources } from './podView';
 export * from './types';
-export type { FieldPath, Position, Range, Severity } from '../util/range';

@@ -1,0 +1,94 @@
+/**
+ * textDocument/hover: the field's official docs and what it does in this manifest (shared/explain), plus, on a
+ * diagnostic's range, the rule's explanation and documentation link. One document per request.
+ */
+import type { Hover, HoverParams } from 'vscode-languageserver';
+import { hoverMarkdown } from '../../shared/explain';
+import { type Finding, ruleById, ruleDocUrl } from '../../shared/lint';
+import { pathAt } from '../../shared/model';
+import { containsPosition, type Position } from '../../shared/util/range';
+import type { ServerContext } from '../context';
+import { formatError, runSafe } from '../runSafe';
+import type { Feature } from './feature';
+
+/** Quiet time after an edit before the findings of the hovered file are refreshed in the background. */
+const REFRESH_DELAY_MS = 400;
+
+/**
+ * The findings of the last file hovered. ManifestStore.findings is whole-file work (every finding of a
+ * 1,000-document file, a few milliseconds), so it stays off the request path: once typing pauses, the list is
+ * refreshed in the background; only a hover within that pause computes it itself.
+ */
+class FindingsCache {
+  private entry: { uri: string; version: number; findings: Finding[] } | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly ctx: ServerContext) {
+    ctx.documents.onDidChangeContent((e) => {
+      const uri = e.document.uri;
+      if (this.entry?.uri !== uri) return;
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.refresh(uri), REFRESH_DELAY_MS);
+      this.timer.unref();
+    });
+    ctx.documents.onDidClose((e) => {
+      if (this.entry?.uri !== e.document.uri) return;
+      clearTimeout(this.timer);
+      this.entry = undefined;
+    });
+  }
+
+  at(uri: string, pos: Position): Finding[] {
+    const version = this.ctx.store.version(uri) ?? -1;
+    if (this.entry?.uri !== uri || this.entry.version !== version) this.refresh(uri);
+    const findings = this.entry?.uri === uri ? this.entry.findings : [];
+    return findings.filter((f) => f.range.start.line <= pos.line && containsPosition(f.range, pos));
+  }
+
+  private refresh(uri: string): void {
+    try {
+      if (!this.ctx.sync(uri)) return;
+      this.entry = { uri, version: this.ctx.store.version(uri) ?? -1, findings: this.ctx.store.findings(uri) };
+    } catch (err) {
+      this.entry = undefined;
+      this.ctx.log(formatError('podlens: hover findings failed', err));
+    }
+  }
+}
+
+/** One section per rule hit at the position: summary, message and the rule's page. */
+function ruleNotes(findings: Finding[]): string[] {
+  const seen = new Set<string>();
+  const notes: string[] = [];
+  for (const f of findings) {
+    if (seen.has(f.rule)) continue;
+    seen.add(f.rule);
+    const summary = ruleById(f.rule)?.meta.summary;
+    notes.push(
+      `**podlens ${f.severity}** [\`${f.rule}\`](${ruleDocUrl(f.rule)})${summary ? `: ${summary}` : ''}\n\n${f.message}`,
+    );
+  }
+  return notes;
+}
+
+function hoverAt(ctx: ServerContext, findings: FindingsCache, uri: string, pos: Position): Hover | null {
+  if (!ctx.sync(uri)) return null;
+  const notes = ruleNotes(findings.at(uri, pos));
+  const doc = ctx.store.documentAt(uri, pos);
+  const loc = doc && !doc.templated ? pathAt(doc, pos) : undefined;
+  const relevant = loc && (loc.on === 'value' || loc.existing);
+  const markdown =
+    doc && loc && relevant ? hoverMarkdown(doc, loc.path, notes) : notes.join('\n\n---\n\n') || undefined;
+  if (!markdown) return null;
+  return { contents: { kind: 'markdown', value: markdown }, ...(loc && relevant && { range: loc.range }) };
+}
+
+export const hoverFeature: Feature = {
+  capabilities: { hoverProvider: true },
+  register(ctx) {
+    const findings = new FindingsCache(ctx);
+    ctx.connection.onHover((params: HoverParams, token) =>
+      runSafe(ctx.log, () => hoverAt(ctx, findings, params.textDocument.uri, params.position), null, 'hover', token),
+    );
+  },
+};

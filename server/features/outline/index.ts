@@ -1,0 +1,74 @@
+/**
+ * The outline of an open file (document symbols and folding ranges) from one parse per segment, shared by the
+ * symbols and folding features and dropped when the file closes.
+ */
+import {
+  type CancellationToken,
+  type DocumentSymbol,
+  type FoldingRange,
+  LSPErrorCodes,
+  ResponseError,
+} from 'vscode-languageserver';
+import type { ManifestDocument } from '../../../shared/model';
+import type { ServerContext } from '../../context';
+import { formatError } from '../../runSafe';
+import { foldsOf, shiftFold } from './foldsOf';
+import { SegmentMemo } from './memo';
+import { documentSymbol, shiftSymbol } from './symbolsOf';
+
+export interface SegmentOutline {
+  symbols: DocumentSymbol[];
+  folds: FoldingRange[];
+}
+
+function outlineOf(docs: ManifestDocument[]): SegmentOutline {
+  return { symbols: docs.flatMap((d) => documentSymbol(d) ?? []), folds: docs.flatMap(foldsOf) };
+}
+
+const shift = (o: SegmentOutline, lines: number): SegmentOutline => ({
+  symbols: o.symbols.map((s) => shiftSymbol(s, lines)),
+  folds: o.folds.map((f) => shiftFold(f, lines)),
+});
+
+interface FileOutline {
+  memo: SegmentMemo<SegmentOutline>;
+  /** The last complete answer, reused while the document's version is unchanged. */
+  last?: { version: number; parts: SegmentOutline[] };
+}
+
+const files = new Map<string, FileOutline>();
+const watched = new WeakSet<ServerContext>();
+
+/**
+ * Answers an outline request: `pick` selects what the feature needs. Errors are logged and answered with an
+ * empty list; cancellation is answered as such.
+ */
+export async function outlineRequest<T>(
+  ctx: ServerContext,
+  uri: string,
+  token: CancellationToken,
+  pick: (o: SegmentOutline) => T[],
+  what: string,
+): Promise<T[] | ResponseError<void>> {
+  if (!watched.has(ctx)) {
+    watched.add(ctx);
+    ctx.documents.onDidClose((e) => files.delete(e.document.uri));
+  }
+  try {
+    const doc = ctx.documents.get(uri);
+    if (!doc) return [];
+    let file = files.get(uri);
+    if (!file) files.set(uri, (file = { memo: new SegmentMemo(outlineOf, shift) }));
+    if (file.last?.version === doc.version) return file.last.parts.flatMap(pick);
+    const version = doc.version;
+    const parts = await file.memo.all(doc.getText(), token);
+    if (!parts || token.isCancellationRequested) {
+      return new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
+    }
+    file.last = { version, parts };
+    return parts.flatMap(pick);
+  } catch (err) {
+    ctx.log(formatError(`podlens: ${what} failed`, err));
+    return [];
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * The hover layout, the same for every field: a title line with the path and type, the official description
+ * trimmed to a few sentences, the API default, the docs link, then "In this manifest" with effective values.
+ */
+import { rootTypeOf } from '../k8s';
+import type { ManifestDocument } from '../model';
+import { type FieldPath, formatPath } from '../util/range';
+import { explainPath } from './explainPath';
+import { fieldDoc } from './fieldDoc';
+
+/** apiVersion each analysed kind has, for documents whose apiVersion is missing or still being typed. */
+export const KIND_VERSIONS: Readonly<Record<string, string>> = {
+  Pod: 'v1',
+  ReplicationController: 'v1',
+  Deployment: 'apps/v1',
+  ReplicaSet: 'apps/v1',
+  StatefulSet: 'apps/v1',
+  DaemonSet: 'apps/v1',
+  Job: 'batch/v1',
+  CronJob: 'batch/v1',
+};
+
+/** The schema root type of a document, guessing the apiVersion from the kind when it is not usable. */
+export function documentRootType(doc: ManifestDocument | undefined): string | undefined {
+  const kind = doc?.kind.kind === 'value' ? doc.kind.value : undefined;
+  if (!kind) return undefined;
+  const version = doc?.apiVersion.kind === 'value' ? doc.apiVersion.value : undefined;
+  const fallback = Object.hasOwn(KIND_VERSIONS, kind) ? KIND_VERSIONS[kind] : undefined;
+  return (version && rootTypeOf(version, kind)) || (fallback && rootTypeOf(fallback, kind)) || undefined;
+}
+
+/**
+ * Markdown for the field at `path`, or undefined when neither the schema nor the manifest has anything to say.
+ * `notes` (diagnostic explanations) go last.
+ */
+export function hoverMarkdown(
+  doc: ManifestDocument,
+  path: FieldPath,
+  notes: readonly string[] = [],
+): string | undefined {
+  const root = documentRootType(doc);
+  const docs = root ? fieldDoc(root, path) : undefined;
+  const effective = explainPath(doc, path);
+  if (!docs && effective.length === 0 && notes.length === 0) return undefined;
+  const head = [docs ? `**\`${docs.path}\`** · \`${docs.type}\`` : `**\`${formatPath(path)}\`**`];
+  if (docs?.description) head.push(docs.description);
+  const facts = [
+    ...(docs?.defaultText ? [`Default when absent: ${docs.defaultText}`] : []),
+    ...(docs?.url ? [`[${docs.urlLabel}](${docs.url})`] : []),
+  ];
+  if (facts.length) head.push(facts.join(' · '));
+  const sections = [head.join('\n\n')];
+  if (effective.length) sections.push(`**In this manifest**\n\n${effective.map((l) => `- ${l}`).join('\n')}`);
+  sections.push(...notes);
+  return sections.join('\n\n---\n\n');
+}
