@@ -3,8 +3,10 @@
  * Exit codes: 0 clean, 1 error-severity findings, 2 usage or I/O errors (one line on stderr, no stack trace).
  */
 
+import fs from 'node:fs';
 import { type CliIo, nodeIo, UsageError } from './io';
 import { runLint } from './lintCommand';
+import { runSimulate } from './simulateCommand';
 
 declare const PODLENS_VERSION: string;
 const VERSION = typeof PODLENS_VERSION === 'string' ? PODLENS_VERSION : '0.0.0-dev';
@@ -36,6 +38,8 @@ export function main(argv: string[], io: CliIo): number {
         return 0;
       case 'lint':
         return runLint(rest, io, VERSION);
+      case 'simulate':
+        return runSimulate(rest, { ...io, readFile: (p) => fs.readFileSync(p, 'utf8') });
       default:
         throw new UsageError(`unknown command "${command}" (run "podlens --help" for the commands)`);
     }

@@ -1,0 +1,119 @@
+/**
+ * `podlens simulate <file> [--document N] [--scenario file.json] [--until S] [--delete-at S] [--at T...]
+ * [--format text|json]`: the editor's lifecycle prediction on the command line. Exit 0, or 2 with one line
+ * on stderr for usage, I/O, a non-pod document and invalid scenarios.
+ */
+import { parseArgs } from 'node:util';
+import { parseManifests } from '../../shared/model';
+import { simulate, toJson } from '../../shared/sim';
+import { formatSimulationText } from './simulateFormat';
+
+export interface SimulateIo {
+  /** May throw (ENOENT...): reported as one line, exit code 2. */
+  readFile(path: string): string;
+  stdout(text: string): void;
+  /** One line, without the trailing newline (as CliIo.stderr). */
+  stderr(line: string): void;
+}
+
+export const SIMULATE_USAGE =
+  'usage: podlens simulate <file> [--document N] [--scenario file.json] [--until S] [--delete-at S] [--at T...] [--format text|json]';
+
+class CliError extends Error {}
+
+function number(name: string, text: string | undefined, min: number, integer = false): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || n < min || (integer && !Number.isInteger(n))) {
+    const what = integer ? 'an integer' : 'a number';
+    throw new CliError(`--${name} must be ${what} >= ${min} (got "${text}")`);
+  }
+  return n;
+}
+
+function read(io: SimulateIo, path: string, what: string): string {
+  try {
+    return io.readFile(path);
+  } catch (err) {
+    throw new CliError(`cannot read ${what} ${path}: ${(err as { code?: string }).code ?? (err as Error).message}`);
+  }
+}
+
+function loadScenario(io: SimulateIo, path: string | undefined): unknown {
+  if (path === undefined) return undefined;
+  const text = read(io, path, 'scenario');
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new CliError(`scenario ${path} is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+function run(argv: string[], io: SimulateIo): number {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
+  } catch (err) {
+    throw new CliError(`${(err as Error).message} (${SIMULATE_USAGE})`);
+  }
+  const { values, positionals } = parsed;
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new CliError(`unknown --format "${format}" (text or json)`);
+  if (positionals.length !== 1) throw new CliError(`simulate takes exactly one file (${SIMULATE_USAGE})`);
+  const file = positionals[0] as string;
+  const docIndex = number('document', values.document, 0, true);
+  const until = number('until', values.until, 1);
+  const deleteAt = number('delete-at', values['delete-at'], 0);
+  const at = (values.at ?? []).map((t) => number('at', t, 0) as number);
+  const scenario = loadScenario(io, values.scenario);
+
+  const documents = parseManifests(read(io, file, 'file'), { path: file }).documents;
+  const pods = documents.filter((d) => d.pod && !d.templated);
+  const doc = docIndex === undefined ? pods[0] : documents[docIndex];
+  if (docIndex !== undefined && !doc)
+    throw new CliError(`${file} has no document ${docIndex} (it has ${documents.length})`);
+  if (!doc) throw new CliError(`${file} has no pod document (a Pod or a workload with a pod template)`);
+  if (!doc.pod || doc.templated) {
+    const kind = doc.kind.kind === 'value' ? doc.kind.value : 'not a Kubernetes object';
+    throw new CliError(`document ${doc.index} of ${file} is not a pod document (${kind})`);
+  }
+
+  const result = simulate(doc.pod, scenario as Parameters<typeof simulate>[1], {
+    ...(until === undefined ? {} : { until }),
+    ...(deleteAt === undefined ? {} : { deleteAt }),
+    at,
+  });
+  if (result.steps.length === 0 && result.errors.length > 0) {
+    const e = result.errors[0] as { field: string; message: string };
+    const invalid = e.field.startsWith('scenario') ? 'invalid scenario' : 'cannot simulate this pod';
+    throw new CliError(`${invalid}: ${e.field}: ${e.message}`);
+  }
+  if (format === 'json') io.stdout(`${JSON.stringify(toJson(result, { document: doc.index }), null, 2)}\n`);
+  else io.stdout(formatSimulationText(result, { file, document: doc.index, at }));
+  for (const e of result.errors) io.stderr(`podlens: ${e.field}: ${e.message}`);
+  return 0;
+}
+
+const OPTIONS = {
+  document: { type: 'string' },
+  scenario: { type: 'string' },
+  until: { type: 'string' },
+  'delete-at': { type: 'string' },
+  at: { type: 'string', multiple: true },
+  format: { type: 'string', short: 'f' },
+} as const;
+
+/**
+ * Runs the command; never throws. Returns the exit code.
+ * @example runSimulate(['pod.yaml', '--format', 'json'], { readFile, stdout, stderr }) // 0
+ */
+export function runSimulate(argv: string[], io: SimulateIo): number {
+  try {
+    return run(argv, io);
+  } catch (err) {
+    io.stderr(
+      `podlens: ${err instanceof CliError ? err.message : `internal error: ${(err as Error)?.message ?? err}`}`,
+    );
+    return 2;
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * Resolves one container for the engine: effective probes, hooks, image and pull policy from the manifest,
+ * and its runtime behaviour from the scenario or, where the scenario is silent, from inference (noted).
+ */
+import { type EffectiveHandler, effectiveProbe, effectivePullPolicy } from '../../k8s/defaults';
+import { parseImageRef } from '../../k8s/imageRef';
+import { containerResources } from '../../k8s/qos';
+import { quantityToNumber } from '../../k8s/quantity';
+import type { ContainerView } from '../../model/types';
+import { formatPath } from '../../util/range';
+import type { ContainerScenario } from '../scenario';
+import { type ContainerSpec, PROBE_FIELD, PROBE_TYPES, type ProbeBehaviour, type RunBehaviour } from '../types';
+import { inferHook } from './hooks';
+import { envReferences, notFound } from './refs';
+import { inferProcess } from './run';
+
+export interface ResolveContext {
+  notes: Record<string, string>;
+  configMaps: ReadonlySet<string>;
+  secrets: ReadonlySet<string>;
+}
+
+/** The container's part of the effective scenario, in the scenario format. */
+export type EffectiveContainer = Required<Pick<ContainerScenario, 'runs' | 'onSigterm'>> &
+  Pick<ContainerScenario, 'startError' | 'probes' | 'postStart' | 'preStop'>;
+
+function probeTarget(h: EffectiveHandler | undefined): string {
+  if (!h) return '';
+  if (h.type === 'exec') return (h.command ?? []).join(' ');
+  return `:${h.port ?? ''}${h.type === 'httpGet' ? (h.path ?? '/') : ''}`;
+}
+
+const DEFAULT_SIGTERM = { exitCode: 143, afterSeconds: 0 };
+
+function inferRuns(c: ContainerView, ctx: ResolveContext, path: string): { runs: RunBehaviour[]; startError?: string } {
+  const p = inferProcess(c);
+  switch (p.kind) {
+    case 'exits':
+      ctx.notes[`${path}.runs`] = `inferred: ${p.because}`;
+      return { runs: [{ exitCode: p.exitCode, afterSeconds: p.afterSeconds }] };
+    case 'forever':
+      ctx.notes[`${path}.runs`] = `inferred: ${p.because}`;
+      return { runs: [{ forever: true }] };
+    case 'startError':
+      ctx.notes[`${path}.startError`] = `inferred: ${p.because}`;
+      return { runs: [{ forever: true }], startError: p.message };
+    case 'unknown':
+      // An init container must finish for the pod to progress; anything else is assumed to be a server.
+      if (c.role === 'init') {
+        ctx.notes[`${path}.runs`] = `assumed: ${p.because}; assumed to succeed at once`;
+        return { runs: [{ exitCode: 0, afterSeconds: 0 }] };
+      }
+      ctx.notes[`${path}.runs`] = `assumed: ${p.because}; assumed to run until stopped`;
+      return { runs: [{ forever: true }] };
+  }
+}
+
+/** The schema guarantees exactly one of the three answers is set. */
+function toProbeBehaviour(g: NonNullable<NonNullable<ContainerScenario['probes']>['startup']>): ProbeBehaviour {
+  const response = g.responseSeconds === undefined ? {} : { responseSeconds: g.responseSeconds };
+  if (g.always !== undefined) return { always: g.always, ...response };
+  if (g.healthyWhileAgeBelow !== undefined) return { healthyWhileAgeBelow: g.healthyWhileAgeBelow, ...response };
+  return { successFromAge: g.successFromAge ?? 0, ...response };
+}
+
+function toRun(r: NonNullable<ContainerScenario['runs']>[number]): RunBehaviour {
+  const afterSeconds = r.afterSeconds ?? 0;
+  if (r.forever) return { forever: true };
+  if (r.oom) return { oom: true, afterSeconds };
+  if (r.memory !== undefined) {
+    return r.exitCode === undefined
+      ? { memory: r.memory, afterSeconds }
+      : { memory: r.memory, afterSeconds, exitCode: r.exitCode };
+  }
+  return { exitCode: r.exitCode ?? 0, afterSeconds };
+}
+
+/**
+ * @example resolveContainer(view, 0, 'app', undefined, ctx).spec.runs // [{ forever: true }]
+ */
+export function resolveContainer(
+  c: ContainerView,
+  key: number,
+  name: string,
+  given: ContainerScenario | undefined,
+  ctx: ResolveContext,
+): { spec: ContainerSpec; effective: EffectiveContainer } {
+  const path = formatPath(['containers', name]);
+  // A templated image (`{{ .Values.image }}`) is kept as written and not parsed: its value is unknown.
+  const image = c.image.kind === 'value' ? c.image.value : c.image.kind === 'template' ? c.image.raw : '';
+  const parsed = c.image.kind === 'template' ? undefined : parseImageRef(image);
+  const explicitPolicy = c.imagePullPolicy.kind === 'value' ? c.imagePullPolicy.value : undefined;
+
+  const inferred = given?.runs ? undefined : inferRuns(c, ctx, path);
+  const runs = given?.runs ? given.runs.map(toRun) : (inferred?.runs ?? []);
+  const startError = given?.startError ?? (given?.runs ? undefined : inferred?.startError);
+
+  const probes: ContainerSpec['probes'] = {};
+  const effectiveProbes: NonNullable<ContainerScenario['probes']> = {};
+  for (const type of PROBE_TYPES) {
+    const view = c[PROBE_FIELD[type]];
+    if (!view) continue;
+    const e = effectiveProbe(view);
+    const g = given?.probes?.[type];
+    let behaviour = g && toProbeBehaviour(g);
+    if (!behaviour) {
+      behaviour = { always: 'success' };
+      ctx.notes[`${path}.probes.${type}`] = 'assumed: the probe passes';
+    }
+    effectiveProbes[type] = behaviour;
+    probes[type] = {
+      type,
+      initialDelaySeconds: e.initialDelaySeconds,
+      periodSeconds: e.periodSeconds,
+      timeoutSeconds: e.timeoutSeconds,
+      successThreshold: e.successThreshold,
+      failureThreshold: e.failureThreshold,
+      handler: e.handler?.type ?? 'exec',
+      target: probeTarget(e.handler),
+      behaviour,
+      range: view.keyRange,
+      ...(e.terminationGracePeriodSeconds === undefined
+        ? {}
+        : { terminationGracePeriodSeconds: e.terminationGracePeriodSeconds }),
+    };
+  }
+
+  const hook = (kind: 'postStart' | 'preStop') => {
+    const view = c.lifecycle[kind];
+    if (!view) return undefined;
+    const g = given?.[kind];
+    if (g) return { result: g.result ?? 'success', durationSeconds: g.durationSeconds ?? 0 };
+    const h = inferHook(view);
+    ctx.notes[`${path}.${kind}`] = `inferred: ${h.because}`;
+    return h.behaviour;
+  };
+  const postStart = hook('postStart');
+  const preStop = hook('preStop');
+
+  let onSigterm: ContainerSpec['onSigterm'];
+  if (given?.onSigterm === 'ignore') onSigterm = 'ignore';
+  else if (given?.onSigterm)
+    onSigterm = { exitCode: given.onSigterm.exitCode, afterSeconds: given.onSigterm.afterSeconds ?? 0 };
+  else {
+    onSigterm = DEFAULT_SIGTERM;
+    ctx.notes[`${path}.onSigterm`] = 'default: exits 143 at once on SIGTERM';
+  }
+
+  const missing = envReferences(c).find(
+    (r) => !r.optional && !(r.kind === 'configMap' ? ctx.configMaps : ctx.secrets).has(r.name),
+  );
+  const memory = containerResources(c).limits.get('memory');
+
+  const spec: ContainerSpec = {
+    key,
+    name,
+    role: c.role,
+    view: c,
+    image,
+    pullPolicy: effectivePullPolicy(image, explicitPolicy).policy,
+    probes,
+    runs,
+    onSigterm,
+    ...(parsed && !parsed.ok ? { imageError: parsed.error } : {}),
+    ...(postStart ? { postStart } : {}),
+    ...(preStop ? { preStop } : {}),
+    ...(memory ? { memoryLimit: quantityToNumber(memory) } : {}),
+    ...(missing ? { configError: { message: notFound(missing), range: missing.range } } : {}),
+    ...(startError ? { startError } : {}),
+  };
+  const effective: EffectiveContainer = {
+    runs: given?.runs ?? runs.map((r) => ({ ...r })),
+    onSigterm: onSigterm === 'ignore' ? 'ignore' : { ...onSigterm },
+    ...(startError ? { startError } : {}),
+    ...(Object.keys(effectiveProbes).length > 0 ? { probes: effectiveProbes } : {}),
+    ...(postStart ? { postStart } : {}),
+    ...(preStop ? { preStop } : {}),
+  };
+  return { spec, effective };
+}

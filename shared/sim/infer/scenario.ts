@@ -1,0 +1,185 @@
+/**
+ * Builds the effective scenario: what the scenario states wins, the rest is inferred from the manifest
+ * (and noted), then resolves the pod for the engine: containers, images, node fit, mounts, actions.
+ */
+import { effectiveGracePeriod, effectiveRestartPolicy } from '../../k8s/defaults';
+import { parseQuantity, type Quantity } from '../../k8s/quantity';
+import type { ContainerView, PodView } from '../../model/types';
+import { formatPath } from '../../util/range';
+import type { Scenario, SimError } from '../scenario';
+import { admissionRejection, fitOnNode, unschedulableMessage } from '../scheduler';
+import type { ContainerSpec, ImageFacts, PodSpecResolved } from '../types';
+import { type EffectiveContainer, type ResolveContext, resolveContainer } from './container';
+import { notFound, referencedNames, volumeReferences } from './refs';
+
+export const DEFAULT_UNTIL = 900;
+const DEFAULT_PULL_SECONDS = 2;
+const DEFAULT_ALLOCATABLE: Record<string, string> = { cpu: '4', memory: '8Gi', pods: '110' };
+
+/** The effective scenario, in the scenario format, with a note per inferred or defaulted fact. */
+export interface Assumptions {
+  node: { name: string; allocatable: Record<string, string> };
+  images: Record<string, ImageFacts>;
+  containers: Record<string, EffectiveContainer>;
+  configMaps: string[];
+  secrets: string[];
+  actions: { atSeconds: number; do: 'delete'; gracePeriodSeconds?: number }[];
+  until: number;
+  notes: Record<string, string>;
+}
+
+export interface ResolveOptions {
+  until?: number;
+  deleteAt?: number;
+}
+
+const containerName = (c: ContainerView) => (c.name.kind === 'value' ? c.name.value : formatPath([c.list, c.index]));
+
+function imageFacts(spec: ContainerSpec, scenario: Scenario, notes: Record<string, string>): ImageFacts {
+  const given = scenario.images?.[spec.image];
+  const key = formatPath(['images', spec.image]);
+  if (scenario.images && !given) return { present: true, pullable: true, pullSeconds: 0 };
+  if (!given && spec.view.image.kind === 'template') {
+    notes[key] = 'assumed: the image is a template; assumed present on the node';
+    return { present: true, pullable: true, pullSeconds: 0 };
+  }
+  if (given)
+    return {
+      present: given.present ?? false,
+      pullable: given.pullable ?? true,
+      pullSeconds: given.pullSeconds ?? DEFAULT_PULL_SECONDS,
+    };
+  if (spec.pullPolicy === 'Never') {
+    notes[key] = 'assumed: not on the node (imagePullPolicy Never pulls nothing; say `present: true` if it is)';
+    return { present: false, pullable: true, pullSeconds: DEFAULT_PULL_SECONDS };
+  }
+  notes[key] = `assumed: not on the node yet, pullable, a pull takes ${DEFAULT_PULL_SECONDS} s`;
+  return { present: false, pullable: true, pullSeconds: DEFAULT_PULL_SECONDS };
+}
+
+function allocatable(scenario: Scenario, notes: Record<string, string>): Record<string, string> {
+  if (!scenario.node?.allocatable) notes['node.allocatable'] = 'default: a node with cpu 4, memory 8Gi';
+  return { ...DEFAULT_ALLOCATABLE, ...(scenario.node?.allocatable ?? {}) };
+}
+
+/**
+ * @example resolvePod(pod, {}, {}).spec.containers[0].runs // inferred from the command
+ */
+export function resolvePod(
+  pod: PodView,
+  scenario: Scenario,
+  options: ResolveOptions,
+): { spec: PodSpecResolved; assumptions: Assumptions } | { errors: SimError[] } {
+  const errors: SimError[] = [];
+  const views = [...pod.initContainers, ...pod.containers];
+  if (pod.containers.length === 0) {
+    errors.push({
+      field: `${formatPath(pod.specPath)}.containers`,
+      message: 'Required value: the API server rejects a pod without containers',
+    });
+  }
+  for (const c of views) {
+    if (c.image.kind === 'absent' || (c.image.kind === 'value' && c.image.value === '')) {
+      errors.push({
+        field: `${formatPath(c.path)}.image`,
+        message: 'Required value: the API server rejects a container without an image',
+      });
+    }
+  }
+  const names = new Set(views.map(containerName));
+  for (const name of Object.keys(scenario.containers ?? {})) {
+    if (!names.has(name))
+      errors.push({
+        field: formatPath(['scenario', 'containers', name]),
+        message: `no container named "${name}" in this pod`,
+      });
+  }
+  if (errors.length > 0) return { errors };
+
+  const notes: Record<string, string> = {};
+  const configMaps = scenario.configMaps ?? referencedNames(pod, 'configMap');
+  const secrets = scenario.secrets ?? referencedNames(pod, 'secret');
+  if (!scenario.configMaps && configMaps.length > 0) notes.configMaps = 'assumed: every referenced ConfigMap exists';
+  if (!scenario.secrets && secrets.length > 0) notes.secrets = 'assumed: every referenced Secret exists';
+  const ctx: ResolveContext = { notes, configMaps: new Set(configMaps), secrets: new Set(secrets) };
+
+  const containers: ContainerSpec[] = [];
+  const effective: Record<string, EffectiveContainer> = {};
+  views.forEach((view, key) => {
+    const name = containerName(view);
+    const r = resolveContainer(view, key, name, scenario.containers?.[name], ctx);
+    containers.push(r.spec);
+    effective[name] ??= r.effective;
+  });
+  const images: Record<string, ImageFacts> = {};
+  for (const c of containers) images[c.image] ??= imageFacts(c, scenario, notes);
+
+  const node = { name: scenario.node?.name ?? 'node-1', allocatable: allocatable(scenario, notes) };
+  const quantities = new Map<string, Quantity>();
+  for (const [k, v] of Object.entries(node.allocatable)) {
+    const q = parseQuantity(v);
+    if (q.ok) quantities.set(k, q.quantity);
+  }
+
+  const restart = effectiveRestartPolicy(pod);
+  const grace = effectiveGracePeriod(pod);
+  if (restart.note) notes.restartPolicy = restart.note;
+  if (grace.note) notes.terminationGracePeriodSeconds = grace.note;
+  const nodeName = pod.nodeName.kind === 'value' ? pod.nodeName.value : undefined;
+
+  const spec: PodSpecResolved = {
+    name:
+      pod.metadata.name.kind === 'value'
+        ? pod.metadata.name.value
+        : pod.metadata.generateName.kind === 'value'
+          ? `${pod.metadata.generateName.value}xxxxx`
+          : 'pod',
+    namespace: pod.metadata.namespace.kind === 'value' ? pod.metadata.namespace.value : 'default',
+    nodeName: nodeName ?? node.name,
+    boundByHand: nodeName !== undefined,
+    restartPolicy: restart.policy,
+    gracePeriod: grace.seconds,
+    containers,
+    images,
+    podRange: pod.specKeyRange ?? (views[0] as ContainerView).range,
+  };
+  if (pod.activeDeadlineSeconds.kind === 'value' && pod.activeDeadlineSeconds.value > 0) {
+    spec.activeDeadlineSeconds = pod.activeDeadlineSeconds.value;
+  }
+
+  const fit = fitOnNode(pod, quantities);
+  if (!fit.fits && spec.boundByHand) {
+    const r = admissionRejection(fit.insufficient);
+    spec.rejected = { reason: r.reason, message: r.message, event: r.event, ranges: fit.ranges };
+  } else if (!fit.fits) {
+    spec.unschedulable = { message: unschedulableMessage(fit.insufficient), ranges: fit.ranges };
+  }
+
+  const missingMount = volumeReferences(pod)
+    .flatMap((v) => v.refs.map((ref) => ({ volume: v.volume, ref })))
+    .find(({ ref }) => !ref.optional && !(ref.kind === 'configMap' ? ctx.configMaps : ctx.secrets).has(ref.name));
+  if (missingMount) {
+    spec.failedMount = {
+      message: `MountVolume.SetUp failed for volume "${missingMount.volume}" : ${notFound(missingMount.ref)}`,
+      ranges: [missingMount.ref.range],
+    };
+  }
+
+  const actions: Assumptions['actions'] = (scenario.actions ?? []).map((a) => ({ ...a }));
+  if (options.deleteAt !== undefined) actions.push({ atSeconds: options.deleteAt, do: 'delete' });
+  actions.sort((a, b) => a.atSeconds - b.atSeconds);
+  const del = actions[0];
+  if (del)
+    spec.deleteAt = {
+      atSeconds: del.atSeconds,
+      ...(del.gracePeriodSeconds === undefined ? {} : { gracePeriodSeconds: del.gracePeriodSeconds }),
+    };
+  if (actions.length > 1) notes.actions = 'only the first delete is simulated: the pod is gone after it';
+
+  const until = options.until ?? scenario.until ?? DEFAULT_UNTIL;
+  if (options.until === undefined && scenario.until === undefined)
+    notes.until = `default: ${DEFAULT_UNTIL} s of simulated time`;
+
+  const assumptions: Assumptions = { node, images, containers: effective, configMaps, secrets, actions, until, notes };
+  return { spec, assumptions };
+}

@@ -1,0 +1,228 @@
+/**
+ * The simulation loop: drains the event queue instant by instant (all events at `t`, then the `after`
+ * settle), and turns the states into the timeline: one step per instant where anything observable changed.
+ */
+import { defaultedFields } from '../k8s/defaults';
+import type { PodView } from '../model/types';
+import type { Range } from '../util/range';
+import { initialState, step } from './engine';
+import { type Assumptions, DEFAULT_UNTIL, resolvePod } from './infer/scenario';
+import { EventQueue } from './queue';
+import { parseScenario, type ScenarioInput, type SimError } from './scenario';
+import { buildSnapshot } from './status/snapshot';
+import type { ContainerSnapshot, PodSpecResolved, SimState, Snapshot, Step, TraceEntry } from './types';
+
+export interface SimulateOptions {
+  /** Simulated seconds to cover; overrides the scenario's `until`. */
+  until?: number;
+  /** Instants that must appear in the timeline even when nothing changes there (`--at`). */
+  at?: number[];
+  /** Shorthand for a `delete` action at this time (`--delete-at`). */
+  deleteAt?: number;
+}
+
+export interface SimulationResult {
+  ok: boolean;
+  /** The pod's name (metadata.name). */
+  pod: string;
+  steps: Step[];
+  /** The effective scenario; null when the input was rejected. */
+  assumptions: Assumptions | null;
+  /** Fields the API server fills in, keyed by their printed path. */
+  defaulted: Record<string, string | number | boolean>;
+  /** Invalid scenario or a pod the API server rejects: nothing was simulated. */
+  errors: SimError[];
+  until: number;
+}
+
+/** Events at one instant beyond this mean a modelling loop: stop instead of hanging. */
+const MAX_EVENTS_PER_INSTANT = 100_000;
+
+const containerKeys = new WeakMap<ContainerSnapshot, string>();
+
+function containerKey(c: ContainerSnapshot): string {
+  let key = containerKeys.get(c);
+  if (key === undefined) {
+    key = `${c.state}:${c.reason}:${c.message}:${c.exitCode}:${c.restartCount}:${c.ready}:${c.started}`;
+    if (c.lastState) key += `:${c.lastState.exitCode}:${c.lastState.reason}:${c.lastState.finishedAt}`;
+    containerKeys.set(c, key);
+  }
+  return key;
+}
+
+function sameContainers(a: readonly ContainerSnapshot[], b: readonly ContainerSnapshot[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as ContainerSnapshot;
+    const y = b[i] as ContainerSnapshot;
+    if (x !== y && containerKey(x) !== containerKey(y)) return false;
+  }
+  return true;
+}
+
+const stripAgo = (restarts: string) => {
+  const i = restarts.indexOf(' (');
+  return i === -1 ? restarts : restarts.slice(0, i);
+};
+
+/** Everything observable differs, except the clock-driven `(12s ago)` of RESTARTS. */
+function changed(a: Snapshot | null, b: Snapshot): boolean {
+  if (!a) return true;
+  if (a.exists !== b.exists || a.phase !== b.phase || a.reason !== b.reason || a.message !== b.message) return true;
+  if (a.terminating !== b.terminating) return true;
+  if (a.kubectl.STATUS !== b.kubectl.STATUS || a.kubectl.READY !== b.kubectl.READY) return true;
+  if (stripAgo(a.kubectl.RESTARTS) !== stripAgo(b.kubectl.RESTARTS)) return true;
+  const ac = a.conditions;
+  const bc = b.conditions;
+  for (const type of CONDITION_TYPES) {
+    const x = ac[type];
+    const y = bc[type];
+    if (x !== y && (!x || !y || x.status !== y.status || x.reason !== y.reason || x.message !== y.message)) return true;
+  }
+  return !sameContainers(a.initContainers, b.initContainers) || !sameContainers(a.containers, b.containers);
+}
+
+const CONDITION_TYPES = [
+  'PodScheduled',
+  'PodReadyToStartContainers',
+  'Initialized',
+  'ContainersReady',
+  'Ready',
+] as const;
+
+function uniqueRanges(lists: readonly (readonly Range[])[]): Range[] {
+  const seen = new Map<string, Range>();
+  for (const list of lists) {
+    for (const r of list) seen.set(`${r.start.line}:${r.start.character}:${r.end.line}:${r.end.character}`, r);
+  }
+  return [...seen.values()];
+}
+
+/** The manifest ranges of the containers whose published status changed between two snapshots. */
+function changedContainers(ranges: ReadonlyMap<string, Range>, before: Snapshot | undefined, after: Snapshot): Range[] {
+  if (!before) return [];
+  const out: Range[] = [];
+  const compare = (a: readonly ContainerSnapshot[], b: readonly ContainerSnapshot[]) =>
+    b.forEach((c, i) => {
+      const p = a[i];
+      const range = ranges.get(c.name);
+      if (range && p !== c && (!p || containerKey(p) !== containerKey(c))) out.push(range);
+    });
+  compare(before.initContainers, after.initContainers);
+  compare(before.containers, after.containers);
+  return out;
+}
+
+/**
+ * Something at `t` waits for the `after` pass: an exit the kubelet did not cause (restart, back-off, next
+ * init container, pod stop) or a failed pull (ImagePullBackOff). Otherwise `t` and right after `t` agree.
+ */
+function needsSettle(s: SimState): boolean {
+  return s.containers.some(
+    (cs) =>
+      (cs.instance?.crashLike && cs.instance.finishedAt === s.t) ||
+      (cs.cached?.reason === 'ErrImagePull' && cs.retryAt !== null && cs.retryAt > s.t),
+  );
+}
+
+function timeline(
+  spec: PodSpecResolved,
+  until: number,
+  requested: readonly number[],
+): { steps: Step[]; errors: SimError[] } {
+  const queue = new EventQueue();
+  queue.push({ at: 0, event: { type: 'PodCreated' } });
+  if (spec.deleteAt) {
+    const { atSeconds, gracePeriodSeconds } = spec.deleteAt;
+    queue.push({
+      at: atSeconds,
+      event: { type: 'DeleteRequested', ...(gracePeriodSeconds === undefined ? {} : { gracePeriodSeconds }) },
+    });
+  }
+  if (spec.activeDeadlineSeconds) queue.push({ at: spec.activeDeadlineSeconds, event: { type: 'DeadlineExceeded' } });
+  const horizon = Math.max(until, ...requested);
+  const wanted = [...new Set(requested.filter((t) => t >= 0 && t <= horizon))].sort((a, b) => a - b);
+  const steps: Step[] = [];
+  const errors: SimError[] = [];
+  let state: SimState = initialState(spec);
+  let prev: Snapshot | null = null;
+  let w = 0;
+
+  const containerRanges = new Map(spec.containers.map((c) => [c.name, c.view.range]));
+  const push = (t: number, after: boolean, trace: TraceEntry[], snapshot: Snapshot) => {
+    const moved = changedContainers(containerRanges, steps[steps.length - 1]?.snapshot, snapshot);
+    const ranges = uniqueRanges([...trace.map((e) => e.ranges), moved]);
+    steps.push({ t, after, events: trace.map((e) => e.event), snapshot, ranges });
+  };
+  const drain = (t: number, trace: TraceEntry[]): boolean => {
+    for (let n = 0; queue.peekTime() === t; n++) {
+      if (n > MAX_EVENTS_PER_INSTANT) {
+        errors.push({ field: 'simulation', message: `stopped at t=${t}: too many events at one instant` });
+        return false;
+      }
+      const r = step(spec, state, queue.pop() as { at: number; event: never });
+      state = r.state;
+      for (const e of r.schedule) queue.push(e);
+      trace.push(...r.trace);
+    }
+    return true;
+  };
+
+  for (let t = queue.peekTime(); t !== undefined && t <= horizon; t = queue.peekTime()) {
+    for (; w < wanted.length && (wanted[w] as number) < t; w++)
+      push(wanted[w] as number, false, [], buildSnapshot(spec, state, wanted[w] as number));
+    const atTrace: TraceEntry[] = [];
+    const ok = drain(t, atTrace);
+    const snapAt = buildSnapshot(spec, state, t);
+    const afterTrace: TraceEntry[] = [];
+    const settle = ok && needsSettle(state);
+    if (settle) {
+      const r = step(spec, state, { at: t, event: { type: 'Settle' } });
+      state = r.state;
+      for (const e of r.schedule) queue.push(e);
+      afterTrace.push(...r.trace);
+      drain(t, afterTrace);
+    }
+    const snapAfter = settle ? buildSnapshot(spec, state, t) : snapAt;
+    const forced = wanted[w] === t;
+    if (forced) w++;
+    const atStep = changed(prev, snapAt) || atTrace.length > 0 || forced;
+    if (atStep) push(t, false, atTrace, snapAt);
+    if (settle && changed(snapAt, snapAfter)) push(t, true, afterTrace, snapAfter);
+    else if (afterTrace.length > 0) {
+      const last = steps[steps.length - 1];
+      if (atStep && last) {
+        last.events.push(...afterTrace.map((e) => e.event));
+        last.ranges = uniqueRanges([last.ranges, ...afterTrace.map((e) => e.ranges)]);
+      } else push(t, false, afterTrace, snapAfter);
+    }
+    prev = snapAfter;
+    if (state.pod.gone || errors.length > 0) break;
+  }
+  for (; w < wanted.length; w++) push(wanted[w] as number, false, [], buildSnapshot(spec, state, wanted[w] as number));
+  return { steps, errors };
+}
+
+/**
+ * Predicts what the kubelet does with a pod: every observable change over `until` simulated seconds.
+ * Never throws on user input: an invalid scenario or a pod the API server rejects comes back in `errors`.
+ * @example
+ *   const pod = parseManifests(text).documents[0]?.pod;
+ *   const r = simulate(pod, { containers: { app: { runs: [{ exitCode: 1, afterSeconds: 2 }] } } });
+ *   r.steps.map((s) => `${s.t}${s.after ? '+' : ''} ${s.snapshot.kubectl.STATUS}`);
+ *   // ['0 ContainerCreating', '2 Running', '4 Error', '4+ Running', '6 Error', '6+ CrashLoopBackOff', ...]
+ */
+export function simulate(pod: PodView, scenario?: ScenarioInput, options: SimulateOptions = {}): SimulationResult {
+  const defaulted = defaultedFields(pod);
+  const name = pod.metadata.name.kind === 'value' ? pod.metadata.name.value : 'pod';
+  const parsed = parseScenario(scenario ?? {});
+  const until = options.until ?? DEFAULT_UNTIL;
+  if (!parsed.ok)
+    return { ok: false, pod: name, steps: [], assumptions: null, defaulted, errors: parsed.errors, until };
+  const resolved = resolvePod(pod, parsed.scenario, options);
+  if ('errors' in resolved)
+    return { ok: false, pod: name, steps: [], assumptions: null, defaulted, errors: resolved.errors, until };
+  const { spec, assumptions } = resolved;
+  const { steps, errors } = timeline(spec, assumptions.until, options.at ?? []);
+  return { ok: errors.length === 0, pod: spec.name, steps, assumptions, defaulted, errors, until: assumptions.until };
+}

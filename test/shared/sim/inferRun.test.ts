@@ -1,0 +1,86 @@
+// The run inference table: what a container's command does, predicted from the manifest alone (issue 3).
+import { describe, expect, it } from 'vitest';
+import { parseManifests } from '../../../shared/model';
+import { inferRun } from '../../../shared/sim';
+import { inferProcess } from '../../../shared/sim/infer/run';
+
+function container(fields: string) {
+  const text = `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n    image: busybox\n${fields}`;
+  const c = parseManifests(text).documents[0]?.pod?.containers[0];
+  if (!c) throw new Error('fixture has no container');
+  return c;
+}
+
+const cmd = (argv: string[]) => `    command: ${JSON.stringify(argv)}\n`;
+
+type Expected = { kind: 'exits'; exitCode: number; afterSeconds: number } | { kind: 'forever' } | { kind: 'unknown' };
+
+const CASES: [string, string, Expected][] = [
+  ['sh -c "exit 1"', cmd(['sh', '-c', 'exit 1']), { kind: 'exits', exitCode: 1, afterSeconds: 0 }],
+  ['exit 0 via /bin/sh', cmd(['/bin/sh', '-c', 'exit 0']), { kind: 'exits', exitCode: 0, afterSeconds: 0 }],
+  ['exit 256 wraps to 0', cmd(['sh', '-c', 'exit 256']), { kind: 'exits', exitCode: 0, afterSeconds: 0 }],
+  ['sleep N', cmd(['sleep', '10']), { kind: 'exits', exitCode: 0, afterSeconds: 10 }],
+  ['sleep with units', cmd(['sleep', '1m', '30s']), { kind: 'exits', exitCode: 0, afterSeconds: 90 }],
+  [
+    'echo && sleep',
+    cmd(['sh', '-c', 'echo Initializing... && sleep 10']),
+    { kind: 'exits', exitCode: 0, afterSeconds: 10 },
+  ],
+  ['echo; sleep', cmd(['sh', '-c', 'echo Hello, World!; sleep 5']), { kind: 'exits', exitCode: 0, afterSeconds: 5 }],
+  ['sleep then exit', cmd(['sh', '-c', 'sleep 5; exit 3']), { kind: 'exits', exitCode: 3, afterSeconds: 5 }],
+  ['false && skipped', cmd(['sh', '-c', 'false && sleep 100']), { kind: 'exits', exitCode: 1, afterSeconds: 0 }],
+  ['false || recovered', cmd(['sh', '-c', 'false || sleep 2']), { kind: 'exits', exitCode: 0, afterSeconds: 2 }],
+  ['true', cmd(['true']), { kind: 'exits', exitCode: 0, afterSeconds: 0 }],
+  ['false', cmd(['/bin/false']), { kind: 'exits', exitCode: 1, afterSeconds: 0 }],
+  ['bash -ec', cmd(['bash', '-ec', 'echo a\nsleep 3']), { kind: 'exits', exitCode: 0, afterSeconds: 3 }],
+  ['args as the command', '    args: ["sleep", "7"]\n', { kind: 'exits', exitCode: 0, afterSeconds: 7 }],
+  [
+    'quoted separators stay inside words',
+    cmd(['sh', '-c', "echo 'a; exit 4'; sleep 1"]),
+    { kind: 'exits', exitCode: 0, afterSeconds: 1 },
+  ],
+  ['comments are ignored', cmd(['sh', '-c', 'sleep 2 # then exit 9']), { kind: 'exits', exitCode: 0, afterSeconds: 2 }],
+  [
+    'background jobs do not block',
+    cmd(['sh', '-c', 'sleep 100 & sleep 1']),
+    { kind: 'exits', exitCode: 0, afterSeconds: 1 },
+  ],
+  [
+    'wait loop assumed satisfied',
+    cmd(['sh', '-c', 'until nslookup db; do echo waiting; sleep 2; done']),
+    { kind: 'exits', exitCode: 0, afterSeconds: 0 },
+  ],
+  ['while true', cmd(['sh', '-c', 'while true; do echo Running...; sleep 10000; done']), { kind: 'forever' }],
+  ['while :', cmd(['sh', '-c', 'while :; do sleep 1; done']), { kind: 'forever' }],
+  ['sleep infinity', cmd(['sleep', 'infinity']), { kind: 'forever' }],
+  ['tail -f', cmd(['tail', '-f', '/dev/null']), { kind: 'forever' }],
+  ['server', cmd(['nginx', '-g', 'daemon off;']), { kind: 'forever' }],
+  ['exec server', cmd(['sh', '-c', 'echo start; exec nginx']), { kind: 'forever' }],
+  ['no command', '', { kind: 'forever' }],
+  ['flags only are entrypoint args', '    args: ["--port", "8080"]\n', { kind: 'forever' }],
+  ['unknown program', cmd(['wget', 'http://x']), { kind: 'unknown' }],
+  ['if block', cmd(['sh', '-c', 'if [ -f /x ]; then exit 1; else exit 0; fi']), { kind: 'unknown' }],
+  ['loop with break', cmd(['sh', '-c', 'while true; do break; done']), { kind: 'unknown' }],
+  ['script file', cmd(['sh', '/run.sh']), { kind: 'unknown' }],
+  ['variable exit code', cmd(['sh', '-c', 'exit $CODE']), { kind: 'unknown' }],
+  ['builtin as argv[0]', cmd(['exit', '1']), { kind: 'unknown' }],
+  ['templated command', '    command: "{{ .Values.cmd }}"\n', { kind: 'unknown' }],
+];
+
+describe('inferRun', () => {
+  it.each(CASES)('%s', (_name, fields, expected) => {
+    const r = inferRun(container(fields));
+    expect(r).toMatchObject(expected);
+    expect(r.because.length).toBeGreaterThan(0);
+  });
+
+  it('reports a shell builtin used as the command as a start error', () => {
+    const p = inferProcess(container(cmd(['exit', '1'])));
+    expect(p).toMatchObject({ kind: 'startError', message: 'exec: "exit": executable file not found in $PATH' });
+  });
+
+  it('says why a wait loop was assumed to end', () => {
+    const r = inferRun(container(cmd(['sh', '-c', 'until nslookup db; do sleep 2; done'])));
+    expect(r.because).toContain('assumes the wait loop `until nslookup db` ends at once');
+  });
+});
