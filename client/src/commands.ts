@@ -1,0 +1,55 @@
+/**
+ * The command table: one handler per command package.json declares (`contributes.commands`), built from the
+ * Ctx and registered at activation; nothing runs until a command is invoked.
+ */
+import * as vscode from 'vscode';
+import { PREVIEW_LIFECYCLE_COMMAND } from '../../shared/protocol/lsp';
+import type { Ctx } from './ctx';
+
+export type CommandId = typeof PREVIEW_LIFECYCLE_COMMAND | 'podlens.restartServer' | 'podlens.showOutput';
+
+type Handler = (...args: unknown[]) => unknown;
+
+/**
+ * `podlens.previewLifecycle` is called three ways: by a CodeLens with `[uri, documentIndex]`, by the
+ * editor-title button with the editor's resource `Uri`, and from the palette with nothing (active editor).
+ */
+async function previewLifecycle(ctx: Ctx, target?: unknown, index?: unknown): Promise<void> {
+  const uri =
+    typeof target === 'string'
+      ? vscode.Uri.parse(target, true)
+      : target instanceof vscode.Uri
+        ? target
+        : vscode.window.activeTextEditor?.document.uri;
+  if (!uri) {
+    void vscode.window.showInformationMessage('podlens: open a Kubernetes manifest to preview its pod lifecycle.');
+    return;
+  }
+  const document = await vscode.workspace.openTextDocument(uri);
+  const pods = await ctx.podDocuments(uri);
+  if (pods && pods.documents.length === 0) {
+    void vscode.window.showInformationMessage(
+      `podlens: ${vscode.workspace.asRelativePath(uri)} has no Pod or pod template to preview.`,
+    );
+    return;
+  }
+  const documentIndex = typeof index === 'number' && Number.isInteger(index) && index >= 0 ? index : null;
+  ctx.panels.show(document, documentIndex);
+}
+
+export function createCommands(ctx: Ctx): Record<CommandId, Handler> {
+  return {
+    [PREVIEW_LIFECYCLE_COMMAND]: (target?: unknown, index?: unknown) => previewLifecycle(ctx, target, index),
+    'podlens.restartServer': async () => {
+      await ctx.restart();
+      void vscode.window.setStatusBarMessage('podlens: language server restarted', 3000);
+    },
+    'podlens.showOutput': () => ctx.output.show(true),
+  };
+}
+
+export function registerCommands(ctx: Ctx): void {
+  for (const [id, handler] of Object.entries(createCommands(ctx))) {
+    ctx.extension.subscriptions.push(vscode.commands.registerCommand(id, handler));
+  }
+}

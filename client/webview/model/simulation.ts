@@ -1,0 +1,58 @@
+/**
+ * Runs the shared simulation for the previewed pod with the user's what-if overrides. This is the only
+ * module that calls `simulate`, so the panel sees one result shape and one error wording.
+ */
+import type { PodView } from '../../../shared/model';
+import { type Assumptions, type ScenarioInput, type SimulationResult, simulate } from '../../../shared/sim';
+import { type Overrides, pruneOverrides } from './overrides';
+
+export interface Simulation {
+  result: SimulationResult;
+  /**
+   * Image facts and referenced ConfigMaps/Secrets as inferred without the user's edits: the editor lists
+   * every referenced name even after the user declared one missing.
+   */
+  inferred: Pick<Assumptions, 'images' | 'configMaps' | 'secrets'>;
+}
+
+const SET_VALUED = ['images', 'configMaps', 'secrets'] as const;
+
+/**
+ * In a scenario, an image without an entry counts as cached and pullable; an edit of one image must not
+ * silently change the others, so every image the user did not touch keeps its inferred facts.
+ */
+function mergeImages(scenario: ScenarioInput, inferred: Assumptions['images']): ScenarioInput {
+  const edited = scenario.images ?? {};
+  const images: NonNullable<ScenarioInput['images']> = {};
+  for (const [image, facts] of Object.entries(inferred)) images[image] = { ...facts, ...edited[image] };
+  return { ...scenario, images };
+}
+
+/**
+ * @example runSimulation(pod, {}, 900).result.steps[0]?.snapshot.kubectl.STATUS // 'Pending'
+ */
+export function runSimulation(pod: PodView, overrides: Overrides, until: number): Simulation {
+  let scenario = pruneOverrides(overrides, pod);
+  if (scenario.images && Object.keys(scenario.images).length === 0) delete scenario.images;
+  // The horizon from the settings applies unless the user set one as a what-if.
+  const options = scenario.until === undefined ? { until } : {};
+  const needsBase = SET_VALUED.some((k) => scenario[k] !== undefined);
+  let inferred: Simulation['inferred'] | undefined;
+  if (needsBase) {
+    const base: ScenarioInput = { ...scenario };
+    for (const k of SET_VALUED) delete base[k];
+    inferred = simulate(pod, base, { until: 0 }).assumptions ?? undefined;
+    if (inferred && scenario.images) scenario = mergeImages(scenario, inferred.images);
+  }
+  const result = simulate(pod, scenario, options);
+  const own = result.assumptions;
+  return {
+    result,
+    inferred: inferred ?? { images: own?.images ?? {}, configMaps: own?.configMaps ?? [], secrets: own?.secrets ?? [] },
+  };
+}
+
+/** One line for the errors of a rejected simulation. */
+export function describeErrors(result: SimulationResult): string {
+  return result.errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+}

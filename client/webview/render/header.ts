@@ -1,0 +1,114 @@
+/**
+ * The panel header: pod name, kind (and the workload it came from), the prediction in one line, and the
+ * `kubectl get pods` columns of the current step exactly as the simulation printed them. Column widths
+ * are fixed per timeline (the widest value over all steps), so stepping never reflows the header.
+ */
+import type { Step } from '../../../shared/sim';
+import { formatCompact, formatStepTime } from '../model/format';
+import type { PodDocument } from '../model/pods';
+import type { Timeline } from '../model/timeline';
+import { h, icon, setText } from './dom';
+
+const COLUMNS = ['READY', 'STATUS', 'RESTARTS', 'AGE'] as const;
+
+export class Header {
+  readonly el: HTMLElement;
+  private readonly name = h('h1', { class: 'pod-name', id: 'pod-name', 'data-testid': 'pod-name' });
+  private readonly kind = h('span', { class: 'pod-kind', id: 'pod-kind', 'data-testid': 'pod-kind' });
+  private readonly file = h('span', { class: 'pod-file' });
+  private readonly summary = h('p', { class: 'prediction', id: 'prediction', 'data-testid': 'prediction' });
+  private readonly picker = h('select', {
+    class: 'doc-picker',
+    'aria-label': 'Pod document',
+    'data-testid': 'doc-picker',
+  });
+  private readonly cells: Record<(typeof COLUMNS)[number], HTMLTableCellElement>;
+  private readonly heads: Record<(typeof COLUMNS)[number], HTMLTableCellElement>;
+  private readonly phase = h('span', { id: 'pod-phase', 'data-testid': 'pod-phase' });
+  private readonly time = h('span', { id: 'pod-time', 'data-testid': 'pod-time' });
+
+  constructor(onPick: (index: number) => void) {
+    this.heads = {
+      READY: h('th', { scope: 'col' }, 'READY'),
+      STATUS: h('th', { scope: 'col' }, 'STATUS'),
+      RESTARTS: h('th', { scope: 'col' }, 'RESTARTS'),
+      AGE: h('th', { scope: 'col' }, 'AGE'),
+    };
+    this.cells = {
+      READY: h('td', { id: 'pod-ready', 'data-testid': 'pod-ready' }),
+      STATUS: h('td', { id: 'pod-status', 'data-testid': 'pod-status', 'aria-live': 'polite' }),
+      RESTARTS: h('td', { id: 'pod-restarts', 'data-testid': 'pod-restarts' }),
+      AGE: h('td', { id: 'pod-age', 'data-testid': 'pod-age' }),
+    };
+    const table = h(
+      'table',
+      { class: 'kubectl', 'aria-label': 'kubectl get pods at the current step' },
+      h('thead', {}, h('tr', {}, ...COLUMNS.map((c) => this.heads[c]))),
+      h('tbody', {}, h('tr', {}, ...COLUMNS.map((c) => this.cells[c]))),
+    );
+    this.picker.addEventListener('change', () => onPick(Number(this.picker.value)));
+    this.el = h(
+      'header',
+      { class: 'pod-header' },
+      h('div', { class: 'title-row' }, icon('vm-running', 'title-icon'), this.name, this.kind, this.picker),
+      h('div', { class: 'meta-row' }, this.file, this.summary),
+      h('div', { class: 'kubectl-wrap' }, table),
+      h(
+        'div',
+        { class: 'phase-row' },
+        h('span', { class: 'label' }, 'Phase'),
+        this.phase,
+        h('span', { class: 'sep' }, '·'),
+        this.time,
+      ),
+    );
+    this.picker.hidden = true;
+  }
+
+  setDocument(doc: PodDocument, docs: readonly PodDocument[], fileName: string): void {
+    setText(this.name, doc.name);
+    this.name.title = doc.name;
+    setText(this.kind, doc.kind === 'Pod' ? 'Pod' : `${doc.kind} pod template`);
+    setText(this.file, `${fileName} · document ${doc.index + 1}`);
+    this.picker.hidden = docs.length < 2;
+    this.picker.replaceChildren(
+      ...docs.map((d) => h('option', { value: d.index, selected: d.index === doc.index }, `${d.kind} ${d.name}`)),
+    );
+  }
+
+  setPrediction(text: string): void {
+    setText(this.summary, text);
+  }
+
+  setTimeline(timeline: Timeline): void {
+    for (const c of COLUMNS) {
+      // `ch` widths from the widest value of the whole timeline: no reflow while stepping.
+      this.cells[c].style.minWidth = `${Math.max(timeline.widths[c], c.length)}ch`;
+    }
+    this.phase.style.minWidth = `${timeline.widths.phase}ch`;
+  }
+
+  setStep(step: Step): void {
+    const k = step.snapshot.kubectl;
+    setText(this.cells.READY, k.READY);
+    setText(this.cells.STATUS, step.snapshot.exists ? k.STATUS : '(deleted)');
+    setText(this.cells.RESTARTS, k.RESTARTS);
+    setText(this.cells.AGE, formatCompact(step.t));
+    this.cells.STATUS.dataset.status = statusTone(step);
+    setText(this.phase, step.snapshot.exists ? step.snapshot.phase : 'gone');
+    setText(this.time, formatStepTime(step.t, step.after));
+    this.time.title = step.after
+      ? 'The state right after this instant: the kubelet has reacted to what happened at it.'
+      : '';
+  }
+}
+
+/** The STATUS colour: good, in progress, or bad. */
+function statusTone(step: Step): 'ok' | 'progress' | 'bad' | 'gone' {
+  const { STATUS, READY } = step.snapshot.kubectl;
+  if (!step.snapshot.exists) return 'gone';
+  if (/Err|BackOff|Error|OOM|Failed|Invalid|Unknown|Evicted|Out/.test(STATUS)) return 'bad';
+  const [ready, total] = READY.split('/');
+  if ((STATUS === 'Running' && ready === total) || STATUS === 'Completed') return 'ok';
+  return 'progress';
+}

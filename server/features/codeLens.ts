@@ -1,0 +1,116 @@
+/**
+ * CodeLens above every Pod and pod template: `▶ Preview lifecycle`, and the one-line prediction of the
+ * simulation (`Ready in ~14 s`, `CrashLoopBackOff predicted for app`). Listing lenses costs no simulation;
+ * the prediction is computed in codeLens/resolve, which the editor only asks for visible lenses, and is
+ * memoised by the document's text, so edits elsewhere in the file do not re-simulate it.
+ */
+import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
+import { isAnalysable, type ManifestDocument, nodeAtPath } from '../../shared/model';
+import { PREVIEW_LIFECYCLE_COMMAND, type PreviewLifecycleArgs } from '../../shared/protocol/lsp';
+import { predictionSummary, simulate } from '../../shared/sim';
+import type { ServerContext } from '../context';
+import { runSafe } from '../runSafe';
+import type { Feature } from './feature';
+
+interface LensData {
+  uri: string;
+  index: number;
+}
+
+const PREDICTION_CACHE_SIZE = 256;
+
+/** The pod documents a lens belongs on: Pods and workloads with a pod spec, not templates or patches. */
+export function lensDocuments(docs: readonly ManifestDocument[]): ManifestDocument[] {
+  return docs.filter((d) => d.pod && isAnalysable(d) && !d.partial);
+}
+
+/**
+ * The line above which the lenses sit: the `template:` key of a workload, else the object's first key
+ * (`apiVersion:` or `kind:`), never a `---` or the comments before it.
+ */
+function lensLine(doc: ManifestDocument): number {
+  const pod = doc.pod;
+  if (pod && pod.specPath.length > 1) {
+    const template = nodeAtPath(doc, pod.specPath.slice(0, -1));
+    if (template?.keyRange) return template.keyRange.start.line;
+  }
+  const keys = [doc.apiVersion, doc.kind].flatMap((f) => (f.kind === 'absent' ? [] : [f.keyRange.start.line]));
+  return keys.length > 0 ? Math.min(...keys) : doc.range.start.line;
+}
+
+const isLensData = (d: unknown): d is LensData =>
+  typeof d === 'object' &&
+  d !== null &&
+  typeof (d as LensData).uri === 'string' &&
+  Number.isInteger((d as LensData).index);
+
+export class PredictionCache {
+  private readonly entries = new Map<string, string>();
+
+  get(key: string, compute: () => string): string {
+    let value = this.entries.get(key);
+    if (value === undefined) value = compute();
+    else this.entries.delete(key);
+    this.entries.set(key, value);
+    if (this.entries.size > PREDICTION_CACHE_SIZE) this.entries.delete(this.entries.keys().next().value as string);
+    return value;
+  }
+}
+
+export function codeLenses(ctx: ServerContext, uri: string): CodeLens[] {
+  if (!ctx.settings().codeLens.enable || !ctx.sync(uri)) return [];
+  return lensDocuments(ctx.store.documents(uri)).flatMap((doc) => {
+    const line = lensLine(doc);
+    const range = { start: { line, character: 0 }, end: { line, character: 0 } };
+    const args: PreviewLifecycleArgs = [uri, doc.index];
+    const data: LensData = { uri, index: doc.index };
+    return [
+      {
+        range,
+        command: {
+          title: '▶ Preview lifecycle',
+          tooltip: 'Open the predicted lifecycle of this pod beside the editor',
+          command: PREVIEW_LIFECYCLE_COMMAND,
+          arguments: args,
+        },
+      },
+      { range, data },
+    ];
+  });
+}
+
+export function resolveCodeLens(ctx: ServerContext, lens: CodeLens, cache: PredictionCache): CodeLens {
+  if (lens.command || !isLensData(lens.data)) return lens;
+  const { uri, index } = lens.data;
+  const text = ctx.sync(uri) ? ctx.documents.get(uri) : undefined;
+  const doc = text && ctx.store.documents(uri).find((d) => d.index === index);
+  const args: PreviewLifecycleArgs = [uri, index];
+  if (!text || !doc?.pod) return { ...lens, command: { title: 'No prediction', command: '' } };
+  const pod = doc.pod;
+  const until = ctx.settings().simulation.until;
+  const title = cache.get(`${until}\0${text.getText(doc.range)}`, () =>
+    predictionSummary(simulate(pod, undefined, { until })),
+  );
+  return {
+    ...lens,
+    command: {
+      title,
+      tooltip: `Predicted by podlens over ${until} simulated seconds, assuming what the manifest implies. Click to step through it.`,
+      command: PREVIEW_LIFECYCLE_COMMAND,
+      arguments: args,
+    },
+  };
+}
+
+export const codeLensFeature: Feature = {
+  capabilities: { codeLensProvider: { resolveProvider: true } },
+  register(ctx) {
+    const cache = new PredictionCache();
+    ctx.connection.onCodeLens((params: CodeLensParams, token) =>
+      runSafe(ctx.log, () => codeLenses(ctx, params.textDocument.uri), [], 'code lenses', token),
+    );
+    ctx.connection.onCodeLensResolve((lens, token) =>
+      runSafe(ctx.log, () => resolveCodeLens(ctx, lens, cache), lens, 'code lens resolve', token),
+    );
+  },
+};
