@@ -70,22 +70,27 @@ const targets = [
   },
 ];
 
+/** Who contributes to a bundle: an npm package, or a folder of ours two levels deep (shared/k8s, server/cli). */
+function inputGroup(file) {
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
+  return pkg ? pkg[1] : file.split('/').slice(0, 2).join('/');
+}
+
 function sizeReport(results) {
   const rows = [];
   for (const { name, metafile } of results) {
     for (const [file, out] of Object.entries(metafile.outputs)) {
       if (file.endsWith('.map')) continue;
-      const inputs = Object.entries(out.inputs)
-        .map(([k, v]) => [k.replace(/^node_modules\/((@[^/]+\/)?[^/]+).*/, '$1'), v.bytesInOutput])
-        .reduce(
-          (m, [k, v]) =>
-            m.set(k.startsWith('node_modules') ? k : k.split('/').slice(0, 2).join('/'), (m.get(k) ?? 0) + v),
-          new Map(),
-        );
-      const top = [...inputs].sort((a, b) => b[1] - a[1]).slice(0, 4);
+      const groups = new Map();
+      for (const [input, { bytesInOutput }] of Object.entries(out.inputs)) {
+        const g = inputGroup(input);
+        groups.set(g, (groups.get(g) ?? 0) + bytesInOutput);
+      }
+      const top = [...groups].sort((a, b) => b[1] - a[1]).slice(0, 5);
       rows.push({
         bundle: name,
         file,
+        bytes: out.bytes,
         kb: (out.bytes / 1024).toFixed(1),
         top: top.map(([k, v]) => `${k} ${(v / 1024).toFixed(0)}k`).join(', '),
       });

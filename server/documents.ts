@@ -1,46 +1,56 @@
 /**
  * Per-document analysis cache for open files. A file is cut into YAML segments (../shared/yaml/split); each
- * segment's findings are cached by its text, so an edit re-analyses only the segment it touched even in a
- * 1,000-document file. Parsed documents are kept for a few recently used segments only, to bound memory.
+ * segment's analysis is cached by its text, so an edit re-analyses only the segment it touched even in a
+ * 1,000-document file, and a big file's first analysis can run in worker threads (./analysisPool). Parsed
+ * documents are kept for a few recently used segments only, to bound memory.
  */
-
-import type { Finding } from '../shared/lint';
+import type { Finding, RuleFailure } from '../shared/lint';
 import { templateFinding } from '../shared/lint';
 import type { ParseOptions } from '../shared/model';
 import {
-  isAnalysable,
   type ManifestDocument,
   parseSegmentDocuments,
   type Segment,
   splitSegments,
+  templateNoticeAt,
 } from '../shared/model';
 import type { Position } from '../shared/util/range';
+import { type AnalysisSpec, analyzeSegment, type SegmentAnalysis } from './analysis';
 
-export interface SegmentAnalysis {
-  /** File line of the segment when it was analysed; findings are shifted by the difference. */
-  line: number;
-  documentCount: number;
-  /** Findings with ranges as of `line`, and document indices counted from 0 within the segment. */
-  findings: Finding[];
-  templatedCount: number;
-  firstTemplate?: Finding['range'];
-}
-
-export type Analyzer = (docs: ManifestDocument[]) => Finding[];
+export type { AnalysisSpec, SegmentAnalysis };
 
 interface SegmentSlot {
   segment: Segment;
   firstIndex: number;
-  analysis: SegmentAnalysis;
+  /** Undefined until analysed (a big file's segments are analysed in a batch). */
+  analysis: SegmentAnalysis | undefined;
 }
 
 interface FileState {
   uri: string;
   version: number;
   slots: SegmentSlot[];
+  /** The file's findings, assembled once per version. */
+  findings?: Finding[];
+  /** Incremental edits the client sent since `version`, in order, when known. */
+  changes?: TextChange[];
 }
 
-const PARSED_CACHE_SIZE = 48;
+/** An LSP content change: a range in the previous text replaced by `text`, or the whole text. */
+export interface TextChange {
+  range?: { start: Position; end: Position };
+  text: string;
+}
+
+const PARSED_CACHE_SIZE = 64;
+
+/**
+ * Documents in a segment before it is parsed: one, unless a `...` end marker starts another. The count only
+ * numbers later documents, so a wrong guess is corrected by the analysis, never shown.
+ */
+function documentCountGuess(segment: Segment): number {
+  return segment.text.startsWith('...') || segment.text.includes('\n...') ? 0 : 1;
+}
 
 export class ManifestStore {
   private readonly files = new Map<string, FileState>();
@@ -50,33 +60,52 @@ export class ManifestStore {
   private readonly parsed = new Map<string, ManifestDocument[]>();
 
   constructor(
-    private analyzer: Analyzer,
+    private spec: AnalysisSpec,
     private readonly optionsFor: (uri: string) => ParseOptions,
+    /** Told about every rule that threw while analysing (podlens bugs). */
+    private readonly onFailure: (failure: RuleFailure) => void = () => {},
   ) {}
 
-  /** New rules or settings: every cached analysis is stale, so each open file is re-analysed now. */
-  setAnalyzer(analyzer: Analyzer): void {
-    this.analyzer = analyzer;
+  /** New rule levels: every analysis is stale; open files are re-analysed when next asked for findings. */
+  setSpec(spec: AnalysisSpec): void {
+    this.spec = spec;
     this.analyses = new Map();
     for (const file of this.files.values()) {
-      for (const slot of file.slots) {
-        const fresh = this.analyses.get(slot.segment.text) ?? this.analyze(file.uri, slot.segment);
-        this.analyses.set(slot.segment.text, fresh);
-        slot.analysis = fresh;
-      }
+      file.findings = undefined;
+      for (const slot of file.slots) slot.analysis = undefined;
     }
   }
 
+  currentSpec(): AnalysisSpec {
+    return this.spec;
+  }
+
+  parseOptions(uri: string): ParseOptions {
+    return this.optionsFor(uri);
+  }
+
+  /**
+   * Records an edit the client sent, so the next `update` can re-split only the segments it touched instead of
+   * the whole file (a one-character edit in a 1,000-document file must not cost a full scan and hash of it).
+   */
+  noteChanges(uri: string, changes: readonly TextChange[]): void {
+    const file = this.files.get(uri);
+    if (!file) return;
+    file.changes = [...(file.changes ?? []), ...changes];
+  }
+
+  /** Takes the new text of a file. Cheap: it splits (incrementally when it can) and reuses cached analyses. */
   update(uri: string, text: string, version: number): void {
-    const segments = splitSegments(text);
+    const previous = this.files.get(uri);
+    const change = previous?.changes?.length === 1 ? previous.changes[0] : undefined;
+    const segments =
+      previous && change?.range ? resplit(previous.slots, change as Required<TextChange>, text) : splitSegments(text);
     const slots: SegmentSlot[] = [];
-    const live = new Map<string, SegmentAnalysis>();
     let index = 0;
     for (const segment of segments) {
-      const analysis = live.get(segment.text) ?? this.analyses.get(segment.text) ?? this.analyze(uri, segment);
-      live.set(segment.text, analysis);
+      const analysis = this.analyses.get(segment.text);
       slots.push({ segment, firstIndex: index, analysis });
-      index += analysis.documentCount;
+      index += analysis ? analysis.documentCount : documentCountGuess(segment);
     }
     this.files.set(uri, { uri, version, slots });
     this.retain();
@@ -99,33 +128,44 @@ export class ManifestStore {
     return [...this.files.keys()];
   }
 
-  /** All findings of a file in file positions, plus the one template notice when templates were found. */
+  /** Segments of a file that still need analysis, once each. */
+  pending(uri: string): Segment[] {
+    const seen = new Set<string>();
+    const out: Segment[] = [];
+    for (const slot of this.files.get(uri)?.slots ?? []) {
+      if (slot.analysis || seen.has(slot.segment.text)) continue;
+      seen.add(slot.segment.text);
+      out.push(slot.segment);
+    }
+    return out;
+  }
+
+  /** Accepts analyses made elsewhere (the worker pool) for the given segments, if the spec is still current. */
+  accept(segments: Segment[], analyses: SegmentAnalysis[], spec: AnalysisSpec): void {
+    if (spec !== this.spec) return;
+    segments.forEach((s, i) => {
+      const a = analyses[i];
+      if (a) this.remember(s.text, a);
+    });
+    for (const file of this.files.values()) this.fill(file);
+  }
+
+  /** All findings of a file in file positions, plus the one template notice; analyses what is still pending. */
   findings(uri: string): Finding[] {
     const file = this.files.get(uri);
     if (!file) return [];
-    const out: Finding[] = [];
-    let templated = 0;
-    let firstTemplate: Finding['range'] | undefined;
-    let total = 0;
-    for (const { segment, firstIndex, analysis } of file.slots) {
-      const delta = segment.line - analysis.line;
-      for (const f of analysis.findings) out.push(shift(f, delta, firstIndex));
-      total += analysis.documentCount;
-      templated += analysis.templatedCount;
-      if (!firstTemplate && analysis.firstTemplate) firstTemplate = shiftRange(analysis.firstTemplate, delta);
+    if (!file.findings) {
+      this.analyzePending(file);
+      file.findings = assemble(file.slots);
     }
-    if (templated > 0 && firstTemplate) {
-      const notice = templateFinding({
-        templateNotice: {
-          code: 'TEMPLATE',
-          severity: 'info',
-          range: firstTemplate,
-          message: `Helm/Go-template markers ({{ }}) found: ${templated} of ${total} document(s) are templates, not manifests, and are not analysed. Render them (helm template) to lint the result.`,
-        },
-      });
-      if (notice) out.push(notice);
-    }
-    return out;
+    return file.findings;
+  }
+
+  /** The findings when every segment is analysed, else undefined (callers that must not block use this). */
+  findingsIfReady(uri: string): Finding[] | undefined {
+    const file = this.files.get(uri);
+    if (!file || file.slots.some((s) => !s.analysis)) return undefined;
+    return this.findings(uri);
   }
 
   /** Parsed documents of a file (all of them); parses lazily and caches a few segments. */
@@ -153,39 +193,109 @@ export class ManifestStore {
   }
 
   private parsedSlot(uri: string, slot: SegmentSlot): ManifestDocument[] {
-    const key = `${slot.segment.line}\n${slot.firstIndex}\n${slot.segment.text}`;
-    let docs = this.parsed.get(key);
-    if (docs) {
-      this.parsed.delete(key);
-    } else {
-      docs = parseSegmentDocuments(slot.segment, slot.firstIndex, this.optionsFor(uri));
-    }
-    this.parsed.set(key, docs);
-    if (this.parsed.size > PARSED_CACHE_SIZE) this.parsed.delete(this.parsed.keys().next().value as string);
+    const key = `${slot.segment.line}\n${slot.segment.text}`;
+    const docs = this.parsed.get(key) ?? parseSegmentDocuments(slot.segment, 0, this.optionsFor(uri));
+    this.cacheParsed(key, docs);
+    // Cached documents are numbered within their segment; the file's numbering can move when documents above change.
+    docs.forEach((d, i) => {
+      d.index = slot.firstIndex + i;
+    });
     return docs;
   }
 
-  private analyze(uri: string, segment: Segment): SegmentAnalysis {
-    const docs = parseSegmentDocuments(segment, 0, this.optionsFor(uri));
-    const templatedDocs = docs.filter((d) => d.templated);
-    return {
-      line: segment.line,
-      documentCount: docs.length,
-      // The analyzer decides what to lint: also documents that only look like manifests (`Version: v1`).
-      findings: this.analyzer(docs),
-      templatedCount: templatedDocs.length,
-      firstTemplate: templatedDocs[0]?.templated?.range,
-    };
+  private cacheParsed(key: string, docs: ManifestDocument[]): void {
+    this.parsed.delete(key);
+    this.parsed.set(key, docs);
+    if (this.parsed.size > PARSED_CACHE_SIZE) this.parsed.delete(this.parsed.keys().next().value as string);
+  }
+
+  private analyzePending(file: FileState): void {
+    for (const slot of file.slots) {
+      if (slot.analysis) continue;
+      const cached = this.analyses.get(slot.segment.text);
+      if (cached) {
+        slot.analysis = cached;
+        continue;
+      }
+      const { analysis, docs } = analyzeSegment(slot.segment, this.spec, this.optionsFor(file.uri));
+      // The parse is reused by the hover or completion that usually follows an edit.
+      this.cacheParsed(`${slot.segment.line}\n${slot.segment.text}`, docs);
+      this.remember(slot.segment.text, analysis);
+      slot.analysis = analysis;
+    }
+    this.renumber(file);
+  }
+
+  private remember(text: string, analysis: SegmentAnalysis): void {
+    this.analyses.set(text, analysis);
+    for (const failure of analysis.failures) this.onFailure(failure);
+  }
+
+  private fill(file: FileState): void {
+    let changed = false;
+    for (const slot of file.slots) {
+      if (slot.analysis) continue;
+      const a = this.analyses.get(slot.segment.text);
+      if (a) {
+        slot.analysis = a;
+        changed = true;
+      }
+    }
+    if (changed) {
+      file.findings = undefined;
+      this.renumber(file);
+    }
+  }
+
+  /** Document numbers follow the analysed counts once they are known. */
+  private renumber(file: FileState): void {
+    let index = 0;
+    for (const slot of file.slots) {
+      slot.firstIndex = index;
+      index += slot.analysis ? slot.analysis.documentCount : documentCountGuess(slot.segment);
+    }
   }
 
   /** Keeps only analyses of segments that are still in some open file. */
   private retain(): void {
     const keep = new Map<string, SegmentAnalysis>();
     for (const file of this.files.values()) {
-      for (const slot of file.slots) keep.set(slot.segment.text, slot.analysis);
+      for (const slot of file.slots) {
+        const a = slot.analysis ?? this.analyses.get(slot.segment.text);
+        if (a) keep.set(slot.segment.text, a);
+      }
     }
     this.analyses = keep;
   }
+}
+
+/** Each analysis' findings moved to where its segment is now; most stay put across an edit elsewhere. */
+const PLACED = new WeakMap<SegmentAnalysis, { line: number; firstIndex: number; findings: Finding[] }>();
+
+function assemble(slots: SegmentSlot[]): Finding[] {
+  const out: Finding[] = [];
+  let templated = 0;
+  let firstTemplate: Finding['range'] | undefined;
+  let total = 0;
+  for (const slot of slots) {
+    const { segment, firstIndex, analysis } = slot;
+    if (!analysis) continue;
+    const delta = segment.line - analysis.line;
+    let placed = PLACED.get(analysis);
+    if (!placed || placed.line !== segment.line || placed.firstIndex !== firstIndex) {
+      placed = { line: segment.line, firstIndex, findings: analysis.findings.map((f) => shift(f, delta, firstIndex)) };
+      PLACED.set(analysis, placed);
+    }
+    for (const f of placed.findings) out.push(f);
+    total += analysis.documentCount;
+    templated += analysis.templatedCount;
+    if (!firstTemplate && analysis.firstTemplate) firstTemplate = shiftRange(analysis.firstTemplate, delta);
+  }
+  if (templated > 0 && firstTemplate) {
+    const notice = templateFinding({ templateNotice: templateNoticeAt(firstTemplate, templated, total) });
+    if (notice) out.push(notice);
+  }
+  return out;
 }
 
 function shiftRange(r: Finding['range'], delta: number): Finding['range'] {
@@ -208,4 +318,85 @@ function shift(f: Finding, delta: number, firstIndex: number): Finding {
       edits: fix.edits.map((e) => ({ ...e, range: shiftRange(e.range, delta) })),
     })),
   };
+}
+
+/** Offset of a position inside a segment's text, or undefined when the line is not in it. */
+function offsetIn(segment: Segment, pos: Position): number | undefined {
+  let offset = 0;
+  for (let line = segment.line; line < pos.line; line++) {
+    const next = segment.text.indexOf('\n', offset);
+    if (next === -1) return undefined;
+    offset = next + 1;
+  }
+  const lineEnd = segment.text.indexOf('\n', offset);
+  return Math.min(offset + pos.character, lineEnd === -1 ? segment.text.length : lineEnd);
+}
+
+function slotIndexAt(slots: readonly SegmentSlot[], line: number): number {
+  let lo = 0;
+  let hi = slots.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((slots[mid] as SegmentSlot).segment.line <= line) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function countNewlines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/**
+ * The segments of `text` after one ranged change to the text the slots were made from: only the segments the
+ * change touches (and their neighbours, whose markers it may create or remove) are split again; the others keep
+ * their text and move by the change's offset and line deltas. Falls back to a full split when unsure.
+ */
+function resplit(slots: readonly SegmentSlot[], change: Required<TextChange>, text: string): Segment[] {
+  const a = Math.max(0, slotIndexAt(slots, change.range.start.line) - 1);
+  const b = Math.min(slots.length - 1, slotIndexAt(slots, change.range.end.line) + 1);
+  const first = slots[a]?.segment;
+  const startSlot = slots[slotIndexAt(slots, change.range.start.line)]?.segment;
+  const endSlot = slots[slotIndexAt(slots, change.range.end.line)]?.segment;
+  const last = slots[b]?.segment;
+  if (!first || !startSlot || !endSlot || !last) return splitSegments(text);
+  const startIn = offsetIn(startSlot, change.range.start);
+  const endIn = offsetIn(endSlot, change.range.end);
+  if (startIn === undefined || endIn === undefined) return splitSegments(text);
+  const start = startSlot.offset + startIn;
+  const end = endSlot.offset + endIn;
+  if (end < start) return splitSegments(text);
+  const removed = endSlot.offset === startSlot.offset ? startSlot.text.slice(startIn, endIn) : undefined;
+  const removedLines = removed ?? textBetween(slots, start, end);
+  const delta = change.text.length - (end - start);
+  const lineDelta = countNewlines(change.text) - countNewlines(removedLines);
+  const regionEnd = last.offset + last.text.length + delta;
+  if (regionEnd > text.length || regionEnd < first.offset) return splitSegments(text);
+  const middle = splitSegments(text.slice(first.offset, regionEnd)).map((seg) => ({
+    text: seg.text,
+    offset: seg.offset + first.offset,
+    line: seg.line + first.line,
+  }));
+  // A region that does not start the file must start with its own marker, or it would merge with the one above.
+  if (a > 0 && !middle[0]?.text.startsWith('---')) return splitSegments(text);
+  const before = slots.slice(0, a).map((s) => s.segment);
+  const after = slots.slice(b + 1).map(({ segment }) => ({
+    text: segment.text,
+    offset: segment.offset + delta,
+    line: segment.line + lineDelta,
+  }));
+  return [...before, ...middle, ...after];
+}
+
+/** The old text between two file offsets, from the slots' segment texts (the change spans several segments). */
+function textBetween(slots: readonly SegmentSlot[], start: number, end: number): string {
+  let out = '';
+  for (const { segment } of slots) {
+    const s = Math.max(start, segment.offset);
+    const e = Math.min(end, segment.offset + segment.text.length);
+    if (s < e) out += segment.text.slice(s - segment.offset, e - segment.offset);
+  }
+  return out;
 }

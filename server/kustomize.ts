@@ -1,6 +1,10 @@
-/** Node-side lookup: is a file named as a patch by a kustomization in its own directory? */
+/**
+ * Is a file named as a patch by a kustomization in its own directory? The CLI asks for any path it lints; the
+ * language server asks only for files inside a workspace folder, since it reads nothing outside them.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { KUSTOMIZATION_FILES, kustomizationPatchPaths } from '../shared/model';
 
 export function isKustomizePatch(file: string): boolean {
@@ -16,4 +20,26 @@ export function isKustomizePatch(file: string): boolean {
     return kustomizationPatchPaths(text).some((p) => path.resolve(dir, p) === target);
   }
   return false;
+}
+
+/** The server's per-document answer, computed once per open document. */
+export class KustomizePatches {
+  private readonly known = new Map<string, boolean>();
+
+  constructor(private readonly folders: () => readonly string[]) {}
+
+  isPatch(uri: string): boolean {
+    let answer = this.known.get(uri);
+    if (answer === undefined) {
+      const file = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+      const inside = file !== undefined && this.folders().some((f) => file.startsWith(f + path.sep));
+      answer = inside ? isKustomizePatch(file) : false;
+      this.known.set(uri, answer);
+    }
+    return answer;
+  }
+
+  forget(uri: string): void {
+    this.known.delete(uri);
+  }
 }

@@ -3,20 +3,27 @@
  *   node dist/server.js --stdio      (also: npx podlens-language-server --stdio)
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { AnalysisPool, isAnalysisWorker, runAnalysisWorker } from './analysisPool';
 import { startServer } from './server';
 
-const args = process.argv.slice(2);
-if (args.includes('--help') || args.includes('-h')) {
-  process.stdout.write(
-    'podlens language server\nusage: podlens-language-server --stdio | --node-ipc | --socket=<port>\n',
-  );
-  process.exit(0);
-}
-if (!args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe'))) {
-  // Editors that spawn the server without flags speak LSP over stdio.
-  process.argv.push('--stdio');
+function main(): void {
+  const args = process.argv.slice(2);
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(
+      'podlens language server\nusage: podlens-language-server --stdio | --node-ipc | --socket=<port>\n',
+    );
+    process.exit(0);
+  }
+  if (!args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe'))) {
+    // Editors that spawn the server without flags speak LSP over stdio.
+    process.argv.push('--stdio');
+  }
+
+  const connection = createConnection(ProposedFeatures.all);
+  startServer(connection, { pool: new AnalysisPool(__filename) });
+  connection.listen();
 }
 
-const connection = createConnection(ProposedFeatures.all);
-startServer(connection);
-connection.listen();
+// The bundle doubles as the analysis worker (see analysisPool.ts).
+if (isAnalysisWorker()) runAnalysisWorker();
+else main();

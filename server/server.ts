@@ -3,7 +3,9 @@
  * All wiring takes the connection as a parameter so tests can run it over in-memory streams.
  */
 import {
+  CodeLensRefreshRequest,
   type Connection,
+  type DidChangeTextDocumentParams,
   MessageType,
   ShowMessageNotification,
   TextDocumentSyncKind,
@@ -15,14 +17,17 @@ import {
   DEFAULT_LINT_CONFIG,
   type Finding,
   type LintConfig,
-  lintDocuments,
   mergeLintConfigs,
+  type RuleFailure,
 } from '../shared/lint';
+import type { ParseOptions } from '../shared/model';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
+import type { AnalysisPool } from './analysisPool';
 import type { ServerContext } from './context';
-import { type Analyzer, ManifestStore } from './documents';
+import { type AnalysisSpec, ManifestStore } from './documents';
 import { FEATURES } from './features';
 import { DiagnosticsPublisher } from './features/diagnostics';
+import { KustomizePatches } from './kustomize';
 import { fetchSettings } from './settings';
 import { configFileFindings, isConfigFileUri, WorkspaceConfig } from './workspaceConfig';
 
@@ -31,11 +36,12 @@ export const SERVER_NAME = 'podlens';
 /** The manifest store, except that an open `.podlens.yaml` shows its own configuration problems. */
 class LintStore extends ManifestStore {
   constructor(
-    analyzer: Analyzer,
-    optionsFor: (uri: string) => { path: string },
+    spec: AnalysisSpec,
+    optionsFor: (uri: string) => ParseOptions,
+    onFailure: (failure: RuleFailure) => void,
     private readonly configFindings: (uri: string) => Finding[] | undefined,
   ) {
-    super(analyzer, optionsFor);
+    super(spec, optionsFor, onFailure);
   }
 
   override findings(uri: string): Finding[] {
@@ -43,7 +49,12 @@ class LintStore extends ManifestStore {
   }
 }
 
-export function startServer(connection: Connection): void {
+export interface ServerOptions {
+  /** Runs big files' first analysis in worker threads; omitted in tests that load the server unbundled. */
+  pool?: AnalysisPool;
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   let settings: Settings = DEFAULT_SETTINGS;
   let configurationSupported = false;
@@ -52,21 +63,16 @@ export function startServer(connection: Connection): void {
   let lintConfig: LintConfig = DEFAULT_LINT_CONFIG;
   let shownSettingsProblems = '';
   const loggedFailures = new Set<string>();
-  // A rule that throws is a podlens bug: log it once per rule, keep the other rules' findings.
-  const analyzerFor =
-    (config: LintConfig): Analyzer =>
-    (docs) =>
-      lintDocuments(docs, {
-        config,
-        onRuleFailure: (f) => {
-          if (loggedFailures.has(f.rule)) return;
-          loggedFailures.add(f.rule);
-          connection.console.error(`podlens: rule ${f.rule} failed: ${f.stack ?? f.message}`);
-        },
-      });
+  const kustomizePatches = new KustomizePatches(() => workspaceConfig.folderPaths());
   const store = new LintStore(
-    analyzerFor(lintConfig),
-    (uri) => ({ path: uri }),
+    { config: lintConfig },
+    (uri) => ({ path: uri, kustomizePatch: kustomizePatches.isPatch(uri) }),
+    // A rule that throws is a podlens bug: log it once per rule, keep the other rules' findings.
+    (f) => {
+      if (loggedFailures.has(f.rule)) return;
+      loggedFailures.add(f.rule);
+      connection.console.error(`podlens: rule ${f.rule} failed: ${f.stack ?? f.message}`);
+    },
     (uri) => {
       const doc = isConfigFileUri(uri) ? documents.get(uri) : undefined;
       return doc ? configFileFindings(doc.getText(), lintConfig) : undefined;
@@ -86,7 +92,7 @@ export function startServer(connection: Connection): void {
       return true;
     },
   };
-  const diagnostics = new DiagnosticsPublisher(ctx);
+  const diagnostics = new DiagnosticsPublisher(ctx, options.pool);
 
   /** `.podlens.yaml` layered under the `podlens.rules` setting; re-analyses everything when the levels change. */
   const applyLintConfig = () => {
@@ -104,7 +110,7 @@ export function startServer(connection: Connection): void {
     const next = mergeLintConfigs(workspaceConfig.config(), fromSettings.config);
     if (JSON.stringify(next) !== JSON.stringify(lintConfig)) {
       lintConfig = next;
-      store.setAnalyzer(analyzerFor(lintConfig));
+      store.setSpec({ config: lintConfig });
     }
     diagnostics.scheduleAll();
   };
@@ -133,6 +139,9 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration(async () => {
     settings = await fetchSettings(connection, configurationSupported);
     applyLintConfig();
+    // Lenses depend on podlens.codeLens.enable and podlens.simulation.until; clients that cannot refresh ignore it.
+    if (ctx.clientCapabilities.workspace?.codeLens?.refreshSupport)
+      void connection.sendRequest(CodeLensRefreshRequest.type);
   });
 
   connection.onShutdown(() => workspaceConfig.dispose());
@@ -140,9 +149,31 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((e) => diagnostics.schedule(e.document.uri));
   documents.onDidClose((e) => {
     store.close(e.document.uri);
+    kustomizePatches.forget(e.document.uri);
     diagnostics.clear(e.document.uri);
   });
 
   for (const feature of FEATURES) feature.register(ctx);
-  documents.listen(connection);
+  documents.listen(
+    withChangeTap(connection, (params) => store.noteChanges(params.textDocument.uri, params.contentChanges)),
+  );
+}
+
+/**
+ * The connection as TextDocuments sees it, except that each didChange is shown to `tap` first: the store keeps
+ * the edit ranges so it can re-split only what changed. TextDocuments itself only reports the new text.
+ */
+function withChangeTap(connection: Connection, tap: (params: DidChangeTextDocumentParams) => void): Connection {
+  return new Proxy(connection, {
+    get(target, prop, receiver) {
+      if (prop === 'onDidChangeTextDocument') {
+        return (handler: (params: DidChangeTextDocumentParams) => void) =>
+          target.onDidChangeTextDocument((params) => {
+            tap(params);
+            handler(params);
+          });
+      }
+      return Reflect.get(target, prop, receiver);
+    },
+  });
 }

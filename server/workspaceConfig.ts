@@ -43,6 +43,11 @@ export class WorkspaceConfig {
   constructor(private readonly log: (message: string) => void) {}
 
   /** Workspace folder URIs from `initialize` (workspaceFolders, else rootUri). */
+  /** File-system paths of the workspace folders: the only places the server reads files from. */
+  folderPaths(): readonly string[] {
+    return this.folders;
+  }
+
   setFolders(uris: readonly string[]): void {
     this.folders = uris.map(toFsPath).filter((p): p is string => p !== undefined);
   }

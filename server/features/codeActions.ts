@@ -5,7 +5,6 @@
  * gets no action, so an edit is never computed against text the user has since changed.
  */
 import {
-  type ClientCapabilities,
   type CodeAction,
   CodeActionKind,
   type CodeActionParams,

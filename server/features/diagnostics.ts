@@ -1,14 +1,28 @@
-/** Publishes diagnostics for the newest version of each open document; never an older one after a newer. */
+/**
+ * Publishes diagnostics for the newest version of each open document; never an older one after a newer. A big
+ * file's first analysis runs on the worker pool (the event loop stays free for hovers meanwhile); edits analyse
+ * their one changed segment in-process.
+ */
 import type { Diagnostic } from 'vscode-languageserver';
+import type { Finding } from '../../shared/lint';
+import type { AnalysisPool } from '../analysisPool';
 import type { ServerContext } from '../context';
 import { toDiagnostic } from '../convert';
+
+/** Below this many pending segments, starting threads costs more than it saves. */
+const POOL_MIN_SEGMENTS = 48;
 
 export class DiagnosticsPublisher {
   private readonly pending = new Set<string>();
   private scheduled = false;
   private readonly published = new Map<string, number>();
+  /** URIs whose batch analysis is running; their next publish waits for it. */
+  private readonly batches = new Map<string, Promise<void>>();
 
-  constructor(private readonly ctx: ServerContext) {}
+  constructor(
+    private readonly ctx: ServerContext,
+    private readonly pool?: AnalysisPool,
+  ) {}
 
   /** Coalesces bursts of edits: only the newest text of each document is analysed. */
   schedule(uri: string): void {
@@ -32,21 +46,57 @@ export class DiagnosticsPublisher {
     this.scheduled = false;
     const uris = [...this.pending];
     this.pending.clear();
-    for (const uri of uris) this.publish(uri);
+    for (const uri of uris) void this.publish(uri);
   }
 
-  private publish(uri: string): void {
+  private async publish(uri: string): Promise<void> {
+    if (!this.ctx.sync(uri)) return;
+    const running = this.batches.get(uri);
+    if (running) {
+      // The batch's results land in the cache; publish the newest text after it.
+      await running;
+      this.schedule(uri);
+      return;
+    }
+    const pending = this.ctx.store.pending(uri);
+    if (this.pool && pending.length >= POOL_MIN_SEGMENTS) {
+      const spec = this.ctx.store.currentSpec();
+      const batch = this.pool
+        .analyze(pending, spec, this.ctx.store.parseOptions(uri))
+        .then((analyses) => this.ctx.store.accept(pending, analyses, spec))
+        .catch((err) => this.ctx.log(`podlens: worker analysis failed, analysing in-process: ${String(err)}`))
+        .finally(() => this.batches.delete(uri));
+      this.batches.set(uri, batch);
+      await batch;
+    }
+    this.send(uri);
+  }
+
+  /** Findings of untouched segments are the same objects across edits: convert each once. */
+  private readonly converted = new WeakMap<Finding, Diagnostic>();
+
+  private diagnosticOf(f: Finding, uri: string): Diagnostic {
+    // Related information names the file, and identical segments of two files share findings: convert those fresh.
+    if (f.related?.length) return toDiagnostic(f, uri);
+    let d = this.converted.get(f);
+    if (!d) {
+      d = toDiagnostic(f, uri);
+      this.converted.set(f, d);
+    }
+    return d;
+  }
+
+  private send(uri: string): void {
     const doc = this.ctx.documents.get(uri);
-    if (!doc) return;
+    if (!doc || !this.ctx.sync(uri)) return;
     try {
-      this.ctx.sync(uri);
       const last = this.published.get(uri);
       if (last !== undefined && last > doc.version) return;
       // VS Code draws squiggles for a limited number of markers per file: errors must not be crowded out by hints.
       const diagnostics: Diagnostic[] = this.ctx.settings().lint.enable
         ? this.ctx.store
             .findings(uri)
-            .map((f) => toDiagnostic(f, uri))
+            .map((f) => this.diagnosticOf(f, uri))
             .sort((a, b) => (a.severity ?? 1) - (b.severity ?? 1))
         : [];
       this.published.set(uri, doc.version);

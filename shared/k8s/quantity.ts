@@ -28,6 +28,12 @@ export type QuantityResult = { ok: true; quantity: Quantity; warning?: string } 
 
 /** Go's unicode.IsSpace set, which Quantity.UnmarshalJSON trims (JS trim() differs on U+0085 and U+FEFF). */
 const GO_SPACE = /^[\t\n\v\f\r \u0085\p{Z}]+|[\t\n\v\f\r \u0085\p{Z}]+$/gu;
+const EDGE_SPACE = /[\t\n\v\f\r \u0085\p{Z}]/u;
+
+/** Quantities are parsed on every keystroke of a big file: skip the Unicode trim when nothing can need it. */
+function hasEdgeSpace(text: string): boolean {
+  return text.length > 0 && (EDGE_SPACE.test(text[0] as string) || EDGE_SPACE.test(text[text.length - 1] as string));
+}
 const NANO_SCALE = 9;
 const MILLI_SCALE = 3;
 const MAX_INT64: Decimal = { n: 2n ** 63n - 1n, scale: 0 };
@@ -42,7 +48,7 @@ const MAX_INT64: Decimal = { n: 2n ** 63n - 1n, scale: 0 };
  *   parseQuantity('1GB')   // { ok: false, error: '"1GB": unknown suffix "GB"; use G (10^9) or Gi (2^30)' }
  */
 export function parseQuantity(text: string): QuantityResult {
-  const trimmed = text.replace(GO_SPACE, '');
+  const trimmed = hasEdgeSpace(text) ? text.replace(GO_SPACE, '') : text;
   const scanned = trimmed === '' ? undefined : scanQuantity(trimmed);
   if (!scanned) return { ok: false, error: quantityError(trimmed) };
   const suffix = interpretSuffix(scanned.suffix);

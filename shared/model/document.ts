@@ -53,7 +53,9 @@ function partialFromPath(path: string | undefined): PartialReason | undefined {
   return path && PATCH_NAME.test(path) ? 'patch-file-name' : undefined;
 }
 
-function hasPatchDirective(doc: Document.Parsed): boolean {
+function hasPatchDirective(doc: Document.Parsed, text: string): boolean {
+  // A full AST visit per document is costly; only documents that mention the key can have it.
+  if (!text.includes('$patch')) return false;
   let found = false;
   visit(doc, {
     Pair(_, pair) {
@@ -128,7 +130,7 @@ function toDocument(parsed: ParsedYamlDocument, index: number, options: ParseOpt
     return doc;
   }
   if (!root || !doc.isKubernetes) return doc;
-  if (hasPatchDirective(parsed.ast)) doc.partial = '$patch';
+  if (hasPatchDirective(parsed.ast, parsed.lines.text)) doc.partial = '$patch';
   else if (options.kustomizePatch) doc.partial = 'kustomize-patch-file';
   else doc.partial = partialFromPath(options.path);
   if (kind.kind === 'value' && (WORKLOAD_KINDS as readonly string[]).includes(kind.value)) {
@@ -161,13 +163,17 @@ export function parseManifests(text: string, options: ParseOptions = {}): Manife
 export function templateNotice(documents: readonly ManifestDocument[]): SyntaxIssue | undefined {
   const templated = documents.filter((d) => d.templated);
   const first = templated[0]?.templated;
-  if (!first) return undefined;
+  return first ? templateNoticeAt(first.range, templated.length, documents.length) : undefined;
+}
+
+/** The template notice from counts, for callers that assemble a file from separately analysed segments. */
+export function templateNoticeAt(range: Range, templated: number, total: number): SyntaxIssue {
   return {
     code: 'TEMPLATE',
     severity: 'info',
-    range: first.range,
+    range,
     message:
-      `Helm/Go-template markers ({{ }}) found: ${templated.length} of ${documents.length} document(s) ` +
+      `Helm/Go-template markers ({{ }}) found: ${templated} of ${total} document(s) ` +
       'are templates, not manifests, and are not analysed. Render them (helm template) to lint the result.',
   };
 }

@@ -8,7 +8,7 @@ import type { ServerContext } from '../../server/context';
 import { toDiagnostic } from '../../server/convert';
 import { ManifestStore } from '../../server/documents';
 import { codeActions } from '../../server/features/codeActions';
-import { lintDocuments } from '../../shared/lint';
+import { DEFAULT_LINT_CONFIG } from '../../shared/lint';
 import { tabStop } from '../../shared/lint/fixes';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { applyEdits } from '../fixtures/lint/lifecycle/lintHelpers';
@@ -194,10 +194,7 @@ describe('codeActions with snippet-edit support (in process)', () => {
   it('sends snippet fixes as LSP 3.18 snippet edits in versioned document changes', () => {
     const uri = 'file:///tmp/podlens-test/snippet.yaml';
     const document = TextDocument.create(uri, 'yaml', 7, POD);
-    const store = new ManifestStore(
-      (docs) => lintDocuments(docs, { path: uri }),
-      () => ({ path: uri }),
-    );
+    const store = new ManifestStore({ config: DEFAULT_LINT_CONFIG }, () => ({ path: uri }));
     store.update(uri, POD, 7);
     const ctx = {
       documents: { get: () => document },

@@ -1,0 +1,53 @@
+/**
+ * Analysis of one YAML segment: parse, lint, and the few facts the file level needs (document count, templates).
+ * Pure over its inputs and serializable, so the store runs it in-process and the worker pool runs it in threads.
+ */
+
+import type { Finding } from '../shared/lint';
+import { type LintConfig, lintDocuments, type RuleFailure } from '../shared/lint';
+import { type ManifestDocument, type ParseOptions, parseSegmentDocuments, type Segment } from '../shared/model';
+
+export interface SegmentAnalysis {
+  /** File line of the segment when it was analysed; findings are shifted by the difference. */
+  line: number;
+  documentCount: number;
+  /** Findings with ranges as of `line`, and document indices counted from 0 within the segment. */
+  findings: Finding[];
+  templatedCount: number;
+  firstTemplate?: Finding['range'];
+  /** Rules that threw (podlens bugs), for the server to log once. */
+  failures: RuleFailure[];
+}
+
+/** What the analysis depends on besides the text: a new spec makes every cached analysis stale. */
+export interface AnalysisSpec {
+  config: LintConfig;
+}
+
+export function analyzeSegment(
+  segment: Segment,
+  spec: AnalysisSpec,
+  options: ParseOptions,
+): { analysis: SegmentAnalysis; docs: ManifestDocument[] } {
+  const docs = parseSegmentDocuments(segment, 0, options);
+  const templated = docs.filter((d) => d.templated);
+  const failures: RuleFailure[] = [];
+  // The lint engine decides what to lint: also documents that only look like manifests (`Version: v1`).
+  const findings = lintDocuments(docs, {
+    config: spec.config,
+    path: options.path,
+    kustomizePatch: options.kustomizePatch,
+    onRuleFailure: (f) => failures.push(f),
+  });
+  return {
+    analysis: {
+      line: segment.line,
+      documentCount: docs.length,
+      findings,
+      templatedCount: templated.length,
+      firstTemplate: templated[0]?.templated?.range,
+      failures,
+    },
+    docs,
+  };
+}
