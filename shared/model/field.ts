@@ -48,19 +48,87 @@ function read<T>(ctx: DocContext, map: YAMLMap | undefined, key: string, conv: C
   return readPair(ctx, pair, conv);
 }
 
+/**
+ * Where a present field sits. Ranges are computed on first use: a big file reads hundreds of thousands of fields
+ * and only the few a diagnostic, hover or reveal needs are ever located.
+ */
+class Located {
+  readonly #ctx: DocContext;
+  readonly #keyNode: Node;
+  readonly #valueNode: Node | null;
+  #keyRange: Range | undefined;
+  #range: Range | undefined;
+
+  constructor(ctx: DocContext, keyNode: Node, valueNode: Node | null) {
+    this.#ctx = ctx;
+    this.#keyNode = keyNode;
+    this.#valueNode = valueNode;
+  }
+
+  get keyRange(): Range {
+    this.#keyRange ??= this.#ctx.range(this.#keyNode) as Range;
+    return this.#keyRange;
+  }
+
+  /** The value's range; for `key:` with nothing after it, the empty range at the key's end. */
+  get range(): Range {
+    this.#range ??= this.#ctx.range(this.#valueNode ?? undefined) ?? {
+      start: this.keyRange.end,
+      end: this.keyRange.end,
+    };
+    return this.#range;
+  }
+}
+
+class ValueField<T> extends Located {
+  readonly kind = 'value';
+  constructor(
+    ctx: DocContext,
+    keyNode: Node,
+    valueNode: Node | null,
+    readonly value: T,
+  ) {
+    super(ctx, keyNode, valueNode);
+  }
+}
+
+class TemplateField extends Located {
+  readonly kind = 'template';
+  constructor(
+    ctx: DocContext,
+    keyNode: Node,
+    valueNode: Node | null,
+    readonly raw: string,
+  ) {
+    super(ctx, keyNode, valueNode);
+  }
+}
+
+class InvalidField extends Located {
+  readonly kind = 'invalid';
+  constructor(
+    ctx: DocContext,
+    keyNode: Node,
+    valueNode: Node | null,
+    readonly expected: string,
+    readonly got: string,
+  ) {
+    super(ctx, keyNode, valueNode);
+  }
+}
+
 export function readPair<T>(ctx: DocContext, pair: Pair, conv: Conv<T>): Field<T> {
-  const keyRange = ctx.range(pair.key as Node) as Range;
+  const keyNode = pair.key as Node;
   const raw = pair.value as Node | null;
   const node = ctx.deref(raw);
   // `key:` with nothing after it reads as null: the API server treats it as unset.
-  const range = ctx.range(raw ?? undefined) ?? { start: keyRange.end, end: keyRange.end };
   if (!node || (isScalar(node) && resolveScalar(node).type === 'null')) return ABSENT;
   if (isScalar(node) && typeof node.value === 'string' && hasTemplate(node.value)) {
-    return { kind: 'template', range, keyRange, raw: node.value };
+    return new TemplateField(ctx, keyNode, raw, node.value);
   }
   const r = conv(node, ctx);
-  if (r.ok) return { kind: 'value', value: r.value, range, keyRange };
-  return { kind: 'invalid', range, keyRange, expected: r.expected, got: describeNode(node) };
+  if (r.ok) return new ValueField(ctx, keyNode, raw, r.value);
+  return new InvalidField(ctx, keyNode, raw, r.expected, describeNode(node));
 }
 
 const str: Conv<string> = (node) => {

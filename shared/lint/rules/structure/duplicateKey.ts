@@ -4,7 +4,7 @@
  * accepted but is not what the file seems to say. A warning, with the first occurrence as related information.
  */
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
-import type { FieldPath, Range } from '../../../util/range';
+import type { FieldPath } from '../../../util/range';
 import type { Rule } from '../../types';
 
 export const duplicateKeyRule: Rule = {
@@ -16,34 +16,48 @@ export const duplicateKeyRule: Rule = {
   },
   check(ctx) {
     const { doc } = ctx;
-    // A plain walk: yaml's visit() builds a frozen ancestor array per node, which dominates on big files.
-    const walk = (node: unknown, path: FieldPath): void => {
+    // A plain walk with the path as a parent chain and ranges only for duplicates: this runs over every node of
+    // every document, and yaml's visit() (a frozen ancestor array per node) dominated big files.
+    const walk = (node: unknown, path: PathLink | undefined): void => {
       if (isMap(node)) {
-        const seen = new Map<string, Range>();
+        const seen = new Map<string, Node>();
         for (const pair of node.items) {
           const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+          const here = key === undefined ? path : { parent: path, segment: key };
           if (key !== undefined && key !== '<<') {
-            const range = doc.ctx.range(pair.key as Node);
             const first = seen.get(key);
-            if (range && first) {
+            const range = first ? doc.ctx.range(pair.key as Node) : undefined;
+            const firstRange = first ? doc.ctx.range(first) : undefined;
+            if (range && firstRange) {
               ctx.report({
-                path: [...path, key],
+                path: materialize(here),
                 range,
                 message:
                   `Duplicate key "${key}": kubectl keeps only this last value and silently drops the earlier one ` +
-                  `(line ${first.start.line + 1}). Merge the two or delete one.`,
-                related: [{ range: first, message: `First "${key}" (dropped by kubectl)` }],
+                  `(line ${firstRange.start.line + 1}). Merge the two or delete one.`,
+                related: [{ range: firstRange, message: `First "${key}" (dropped by kubectl)` }],
               });
-            } else if (range) seen.set(key, range);
+            } else if (!first) seen.set(key, pair.key as Node);
           }
-          walk(pair.value, key === undefined ? path : [...path, key]);
+          walk(pair.value, here);
         }
       } else if (isSeq(node)) {
         node.items.forEach((item, i) => {
-          walk(item, [...path, i]);
+          walk(item, { parent: path, segment: i });
         });
       }
     };
-    walk(doc.ast.contents, []);
+    walk(doc.ast.contents, undefined);
   },
 };
+
+interface PathLink {
+  parent: PathLink | undefined;
+  segment: string | number;
+}
+
+function materialize(link: PathLink | undefined): FieldPath {
+  const out: (string | number)[] = [];
+  for (let l = link; l; l = l.parent) out.unshift(l.segment);
+  return out;
+}
