@@ -14,7 +14,7 @@ VERSION="$(node -p "require('./package.json').version")"
 OUT="${PODLENS_VSIX:-$ROOT/$NAME-$VERSION.vsix}"
 case "$OUT" in /*) ;; *) OUT="$ROOT/$OUT" ;; esac
 [ -x node_modules/.bin/vsce ] || { echo "package: node_modules/.bin/vsce missing: run npm ci" >&2; exit 1; }
-for f in README.md CHANGELOG.md LICENSE client/media/icon.png .vscodeignore; do
+for f in README.md docs/CHANGELOG.md docs/LICENSE client/media/icon.png .vscodeignore; do
   [ -f "$f" ] || { echo "package: $f is missing" >&2; exit 1; }
 done
 NODE24="$(bash scripts/setup-node24.sh)"
@@ -22,15 +22,17 @@ t0=$(date +%s)
 
 STAGE="$(mktemp -d "${TMPDIR:-/tmp}/podlens-package-XXXXXX")"
 trap 'rm -rf "$STAGE"' EXIT
-mkdir -p "$STAGE/client/media"
-cp package.json README.md CHANGELOG.md LICENSE .vscodeignore "$STAGE/"
+mkdir -p "$STAGE/client/media" "$STAGE/docs/images"
+# LICENSE and CHANGELOG.md live in docs/ (the repository's top level is fixed); vsce wants them at the root.
+cp package.json README.md docs/CHANGELOG.md docs/LICENSE .vscodeignore "$STAGE/"
 cp client/media/icon.png "$STAGE/client/media/"
+cp docs/images/*.png "$STAGE/docs/images/"
 for f in client/src client/webview; do ln -s "$ROOT/$f" "$STAGE/$f"; done
 for f in server shared node_modules esbuild.mjs tsconfig.json; do [ -e "$f" ] && ln -s "$ROOT/$f" "$STAGE/$f"; done
 
 mkdir -p "$(dirname "$OUT")" # vsce does not create the output directory
 (cd "$STAGE" && PATH="$(dirname "$NODE24"):$PATH" "$NODE24" "$ROOT/node_modules/@vscode/vsce/vsce" package \
-  --no-dependencies -o "$OUT")
+  --no-dependencies --no-rewrite-relative-links -o "$OUT")
 echo "package: $(basename "$OUT") ($(du -k "$OUT" | cut -f1) KiB) in $(($(date +%s) - t0))s"
 
 if ! command -v unzip >/dev/null; then
@@ -39,7 +41,7 @@ if ! command -v unzip >/dev/null; then
 fi
 # Guards: only the manifest, docs, bundles, css/fonts and the icon inside, and the bundles are the production ones.
 unexpected="$(unzip -Z1 "$OUT" | grep '^extension/' |
-  grep -v -E '^extension/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|dist/[^/]+\.(js|css|ttf)|client/media/icon\.png)$' || true)"
+  grep -v -E '^extension/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|dist/[^/]+\.(js|css|ttf)|client/media/icon\.png|docs/images/[^/]+\.png)$' || true)"
 if [ -n "$unexpected" ]; then
   echo "package: unexpected files in the .vsix (fix .vscodeignore):" >&2
   echo "$unexpected" >&2
