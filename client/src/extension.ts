@@ -1,6 +1,7 @@
 /**
  * Extension entry: activate() registers commands, the panel serializer and the editor context key (all
- * synchronous, nothing computed), then starts the language client; everything else hangs off the Ctx.
+ * synchronous, nothing computed) and returns; the language client starts in the background, so activation
+ * stays fast and features attach as soon as the server answers. Everything else hangs off the Ctx.
  */
 import type * as vscode from 'vscode';
 import { registerCommands } from './commands';
@@ -8,10 +9,11 @@ import { Ctx } from './ctx';
 
 let ctx: Ctx | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export function activate(context: vscode.ExtensionContext): void {
   ctx = new Ctx(context);
   registerCommands(ctx);
-  await ctx.start();
+  // A failed start is shown to the user by Ctx.start; nothing else waits for it.
+  ctx.start().catch(() => undefined);
 }
 
 export async function deactivate(): Promise<void> {
