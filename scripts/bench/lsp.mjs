@@ -1,0 +1,860 @@
+// LSP benchmark harness of `npm run bench`: a real client (vscode-languageserver-protocol over stdio) against any
+// language server described by a server config (command line, settings, extra notifications, files it may ask the
+// client for). Probe positions are found in the workload text by YAML path (bench/workloads/workloads.json, written
+// by scripts/gen-workloads.mjs), never by line number.
+//
+// Metrics per workload (times in ms; min/median/p95/max over n samples, p95 nearest-rank: with n < 20 it is the max):
+//   initialize      spawn -> initialize result (one per cold start)
+//   open_cold       didOpen -> first publishDiagnostics of that version, first document of a fresh server
+//   open_warm       didOpen of the same text under a new URI in the same server -> its diagnostics
+//   rss_after_open  VmRSS of the server process tree (/proc) right after the cold open
+//   hover           request latency at ~20 positions x rounds, idle server
+//   completion      request latency at ~20 positions (some need a new line or an emptied value first: applied,
+//                   diagnostics awaited, measured, undone)
+//   edit            one-character didChange (type a char at the end of a scalar, then delete it, round-robin over
+//                   positions in the first/middle/last documents) -> publishDiagnostics for that version
+//   rss_end         VmRSS at the end of the session (VmHWM: peak)
+// A metric whose request the server does not offer is "unsupported" (capability missing or MethodNotFound); any
+// other failure is "error" with its message: one metric failing never stops the others.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
+
+const require = createRequire(import.meta.url);
+const P = require('vscode-languageserver-protocol/node');
+
+// ---------------------------------------------------------------- statistics and clocks
+const round2 = (x) => Math.round(x * 100) / 100;
+
+export function stats(samples) {
+  const s = samples.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  const n = s.length;
+  if (!n) return { n: 0 };
+  const rank = (q) => s[Math.min(n - 1, Math.max(0, Math.ceil(q * n) - 1))];
+  const median = n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+  return { n, min: round2(s[0]), median: round2(median), p95: round2(rank(0.95)), max: round2(s[n - 1]) };
+}
+
+/** Monotonic microseconds on the clock V8 CPU profiles use (CLOCK_MONOTONIC), to cut a profile into phases. */
+export const monoUs = () => Number(process.hrtime.bigint() / 1000n);
+
+// ---------------------------------------------------------------- /proc memory
+function procTree(pid) {
+  const children = new Map();
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(d));
+    } catch {}
+  }
+  const out = [];
+  const walk = (p) => {
+    out.push(p);
+    for (const c of children.get(p) ?? []) walk(c);
+  };
+  walk(pid);
+  return out;
+}
+
+/** RSS and peak RSS (VmHWM) of a process and its descendants, in MB. */
+export function memory(pid) {
+  let rssKb = 0;
+  let hwmKb = 0;
+  for (const p of procTree(pid)) {
+    try {
+      const st = fs.readFileSync(`/proc/${p}/status`, 'utf8');
+      rssKb += Number(/VmRSS:\s+(\d+)/.exec(st)?.[1] ?? 0);
+      hwmKb += Number(/VmHWM:\s+(\d+)/.exec(st)?.[1] ?? 0);
+    } catch {}
+  }
+  return { rssMB: Math.round(rssKb / 102.4) / 10, hwmMB: Math.round(hwmKb / 102.4) / 10 };
+}
+
+// ---------------------------------------------------------------- text positions
+export class LineIndex {
+  constructor(text) {
+    this.starts = [0];
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+  }
+  pos(offset) {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - this.starts[lo] }; // YAML offsets are UTF-16 units, like LSP's default
+  }
+}
+
+/** "**.containers[1].image" -> ['**', 'containers', 1, 'image'] */
+function parsePath(p) {
+  const out = [];
+  for (const part of p.split('.')) {
+    const m = /^([^[\]]*)((?:\[\d+\])*)$/.exec(part);
+    if (!m) throw new Error(`bad path ${p}`);
+    if (m[1]) out.push(m[1]);
+    for (const idx of m[2].matchAll(/\[(\d+)\]/g)) out.push(Number(idx[1]));
+  }
+  return out;
+}
+
+/** Follow `tokens` from `node`; returns the { key, value } nodes of the last step, or undefined. */
+function follow(node, tokens) {
+  let key = null;
+  let cur = node;
+  for (const t of tokens) {
+    if (typeof t === 'number') {
+      if (!isSeq(cur) || t >= cur.items.length) return undefined;
+      key = null;
+      cur = cur.items[t];
+    } else {
+      if (!isMap(cur)) return undefined;
+      const pair = cur.items.find((it) => isScalar(it.key) && String(it.key.value) === t);
+      if (!pair) return undefined;
+      key = pair.key;
+      cur = pair.value;
+    }
+  }
+  return { key, value: cur };
+}
+
+/** Pre-order search for the first node from which `tokens` can be followed. */
+function deepFind(node, tokens) {
+  const hit = follow(node, tokens);
+  if (hit) return hit;
+  const kids = isMap(node) ? node.items.map((p) => p.value) : isSeq(node) ? node.items : [];
+  for (const k of kids) {
+    if (k && typeof k === 'object') {
+      const r = deepFind(k, tokens);
+      if (r) return r;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Resolves a query {path, at, doc} against the original text: { offset, line, character, doc } and, for queries
+ * that need the text changed first, `edit: { offset, remove, insert }` (the position is inside the changed text).
+ */
+export function resolveQuery(q, ctx) {
+  const docs = ctx.docs;
+  const which = q.doc ?? 'middle';
+  const di =
+    which === 'first'
+      ? 0
+      : which === 'last'
+        ? docs.length - 1
+        : which === 'middle'
+          ? Math.floor(docs.length / 2)
+          : Number(which);
+  const doc = docs[di];
+  if (!doc?.contents) return undefined;
+  for (const p of [].concat(q.path)) {
+    const tokens = parsePath(p);
+    const hit = tokens[0] === '**' ? deepFind(doc.contents, tokens.slice(1)) : follow(doc.contents, tokens);
+    if (!hit) continue;
+    const { key, value } = hit;
+    const text = ctx.text;
+    const mid = (n) => Math.floor((n.range[0] + n.range[1]) / 2);
+    const quoted = (n) => n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE';
+    const scalarEnd = (n) => (quoted(n) ? n.range[1] - 1 : n.range[1]);
+    const at = (offset, extra) => ({ doc: di, path: p, offset, ...ctx.index.pos(offset), ...extra });
+    let r;
+    switch (q.at) {
+      case 'key':
+        r = key && at(mid(key));
+        break;
+      case 'keyEnd':
+        r = key && at(key.range[1]);
+        break;
+      case 'value':
+        r = value && at(isScalar(value) ? mid(value) : value.range[0]);
+        break;
+      case 'valueStart':
+        r = value && at(value.range[0]);
+        break;
+      case 'valueEnd':
+        r = isScalar(value) && at(scalarEnd(value));
+        break;
+      case 'emptyValue': {
+        // `key: value` -> `key: ` with the cursor after the space (the text is restored afterwards).
+        if (!isScalar(value) || !key) break;
+        const [start, end] = value.range;
+        r = at(start, { edit: { offset: start, remove: end - start, insert: '' } });
+        break;
+      }
+      case 'newKeyAfter': {
+        if (!key) break;
+        const indent = ctx.index.pos(key.range[0]).character;
+        // End of the last non-blank line of the pair's value (or of the key line when the value is empty).
+        let end = value ? value.range[1] : key.range[1];
+        while (end > 0 && /\s/.test(text[end - 1])) end--;
+        const eol = text.indexOf('\n', end);
+        const offset = eol === -1 ? text.length : eol;
+        const eolPos = ctx.index.pos(offset);
+        r = {
+          doc: di,
+          path: p,
+          line: eolPos.line + 1,
+          character: indent,
+          edit: { offset, remove: 0, insert: `\n${' '.repeat(indent)}` },
+        };
+        break;
+      }
+      default:
+        throw new Error(`unknown 'at' ${q.at}`);
+    }
+    if (r) return r; // otherwise try the next alternative path
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------- LSP session
+function lookupSection(settings, section) {
+  if (!section) return settings;
+  if (section in settings) return settings[section];
+  let cur = settings;
+  for (const part of section.split('.')) {
+    if (cur == null || typeof cur !== 'object' || !(part in cur)) return null;
+    cur = cur[part];
+  }
+  return cur;
+}
+
+export const CLIENT_CAPABILITIES = {
+  general: { positionEncodings: ['utf-16'] },
+  workspace: {
+    configuration: true,
+    workspaceFolders: true,
+    didChangeConfiguration: { dynamicRegistration: true },
+    applyEdit: true,
+    workspaceEdit: { documentChanges: true },
+  },
+  window: { workDoneProgress: true },
+  textDocument: {
+    synchronization: { dynamicRegistration: true, didSave: true, willSave: false },
+    publishDiagnostics: {
+      relatedInformation: true,
+      versionSupport: true,
+      codeDescriptionSupport: true,
+      dataSupport: true,
+    },
+    hover: { dynamicRegistration: true, contentFormat: ['markdown', 'plaintext'] },
+    completion: {
+      dynamicRegistration: true,
+      contextSupport: true,
+      completionItem: {
+        snippetSupport: true,
+        commitCharactersSupport: true,
+        documentationFormat: ['markdown', 'plaintext'],
+        deprecatedSupport: true,
+        insertReplaceSupport: true,
+        labelDetailsSupport: true,
+        resolveSupport: { properties: ['documentation', 'detail'] },
+      },
+    },
+    codeAction: { dynamicRegistration: true, isPreferredSupport: true, dataSupport: true },
+  },
+};
+
+export class UnsupportedError extends Error {}
+
+/** Every server process a Session started and that has not exited yet (so an interrupted run can end them). */
+export const liveProcesses = new Set();
+
+export class Session {
+  /**
+   * @param cfg server config: { name, command: [cmd, ...args], cwd, env, settings, notifications, serve, serveCache,
+   *   initializationOptions, rootUri, requestTimeoutS, openTimeoutS }
+   */
+  constructor(cfg, { verbose = false, settleMs = 300 } = {}) {
+    this.cfg = cfg;
+    this.verbose = verbose;
+    this.settleMs = settleMs;
+    this.diagnostics = new Map(); // uri -> { version, count, items, at }
+    this.waiters = [];
+    this.unservedContent = new Set();
+    this.versioned = undefined; // does the server put `version` in publishDiagnostics?
+  }
+
+  async start() {
+    const [cmd, ...args] = this.cfg.command;
+    const t0 = performance.now();
+    this.startedUs = monoUs();
+    this.proc = spawn(cmd, args, {
+      cwd: this.cfg.cwd,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...(this.cfg.env ?? {}) },
+    });
+    liveProcesses.add(this.proc);
+    this.exited = new Promise((resolve) => this.proc.once('exit', (code, signal) => resolve({ code, signal })));
+    this.exited.then(() => liveProcesses.delete(this.proc));
+    this.exited.then((e) => {
+      this.dead = e;
+      for (const w of this.waiters.splice(0)) w.reject(new Error(`server exited (${JSON.stringify(e)})`));
+    });
+    this.proc.on('error', (err) => {
+      this.dead = { error: err.message };
+      for (const w of this.waiters.splice(0)) w.reject(err);
+    });
+    this.stderr = '';
+    this.proc.stderr.on('data', (d) => {
+      this.stderr = (this.stderr + d).slice(-20000);
+      if (this.verbose) process.stderr.write(`[${this.cfg.name}] ${d}`);
+    });
+    const c = P.createProtocolConnection(
+      new P.StreamMessageReader(this.proc.stdout),
+      new P.StreamMessageWriter(this.proc.stdin),
+    );
+    this.conn = c;
+    const settings = this.cfg.settings ?? {};
+    let configAnswered;
+    this.configAnswered = new Promise((r) => (configAnswered = r));
+    c.onRequest(P.ConfigurationRequest.type, (params) => {
+      configAnswered();
+      return params.items.map((it) => lookupSection(settings, it.section) ?? null);
+    });
+    c.onRequest(P.RegistrationRequest.type, () => null);
+    c.onRequest(P.UnregistrationRequest.type, () => null);
+    c.onRequest(P.WorkDoneProgressCreateRequest.type, () => null);
+    c.onRequest(P.WorkspaceFoldersRequest.type, () => this.workspaceFolders);
+    c.onRequest(P.ShowMessageRequest.type, () => null);
+    for (const [method, map] of Object.entries(this.cfg.serve ?? {})) {
+      // Files the server asks the client for (yaml-language-server: "vscode/content" for schema URLs).
+      c.onRequest(method, (param) => {
+        const key = typeof param === 'string' ? param : (param?.uri ?? JSON.stringify(param));
+        const bare = key.split('#')[0]; // "<url>#/definitions/X": serve the whole document
+        if (key in map) return this.cfg.serveCache[map[key]];
+        if (bare in map) return this.cfg.serveCache[map[bare]];
+        this.unservedContent.add(key);
+        throw new P.ResponseError(-32603, `bench: no local content for ${key}`);
+      });
+    }
+    c.onRequest((method) => {
+      if (this.verbose) console.error(`[bench] unhandled server request ${method}`);
+      return null;
+    });
+    c.onNotification(P.PublishDiagnosticsNotification.type, (p) => this.onDiagnostics(p));
+    c.onNotification(() => {});
+    c.onError(([err]) => {
+      if (!this.dead && this.verbose) console.error(`[bench] connection error: ${err?.message ?? err}`);
+    });
+    c.onClose(() => {});
+    c.listen();
+
+    const root = this.cfg.rootUri;
+    this.workspaceFolders = [{ uri: root, name: path.basename(fileURLToPath(root)) }];
+    const init = await this.request(P.InitializeRequest.type, {
+      processId: process.pid,
+      clientInfo: { name: 'podlens-bench', version: '1' },
+      locale: 'en',
+      rootUri: root,
+      workspaceFolders: this.workspaceFolders,
+      initializationOptions: this.cfg.initializationOptions ?? {},
+      capabilities: CLIENT_CAPABILITIES,
+    });
+    this.initializeMs = performance.now() - t0;
+    this.capabilities = init.capabilities ?? {};
+    this.serverInfo = init.serverInfo;
+    const sync = this.capabilities.textDocumentSync;
+    this.syncKind = typeof sync === 'number' ? sync : (sync?.change ?? P.TextDocumentSyncKind.None);
+    c.sendNotification(P.InitializedNotification.type, {});
+    for (const n of this.cfg.notifications ?? []) c.sendNotification(n.method, n.params);
+    c.sendNotification(P.DidChangeConfigurationNotification.type, { settings });
+    // Servers that pull settings ask right after `initialized`; give them a moment to apply them.
+    await Promise.race([this.configAnswered, new Promise((r) => setTimeout(r, 2000))]);
+    await new Promise((r) => setTimeout(r, this.settleMs));
+  }
+
+  get pid() {
+    return this.proc?.pid;
+  }
+
+  supports(feature) {
+    const cap = this.capabilities?.[`${feature}Provider`];
+    return cap !== undefined && cap !== null && cap !== false;
+  }
+
+  get syncName() {
+    return this.syncKind === P.TextDocumentSyncKind.Incremental
+      ? 'incremental'
+      : this.syncKind === P.TextDocumentSyncKind.Full
+        ? 'full'
+        : 'none';
+  }
+
+  request(type, params, timeoutS = this.cfg.requestTimeoutS ?? 60) {
+    if (this.dead) return Promise.reject(new Error(`server is not running (${JSON.stringify(this.dead)})`));
+    let timer;
+    return Promise.race([
+      this.conn.sendRequest(type, params),
+      this.exited.then((e) => Promise.reject(new Error(`server exited ${JSON.stringify(e)}`))),
+      new Promise((_, rej) => {
+        timer = setTimeout(
+          () => rej(new Error(`${type.method ?? type} timed out after ${timeoutS}s`)),
+          timeoutS * 1000,
+        );
+      }),
+    ])
+      .catch((err) => {
+        if (err?.code === P.ErrorCodes.MethodNotFound) throw new UnsupportedError(`${type.method}: method not found`);
+        throw err;
+      })
+      .finally(() => clearTimeout(timer));
+  }
+
+  onDiagnostics(p) {
+    const entry = { version: p.version, count: p.diagnostics.length, items: p.diagnostics, at: performance.now() };
+    if (p.version !== undefined && p.version !== null) this.versioned = true;
+    else this.versioned ??= false;
+    this.diagnostics.set(p.uri, entry);
+    for (const w of [...this.waiters]) {
+      if (w.uri !== p.uri) continue;
+      if (w.version !== undefined && p.version !== undefined && p.version !== null && p.version !== w.version) continue;
+      this.waiters.splice(this.waiters.indexOf(w), 1);
+      w.resolve(entry);
+    }
+  }
+
+  /** Promise of the next publishDiagnostics for `uri` (for `version` when the server reports versions). */
+  nextDiagnostics(uri, version, timeoutS = this.cfg.openTimeoutS ?? 120) {
+    if (this.dead) return Promise.reject(new Error(`server is not running (${JSON.stringify(this.dead)})`));
+    let w;
+    const p = new Promise((resolve, reject) => {
+      w = { uri, version, resolve, reject };
+    });
+    this.waiters.push(w);
+    const timer = setTimeout(() => {
+      const i = this.waiters.indexOf(w);
+      if (i >= 0) this.waiters.splice(i, 1);
+      w.reject(new Error(`no diagnostics for ${path.basename(uri)} v${version} within ${timeoutS}s`));
+    }, timeoutS * 1000);
+    return p.finally(() => clearTimeout(timer));
+  }
+
+  async openAndWait(uri, text, languageId) {
+    const wait = this.nextDiagnostics(uri, 1);
+    const t = performance.now();
+    this.conn.sendNotification(P.DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId, version: 1, text },
+    });
+    const d = await wait;
+    return { ms: d.at - t, diagnostics: d.count, items: d.items };
+  }
+
+  close(uri) {
+    this.conn.sendNotification(P.DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  /** Applies an insert/delete to the open document and sends it (incremental or full, as the server asked). */
+  change(doc, offset, removeCount, insert) {
+    const start = doc.index.pos(offset);
+    const end = doc.index.pos(offset + removeCount);
+    doc.text = doc.text.slice(0, offset) + insert + doc.text.slice(offset + removeCount);
+    doc.index = new LineIndex(doc.text);
+    doc.version++;
+    const contentChanges =
+      this.syncKind === P.TextDocumentSyncKind.Incremental
+        ? [{ range: { start, end }, text: insert }]
+        : [{ text: doc.text }];
+    this.conn.sendNotification(P.DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: doc.uri, version: doc.version },
+      contentChanges,
+    });
+  }
+
+  async stop() {
+    if (this.dead) return;
+    try {
+      await this.request(P.ShutdownRequest.type, undefined, 10);
+      this.conn.sendNotification(P.ExitNotification.type);
+    } catch {}
+    const killer = setTimeout(() => this.proc.kill('SIGKILL'), 5000);
+    await this.exited;
+    clearTimeout(killer);
+    this.conn.dispose();
+  }
+}
+
+// ---------------------------------------------------------------- benchmark driver
+const hoverText = (h) => {
+  if (!h?.contents) return '';
+  const c = h.contents;
+  const one = (x) => (typeof x === 'string' ? x : (x.value ?? ''));
+  return Array.isArray(c) ? c.map(one).join('\n') : one(c);
+};
+const completionItems = (r) => (Array.isArray(r) ? r : (r?.items ?? []));
+const errMessage = (e) => String(e?.message ?? e);
+
+/**
+ * Benchmarks one workload against one server; returns { metrics, phases, ... }. `plan`: { cold, warm, hoverRounds,
+ * completionRepeats, editRounds, diagnosticsOnly }; `budgetS`: wall-time cap per metric (at least one sample is
+ * always taken); `metrics`: optional set of metric groups to run (open, hover, completion, edit).
+ */
+export async function benchWorkload(wl, { cfg, queries, plan, budgetS, metrics: only, log, verbose }) {
+  const text = fs.readFileSync(wl.path, 'utf8');
+  const uri = pathToFileURL(wl.path).href;
+  const languageId = cfg.languageId ?? 'yaml';
+  const budgetMs = budgetS * 1000;
+  const want = (group) => !only || only.has(group);
+  const out = {
+    server: cfg.name,
+    workload: wl.name,
+    lines: wl.lines,
+    documents: wl.documents,
+    metrics: {},
+    phases: [],
+    notes: [],
+  };
+  const metric = (name, m) => {
+    out.metrics[name] = { status: 'ok', ...m };
+    return out.metrics[name];
+  };
+  const fail = (name, e, unit = 'ms') => {
+    const unsupported = e instanceof UnsupportedError;
+    out.metrics[name] = { status: unsupported ? 'unsupported' : 'error', unit, n: 0, error: errMessage(e) };
+    if (!unsupported) log(`${cfg.name} ${wl.name} ${name}: ${errMessage(e)}`);
+  };
+  // Phase windows on the monotonic clock, per server pid: a --cpu-prof profile can be cut into them.
+  const phase = async (name, fn) => {
+    const t0 = monoUs();
+    try {
+      return await fn();
+    } finally {
+      out.phases.push({ phase: name, pid: s?.pid, t0Us: t0, t1Us: monoUs() });
+    }
+  };
+
+  // Resolve every probe position before any server runs.
+  const qctx = { text, index: new LineIndex(text), docs: parseAllDocuments(text) };
+  const resolve = (list) =>
+    list
+      .map((q) => ({ q, at: resolveQuery(q, qctx) }))
+      .filter(({ q, at }) => {
+        if (!at) log(`${wl.name}: probe "${q.label}" does not resolve; skipped`);
+        return !!at;
+      });
+  const hovers = resolve(queries.hover);
+  const completions = resolve(queries.completion);
+  const edits = resolve(queries.edits);
+  qctx.docs = null;
+
+  // ---- cold opens: a fresh server per sample; the last one stays up for the rest
+  const cold = [];
+  const init = [];
+  const coldDiag = new Set();
+  const rssOpen = [];
+  let s;
+  let firstOpen;
+  const coldStarted = performance.now();
+  try {
+    for (let i = 0; i < plan.cold && (i === 0 || performance.now() - coldStarted < budgetMs); i++) {
+      if (s) await s.stop();
+      s = new Session(cfg, { verbose });
+      await phase('start', () => s.start());
+      init.push(s.initializeMs);
+      const r = await phase('open_cold', () => s.openAndWait(uri, text, languageId));
+      cold.push(r.ms);
+      coldDiag.add(r.diagnostics);
+      rssOpen.push(memory(s.pid));
+      firstOpen ??= r;
+    }
+  } catch (e) {
+    const lines = (s?.stderr ?? '').trim().split('\n').filter(Boolean);
+    const stderr = (lines.find((l) => /Error\b/.test(l)) ?? lines.slice(-3).join(' | ')).trim();
+    fail('open_cold', stderr ? new Error(`${errMessage(e)}; server stderr: ${stderr}`) : e);
+    if (s) await s.stop().catch(() => {});
+    return out;
+  }
+  out.serverInfo = s.serverInfo;
+  out.sync = s.syncName;
+  out.capabilities = { hover: s.supports('hover'), completion: s.supports('completion') };
+  metric('initialize', { unit: 'ms', ...stats(init) });
+  if (cold.length) {
+    metric('open_cold', {
+      unit: 'ms',
+      ...stats(cold),
+      diagnostics: firstOpen.diagnostics,
+      diagnosticsSeen: [...coldDiag],
+      planned: plan.cold,
+    });
+    metric('rss_after_open', {
+      unit: 'MB',
+      ...stats(rssOpen.map((m) => m.rssMB)),
+      hwmMB: Math.max(...rssOpen.map((m) => m.hwmMB)),
+    });
+  }
+  // The diagnostics of the first open (the first 50: enough to see what a server reports, not 2,000 of them).
+  out.diagnosticsOnOpenCount = firstOpen.items.length;
+  out.diagnosticsOnOpen = firstOpen.items.slice(0, 50).map((d) => ({
+    line: d.range.start.line + 1,
+    character: d.range.start.character + 1,
+    severity: d.severity,
+    source: d.source,
+    code: typeof d.code === 'object' ? d.code?.value : d.code,
+    message: String(d.message).split('\n')[0].slice(0, 200),
+  }));
+  if (s.unservedContent.size)
+    out.notes.push(`server asked for content not served: ${[...s.unservedContent].join(', ')}`);
+  const timeline = [{ phase: 'open', ...memory(s.pid) }];
+  const mark = (name) => timeline.push({ phase: name, ...memory(s.pid) });
+
+  if (plan.diagnosticsOnly) {
+    out.versionedDiagnostics = s.versioned;
+    await s.stop();
+    return out;
+  }
+
+  // ---- warm opens: same text, new URI, same process (caches are warm; the document is new)
+  if (want('open')) {
+    const warm = [];
+    const warmDiag = new Set();
+    let clearsOnClose = true;
+    const started = performance.now();
+    try {
+      await phase('open_warm', async () => {
+        for (let i = 0; i < plan.warm && (i === 0 || performance.now() - started < budgetMs); i++) {
+          const wuri = uri.replace(/\.yaml$/, `.warm-${i}.yaml`);
+          const r = await s.openAndWait(wuri, text, languageId);
+          warm.push(r.ms);
+          warmDiag.add(r.diagnostics);
+          // Most servers clear a closed document's diagnostics; wait for that so it does not overlap the next.
+          const cleared = clearsOnClose ? s.nextDiagnostics(wuri, undefined, 3).catch(() => false) : undefined;
+          s.close(wuri);
+          if ((await cleared) === false) clearsOnClose = false;
+        }
+      });
+      metric('open_warm', {
+        unit: 'ms',
+        ...stats(warm),
+        diagnostics: [...warmDiag][0],
+        diagnosticsSeen: [...warmDiag],
+        planned: plan.warm,
+      });
+    } catch (e) {
+      fail('open_warm', e);
+    }
+    mark('warm_opens');
+  }
+
+  const doc = { uri, text, index: new LineIndex(text), version: 1 };
+  const pos = (a) => ({ textDocument: { uri }, position: { line: a.line, character: a.character } });
+
+  // ---- hover: every position, `hoverRounds` times, round-robin so that no position is measured only warm
+  if (want('hover')) {
+    try {
+      if (!s.supports('hover')) throw new UnsupportedError('no hoverProvider in the server capabilities');
+      const samples = [];
+      const per = hovers.map(({ q, at }) => ({
+        label: q.label,
+        line: at.line + 1,
+        doc: at.doc,
+        ms: [],
+        text: undefined,
+      }));
+      let errors = 0;
+      let lastError;
+      const started = performance.now();
+      await phase('hover', async () => {
+        outer: for (let r = 0; r < plan.hoverRounds; r++) {
+          for (let i = 0; i < hovers.length; i++) {
+            if (samples.length && performance.now() - started > budgetMs) break outer;
+            const t = performance.now();
+            try {
+              const h = await s.request(P.HoverRequest.type, pos(hovers[i].at));
+              const ms = performance.now() - t;
+              samples.push(ms);
+              per[i].ms.push(ms);
+              per[i].text ??= hoverText(h);
+            } catch (e) {
+              if (e instanceof UnsupportedError || s.dead) throw e;
+              errors++;
+              lastError = e;
+            }
+          }
+        }
+      });
+      if (!samples.length && lastError) throw lastError;
+      metric('hover', {
+        unit: 'ms',
+        ...stats(samples),
+        planned: plan.hoverRounds * hovers.length,
+        positions: per.filter((p) => p.ms.length).length,
+        nonEmpty: per.filter((p) => p.text).length,
+        errors: errors || undefined,
+        lastError: lastError ? errMessage(lastError) : undefined,
+        perPosition: per.map((p) => ({
+          label: p.label,
+          line: p.line,
+          n: p.ms.length,
+          median: stats(p.ms).median,
+          chars: p.text?.length ?? 0,
+        })),
+      });
+    } catch (e) {
+      fail('hover', e);
+    }
+    mark('hover');
+  }
+
+  // ---- completion: positions that need a changed text get it first (diagnostics awaited), undone after
+  if (want('completion')) {
+    try {
+      if (!s.supports('completion')) throw new UnsupportedError('no completionProvider in the server capabilities');
+      const samples = [];
+      const per = [];
+      let errors = 0;
+      let lastError;
+      const started = performance.now();
+      await phase('completion', async () => {
+        for (const { q, at } of completions) {
+          if (samples.length && performance.now() - started > budgetMs) break;
+          if (at.edit) {
+            const w = s.nextDiagnostics(uri, doc.version + 1);
+            s.change(doc, at.edit.offset, at.edit.remove, at.edit.insert);
+            await w;
+          }
+          const one = { label: q.label, line: at.line + 1, ms: [], items: undefined };
+          try {
+            for (let r = 0; r < plan.completionRepeats; r++) {
+              if (r > 0 && performance.now() - started > budgetMs) break;
+              const t = performance.now();
+              try {
+                const res = await s.request(P.CompletionRequest.type, { ...pos(at), context: { triggerKind: 1 } });
+                const ms = performance.now() - t;
+                samples.push(ms);
+                one.ms.push(ms);
+                one.items ??= completionItems(res).map((it) => it.label);
+              } catch (e) {
+                if (e instanceof UnsupportedError || s.dead) throw e;
+                errors++;
+                lastError = e;
+              }
+            }
+          } finally {
+            per.push(one);
+            if (at.edit && !s.dead) {
+              const removed = doc.text.slice(at.edit.offset, at.edit.offset + at.edit.insert.length);
+              const original = text.slice(at.edit.offset, at.edit.offset + at.edit.remove);
+              const w = s.nextDiagnostics(uri, doc.version + 1);
+              s.change(doc, at.edit.offset, removed.length, original);
+              await w;
+            }
+          }
+        }
+      });
+      if (!samples.length && lastError) throw lastError;
+      if (doc.text !== text) throw new Error('bench bug: the completion edits were not undone');
+      metric('completion', {
+        unit: 'ms',
+        ...stats(samples),
+        planned: plan.completionRepeats * completions.length,
+        positions: per.filter((p) => p.ms.length).length,
+        nonEmpty: per.filter((p) => p.items?.length).length,
+        errors: errors || undefined,
+        lastError: lastError ? errMessage(lastError) : undefined,
+        perPosition: per.map((p) => ({
+          label: p.label,
+          line: p.line,
+          n: p.ms.length,
+          median: stats(p.ms).median,
+          items: p.items?.length ?? 0,
+          first: p.items?.slice(0, 5),
+        })),
+      });
+    } catch (e) {
+      fail('completion', e);
+    }
+    mark('completion');
+  }
+
+  // ---- edit -> diagnostics: type one character at the end of a scalar, then delete it; round-robin positions
+  if (want('edit') && edits.length) {
+    const samples = [];
+    const per = edits.map(({ q, at }) => ({ label: q.label, line: at.line + 1, doc: at.doc, ms: [] }));
+    const seen = new Set();
+    const started = performance.now();
+    try {
+      if (s.dead) throw new Error(`server is not running (${JSON.stringify(s.dead)})`);
+      if (doc.text !== text) throw new Error('document is not in its original state');
+      await phase('edit', async () => {
+        const total = plan.editRounds * 2 * edits.length;
+        for (let i = 0; i < total; i++) {
+          if (samples.length && i % 2 === 0 && performance.now() - started > budgetMs) break;
+          const k = Math.floor(i / 2) % edits.length;
+          const offset = edits[k].at.offset;
+          const w = s.nextDiagnostics(uri, doc.version + 1);
+          const t = performance.now();
+          if (i % 2 === 0) s.change(doc, offset, 0, 'x');
+          else s.change(doc, offset, 1, '');
+          const d = await w;
+          samples.push(d.at - t);
+          per[k].ms.push(d.at - t);
+          seen.add(d.count);
+        }
+      });
+      metric('edit', {
+        unit: 'ms',
+        sync: s.syncName,
+        versionChecked: s.versioned === true,
+        ...stats(samples),
+        planned: plan.editRounds * 2 * edits.length,
+        diagnosticsSeen: [...seen].sort((a, b) => a - b),
+        perPosition: per.map((p) => ({ label: p.label, line: p.line, doc: p.doc, n: p.ms.length, ...stats(p.ms) })),
+      });
+    } catch (e) {
+      fail('edit', e);
+    }
+    mark('edit');
+  }
+
+  if (!s.dead) {
+    const mem = memory(s.pid);
+    metric('rss_end', {
+      unit: 'MB',
+      n: 1,
+      min: mem.rssMB,
+      median: mem.rssMB,
+      p95: mem.rssMB,
+      max: mem.rssMB,
+      hwmMB: mem.hwmMB,
+    });
+  } else {
+    fail('rss_end', new Error(`server died: ${JSON.stringify(s.dead)}`), 'MB');
+  }
+  out.memoryTimeline = timeline;
+  out.versionedDiagnostics = s.versioned;
+  await s.stop();
+  return out;
+}
+
+/** Reads a server config JSON; `${root}` and `${node}` are substituted, relative paths are against `cwd`. */
+export function loadServerConfig(file, vars) {
+  const substitute = (value) => {
+    if (typeof value === 'string') return value.replace(/\$\{(\w+)\}/g, (m, k) => (k in vars ? vars[k] : m));
+    if (Array.isArray(value)) return value.map(substitute);
+    if (value && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [substitute(k), substitute(v)]));
+    return value;
+  };
+  const cfg = substitute(JSON.parse(fs.readFileSync(file, 'utf8')));
+  cfg.cwd = path.resolve(path.dirname(file), cfg.cwd ?? '.');
+  if (cfg.versionFrom) {
+    try {
+      cfg.version = JSON.parse(fs.readFileSync(path.resolve(cfg.cwd, cfg.versionFrom), 'utf8')).version;
+    } catch {}
+  }
+  cfg.serveCache = {};
+  for (const map of Object.values(cfg.serve ?? {}))
+    for (const f of Object.values(map)) cfg.serveCache[f] ??= fs.readFileSync(path.resolve(cfg.cwd, f), 'utf8');
+  return cfg;
+}
