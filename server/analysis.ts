@@ -6,6 +6,7 @@
 import type { Finding } from '../shared/lint';
 import { type LintConfig, lintDocuments, type RuleFailure } from '../shared/lint';
 import { type ManifestDocument, type ParseOptions, parseSegmentDocuments, type Segment } from '../shared/model';
+import { type PodSummary, podSummaries } from './podSummary';
 
 export interface SegmentAnalysis {
   /** File line of the segment when it was analysed; findings are shifted by the difference. */
@@ -17,6 +18,8 @@ export interface SegmentAnalysis {
   firstTemplate?: Finding['range'];
   /** Rules that threw (podlens bugs), for the server to log once. */
   failures: RuleFailure[];
+  /** The segment's pod documents in brief (lines as of `line`). */
+  pods: PodSummary[];
 }
 
 /** What the analysis depends on besides the text: a new spec makes every cached analysis stale. */
@@ -47,6 +50,7 @@ export function analyzeSegment(
       templatedCount: templated.length,
       firstTemplate: templated[0]?.templated?.range,
       failures,
+      pods: podSummaries(docs),
     },
     docs,
   };

@@ -16,6 +16,7 @@ import {
 } from '../shared/model';
 import type { Position } from '../shared/util/range';
 import { type AnalysisSpec, analyzeSegment, type SegmentAnalysis } from './analysis';
+import type { PodSummary } from './podSummary';
 
 export type { AnalysisSpec, SegmentAnalysis };
 
@@ -42,7 +43,8 @@ export interface TextChange {
   text: string;
 }
 
-const PARSED_CACHE_SIZE = 64;
+/** Parsed segments kept for hover and completion: an AST of a 150-line document weighs about half a megabyte. */
+const PARSED_CACHE_SIZE = 8;
 
 /**
  * Documents in a segment before it is parsed: one, unless a `...` end marker starts another. The count only
@@ -94,12 +96,17 @@ export class ManifestStore {
     file.changes = [...(file.changes ?? []), ...changes];
   }
 
-  /** Takes the new text of a file. Cheap: it splits (incrementally when it can) and reuses cached analyses. */
-  update(uri: string, text: string, version: number): void {
+  /**
+   * Takes the new text of a file. Cheap: it splits (incrementally when it can) and reuses cached analyses. The
+   * text is asked for only when the whole file must be split again: after one ranged edit the new segments come
+   * from the old segments' texts, and a 4 MB document's text is never flattened or scanned.
+   */
+  update(uri: string, text: string | (() => string), version: number): void {
     const previous = this.files.get(uri);
     const change = previous?.changes?.length === 1 ? previous.changes[0] : undefined;
-    const segments =
-      previous && change?.range ? resplit(previous.slots, change as Required<TextChange>, text) : splitSegments(text);
+    const fullText = () => (typeof text === 'string' ? text : text());
+    const incremental = previous && change?.range ? resplit(previous.slots, change as Required<TextChange>) : undefined;
+    const segments = incremental ?? splitSegments(fullText());
     const slots: SegmentSlot[] = [];
     let index = 0;
     for (const segment of segments) {
@@ -166,6 +173,31 @@ export class ManifestStore {
     const file = this.files.get(uri);
     if (!file || file.slots.some((s) => !s.analysis)) return undefined;
     return this.findings(uri);
+  }
+
+  /** The file's pod documents in brief, in file positions; analyses what is still pending. */
+  pods(uri: string): PodSummary[] {
+    const file = this.files.get(uri);
+    if (!file) return [];
+    this.analyzePending(file);
+    return file.slots.flatMap(({ segment, firstIndex, analysis }) => {
+      if (!analysis) return [];
+      const delta = segment.line - analysis.line;
+      return analysis.pods.map((p) => ({
+        ...p,
+        index: p.index + firstIndex,
+        range: shiftRange(p.range, delta),
+        lensLine: p.lensLine + delta,
+      }));
+    });
+  }
+
+  /** The parsed document with this index in the file; parses only its segment. */
+  documentByIndex(uri: string, index: number): ManifestDocument | undefined {
+    const file = this.files.get(uri);
+    if (!file) return undefined;
+    const slot = file.slots.findLast((s) => s.firstIndex <= index);
+    return slot ? this.parsedSlot(uri, slot).find((d) => d.index === index) : undefined;
   }
 
   /** Parsed documents of a file (all of them); parses lazily and caches a few segments. */
@@ -350,37 +382,41 @@ function countNewlines(s: string): number {
 }
 
 /**
- * The segments of `text` after one ranged change to the text the slots were made from: only the segments the
- * change touches (and their neighbours, whose markers it may create or remove) are split again; the others keep
- * their text and move by the change's offset and line deltas. Falls back to a full split when unsure.
+ * The segments after one ranged change to the text the slots were made from: only the segments the change
+ * touches (and their neighbours, whose markers it may create or remove) are split again, from their own texts
+ * with the change applied; the others keep their text and move by the change's offset and line deltas.
+ * Undefined when the change does not map cleanly onto the slots (the caller splits the whole text then).
  */
-function resplit(slots: readonly SegmentSlot[], change: Required<TextChange>, text: string): Segment[] {
-  const a = Math.max(0, slotIndexAt(slots, change.range.start.line) - 1);
-  const b = Math.min(slots.length - 1, slotIndexAt(slots, change.range.end.line) + 1);
+function resplit(slots: readonly SegmentSlot[], change: Required<TextChange>): Segment[] | undefined {
+  const startIndex = slotIndexAt(slots, change.range.start.line);
+  const endIndex = slotIndexAt(slots, change.range.end.line);
+  const a = Math.max(0, startIndex - 1);
+  const b = Math.min(slots.length - 1, endIndex + 1);
   const first = slots[a]?.segment;
-  const startSlot = slots[slotIndexAt(slots, change.range.start.line)]?.segment;
-  const endSlot = slots[slotIndexAt(slots, change.range.end.line)]?.segment;
-  const last = slots[b]?.segment;
-  if (!first || !startSlot || !endSlot || !last) return splitSegments(text);
+  const startSlot = slots[startIndex]?.segment;
+  const endSlot = slots[endIndex]?.segment;
+  if (!first || !startSlot || !endSlot) return undefined;
   const startIn = offsetIn(startSlot, change.range.start);
   const endIn = offsetIn(endSlot, change.range.end);
-  if (startIn === undefined || endIn === undefined) return splitSegments(text);
+  if (startIn === undefined || endIn === undefined) return undefined;
   const start = startSlot.offset + startIn;
   const end = endSlot.offset + endIn;
-  if (end < start) return splitSegments(text);
-  const removed = endSlot.offset === startSlot.offset ? startSlot.text.slice(startIn, endIn) : undefined;
-  const removedLines = removed ?? textBetween(slots, start, end);
+  if (end < start) return undefined;
+  const oldRegion = slots
+    .slice(a, b + 1)
+    .map((s) => s.segment.text)
+    .join('');
+  const regionText = oldRegion.slice(0, start - first.offset) + change.text + oldRegion.slice(end - first.offset);
   const delta = change.text.length - (end - start);
-  const lineDelta = countNewlines(change.text) - countNewlines(removedLines);
-  const regionEnd = last.offset + last.text.length + delta;
-  if (regionEnd > text.length || regionEnd < first.offset) return splitSegments(text);
-  const middle = splitSegments(text.slice(first.offset, regionEnd)).map((seg) => ({
+  const lineDelta =
+    countNewlines(change.text) - countNewlines(oldRegion.slice(start - first.offset, end - first.offset));
+  const middle = splitSegments(regionText).map((seg) => ({
     text: seg.text,
     offset: seg.offset + first.offset,
     line: seg.line + first.line,
   }));
   // A region that does not start the file must start with its own marker, or it would merge with the one above.
-  if (a > 0 && !middle[0]?.text.startsWith('---')) return splitSegments(text);
+  if (a > 0 && !middle[0]?.text.startsWith('---')) return undefined;
   const before = slots.slice(0, a).map((s) => s.segment);
   const after = slots.slice(b + 1).map(({ segment }) => ({
     text: segment.text,
@@ -388,15 +424,4 @@ function resplit(slots: readonly SegmentSlot[], change: Required<TextChange>, te
     line: segment.line + lineDelta,
   }));
   return [...before, ...middle, ...after];
-}
-
-/** The old text between two file offsets, from the slots' segment texts (the change spans several segments). */
-function textBetween(slots: readonly SegmentSlot[], start: number, end: number): string {
-  let out = '';
-  for (const { segment } of slots) {
-    const s = Math.max(start, segment.offset);
-    const e = Math.min(end, segment.offset + segment.text.length);
-    if (s < e) out += segment.text.slice(s - segment.offset, e - segment.offset);
-  }
-  return out;
 }

@@ -2,9 +2,15 @@
  * Language server entry. Started by the VS Code client over IPC, or standalone by other editors:
  *   node dist/server.js --stdio      (also: npx podlens-language-server --stdio)
  */
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import {
+  createConnection,
+  ProposedFeatures,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver/node';
 import { AnalysisPool, isAnalysisWorker, runAnalysisWorker } from './analysisPool';
 import { startServer } from './server';
+import { cachingJsonEncoder } from './wire';
 
 function main(): void {
   const args = process.argv.slice(2);
@@ -19,7 +25,14 @@ function main(): void {
     process.argv.push('--stdio');
   }
 
-  const connection = createConnection(ProposedFeatures.all);
+  // Over stdio (the VS Code client and other editors), diagnostics are written with the caching encoder.
+  const connection = process.argv.includes('--stdio')
+    ? createConnection(
+        ProposedFeatures.all,
+        new StreamMessageReader(process.stdin),
+        new StreamMessageWriter(process.stdout, { contentTypeEncoder: cachingJsonEncoder }),
+      )
+    : createConnection(ProposedFeatures.all);
   startServer(connection, { pool: new AnalysisPool(__filename) });
   connection.listen();
 }

@@ -88,7 +88,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     sync: (uri) => {
       const doc = documents.get(uri);
       if (!doc) return false;
-      if (store.version(uri) !== doc.version) store.update(uri, doc.getText(), doc.version);
+      if (store.version(uri) !== doc.version) store.update(uri, () => doc.getText(), doc.version);
       return true;
     },
   };

@@ -1,4 +1,4 @@
-/** Starts dist/server.js over IPC for YAML documents. */
+/** Starts dist/server.js over stdio for YAML documents (the transport with the caching diagnostics encoder). */
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import {
@@ -16,8 +16,8 @@ export function createLanguageClient(
 ): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.stdio },
+    debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

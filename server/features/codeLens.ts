@@ -5,7 +5,6 @@
  * memoised by the document's text, so edits elsewhere in the file do not re-simulate it.
  */
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
-import { isAnalysable, type ManifestDocument, nodeAtPath } from '../../shared/model';
 import { PREVIEW_LIFECYCLE_COMMAND, type PreviewLifecycleArgs } from '../../shared/protocol/lsp';
 import { predictionSummary, simulate } from '../../shared/sim';
 import type { ServerContext } from '../context';
@@ -18,25 +17,6 @@ interface LensData {
 }
 
 const PREDICTION_CACHE_SIZE = 256;
-
-/** The pod documents a lens belongs on: Pods and workloads with a pod spec, not templates or patches. */
-export function lensDocuments(docs: readonly ManifestDocument[]): ManifestDocument[] {
-  return docs.filter((d) => d.pod && isAnalysable(d) && !d.partial);
-}
-
-/**
- * The line above which the lenses sit: the `template:` key of a workload, else the object's first key
- * (`apiVersion:` or `kind:`), never a `---` or the comments before it.
- */
-function lensLine(doc: ManifestDocument): number {
-  const pod = doc.pod;
-  if (pod && pod.specPath.length > 1) {
-    const template = nodeAtPath(doc, pod.specPath.slice(0, -1));
-    if (template?.keyRange) return template.keyRange.start.line;
-  }
-  const keys = [doc.apiVersion, doc.kind].flatMap((f) => (f.kind === 'absent' ? [] : [f.keyRange.start.line]));
-  return keys.length > 0 ? Math.min(...keys) : doc.range.start.line;
-}
 
 const isLensData = (d: unknown): d is LensData =>
   typeof d === 'object' &&
@@ -59,11 +39,11 @@ export class PredictionCache {
 
 export function codeLenses(ctx: ServerContext, uri: string): CodeLens[] {
   if (!ctx.settings().codeLens.enable || !ctx.sync(uri)) return [];
-  return lensDocuments(ctx.store.documents(uri)).flatMap((doc) => {
-    const line = lensLine(doc);
+  return ctx.store.pods(uri).flatMap((pod) => {
+    const line = pod.lensLine;
     const range = { start: { line, character: 0 }, end: { line, character: 0 } };
-    const args: PreviewLifecycleArgs = [uri, doc.index];
-    const data: LensData = { uri, index: doc.index };
+    const args: PreviewLifecycleArgs = [uri, pod.index];
+    const data: LensData = { uri, index: pod.index };
     return [
       {
         range,
@@ -83,7 +63,7 @@ export function resolveCodeLens(ctx: ServerContext, lens: CodeLens, cache: Predi
   if (lens.command || !isLensData(lens.data)) return lens;
   const { uri, index } = lens.data;
   const text = ctx.sync(uri) ? ctx.documents.get(uri) : undefined;
-  const doc = text && ctx.store.documents(uri).find((d) => d.index === index);
+  const doc = text && ctx.store.documentByIndex(uri, index);
   const args: PreviewLifecycleArgs = [uri, index];
   if (!text || !doc?.pod) return { ...lens, command: { title: 'No prediction', command: '' } };
   const pod = doc.pod;

@@ -2,23 +2,16 @@
  * `podlens/podDocuments`: which documents of a file carry a pod spec. The extension uses it for the
  * `podlens.isPodManifest` context key (the editor-title button) and before opening a lifecycle panel.
  */
-import { fieldValue } from '../../shared/model';
 import { type PodDocumentsParams, PodDocumentsRequest, type PodDocumentsResult } from '../../shared/protocol/lsp';
 import type { ServerContext } from '../context';
 import { runSafe } from '../runSafe';
-import { lensDocuments } from './codeLens';
 import type { Feature } from './feature';
 
 export function podDocuments(ctx: ServerContext, uri: string): PodDocumentsResult {
   if (!ctx.sync(uri)) return { version: null, documents: [] };
   return {
     version: ctx.documents.get(uri)?.version ?? null,
-    documents: lensDocuments(ctx.store.documents(uri)).map((d) => ({
-      index: d.index,
-      kind: d.workload ?? 'Pod',
-      name: (d.pod && fieldValue(d.pod.metadata.name)) ?? null,
-      range: d.range,
-    })),
+    documents: ctx.store.pods(uri).map(({ index, kind, name, range }) => ({ index, kind, name, range })),
   };
 }
 

@@ -150,7 +150,7 @@ describe('liveness-kills-slow-start', () => {
       range: locateValue(text, 'initialDelaySeconds: 5'),
     });
     // D=5, P=10 (default), F=3 (default): first failure in [5, 15), kill 20 s later.
-    expect(f?.message).toContain('within 25 s of starting may be killed, and within 35 s surely is');
+    expect(f?.message).toContain('within 25–35 s of starting (3 failures 10 s apart from 5 s)');
   });
 
   it('points at the livenessProbe key when initialDelaySeconds is not written', () => {

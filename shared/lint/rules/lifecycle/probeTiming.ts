@@ -78,10 +78,8 @@ export const livenessKillsSlowStart: Rule = {
         ...siteOf(live, 'initialDelaySeconds'),
         needsWholeObject: true,
         message:
-          `Without a startupProbe, the livenessProbe of ${describeContainer(c)} starts at ${d} s and kills ` +
-          `after ${f} failures ${p} s apart: an app that does not answer within ${earliest} s of starting may be ` +
-          `killed, and within ${latest} s surely is, again after every restart, which ends in CrashLoopBackOff. ` +
-          'Add a startupProbe (liveness waits until it succeeds), or raise initialDelaySeconds or failureThreshold.',
+          `No startupProbe: the livenessProbe kills ${describeContainer(c)} if it does not answer within ` +
+          `${earliest}–${latest} s of starting (${f} failures ${p} s apart from ${d} s), on every restart.`,
       });
     }
   },

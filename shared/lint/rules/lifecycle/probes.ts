@@ -28,9 +28,8 @@ export const missingReadinessProbe: Rule = {
         ...containerAnchor(c),
         needsWholeObject: true,
         message:
-          `${capitalize(describeContainer(c))} has no readinessProbe, so the kubelet marks it ready the moment it ` +
-          'starts: Services and rollouts send it requests before the app can answer them, and never take it ' +
-          'out of rotation when it cannot. Add a readinessProbe that checks the app can serve.',
+          `${capitalize(describeContainer(c))} has no readinessProbe: it counts as ready the moment it starts and ` +
+          'gets traffic before it can serve.',
         fixes: fix ? [fix] : undefined,
       });
     }
@@ -54,9 +53,7 @@ export const missingLivenessProbe: Rule = {
         ...containerAnchor(c),
         needsWholeObject: true,
         message:
-          `${capitalize(describeContainer(c))} has no livenessProbe: the kubelet restarts it only when its process exits, ` +
-          'so a deadlocked or hung app stays up (and, with a readiness probe, unready) forever. Add a ' +
-          'livenessProbe that checks only that the process is responsive, not its dependencies.',
+          `${capitalize(describeContainer(c))} has no livenessProbe: a hung process is restarted only if it exits.`,
         fixes: fix ? [fix] : undefined,
       });
     }
@@ -100,10 +97,7 @@ export const livenessEqualsReadiness: Rule = {
         range: live.keyRange,
         message:
           `The livenessProbe of ${describeContainer(c)} makes the same check as its readinessProbe` +
-          `${sameTiming ? ' with the same timing' : ''}. When the app is briefly overloaded or a dependency is ` +
-          'down, readiness failing takes it out of rotation, which is right, but the identical liveness check ' +
-          'then kills and restarts it, which turns a slowdown into restarts across all replicas. Make liveness ' +
-          'check only that the process responds (another endpoint, or a much higher failureThreshold).',
+          `${sameTiming ? ' with the same timing' : ''}: a slowdown that takes it out of rotation also restarts it.`,
         related: [{ range: ready.keyRange, message: 'the readinessProbe with the same check' }],
       });
     }

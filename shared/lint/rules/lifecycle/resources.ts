@@ -40,10 +40,8 @@ export const missingResources: Rule = {
         ...anchor,
         needsWholeObject: true,
         message:
-          `${capitalize(describeContainer(c))} sets no cpu or memory requests or limits. The scheduler then places the ` +
-          'pod as if it needed nothing, the pod is BestEffort (evicted first when the node runs short), and ' +
-          'nothing bounds its memory. Set requests to what it normally uses and a memory limit (unless a ' +
-          'LimitRange in the namespace sets defaults).',
+          `${capitalize(describeContainer(c))} sets no cpu or memory requests or limits: scheduled as if it needed ` +
+          'nothing, evicted first (BestEffort), memory unbounded.',
         fixes: fix ? [fix] : undefined,
       });
     }
@@ -71,10 +69,8 @@ export const missingMemoryLimit: Rule = {
         ...anchor,
         needsWholeObject: true,
         message:
-          `${capitalize(describeContainer(c))} has no memory limit: it can grow until the node runs out of memory, and ` +
-          'then the kernel OOM killer or kubelet eviction may hit other pods on the node, not only this one. ' +
-          'A limit makes the container itself OOMKilled (exit 137) and restarted when it exceeds it. Set ' +
-          'resources.limits.memory (equal to the request for predictable behaviour).',
+          `${capitalize(describeContainer(c))} has no memory limit: it can use the node's memory until other pods ` +
+          'are OOM-killed or evicted.',
         fixes: fix ? [fix] : undefined,
       });
     }

@@ -39,8 +39,7 @@ export const recommendedLabels: Rule = {
       range,
       needsWholeObject: true,
       message:
-        `No ${NAME_LABEL} label. Kubernetes recommends a shared set of labels on every object so tools can ` +
-        `group what belongs together; missing here: ${missing.join(', ')}.`,
+        `No ${NAME_LABEL} label (recommended: ${missing.join(', ')}).`,
       fixes: fix ? [fix] : undefined,
     });
   },
