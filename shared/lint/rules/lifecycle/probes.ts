@@ -52,8 +52,7 @@ export const missingLivenessProbe: Rule = {
       ctx.report({
         ...containerAnchor(c),
         needsWholeObject: true,
-        message:
-          `${capitalize(describeContainer(c))} has no livenessProbe: a hung process is restarted only if it exits.`,
+        message: `${capitalize(describeContainer(c))} has no livenessProbe: a hung process is restarted only if it exits.`,
         fixes: fix ? [fix] : undefined,
       });
     }

@@ -38,8 +38,7 @@ export const recommendedLabels: Rule = {
       path: labelsRange ? ['metadata', 'labels'] : ['metadata'],
       range,
       needsWholeObject: true,
-      message:
-        `No ${NAME_LABEL} label (recommended: ${missing.join(', ')}).`,
+      message: `No ${NAME_LABEL} label (recommended: ${missing.join(', ')}).`,
       fixes: fix ? [fix] : undefined,
     });
   },
