@@ -1,6 +1,10 @@
 /** `podlens lint <files|dirs|globs...> [--format text|json|sarif] [--config file]`: the editor's rules, in CI. */
 import { parseArgs } from 'node:util';
 import { allRuleMetas, type Finding, type LintConfig, lintText, ruleDocUrl } from '../../shared/lint';
+import { splitSegments } from '../../shared/model';
+import { comparePositions } from '../../shared/util/range';
+import type { AnalysisPool } from '../analysisPool';
+import { ManifestStore } from '../documents';
 import { isKustomizePatch } from '../kustomize';
 import { loadCliConfig } from './config';
 import { expandInputs, readManifest } from './files';
@@ -21,8 +25,27 @@ function toCli(f: Finding): CliDiagnostic {
   return { rule: f.rule, severity: f.severity, message: f.message, document: f.document, path: f.path, range: f.range };
 }
 
-function lintFile(text: string, file: string, config: LintConfig): CliDiagnostic[] {
-  return lintText(text, { config, path: file, kustomizePatch: isKustomizePatch(file) }).map(toCli);
+/** Files with at least this many documents are linted on worker threads, a share of the documents each. */
+const POOL_MIN_SEGMENTS = 48;
+
+/**
+ * Lints one file. A big multi-document file goes through the server's segment store and worker pool, so the
+ * CLI and the editor split, analyse and number documents the same way; findings come out sorted by position
+ * like lintText's.
+ */
+async function lintFile(text: string, file: string, config: LintConfig, pool: AnalysisPool): Promise<CliDiagnostic[]> {
+  const kustomizePatch = isKustomizePatch(file);
+  if (splitSegments(text).length < POOL_MIN_SEGMENTS) {
+    return lintText(text, { config, path: file, kustomizePatch }).map(toCli);
+  }
+  const spec = { config };
+  const store = new ManifestStore(spec, () => ({ path: file, kustomizePatch }));
+  store.update(file, text, 1);
+  const pending = store.pending(file);
+  store.accept(pending, await pool.analyze(pending, spec, store.parseOptions(file)), spec);
+  return [...store.findings(file)]
+    .sort((a, b) => comparePositions(a.range.start, b.range.start) || comparePositions(a.range.end, b.range.end))
+    .map(toCli);
 }
 
 function describeRule(rule: string): RuleInfo {
@@ -30,7 +53,7 @@ function describeRule(rule: string): RuleInfo {
   return { summary: meta?.summary ?? rule, severity: meta?.severity ?? 'warning', helpUri: ruleDocUrl(rule) };
 }
 
-export function runLint(argv: string[], io: CliIo, version: string): number {
+export async function runLint(argv: string[], io: CliIo, version: string, pool: AnalysisPool): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     options: {
@@ -55,7 +78,7 @@ export function runLint(argv: string[], io: CliIo, version: string): number {
       problems.push({ path: file, message: read.message });
       continue;
     }
-    results.push({ path: file, diagnostics: lintFile(read.text, file, config) });
+    results.push({ path: file, diagnostics: await lintFile(read.text, file, config, pool) });
   }
   const report: LintReport = { version: 1, files: results };
   if (results.length > 0 || format !== 'text') {

@@ -4,6 +4,7 @@
  */
 
 import fs from 'node:fs';
+import { AnalysisPool, isAnalysisWorker, runAnalysisWorker } from '../analysisPool';
 import { type CliIo, nodeIo, UsageError } from './io';
 import { runLint } from './lintCommand';
 import { runSimulate } from './simulateCommand';
@@ -22,7 +23,7 @@ Exit codes: 0 clean, 1 findings of error severity, 2 usage or I/O errors.
 Rule documentation: https://github.com/podlens/podlens/tree/main/docs/rules
 `;
 
-export function main(argv: string[], io: CliIo): number {
+export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -37,7 +38,7 @@ export function main(argv: string[], io: CliIo): number {
         io.stdout(`${VERSION}\n`);
         return 0;
       case 'lint':
-        return runLint(rest, io, VERSION);
+        return await runLint(rest, io, VERSION, new AnalysisPool(__filename));
       case 'simulate':
         return runSimulate(rest, { ...io, readFile: (p) => fs.readFileSync(p, 'utf8') });
       default:
@@ -54,4 +55,9 @@ export function main(argv: string[], io: CliIo): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2), nodeIo);
+// The bundle doubles as the analysis worker for big files (see ../analysisPool.ts).
+if (isAnalysisWorker()) runAnalysisWorker();
+else
+  void main(process.argv.slice(2), nodeIo).then((code) => {
+    process.exitCode = code;
+  });

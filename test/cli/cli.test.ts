@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { DEFAULT_LINT_CONFIG, lintText } from '../../shared/lint';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -158,5 +159,29 @@ describe('podlens CLI', () => {
     expect(result.level).toBe('error');
     expect(result.locations[0].physicalLocation.region).toMatchObject({ startLine: 3, startColumn: 1 });
     expect(run0.tool.driver.rules[result.ruleIndex].id).toBe('unknown-field');
+  });
+
+  it('lints a file of many documents on worker threads with the same findings as in-process linting', () => {
+    const examples = fs
+      .readdirSync(path.join(ROOT, 'examples'))
+      .map((f) => fs.readFileSync(path.join(ROOT, 'examples', f), 'utf8'));
+    const docs = Array.from({ length: 60 }, (_, i) => examples[i % examples.length] as string);
+    const text = docs.map((d) => `---\n${d}`).join('');
+    const file = path.join(tmp, 'many.yaml');
+    fs.writeFileSync(file, text);
+    const r = run(['lint', file, '--format', 'json']);
+    const viaCli = contract.parse(JSON.parse(r.stdout)).files[0]?.diagnostics ?? [];
+    const inProcess = lintText(text, { config: DEFAULT_LINT_CONFIG, path: file }).map(
+      ({ rule, severity, message, document, path: p, range }) => ({
+        rule,
+        severity,
+        message,
+        document,
+        path: p,
+        range,
+      }),
+    );
+    expect(viaCli.length).toBeGreaterThan(100);
+    expect(viaCli).toEqual(inProcess);
   });
 });
