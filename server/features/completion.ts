@@ -10,7 +10,7 @@ import {
   type CompletionParams,
   CompletionTriggerKind,
 } from 'vscode-languageserver';
-import { isAnalysable, type Location, type ManifestDocument, pathAt } from '../../shared/model';
+import { isAnalysable, type Location, type ManifestDocument, pathAt, trailingWord } from '../../shared/model';
 import type { Position } from '../../shared/util/range';
 import type { ServerContext } from '../context';
 import { runSafe } from '../runSafe';
@@ -24,7 +24,7 @@ const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
 /** A key slot at the root of a file or document the store has no document for (empty or comments only). */
 function emptyDocumentLocation(line: string, pos: Position): Location {
-  const word = /[\w./-]*$/.exec(line.slice(0, pos.character))?.[0] ?? '';
+  const word = trailingWord(line.slice(0, pos.character));
   const start = { line: pos.line, character: pos.character - word.length };
   return {
     path: [word],

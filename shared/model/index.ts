@@ -8,7 +8,7 @@ export { type Segment, splitSegments } from '../yaml/split';
 export * from './document';
 export * from './field';
 export { KUSTOMIZATION_FILES, kustomizationPatchPaths } from './kustomize';
-export { type Location, nodeAtPath, pathAt } from './locate';
+export { type Location, nodeAtPath, pathAt, trailingWord } from './locate';
 export { DocContext } from './nodes';
 export { mapAt, readMetadata, readResources } from './podView';
 export * from './types';

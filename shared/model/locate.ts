@@ -79,8 +79,10 @@ export function pathAt(doc: ManifestDocument, pos: Position): Location | undefin
 function range(c: Cursor, from: number, to: number): Range {
   const start = c.ctx.lines.positionAt(from);
   const end = c.ctx.lines.positionAt(to);
-  // A token that runs on to later lines (a key merged with the next line) is replaced on this line only.
-  return end.line === start.line ? { start, end } : { start, end: { line: start.line, character: c.line.length } };
+  // A token that runs on to later lines (a key merged with the next line) is replaced on its first line only. That
+  // line is not always the cursor's: the cursor can sit on a later line of a multi-line plain value.
+  if (end.line === start.line) return { start, end };
+  return { start, end: { line: start.line, character: c.ctx.lines.lineText(start.line).length } };
 }
 
 function prefixOf(c: Cursor, from: number): string {
@@ -201,7 +203,7 @@ function siblingsOf(c: Cursor, map: YAMLMap, skip?: Pair): string[] {
 }
 
 function keySlot(c: Cursor, path: FieldPath, siblings: string[], item?: Location['item']): Location {
-  const word = /[\w./-]*$/.exec(c.line.slice(c.column, Math.max(c.column, c.pos.character)))?.[0] ?? '';
+  const word = trailingWord(c.line.slice(c.column, Math.max(c.column, c.pos.character)));
   const start = { line: c.pos.line, character: c.pos.character - word.length };
   return {
     path: [...path, word],
@@ -273,4 +275,16 @@ export function nodeAtPath(doc: ManifestDocument, path: FieldPath): { keyRange?:
   if (!node && keyRange) return { keyRange, range: { start: keyRange.end, end: keyRange.end } };
   const range = ctx.range(node);
   return range ? { ...(keyRange && { keyRange }), range } : undefined;
+}
+
+const WORD_CHAR = /[\w./-]/;
+
+/**
+ * The key-like word that ends `text`. A backwards scan, not `/[\w./-]*$/`: that regex retries from every start
+ * position and is quadratic, which a single long line (minified JSON, a pasted blob) turns into a hang.
+ */
+export function trailingWord(text: string): string {
+  let i = text.length;
+  while (i > 0 && WORD_CHAR.test(text[i - 1] as string)) i--;
+  return text.slice(i);
 }
