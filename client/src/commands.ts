@@ -3,7 +3,7 @@
  * Ctx and registered at activation; nothing runs until a command is invoked.
  */
 import * as vscode from 'vscode';
-import { PREVIEW_LIFECYCLE_COMMAND } from '../../shared/protocol/lsp';
+import { PREVIEW_LIFECYCLE_COMMAND } from '../../shared/protocol/ids';
 import type { Ctx } from './ctx';
 
 export type CommandId = typeof PREVIEW_LIFECYCLE_COMMAND | 'podlens.restartServer' | 'podlens.showOutput';
@@ -34,7 +34,7 @@ async function previewLifecycle(ctx: Ctx, target?: unknown, index?: unknown): Pr
     return;
   }
   const documentIndex = typeof index === 'number' && Number.isInteger(index) && index >= 0 ? index : null;
-  ctx.panels.show(document, documentIndex);
+  (await ctx.panels()).show(document, documentIndex);
 }
 
 export function createCommands(ctx: Ctx): Record<CommandId, Handler> {

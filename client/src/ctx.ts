@@ -1,31 +1,54 @@
-/** Ctx owns the language client, the output channel, the lifecycle panels and every disposable of the extension. */
+/**
+ * Ctx owns the language client, the output channel, the lifecycle panels and every disposable of the extension.
+ * Activation only constructs it: the language client library, the panels and the message schemas are loaded
+ * on first use, so activating costs only what registering needs.
+ */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import {
-  type PodDocumentsParams,
-  PodDocumentsRequest,
-  type PodDocumentsResult,
-  podDocumentsResultSchema,
-} from '../../shared/protocol/lsp';
+import { LIFECYCLE_VIEW_TYPE, PodDocumentsRequest } from '../../shared/protocol/ids';
+import type { PodDocumentsParams, PodDocumentsResult } from '../../shared/protocol/lsp';
 import { EditorContext } from './editorContext';
-import { createLanguageClient } from './languageClient';
-import { LifecyclePanels } from './lifecyclePanel';
+import type { LifecyclePanels } from './lifecyclePanel';
 
 export class Ctx {
   readonly output: vscode.LogOutputChannel;
-  readonly panels: LifecyclePanels;
   readonly editorContext: EditorContext;
   client: LanguageClient | undefined;
+  private lifecyclePanels: Promise<LifecyclePanels> | undefined;
+  /** The running start, so a stop waits for it (a client still starting cannot be stopped). */
+  private starting: Promise<void> | undefined;
 
   constructor(readonly extension: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel('podlens', { log: true });
-    this.panels = new LifecyclePanels(extension.extensionUri, this.output);
     this.editorContext = new EditorContext((uri) => this.podDocuments(uri));
-    extension.subscriptions.push(this.output, this.panels, this.editorContext);
+    extension.subscriptions.push(
+      this.output,
+      this.editorContext,
+      // Registered now so VS Code can restore panels after a reload; the panel code loads when one is restored.
+      vscode.window.registerWebviewPanelSerializer(LIFECYCLE_VIEW_TYPE, {
+        deserializeWebviewPanel: async (panel, state) => (await this.panels()).revive(panel, state),
+      }),
+    );
   }
 
-  async start(): Promise<void> {
+  /** The lifecycle panels, loaded on first use. */
+  panels(): Promise<LifecyclePanels> {
+    this.lifecyclePanels ??= import('./lifecyclePanel').then(({ LifecyclePanels }) => {
+      const panels = new LifecyclePanels(this.extension.extensionUri, this.output);
+      this.extension.subscriptions.push(panels);
+      return panels;
+    });
+    return this.lifecyclePanels;
+  }
+
+  start(): Promise<void> {
+    this.starting = this.startClient();
+    return this.starting;
+  }
+
+  private async startClient(): Promise<void> {
     try {
+      const { createLanguageClient } = await import('./languageClient');
       this.client = createLanguageClient(this.extension, this.output);
       await this.client.start();
       this.editorContext.refresh();
@@ -37,8 +60,10 @@ export class Ctx {
   }
 
   async stop(): Promise<void> {
-    await this.client?.stop();
+    await this.starting?.catch(() => undefined);
+    const client = this.client;
     this.client = undefined;
+    if (client?.isRunning()) await client.stop();
   }
 
   async restart(): Promise<void> {
@@ -51,6 +76,7 @@ export class Ctx {
     const client = this.client;
     if (!client?.isRunning()) return undefined;
     try {
+      const { podDocumentsResultSchema } = await import('../../shared/protocol/lsp');
       const params: PodDocumentsParams = { textDocument: { uri: client.code2ProtocolConverter.asUri(uri) } };
       const parsed = podDocumentsResultSchema.safeParse(await client.sendRequest(PodDocumentsRequest.method, params));
       if (!parsed.success) this.output.warn(`podlens/podDocuments: unexpected answer: ${parsed.error.message}`);

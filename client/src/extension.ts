@@ -12,8 +12,12 @@ let ctx: Ctx | undefined;
 export function activate(context: vscode.ExtensionContext): void {
   ctx = new Ctx(context);
   registerCommands(ctx);
-  // A failed start is shown to the user by Ctx.start; nothing else waits for it.
-  ctx.start().catch(() => undefined);
+  // After activation has returned (a macrotask, not a microtask that would still count towards it); a failed
+  // start is shown to the user by Ctx.start and nothing else waits for it.
+  const started = ctx;
+  setImmediate(() => {
+    if (ctx === started) started.start().catch(() => undefined);
+  });
 }
 
 export async function deactivate(): Promise<void> {

@@ -233,9 +233,6 @@ export class LifecyclePanels implements vscode.Disposable {
   ) {
     this.distUri = vscode.Uri.joinPath(extensionUri, 'dist');
     this.disposables.push(
-      vscode.window.registerWebviewPanelSerializer(LIFECYCLE_VIEW_TYPE, {
-        deserializeWebviewPanel: async (panel, state) => this.revive(panel, state),
-      }),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0) this.panels.get(e.document.uri.toString())?.scheduleDocument();
       }),
@@ -283,8 +280,11 @@ export class LifecyclePanels implements vscode.Disposable {
     return lifecycle;
   }
 
-  /** After a reload: the webview state names the document; the webview redraws from its state at once. */
-  private async revive(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+  /**
+   * Restores a panel VS Code kept across a reload (the serializer registered at activation calls it): the
+   * webview state names the document, and the webview redraws from its state at once.
+   */
+  async revive(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     const parsed = panelStateSchema.safeParse(state);
     if (!parsed.success) {
       panel.dispose();

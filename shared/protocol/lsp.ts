@@ -5,8 +5,7 @@
 import { z } from 'zod';
 import { rangeSchema } from './webview';
 
-/** Which documents of a file carry a pod spec (Pods and workload pod templates). */
-export const PodDocumentsRequest = { method: 'podlens/podDocuments' } as const;
+export { PodDocumentsRequest, PREVIEW_LIFECYCLE_COMMAND } from './ids';
 
 export interface PodDocumentsParams {
   textDocument: { uri: string };
@@ -30,9 +29,6 @@ export const podDocumentsResultSchema = z.object({
   documents: z.array(podDocumentInfoSchema),
 });
 export type PodDocumentsResult = z.infer<typeof podDocumentsResultSchema>;
-
-/** The command every lifecycle CodeLens runs; its arguments are `PreviewLifecycleArgs`. */
-export const PREVIEW_LIFECYCLE_COMMAND = 'podlens.previewLifecycle';
 
 /** `[uri, documentIndex]`: open the panel of that file on that pod document. */
 export type PreviewLifecycleArgs = [uri: string, documentIndex: number];

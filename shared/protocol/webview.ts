@@ -91,4 +91,4 @@ export const panelStateSchema = z.object({
 export type PanelState = z.infer<typeof panelStateSchema>;
 
 /** The webview's panel type: the serializer and `onWebviewPanel:` activation event use it. */
-export const LIFECYCLE_VIEW_TYPE = 'podlens.lifecycle';
+export { LIFECYCLE_VIEW_TYPE } from './ids';
