@@ -9,17 +9,8 @@
 # Knobs: E2E_CACHE_DIR, CODE_SERVER_VERSION (pinned; the ext-host runner relies on workbench internals), SKIP_APT=1.
 set -euo pipefail
 
-# Started from an npm script (npm test, npm run package), the outer npm's settings are in the environment and would
-# leak into our own npm installs: npm_config_user_agent names the outer Node (code-server's postinstall then refuses
-# to build), npm_config_loglevel=silent hides every error, npm_config_local_prefix points at the project. Drop them;
-# keep what describes the network (registry, proxies, CA) and the npm cache.
-for v in $(compgen -e | grep -E '^npm_' || true); do
-  case "$v" in
-    npm_config_registry | npm_config_cache | npm_config_userconfig | npm_config_proxy | npm_config_https_proxy | \
-      npm_config_noproxy | npm_config_no_proxy | npm_config_strict_ssl | npm_config_cafile | npm_config_ca) ;;
-    *) unset "$v" ;;
-  esac
-done
+# shellcheck source=clean-npm-env.sh
+source "$(dirname "${BASH_SOURCE[0]}")/clean-npm-env.sh"
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CACHE="${E2E_CACHE_DIR:-$ROOT/.cache}"

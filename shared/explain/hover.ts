@@ -3,22 +3,13 @@
  * trimmed to a few sentences, the API default, the docs link, then "In this manifest" with effective values.
  */
 import { rootTypeOf } from '../k8s';
-import type { ManifestDocument } from '../model';
+import { CURRENT_API_VERSION, type ManifestDocument } from '../model';
 import { type FieldPath, formatPath } from '../util/range';
 import { explainPath } from './explainPath';
 import { fieldDoc } from './fieldDoc';
 
 /** apiVersion each analysed kind has, for documents whose apiVersion is missing or still being typed. */
-export const KIND_VERSIONS: Readonly<Record<string, string>> = {
-  Pod: 'v1',
-  ReplicationController: 'v1',
-  Deployment: 'apps/v1',
-  ReplicaSet: 'apps/v1',
-  StatefulSet: 'apps/v1',
-  DaemonSet: 'apps/v1',
-  Job: 'batch/v1',
-  CronJob: 'batch/v1',
-};
+export const KIND_VERSIONS: Readonly<Record<string, string>> = CURRENT_API_VERSION;
 
 /** The schema root type of a document, guessing the apiVersion from the kind when it is not usable. */
 export function documentRootType(doc: ManifestDocument | undefined): string | undefined {

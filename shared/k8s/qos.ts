@@ -69,13 +69,13 @@ function max(into: ResourceMap, from: ResourceMap): void {
  * AggregateContainerRequests (component-helpers/resource): regular containers and sidecars add up; each
  * init container counts with the sidecars started before it, and the pod needs the larger of the two.
  */
-function aggregateRequests(pod: PodView, resources: Map<ContainerView, ContainerResources>): ResourceMap {
+export function aggregatePodRequests(pod: PodView, requestsOf: (c: ContainerView) => ResourceMap): ResourceMap {
   const total: ResourceMap = new Map();
-  for (const c of pod.containers) add(total, resources.get(c)?.requests ?? new Map());
+  for (const c of pod.containers) add(total, requestsOf(c));
   const sidecars: ResourceMap = new Map();
   const initPeak: ResourceMap = new Map();
   for (const c of pod.initContainers) {
-    const own = resources.get(c)?.requests ?? new Map();
+    const own = requestsOf(c);
     if (c.role === 'sidecar') {
       add(total, own);
       add(sidecars, own);
@@ -103,7 +103,7 @@ export function podLevelResources(
   const limits = readList(pod.resources.limits);
   const defaultedRequests: string[] = [];
   if (limits.values.size > 0) {
-    const aggregate = aggregateRequests(pod, resources);
+    const aggregate = aggregatePodRequests(pod, (c) => resources.get(c)?.requests ?? new Map());
     for (const name of QOS_RESOURCES) {
       if (pod.resources.requests.entries.has(name)) continue;
       const value = aggregate.get(name) ?? limits.values.get(name);

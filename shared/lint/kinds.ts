@@ -5,22 +5,12 @@
  */
 import { isScalar, type Node, type YAMLMap } from 'yaml';
 import { rootTypeOf } from '../k8s/schema';
-import { type ManifestDocument, WORKLOAD_KINDS, type WorkloadKind } from '../model';
+import { CURRENT_API_VERSION, type ManifestDocument, WORKLOAD_KINDS, type WorkloadKind } from '../model';
 import type { Range } from '../util/range';
 import { resolveScalar } from '../yaml/scalar';
 import { suggest } from './suggest';
 
-/** The apiVersion each pod-carrying kind is served at today. */
-export const CURRENT_API_VERSION: Readonly<Record<WorkloadKind, string>> = {
-  Pod: 'v1',
-  ReplicationController: 'v1',
-  Deployment: 'apps/v1',
-  ReplicaSet: 'apps/v1',
-  StatefulSet: 'apps/v1',
-  DaemonSet: 'apps/v1',
-  Job: 'batch/v1',
-  CronJob: 'batch/v1',
-};
+export { CURRENT_API_VERSION };
 
 function isWorkloadKind(kind: string | undefined): kind is WorkloadKind {
   return kind !== undefined && (WORKLOAD_KINDS as readonly string[]).includes(kind);

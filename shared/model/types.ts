@@ -26,6 +26,18 @@ export const POD_SPEC_PATH: Record<WorkloadKind, readonly string[]> = {
   CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
 };
 
+/** The apiVersion each pod-carrying kind is served at today. */
+export const CURRENT_API_VERSION: Readonly<Record<WorkloadKind, string>> = {
+  Pod: 'v1',
+  ReplicationController: 'v1',
+  Deployment: 'apps/v1',
+  ReplicaSet: 'apps/v1',
+  StatefulSet: 'apps/v1',
+  DaemonSet: 'apps/v1',
+  Job: 'batch/v1',
+  CronJob: 'batch/v1',
+};
+
 export type ContainerRole = 'init' | 'sidecar' | 'regular';
 export type ContainerList = 'initContainers' | 'containers';
 

@@ -2,23 +2,12 @@
  * Fitting the pod's requests on the one simulated node: the scheduler's NodeResourcesFit filter (and its
  * FitError message), or the kubelet's admission check for a pod bound by hand through spec.nodeName.
  */
-import { containerResources, type ResourceMap } from '../k8s/qos';
-import { addQuantities, compareQuantities, type Quantity, quantityToNumber } from '../k8s/quantity';
+import { aggregatePodRequests, containerResources, type ResourceMap } from '../k8s/qos';
+import { compareQuantities, type Quantity, quantityToNumber } from '../k8s/quantity';
 import type { ContainerView, PodView } from '../model/types';
 import type { Range } from '../util/range';
 
 const ZERO: Quantity = { n: 0n, scale: 0, format: 'DecimalSI', text: '0' };
-
-function add(into: ResourceMap, from: ResourceMap): void {
-  for (const [name, q] of from) into.set(name, addQuantities(into.get(name) ?? ZERO, q));
-}
-
-function max(into: ResourceMap, from: ResourceMap): void {
-  for (const [name, q] of from) {
-    const cur = into.get(name);
-    if (!cur || compareQuantities(q, cur) > 0) into.set(name, q);
-  }
-}
 
 /**
  * PodRequests (component-helpers/resource): regular containers and sidecars add up; an init container
@@ -32,28 +21,11 @@ function podRequests(pod: PodView): { requests: ResourceMap; contributors: Map<s
       if (range && range.kind !== 'absent') contributors.set(name, [...(contributors.get(name) ?? []), range.range]);
     }
   };
-  const total: ResourceMap = new Map();
-  for (const c of pod.containers) {
-    const r = containerResources(c).requests;
-    add(total, r);
-    note(c, r);
-  }
-  const sidecars: ResourceMap = new Map();
-  const initPeak: ResourceMap = new Map();
-  for (const c of pod.initContainers) {
-    const own = containerResources(c).requests;
-    note(c, own);
-    if (c.role === 'sidecar') {
-      add(total, own);
-      add(sidecars, own);
-      max(initPeak, sidecars);
-    } else {
-      const running: ResourceMap = new Map(own);
-      add(running, sidecars);
-      max(initPeak, running);
-    }
-  }
-  max(total, initPeak);
+  const total = aggregatePodRequests(pod, (c) => {
+    const requests = containerResources(c).requests;
+    note(c, requests);
+    return requests;
+  });
   return { requests: total, contributors };
 }
 
