@@ -8,6 +8,7 @@ import type { Finding, RuleFailure } from '../shared/lint';
 import { templateFinding } from '../shared/lint';
 import type { ParseOptions } from '../shared/model';
 import {
+  filePartialReason,
   type ManifestDocument,
   parseSegmentDocuments,
   type Segment,
@@ -47,19 +48,23 @@ export interface TextChange {
 const PARSED_CACHE_SIZE = 8;
 
 /**
- * Documents in a segment before it is parsed: one, unless a `...` end marker starts another. The count only
- * numbers later documents, so a wrong guess is corrected by the analysis, never shown.
+ * Documents in a segment before it is parsed: one (a `...` end marker followed by more content adds another,
+ * rarely). The count only numbers later documents, and the analysis corrects it.
  */
-function documentCountGuess(segment: Segment): number {
-  return segment.text.startsWith('...') || segment.text.includes('\n...') ? 0 : 1;
+function documentCountGuess(_segment: Segment): number {
+  return 1;
 }
 
 export class ManifestStore {
   private readonly files = new Map<string, FileState>();
-  /** Analyses by segment text; shared across files and versions. */
-  private analyses = new Map<string, SegmentAnalysis>();
-  /** Recently used parsed documents, keyed by `${line}\n${text}` (ranges depend on the line). */
-  private readonly parsed = new Map<string, ManifestDocument[]>();
+  /**
+   * Analyses by file context (what makes a file's documents partial: see `contextOf`), then by segment text;
+   * shared across files of the same context and across versions. Keyed by the segment string itself so its
+   * cached hash is reused: a composite key string would be hashed again, 4 MB per edit in a big file.
+   */
+  private analyses = new Map<string, Map<string, SegmentAnalysis>>();
+  /** Recently used parsed documents by segment text, then by `${context}|${line}` (ranges depend on the line). */
+  private readonly parsed = new Map<string, Map<string, ManifestDocument[]>>();
 
   constructor(
     private spec: AnalysisSpec,
@@ -72,6 +77,7 @@ export class ManifestStore {
   setSpec(spec: AnalysisSpec): void {
     this.spec = spec;
     this.analyses = new Map();
+    this.parsed.clear();
     for (const file of this.files.values()) {
       file.findings = undefined;
       for (const slot of file.slots) slot.analysis = undefined;
@@ -109,8 +115,9 @@ export class ManifestStore {
     const segments = incremental ?? splitSegments(fullText());
     const slots: SegmentSlot[] = [];
     let index = 0;
+    const cache = this.cacheFor(uri);
     for (const segment of segments) {
-      const analysis = this.analyses.get(segment.text);
+      const analysis = cache.get(segment.text);
       slots.push({ segment, firstIndex: index, analysis });
       index += analysis ? analysis.documentCount : documentCountGuess(segment);
     }
@@ -148,11 +155,12 @@ export class ManifestStore {
   }
 
   /** Accepts analyses made elsewhere (the worker pool) for the given segments, if the spec is still current. */
-  accept(segments: Segment[], analyses: SegmentAnalysis[], spec: AnalysisSpec): void {
+  accept(uri: string, segments: Segment[], analyses: SegmentAnalysis[], spec: AnalysisSpec): void {
     if (spec !== this.spec) return;
+    const cache = this.cacheFor(uri);
     segments.forEach((s, i) => {
       const a = analyses[i];
-      if (a) this.remember(s.text, a);
+      if (a) this.remember(cache, s.text, a);
     });
     for (const file of this.files.values()) this.fill(file);
   }
@@ -225,9 +233,10 @@ export class ManifestStore {
   }
 
   private parsedSlot(uri: string, slot: SegmentSlot): ManifestDocument[] {
-    const key = `${slot.segment.line}\n${slot.segment.text}`;
-    const docs = this.parsed.get(key) ?? parseSegmentDocuments(slot.segment, 0, this.optionsFor(uri));
-    this.cacheParsed(key, docs);
+    const key = `${this.contextOf(uri)}|${slot.segment.line}`;
+    const docs =
+      this.parsed.get(slot.segment.text)?.get(key) ?? parseSegmentDocuments(slot.segment, 0, this.optionsFor(uri));
+    this.cacheParsed(slot.segment.text, key, docs);
     // Cached documents are numbered within their segment; the file's numbering can move when documents above change.
     docs.forEach((d, i) => {
       d.index = slot.firstIndex + i;
@@ -235,39 +244,55 @@ export class ManifestStore {
     return docs;
   }
 
-  private cacheParsed(key: string, docs: ManifestDocument[]): void {
-    this.parsed.delete(key);
-    this.parsed.set(key, docs);
+  private cacheParsed(text: string, key: string, docs: ManifestDocument[]): void {
+    const byKey = this.parsed.get(text) ?? new Map<string, ManifestDocument[]>();
+    byKey.set(key, docs);
+    this.parsed.delete(text);
+    this.parsed.set(text, byKey);
     if (this.parsed.size > PARSED_CACHE_SIZE) this.parsed.delete(this.parsed.keys().next().value as string);
   }
 
+  /** What, besides its text, decides a segment's analysis: whether the file makes its documents partial. */
+  private contextOf(uri: string): string {
+    return filePartialReason(this.optionsFor(uri)) ?? '';
+  }
+
+  private cacheFor(uri: string): Map<string, SegmentAnalysis> {
+    const context = this.contextOf(uri);
+    let cache = this.analyses.get(context);
+    if (!cache) this.analyses.set(context, (cache = new Map()));
+    return cache;
+  }
+
   private analyzePending(file: FileState): void {
+    const cache = this.cacheFor(file.uri);
     for (const slot of file.slots) {
       if (slot.analysis) continue;
-      const cached = this.analyses.get(slot.segment.text);
+      const cached = cache.get(slot.segment.text);
       if (cached) {
         slot.analysis = cached;
         continue;
       }
       const { analysis, docs } = analyzeSegment(slot.segment, this.spec, this.optionsFor(file.uri));
       // The parse is reused by the hover or completion that usually follows an edit.
-      this.cacheParsed(`${slot.segment.line}\n${slot.segment.text}`, docs);
-      this.remember(slot.segment.text, analysis);
+      this.cacheParsed(slot.segment.text, `${this.contextOf(file.uri)}|${slot.segment.line}`, docs);
+      this.remember(cache, slot.segment.text, analysis);
       slot.analysis = analysis;
     }
     this.renumber(file);
   }
 
-  private remember(text: string, analysis: SegmentAnalysis): void {
-    this.analyses.set(text, analysis);
+  private remember(cache: Map<string, SegmentAnalysis>, text: string, analysis: SegmentAnalysis): void {
+    cache.set(text, analysis);
     for (const failure of analysis.failures) this.onFailure(failure);
   }
 
   private fill(file: FileState): void {
+    const cache = this.cacheFor(file.uri);
     let changed = false;
     for (const slot of file.slots) {
       if (slot.analysis) continue;
-      const a = this.analyses.get(slot.segment.text);
+      const a = cache.get(slot.segment.text);
       if (a) {
         slot.analysis = a;
         changed = true;
@@ -290,11 +315,15 @@ export class ManifestStore {
 
   /** Keeps only analyses of segments that are still in some open file. */
   private retain(): void {
-    const keep = new Map<string, SegmentAnalysis>();
+    const keep = new Map<string, Map<string, SegmentAnalysis>>();
     for (const file of this.files.values()) {
+      const context = this.contextOf(file.uri);
+      const old = this.analyses.get(context);
+      let cache = keep.get(context);
+      if (!cache) keep.set(context, (cache = new Map()));
       for (const slot of file.slots) {
-        const a = slot.analysis ?? this.analyses.get(slot.segment.text);
-        if (a) keep.set(slot.segment.text, a);
+        const a = slot.analysis ?? old?.get(slot.segment.text);
+        if (a) cache.set(slot.segment.text, a);
       }
     }
     this.analyses = keep;

@@ -22,6 +22,19 @@ export function isKustomizePatch(file: string): boolean {
   return false;
 }
 
+/**
+ * The path of a `file:` URI, or undefined for other schemes and for file URIs with no local path: a UNC host
+ * (`file://server/share/...`) or an encoded `/`, on which fileURLToPath throws and the document could not be linted.
+ */
+function filePath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The server's per-document answer, computed once per open document. */
 export class KustomizePatches {
   private readonly known = new Map<string, boolean>();
@@ -31,7 +44,7 @@ export class KustomizePatches {
   isPatch(uri: string): boolean {
     let answer = this.known.get(uri);
     if (answer === undefined) {
-      const file = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+      const file = filePath(uri);
       const inside = file !== undefined && this.folders().some((f) => file.startsWith(f + path.sep));
       answer = inside ? isKustomizePatch(file) : false;
       this.known.set(uri, answer);

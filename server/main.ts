@@ -26,7 +26,11 @@ function main(): void {
   }
 
   // Over stdio (the VS Code client and other editors), diagnostics are written with the caching encoder.
-  const connection = process.argv.includes('--stdio')
+  const stdio = process.argv.includes('--stdio');
+  // With an explicit reader the library no longer exits when the editor closes our stdin: do it here (a proper
+  // `exit` notification still comes first when the editor shuts the server down).
+  if (stdio) process.stdin.once('end', () => process.exit(1));
+  const connection = stdio
     ? createConnection(
         ProposedFeatures.all,
         new StreamMessageReader(process.stdin),

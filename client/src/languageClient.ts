@@ -2,6 +2,9 @@
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import {
+  CloseAction,
+  ErrorAction,
+  type ErrorHandler,
   LanguageClient,
   type LanguageClientOptions,
   type ServerOptions,
@@ -9,6 +12,33 @@ import {
 } from 'vscode-languageclient/node';
 
 export const CLIENT_ID = 'podlens';
+
+/** A server that crashes this often within the window is left stopped (the restart command still works). */
+const MAX_RESTARTS = 5;
+const RESTART_WINDOW_MS = 3 * 60 * 1000;
+
+/**
+ * Restarts a server that went away, up to MAX_RESTARTS times in RESTART_WINDOW_MS. The default handler also shuts
+ * the client down after a few failed writes, and a server killed while the editor has requests in flight fails
+ * every one of them (EPIPE on its stdin): the client then stopped for good instead of restarting it.
+ */
+function restartPolicy(): ErrorHandler {
+  const restarts: number[] = [];
+  return {
+    // Write errors come with a dead server; `closed` follows and decides.
+    error: () => ({ action: ErrorAction.Continue }),
+    closed: () => {
+      const now = Date.now();
+      while (restarts.length > 0 && now - (restarts[0] as number) > RESTART_WINDOW_MS) restarts.shift();
+      restarts.push(now);
+      if (restarts.length <= MAX_RESTARTS) return { action: CloseAction.Restart };
+      return {
+        action: CloseAction.DoNotRestart,
+        message: `The podlens language server stopped ${restarts.length} times in 3 minutes and is not restarted again. Run "podlens: Restart Language Server" after checking the podlens output.`,
+      };
+    },
+  };
+}
 
 export function createLanguageClient(
   context: vscode.ExtensionContext,
@@ -27,6 +57,7 @@ export function createLanguageClient(
     ],
     outputChannel: output,
     synchronize: { configurationSection: 'podlens' },
+    errorHandler: restartPolicy(),
   };
   // The id makes the client honour `podlens.trace.server`.
   return new LanguageClient(CLIENT_ID, 'podlens', serverOptions, clientOptions);

@@ -177,7 +177,9 @@ class LifecyclePanel {
   }
 
   private async exportScenario(suggestedName: string, scenario: Record<string, unknown>): Promise<void> {
-    const name = path.basename(suggestedName.replace(/[\\/]/g, '-')) || 'scenario.json';
+    // A name from the webview: never a path, and never `.` or `..`, which would point the dialog at a folder.
+    const base = path.basename(suggestedName.replace(/[\\/]/g, '-'));
+    const name = base === '' || base === '.' || base === '..' ? 'scenario.json' : base;
     const target = await vscode.window.showSaveDialog({
       defaultUri: vscode.Uri.joinPath(this.uri, '..', name),
       filters: { 'Scenario JSON': ['json'] },

@@ -1,7 +1,7 @@
 /**
  * Turns the CLI's file arguments (files, directories, globs) into readable manifest texts. Every problem
  * is a one-line message, never a stack trace: missing paths, empty directories or globs, binary files,
- * invalid UTF-8, permission denied and files too large to be manifests.
+ * invalid UTF-8, permission denied, FIFOs and devices, and files too large to be manifests.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -80,6 +80,8 @@ export function readManifest(file: string): ReadResult {
   try {
     const stat = fs.statSync(file);
     if (stat.isDirectory()) return { ok: false, message: 'is a directory' };
+    // Reading a FIFO without a writer, or a device, would block forever.
+    if (!stat.isFile()) return { ok: false, message: 'not a regular file (a FIFO, socket or device)' };
     if (stat.size > MAX_FILE_BYTES) {
       return {
         ok: false,

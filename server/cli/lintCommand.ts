@@ -1,6 +1,6 @@
 /** `podlens lint <files|dirs|globs...> [--format text|json|sarif] [--config file]`: the editor's rules, in CI. */
 import { parseArgs } from 'node:util';
-import { allRuleMetas, type Finding, type LintConfig, lintText, ruleDocUrl } from '../../shared/lint';
+import { allRuleMetas, type Finding, type LintConfig, lintText, type RuleFailure, ruleDocUrl } from '../../shared/lint';
 import { splitSegments } from '../../shared/model';
 import { comparePositions } from '../../shared/util/range';
 import type { AnalysisPool } from '../analysisPool';
@@ -33,16 +33,22 @@ const POOL_MIN_SEGMENTS = 48;
  * CLI and the editor split, analyse and number documents the same way; findings come out sorted by position
  * like lintText's.
  */
-async function lintFile(text: string, file: string, config: LintConfig, pool: AnalysisPool): Promise<CliDiagnostic[]> {
+async function lintFile(
+  text: string,
+  file: string,
+  config: LintConfig,
+  pool: AnalysisPool,
+  onRuleFailure: (f: RuleFailure) => void,
+): Promise<CliDiagnostic[]> {
   const kustomizePatch = isKustomizePatch(file);
   if (splitSegments(text).length < POOL_MIN_SEGMENTS) {
-    return lintText(text, { config, path: file, kustomizePatch }).map(toCli);
+    return lintText(text, { config, path: file, kustomizePatch, onRuleFailure }).map(toCli);
   }
   const spec = { config };
-  const store = new ManifestStore(spec, () => ({ path: file, kustomizePatch }));
+  const store = new ManifestStore(spec, () => ({ path: file, kustomizePatch }), onRuleFailure);
   store.update(file, text, 1);
   const pending = store.pending(file);
-  store.accept(pending, await pool.analyze(pending, spec, store.parseOptions(file)), spec);
+  store.accept(file, pending, await pool.analyze(pending, spec, store.parseOptions(file)), spec);
   return [...store.findings(file)]
     .sort((a, b) => comparePositions(a.range.start, b.range.start) || comparePositions(a.range.end, b.range.end))
     .map(toCli);
@@ -69,6 +75,11 @@ export async function runLint(argv: string[], io: CliIo, version: string, pool: 
   const { config, file: configFile } = loadCliConfig(values.config);
   const { files, problems } = expandInputs(positionals);
   const results: CliFileResult[] = [];
+  // A rule that throws is a podlens bug: its findings are missing, so CI must not pass silently (exit 2, one line).
+  const failedRules = new Map<string, string>();
+  const onRuleFailure = (f: RuleFailure) => {
+    if (!failedRules.has(f.rule)) failedRules.set(f.rule, f.message.split('\n')[0] ?? '');
+  };
   if (configFile?.findings.length) {
     results.push({ path: configFile.path, diagnostics: configFile.findings.map(toCli) });
   }
@@ -78,7 +89,7 @@ export async function runLint(argv: string[], io: CliIo, version: string, pool: 
       problems.push({ path: file, message: read.message });
       continue;
     }
-    results.push({ path: file, diagnostics: await lintFile(read.text, file, config, pool) });
+    results.push({ path: file, diagnostics: await lintFile(read.text, file, config, pool, onRuleFailure) });
   }
   const report: LintReport = { version: 1, files: results };
   if (results.length > 0 || format !== 'text') {
@@ -88,6 +99,12 @@ export async function runLint(argv: string[], io: CliIo, version: string, pool: 
     } else io.stdout(formatText(report));
   }
   for (const p of problems) io.stderr(`podlens: ${p.path}: ${p.message}`);
-  if (problems.length > 0) return 2;
+  for (const [rule, message] of failedRules) {
+    io.stderr(
+      `podlens: internal error: rule ${rule} failed (${message}); its findings are missing. ` +
+        'Turn it off in .podlens.yaml to lint without it.',
+    );
+  }
+  if (problems.length > 0 || failedRules.size > 0) return 2;
   return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
 }

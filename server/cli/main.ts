@@ -3,8 +3,8 @@
  * Exit codes: 0 clean, 1 error-severity findings, 2 usage or I/O errors (one line on stderr, no stack trace).
  */
 
-import fs from 'node:fs';
 import { AnalysisPool, isAnalysisWorker, runAnalysisWorker } from '../analysisPool';
+import { readManifest } from './files';
 import { type CliIo, nodeIo, UsageError } from './io';
 import { runLint } from './lintCommand';
 import { runSimulate } from './simulateCommand';
@@ -23,6 +23,13 @@ Exit codes: 0 clean, 1 findings of error severity, 2 usage or I/O errors.
 Rule documentation: https://github.com/podlens/podlens/tree/main/docs/rules
 `;
 
+/** Manifests and scenarios pass the same checks as `lint` inputs: no FIFO, binary, oversized or non-UTF-8 file. */
+function readTextFile(file: string): string {
+  const read = readManifest(file);
+  if (!read.ok) throw new Error(read.message);
+  return read.text;
+}
+
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -40,7 +47,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'lint':
         return await runLint(rest, io, VERSION, new AnalysisPool(__filename));
       case 'simulate':
-        return runSimulate(rest, { ...io, readFile: (p) => fs.readFileSync(p, 'utf8') });
+        return runSimulate(rest, { ...io, readFile: readTextFile });
       default:
         throw new UsageError(`unknown command "${command}" (run "podlens --help" for the commands)`);
     }

@@ -63,7 +63,7 @@ export class DiagnosticsPublisher {
       const spec = this.ctx.store.currentSpec();
       const batch = this.pool
         .analyze(pending, spec, this.ctx.store.parseOptions(uri))
-        .then((analyses) => this.ctx.store.accept(pending, analyses, spec))
+        .then((analyses) => this.ctx.store.accept(uri, pending, analyses, spec))
         .catch((err) => this.ctx.log(`podlens: worker analysis failed, analysing in-process: ${String(err)}`))
         .finally(() => this.batches.delete(uri));
       this.batches.set(uri, batch);

@@ -69,10 +69,37 @@ const fileSchema = z
   })
   .strict();
 
+/**
+ * Levels for every rule fit in a few KiB. A bigger file is not a configuration, and reading one costs more than its
+ * size suggests (the `yaml` duplicate-key check and the per-entry lookups are quadratic in a map's size).
+ */
+export const MAX_CONFIG_LENGTH = 64 * 1024;
+
 export interface ConfigFileResult {
   config: LintConfig;
   /** Problems in the file with exact ranges (rules `invalid-config` and `unknown-rule-id`), at their default levels. */
   findings: Finding[];
+}
+
+/** A file that is not read at all: one `invalid-config` finding at its start, and the default levels. */
+function unreadable(message: string): ConfigFileResult {
+  const start = { line: 0, character: 0 };
+  const range = { start, end: start };
+  return {
+    config: DEFAULT_LINT_CONFIG,
+    findings: [{ rule: 'invalid-config', severity: 'error', message, range, path: '', document: 0 }],
+  };
+}
+
+/** The file as plain data. `yaml` refuses to expand aliases past a bound (alias bombs) by throwing. */
+function plainValue(
+  doc: ReturnType<typeof parseDocument>,
+): { ok: true; value: unknown } | { ok: false; message: string } {
+  try {
+    return { ok: true, value: doc.toJS() };
+  } catch (err) {
+    return { ok: false, message: err instanceof Error ? err.message : String(err) };
+  }
 }
 
 /**
@@ -82,8 +109,20 @@ export interface ConfigFileResult {
  *   parseConfigFile('rules:\n  latest-tag: off\n').config.rules // { 'latest-tag': 'off' }
  */
 export function parseConfigFile(text: string): ConfigFileResult {
+  if (text.length > MAX_CONFIG_LENGTH) {
+    const kib = Math.ceil(text.length / 1024);
+    return unreadable(
+      `${CONFIG_FILE_NAME} is ${kib} KiB; rule levels fit in ${MAX_CONFIG_LENGTH / 1024} KiB, so it is not read.`,
+    );
+  }
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(text, { prettyErrors: false, keepSourceTokens: false });
+  } catch (err) {
+    // `yaml` reports problems as data; it throws only on input nested deep enough to exhaust the stack.
+    return unreadable(`${CONFIG_FILE_NAME} cannot be read: ${err instanceof Error ? err.message : String(err)}`);
+  }
   const lines = new LineIndex(text);
-  const doc = parseDocument(text, { prettyErrors: false, keepSourceTokens: false });
   const findings: Finding[] = [];
   const at = (node: Node | null | undefined): Range => {
     const r = node?.range;
@@ -107,7 +146,12 @@ export function parseConfigFile(text: string): ConfigFileResult {
   const root = doc.contents;
   const rulesPair = isMap(root) ? root.items.find((p) => isScalar(p.key) && p.key.value === 'rules') : undefined;
   const rulesMap = isMap(rulesPair?.value) ? rulesPair.value : undefined;
-  const parsed = fileSchema.safeParse(doc.toJS() ?? {});
+  const value = plainValue(doc);
+  if (!value.ok) {
+    invalid(at(root as Node), [], `${CONFIG_FILE_NAME} cannot be read: ${value.message}`);
+    return { config: DEFAULT_LINT_CONFIG, findings };
+  }
+  const parsed = fileSchema.safeParse(value.value ?? {});
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       if (issue.code === 'unrecognized_keys' && isMap(root)) {

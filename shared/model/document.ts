@@ -49,8 +49,13 @@ export interface ManifestFile {
 
 const PATCH_NAME = /(^|[\\/_.-])patch(es)?([\\/_.-]|$)/i;
 
-function partialFromPath(path: string | undefined): PartialReason | undefined {
-  return path && PATCH_NAME.test(path) ? 'patch-file-name' : undefined;
+/**
+ * Why every Kubernetes document of a file is partial, from the file alone (its name, a kustomization naming it);
+ * a `$patch` key marks single documents on top of this.
+ */
+export function filePartialReason(options: ParseOptions): PartialReason | undefined {
+  if (options.kustomizePatch) return 'kustomize-patch-file';
+  return options.path && PATCH_NAME.test(options.path) ? 'patch-file-name' : undefined;
 }
 
 function hasPatchDirective(doc: Document.Parsed, text: string): boolean {
@@ -130,9 +135,7 @@ function toDocument(parsed: ParsedYamlDocument, index: number, options: ParseOpt
     return doc;
   }
   if (!root || !doc.isKubernetes) return doc;
-  if (hasPatchDirective(parsed.ast, parsed.lines.text)) doc.partial = '$patch';
-  else if (options.kustomizePatch) doc.partial = 'kustomize-patch-file';
-  else doc.partial = partialFromPath(options.path);
+  doc.partial = hasPatchDirective(parsed.ast, parsed.lines.text) ? '$patch' : filePartialReason(options);
   if (kind.kind === 'value' && (WORKLOAD_KINDS as readonly string[]).includes(kind.value)) {
     doc.workload = kind.value as WorkloadKind;
     doc.pod = buildPodView(ctx, root, doc.workload);

@@ -9,7 +9,14 @@ export const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', '
  * @example kustomizationPatchPaths('patches:\n- path: ha.yaml\n') // ['ha.yaml']
  */
 export function kustomizationPatchPaths(text: string): string[] {
-  const doc = parseDocument(text, { schema: 'failsafe', prettyErrors: false });
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    // Duplicate keys do not matter here, and `yaml`'s check for them is quadratic in a map's size.
+    doc = parseDocument(text, { schema: 'failsafe', prettyErrors: false, uniqueKeys: false });
+  } catch {
+    // `yaml` throws only on input nested deep enough to exhaust the stack: such a file names no patches we can read.
+    return [];
+  }
   const root = doc.contents;
   if (!isMap(root)) return [];
   const out: string[] = [];

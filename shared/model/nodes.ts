@@ -1,5 +1,17 @@
 /** Small, alias-aware accessors over the `yaml` AST with ranges in file positions. */
-import { type Document, isAlias, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import {
+  type Alias,
+  type Document,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  type Node,
+  type Pair,
+  visit,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 import type { Range } from '../util/range';
 import type { LineIndex } from '../yaml/lineIndex';
 
@@ -7,6 +19,9 @@ import type { LineIndex } from '../yaml/lineIndex';
 const MAX_ALIAS_HOPS = 8;
 
 export class DocContext {
+  /** The node each alias refers to, found in one pass on first use (see `target`). */
+  private targets: Map<Alias, Node | undefined> | undefined;
+
   constructor(
     readonly doc: Document.Parsed,
     readonly lines: LineIndex,
@@ -24,13 +39,28 @@ export class DocContext {
     let cur = node;
     for (let hops = 0; isAlias(cur); hops++) {
       if (hops >= MAX_ALIAS_HOPS) return undefined;
-      try {
-        cur = cur.resolve(this.doc);
-      } catch {
-        return undefined;
-      }
+      cur = this.target(cur);
     }
     return (cur ?? undefined) as Node | undefined;
+  }
+
+  /**
+   * The last node anchored with the alias' name before it in document order, as `Alias.resolve` defines it.
+   * `Alias.resolve` walks the whole document on every call, which makes a file of thousands of aliases quadratic.
+   */
+  private target(alias: Alias): Node | undefined {
+    if (!this.targets) {
+      const targets = new Map<Alias, Node | undefined>();
+      const anchors = new Map<string, Node>();
+      visit(this.doc, {
+        Node(_, node) {
+          if (isAlias(node)) targets.set(node, anchors.get(node.source));
+          else if (node.anchor) anchors.set(node.anchor, node);
+        },
+      });
+      this.targets = targets;
+    }
+    return this.targets.get(alias);
   }
 
   asMap(node: unknown): YAMLMap | undefined {

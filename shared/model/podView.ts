@@ -1,7 +1,7 @@
 /** Builds the pod view of one document from its AST. Total over any input: bad shapes become fields, not throws. */
 import type { Node, YAMLMap } from 'yaml';
 import type { FieldPath, Range } from '../util/range';
-import { type Field, readers } from './field';
+import { converters, type Field, readers, readPair } from './field';
 import type { DocContext } from './nodes';
 import type {
   ContainerList,
@@ -28,7 +28,7 @@ import type {
 } from './types';
 import { POD_SPEC_PATH } from './types';
 
-const { string, int, bool, intOrString, quantity, stringList } = readers;
+const { string, int, bool, intOrString, stringList } = readers;
 
 const PROBE_HANDLERS: HandlerType[] = ['exec', 'httpGet', 'tcpSocket', 'grpc'];
 const HOOK_HANDLERS: HandlerType[] = ['exec', 'httpGet', 'tcpSocket', 'sleep'];
@@ -54,6 +54,7 @@ function items(ctx: DocContext, map: YAMLMap | undefined, key: string, path: Fie
 
 export function readMetadata(ctx: DocContext, owner: YAMLMap | undefined, path: FieldPath): MetadataView {
   const meta = ctx.asMap(ctx.get(owner, 'metadata'));
+  // One pass, the last duplicate winning as in ctx.pair: a lookup per key would be quadratic in big maps.
   const readStringMap = (key: string) => {
     const out = new Map<string, { keyRange: Range; value: Field<string> }>();
     const m = ctx.asMap(ctx.get(meta, key));
@@ -61,7 +62,7 @@ export function readMetadata(ctx: DocContext, owner: YAMLMap | undefined, path: 
       const k = ctx.keyText(pair);
       const keyRange = ctx.range(pair.key as Node);
       if (k === undefined || !keyRange) continue;
-      out.set(k, { keyRange, value: string(ctx, m, k) });
+      out.set(k, { keyRange, value: readPair(ctx, pair, converters.str) });
     }
     return out;
   };
@@ -148,7 +149,7 @@ function readResourceList(ctx: DocContext, resources: YAMLMap | undefined, key: 
   const entries = new Map<string, Field<string>>();
   for (const item of m?.items ?? []) {
     const k = ctx.keyText(item);
-    if (k !== undefined) entries.set(k, quantity(ctx, m, k));
+    if (k !== undefined) entries.set(k, readPair(ctx, item, converters.quantityText));
   }
   return {
     keyRange: pair ? ctx.range(pair.key as Node) : undefined,

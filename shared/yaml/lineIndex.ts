@@ -34,7 +34,9 @@ export class LineIndex {
       if ((this.starts[mid] as number) <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: this.baseLine + lo, character: o - (this.starts[lo] as number) };
+    // Between the CR and the LF of a CRLF is no position a client knows: its line ends before the CR.
+    const beforeLf = o > 0 && this.text.charCodeAt(o) === 10 && this.text.charCodeAt(o - 1) === 13;
+    return { line: this.baseLine + lo, character: o - (this.starts[lo] as number) - (beforeLf ? 1 : 0) };
   }
 
   /** Slice-relative offset of a file position (clamped into the slice). */

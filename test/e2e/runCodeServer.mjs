@@ -20,6 +20,7 @@ import {
   removeRunDirs,
   SUITE_BUILD,
   saveLogs,
+  sleep,
   startCodeServer,
   VSIX,
 } from './lib.mjs';
@@ -49,12 +50,46 @@ let server;
 let context;
 let exitCode;
 let error;
+let orphans = null;
 const consoleLines = [];
 let result = null;
 let stopping = false;
+
+/** Alive and not a zombie (from /proc): a process whose parent died is reaped by init, or waits as a zombie. */
+function alive(pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The suite hands over the language server it last saw and its extension host. If the workbench has not stopped
+ * that extension host yet, it is killed (SIGKILL, as a crash would); either way the server must end by itself
+ * within the bound, before the process group is stopped (which would end it anyway). Returns the servers still
+ * alive: none, or they would be orphans in a real VS Code.
+ */
+async function serversOutliveTheirHost() {
+  const handed = `${resultFile}.servers.json`;
+  if (!fs.existsSync(handed)) throw new Error('the suite handed over no language server (restart.test.ts)');
+  const servers = JSON.parse(fs.readFileSync(handed, 'utf8'));
+  const killed = servers.filter((s) => alive(s.host));
+  for (const { host } of killed) process.kill(host, 'SIGKILL');
+  const running = () => servers.filter((s) => alive(s.pid));
+  for (const t = Date.now(); running().length > 0 && Date.now() - t < 15_000; ) await sleep(100);
+  const how = killed.length ? 'killed (SIGKILL)' : 'already stopped by the workbench';
+  log(`extension host ${how}: ${servers.length} language server(s) ${running().length ? 'STILL RUNNING' : 'ended'}`);
+  return running().map((s) => ({ args: `pid ${s.pid}` }));
+}
+
 async function cleanup() {
   if (stopping) return;
   stopping = true;
+  // Before the browser closes: closing it makes the workbench stop the extension host first, and the crash is the
+  // case to prove (a graceful stop is checked too, when the workbench was quicker).
+  if (exitCode !== undefined) orphans = await serversOutliveTheirHost().catch((e) => [{ args: String(e.message) }]);
   await context?.close().catch(() => {});
   await server?.stop();
   saveLogs(d, 'ext-host');
@@ -122,7 +157,9 @@ if (result) {
   fs.writeFileSync(path.join(OUTPUT, 'ext-host-result.json'), JSON.stringify(result, null, 2));
 }
 if (error) log(`ERROR: ${error.message}`);
-const ok = !error && exitCode === 0 && result?.ok === true;
+if (orphans?.length)
+  log(`ERROR: processes left behind by the extension host: ${orphans.map((o) => o.args).join('; ')}`);
+const ok = !error && exitCode === 0 && result?.ok === true && orphans?.length === 0;
 log(
   `ext-host suite: ${ok ? 'PASS' : 'FAIL'} (exit code ${exitCode ?? 'none'}, ${result ? `${result.passes} passing, ${result.pending} pending, ${result.failures} failing` : 'no result file'}) in ${((Date.now() - T0) / 1000).toFixed(1)} s`,
 );

@@ -59,6 +59,8 @@ export interface TestClientOptions {
   settings?: () => unknown;
   workspaceFolder?: string;
   env?: NodeJS.ProcessEnv;
+  /** Node options before the server script (`--require`, `--cpu-prof`, ...). */
+  nodeArgs?: string[];
 }
 
 export class TestLspClient {
@@ -71,10 +73,12 @@ export class TestLspClient {
     resolve: (p: PublishDiagnosticsParams) => void;
   }[] = [];
   private versions = new Map<string, number>();
+  /** Called with every publishDiagnostics, in arrival order (tests that check the order of versions). */
+  readonly publishListeners: ((p: PublishDiagnosticsParams) => void)[] = [];
   initializeResult: InitializeResult | undefined;
 
   private constructor(private readonly options: TestClientOptions) {
-    this.process = spawn(process.execPath, [SERVER_JS, '--stdio'], {
+    this.process = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_JS, '--stdio'], {
       stdio: ['pipe', 'pipe', 'pipe'],
       env: { ...process.env, ...options.env },
     });
@@ -84,6 +88,7 @@ export class TestLspClient {
     );
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.diagnostics.set(p.uri, p);
+      for (const listener of this.publishListeners) listener(p);
       for (const w of [...this.waiters]) {
         if (w.uri === p.uri && w.pred(p)) {
           this.waiters.splice(this.waiters.indexOf(w), 1);
@@ -168,6 +173,12 @@ export class TestLspClient {
     return this.diagnostics.get(uri)?.diagnostics ?? [];
   }
 
+  /** The last publish for `uri` if it is for `version` or later, else the first one that will be. */
+  diagnosticsFor(uri: string, version: number): Promise<PublishDiagnosticsParams> {
+    const last = this.diagnostics.get(uri);
+    return last && (last.version ?? 0) >= version ? Promise.resolve(last) : this.nextDiagnostics(uri, version);
+  }
+
   /** Resolves with the first publish for `uri` at or after `version` (any version when omitted). */
   nextDiagnostics(uri: string, version?: number): Promise<PublishDiagnosticsParams> {
     return new Promise((resolve) => {
@@ -205,7 +216,21 @@ export class TestLspClient {
     } catch {
       // the server may already be gone
     }
+    // A server that honours `exit` ends by itself (and writes a --cpu-prof profile); one that does not is killed.
+    await this.exited(2000);
     this.connection.dispose();
-    if (this.process.exitCode === null) this.process.kill();
+    if (this.process.exitCode === null && this.process.signalCode === null) this.process.kill();
+  }
+
+  /** Resolves once the server process has ended, or after `ms`. */
+  private exited(ms: number): Promise<void> {
+    if (this.process.exitCode !== null || this.process.signalCode !== null) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.process.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 }

@@ -26,20 +26,26 @@ function listsRule(list: string, rule: string): boolean {
     .includes(rule);
 }
 
+/** Continuation lines of each document's multi-line scalars, found in one walk: a walk per fix was quadratic. */
+const continuationLines = new WeakMap<ManifestDocument, Set<number>>();
+
 /** True when a file line is a continuation line of a multi-line scalar: a comment there would become text. */
 function insideMultilineScalar(doc: ManifestDocument, line: number): boolean {
-  let inside = false;
-  visit(doc.ast, {
-    Scalar(_, node) {
-      const r = doc.ctx.range(node);
-      if (r && r.start.line < line && line <= r.end.line && !(r.end.line === line && r.end.character === 0)) {
-        inside = true;
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-  });
-  return inside;
+  let lines = continuationLines.get(doc);
+  if (!lines) {
+    const found = new Set<number>();
+    visit(doc.ast, {
+      Scalar(_, node) {
+        const r = doc.ctx.range(node);
+        if (!r) return;
+        const last = r.end.character === 0 ? r.end.line - 1 : r.end.line;
+        for (let l = r.start.line + 1; l <= last; l++) found.add(l);
+      },
+    });
+    continuationLines.set(doc, found);
+    lines = found;
+  }
+  return lines.has(line);
 }
 
 /** "Suppress <rule> on this line" for a finding that starts on `line` (a file line inside `doc`). */

@@ -8,7 +8,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 // Order matters: the activation test must run before anything opens a YAML file.
-const FILES = ['activation.test.js', 'diagnostics.test.js', 'language.test.js', 'panel.test.js', 'responsive.test.js'];
+const FILES = [
+  'activation.test.js',
+  'diagnostics.test.js',
+  'language.test.js',
+  'panel.test.js',
+  'responsive.test.js',
+  'restart.test.js',
+];
 
 interface Outcome {
   title: string;

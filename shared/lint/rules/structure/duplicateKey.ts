@@ -17,10 +17,14 @@ export const duplicateKeyRule: Rule = {
   check(ctx) {
     const { doc } = ctx;
     // A plain walk with the path as a parent chain and ranges only for duplicates: this runs over every node of
-    // every document, and yaml's visit() (a frozen ancestor array per node) dominated big files.
-    const walk = (node: unknown, path: PathLink | undefined): void => {
+    // every document, and yaml's visit() (a frozen ancestor array per node) dominated big files. An explicit stack,
+    // not recursion: lists nested a few thousand deep overflowed the call stack (the engine then dropped the rule).
+    const stack: { node: unknown; path: PathLink | undefined }[] = [{ node: doc.ast.contents, path: undefined }];
+    for (let top = stack.pop(); top; top = stack.pop()) {
+      const { node, path } = top;
       if (isMap(node)) {
         const seen = new Map<string, Node>();
+        const children: typeof stack = [];
         for (const pair of node.items) {
           const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
           const here = key === undefined ? path : { parent: path, segment: key };
@@ -29,25 +33,29 @@ export const duplicateKeyRule: Rule = {
             const range = first ? doc.ctx.range(pair.key as Node) : undefined;
             const firstRange = first ? doc.ctx.range(first) : undefined;
             if (range && firstRange) {
+              // Where the first one is, relative to this one: the server moves cached findings with their document,
+              // so a message must not name a file line.
+              const above = range.start.line - firstRange.start.line;
+              const where = above === 0 ? 'on this line' : `${above} line${above === 1 ? '' : 's'} above`;
               ctx.report({
                 path: materialize(here),
                 range,
                 message:
                   `Duplicate key "${key}": kubectl keeps only this last value and silently drops the earlier one ` +
-                  `(line ${firstRange.start.line + 1}). Merge the two or delete one.`,
+                  `(${where}). Merge the two or delete one.`,
                 related: [{ range: firstRange, message: `First "${key}" (dropped by kubectl)` }],
               });
             } else if (!first) seen.set(key, pair.key as Node);
           }
-          walk(pair.value, here);
+          children.push({ node: pair.value, path: here });
         }
+        for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as (typeof stack)[number]);
       } else if (isSeq(node)) {
-        node.items.forEach((item, i) => {
-          walk(item, { parent: path, segment: i });
-        });
+        for (let i = node.items.length - 1; i >= 0; i--) {
+          stack.push({ node: node.items[i], path: { parent: path, segment: i } });
+        }
       }
-    };
-    walk(doc.ast.contents, undefined);
+    }
   },
 };
 

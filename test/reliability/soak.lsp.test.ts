@@ -1,0 +1,177 @@
+// Reliability (issue 8): an LSP soak against dist/server.js. 20 open documents take 10,000 random edits sent at
+// full speed, in runs of up to 40 per document as a user types (typing, deletions, pastes, undo-like reverts,
+// multi-change messages, edits at and across `---` markers and across documents), interleaved with hovers and
+// completions. The server must answer every request, publish versions in order, end with diagnostics for each final
+// text equal to a fresh server's and to the lint engine's, and keep its memory flat: every 250 edits its RSS and,
+// after a full collection, its live heap are sampled; the curve is printed and saved in test/output/soak/.
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  type Diagnostic,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { type Finding, lintText } from '../../shared/lint';
+import { TestLspClient } from '../helpers/lspClient';
+import { prng } from './fuzz/manifests';
+import { applyChanges } from './lsp/edits';
+import { GC_PRELOAD, liveMemory, type Sample, saveCurve } from './lsp/memory';
+import { rssMiB, within } from './lsp/protocol';
+import { type Doc, initialTexts, markers, nextChanges, randomPosition } from './lsp/session';
+
+const SEED = Number(process.env.PODLENS_FUZZ_SEED ?? 8_2024);
+const DOCUMENTS = 20;
+const EDITS = Number(process.env.PODLENS_SOAK_EDITS ?? 10_000);
+const SAMPLE_EVERY = 250;
+const OUTPUT = path.resolve(__dirname, '../output/soak');
+/** A liveness bound on the server catching up with a block of edits, not a performance target. */
+const CATCH_UP_MS = 60_000;
+
+const SEVERITY = { error: 1, warning: 2, info: 3, hint: 4 } as const;
+
+/** What a user sees of a diagnostic, in a form that compares across servers and URIs. */
+function canonical(diagnostics: readonly Diagnostic[]): string[] {
+  return diagnostics
+    .map((d) =>
+      JSON.stringify([
+        d.range,
+        d.severity,
+        d.code,
+        d.message,
+        d.data,
+        d.relatedInformation?.map((r) => [r.location.range, r.message]),
+      ]),
+    )
+    .sort();
+}
+
+function canonicalFindings(findings: readonly Finding[]): string[] {
+  return canonical(
+    findings.map((f) => ({
+      range: f.range,
+      severity: SEVERITY[f.severity],
+      code: f.rule,
+      message: f.message,
+      data: { path: f.path, document: f.document },
+      ...(f.related && {
+        relatedInformation: f.related.map((r) => ({ location: { uri: '', range: r.range }, message: r.message })),
+      }),
+    })),
+  );
+}
+
+const clients: TestLspClient[] = [];
+afterAll(async () => {
+  await Promise.all(clients.map((c) => c.stop()));
+});
+
+describe('LSP soak', () => {
+  it(`survives ${EDITS} edits across ${DOCUMENTS} documents with flat memory (seed ${SEED})`, async () => {
+    const client = await TestLspClient.start({ nodeArgs: ['--expose-gc', '--require', GC_PRELOAD] });
+    clients.push(client);
+    const rand = prng(SEED);
+    const docs: Doc[] = initialTexts(SEED, DOCUMENTS).map((text, i) => ({
+      uri: client.uri(`soak-${i}.yaml`),
+      text,
+      initialLength: text.length,
+      initialMarkers: markers(text),
+      version: 1,
+      undo: [],
+    }));
+
+    const lastVersion = new Map<string, number>();
+    const outOfOrder: string[] = [];
+    client.publishListeners.push((p: PublishDiagnosticsParams) => {
+      const before = lastVersion.get(p.uri) ?? 0;
+      if ((p.version ?? 0) < before) outOfOrder.push(`${p.uri}: version ${p.version} after ${before}`);
+      lastVersion.set(p.uri, p.version ?? 0);
+    });
+
+    for (const doc of docs) {
+      void client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri: doc.uri, languageId: 'yaml', version: 1, text: doc.text },
+      });
+    }
+    await within(CATCH_UP_MS, 'first diagnostics', Promise.all(docs.map((d) => client.diagnosticsFor(d.uri, 1))));
+
+    const requests: Promise<unknown>[] = [];
+    const failures: string[] = [];
+    const collected = liveMemory(client);
+    const sample = async (edits: number): Promise<Sample> => ({
+      edits,
+      rssMiB: rssMiB(client.process.pid as number),
+      ...(await within(CATCH_UP_MS, 'garbage collection', collected())),
+      chars: docs.reduce((n, d) => n + d.text.length, 0),
+      markers: docs.reduce((n, d) => n + markers(d.text), 0),
+    });
+    const samples = [await sample(0)];
+    const t0 = performance.now();
+    let doc = docs[0] as Doc;
+    let burst = 0;
+    for (let edit = 1; edit <= EDITS; edit++) {
+      // A user types a run of edits into one document, then moves to another.
+      if (burst-- <= 0) {
+        doc = docs[Math.floor(rand() * docs.length)] as Doc;
+        burst = Math.floor(rand() * 40);
+      }
+      const changes = nextChanges(doc, rand);
+      doc.text = applyChanges(doc.text, changes);
+      doc.version++;
+      void client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri: doc.uri, version: doc.version },
+        contentChanges: changes,
+      });
+      if (rand() < 0.1) {
+        // A request right behind a single change makes the server re-split incrementally (one pending change).
+        const at = randomPosition(doc.text, rand);
+        const what = `${rand() < 0.5 ? 'hover' : 'completion'} at ${doc.uri}@${doc.version} ${at.line}:${at.character}`;
+        const request = what.startsWith('hover') ? client.hover(doc.uri, at) : client.completion(doc.uri, at);
+        requests.push(request.catch((err: Error) => failures.push(`${what}: ${err.message}`)));
+      }
+      if (edit % SAMPLE_EVERY === 0) {
+        // Flow control, not a pause: the next block is sent once the server has answered everything before it.
+        await within(CATCH_UP_MS, `requests up to edit ${edit}`, client.hover(doc.uri, { line: 0, character: 0 }));
+        samples.push(await sample(edit));
+      }
+    }
+    await within(CATCH_UP_MS, 'every request', Promise.all(requests));
+    const finals = await within(
+      CATCH_UP_MS,
+      'diagnostics of the final versions',
+      Promise.all(docs.map((d) => client.diagnosticsFor(d.uri, d.version))),
+    );
+    const seconds = (performance.now() - t0) / 1000;
+    const curve = saveCurve(OUTPUT, samples, `seed ${SEED}, ${EDITS} edits in ${seconds.toFixed(1)} s`);
+    console.log(`LSP soak: server memory over ${EDITS} edits\n${curve}`);
+
+    expect(failures).toEqual([]);
+    expect(outOfOrder).toEqual([]);
+    expect(finals.map((p) => p.version)).toEqual(docs.map((d) => d.version));
+
+    const fresh = await TestLspClient.start();
+    clients.push(fresh);
+    const freshDiagnostics = await within(
+      CATCH_UP_MS,
+      'fresh server',
+      Promise.all(docs.map((d, i) => fresh.open(fresh.uri(`fresh-${i}.yaml`), d.text))),
+    );
+    docs.forEach((doc, i) => {
+      const soaked = canonical(finals[i]?.diagnostics ?? []);
+      expect(soaked, `${doc.uri} against a fresh server`).toEqual(canonical(freshDiagnostics[i]?.diagnostics ?? []));
+      expect(soaked, `${doc.uri} against the lint engine`).toEqual(
+        canonicalFindings(lintText(doc.text, { path: doc.uri })),
+      );
+    });
+
+    // Flat memory: after warm-up the server may grow with its caches, never without bound. What it holds after a
+    // full collection must stay within a generous margin of the warmed-up value, and so must its RSS.
+    const warmed = samples.filter((s) => s.edits > 0 && s.edits <= Math.max(EDITS / 5, SAMPLE_EVERY));
+    const late = samples.filter((s) => s.edits >= EDITS / 2);
+    const peak = (xs: Sample[], key: 'heapMiB' | 'rssMiB') => Math.max(...xs.map((x) => x[key]));
+    expect(peak(late, 'heapMiB'), 'live heap, second half against warmed up').toBeLessThan(
+      peak(warmed, 'heapMiB') * 1.5 + 32,
+    );
+    expect(peak(late, 'rssMiB'), 'RSS, second half against warmed up').toBeLessThan(peak(warmed, 'rssMiB') * 2 + 64);
+  }, 600_000);
+});
