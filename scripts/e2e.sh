@@ -8,7 +8,7 @@
 #   6. the same suite through @vscode/test-electron (downloads VS Code: skipped with one line when offline)
 # Exits nonzero when any suite fails. Artefacts (screenshots, results, logs): test/output/e2e/.
 # Knobs: PODLENS_E2E_SKIP=1 (local quick runs only; CI must never set it), PODLENS_E2E_FORCE_FAIL=1 (prove that a
-# failing test fails the run), PODLENS_E2E_TRY_PENDING=1 (also try the steps in test/e2e/pending.mjs),
+# failing test fails the run),
 # PODLENS_E2E_KEEP=1 (keep the temp run dirs), E2E_CACHE_DIR, CODE_SERVER_VERSION.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

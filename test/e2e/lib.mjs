@@ -8,7 +8,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateLargeManifest } from './fixtures/gen-large.mjs';
-import { PENDING_STEPS } from './pending.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CACHE = process.env.E2E_CACHE_DIR || path.join(ROOT, '.cache');
@@ -18,10 +17,7 @@ export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 export const EXTENSION_ID = 'podlens.podlens';
 export const PKG = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 export const VSIX = process.env.PODLENS_VSIX || path.join(ROOT, `${PKG.name}-${PKG.version}.vsix`);
-export { PENDING_STEPS };
 
-/** Steps in PENDING_STEPS are run (non-fatally, with short timeouts) only when this is set. */
-export const TRY_PENDING = process.env.PODLENS_E2E_TRY_PENDING === '1';
 export const FORCE_FAIL = process.env.PODLENS_E2E_FORCE_FAIL === '1';
 
 function fromEnvFile(name) {
@@ -340,51 +336,37 @@ export function processesMatching(needle) {
 }
 
 /**
- * Runs named steps. A step in PENDING_STEPS is skipped (or, with PODLENS_E2E_TRY_PENDING=1, run non-fatally);
- * a step whose `needs` did not pass is skipped as blocked. A failing step saves FAIL-<name>.png.
+ * Runs named steps; a step whose `needs` did not pass is reported as blocked. A failing step saves FAIL-<name>.png.
  */
-export function createStepRunner({ page: getPage, shots, pendingTimeout = 8000 }) {
+export function createStepRunner({ page: getPage, shots }) {
   const results = [];
   const status = new Map();
   async function step(name, opts, fn) {
     if (typeof opts === 'function') [fn, opts] = [opts, {}];
-    const pending = PENDING_STEPS.includes(name);
     const blockedBy = (opts.needs ?? []).filter((n) => status.get(n) !== 'pass');
-    if (pending && !TRY_PENDING) {
-      results.push({ name, status: 'pending' });
-      status.set(name, 'pending');
-      return log(`PENDING ${name} (listed in PENDING_STEPS)`);
-    }
     if (blockedBy.length) {
-      const st = pending ? 'pending' : 'fail';
-      results.push({ name, status: st, error: `blocked by ${blockedBy.join(', ')}` });
-      status.set(name, st);
-      return log(`${pending ? 'PENDING' : 'FAIL'} ${name}: blocked by ${blockedBy.join(', ')}`);
+      results.push({ name, status: 'fail', error: `blocked by ${blockedBy.join(', ')}` });
+      status.set(name, 'fail');
+      return log(`FAIL ${name}: blocked by ${blockedBy.join(', ')}`);
     }
     const page = getPage();
     const s = Date.now();
-    if (pending) page?.setDefaultTimeout(pendingTimeout);
     try {
       await fn();
       const ms = Date.now() - s;
       status.set(name, 'pass');
-      results.push({ name, status: 'pass', ms, wasPending: pending || undefined });
-      log(
-        `PASS ${name} (${ms} ms)${pending ? '  <-- listed in PENDING_STEPS but passes now: remove it from the list' : ''}`,
-      );
+      results.push({ name, status: 'pass', ms });
+      log(`PASS ${name} (${ms} ms)`);
     } catch (e) {
       const ms = Date.now() - s;
       const lines = String(e?.message || e).split('\n');
       const waiting = lines.find((l) => /waiting for/.test(l));
       // biome-ignore lint/suspicious/noControlCharactersInRegex: strip ANSI colours from playwright's call log
       const error = [lines[0], waiting?.replace(/\u001b\[\d+m/g, '').trim()].filter(Boolean).join(' — ');
-      status.set(name, pending ? 'pending' : 'fail');
-      results.push({ name, status: pending ? 'pending' : 'fail', ms, error });
-      log(`${pending ? 'PENDING (still failing)' : 'FAIL'} ${name}: ${String(e?.message || e)}`);
-      const png = `${pending ? 'PENDING' : 'FAIL'}-${name}.png`;
-      if (page) await page.screenshot({ path: path.join(shots, png) }).catch(() => {});
-    } finally {
-      if (pending) page?.setDefaultTimeout(30000);
+      status.set(name, 'fail');
+      results.push({ name, status: 'fail', ms, error });
+      log(`FAIL ${name}: ${String(e?.message || e)}`);
+      if (page) await page.screenshot({ path: path.join(shots, `FAIL-${name}.png`) }).catch(() => {});
     }
   }
   return { step, results, status };

@@ -1,10 +1,10 @@
 // biome-ignore-all lint/performance/useDomNodeTextContent: these are playwright Locator.innerText() calls (rendered text), not DOM nodes
 // UI end-to-end suite: the packaged podlens .vsix installed into a real VS Code (code-server 4.139.1 = Code 1.139.1),
 // driven through the workbench with playwright-core in Debian's chromium (headless). Every state is screenshotted
-// into test/output/e2e/. Steps listed in ./pending.mjs (PENDING_STEPS) are not run unless PODLENS_E2E_TRY_PENDING=1.
+// into test/output/e2e/.
 // Synchronisation is by selectors and conditions only; the one bounded observation window is the negative check
 // "podlens does not activate for Markdown".
-//   node test/e2e/ui.mjs      (exit 1 when a non-pending step fails)
+//   node test/e2e/ui.mjs      (exit 1 when a step fails)
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -15,7 +15,6 @@ import {
   log,
   makeRunDirs,
   OUTPUT,
-  PENDING_STEPS,
   prepareWorkspace,
   processesMatching,
   removeRunDirs,
@@ -40,7 +39,7 @@ const PANEL = {
 const T0 = Date.now();
 const timings = {};
 fs.mkdirSync(OUTPUT, { recursive: true });
-for (const f of fs.readdirSync(OUTPUT)) if (/^(\d\d-|FAIL-|PENDING-).*\.png$/.test(f)) fs.rmSync(path.join(OUTPUT, f));
+for (const f of fs.readdirSync(OUTPUT)) if (/^(\d\d-|FAIL-).*\.png$/.test(f)) fs.rmSync(path.join(OUTPUT, f));
 
 const d = makeRunDirs('ui');
 const facts = prepareWorkspace(d.ws);
@@ -430,18 +429,15 @@ try {
   const summary = {
     ok: failed.length === 0,
     passed: results.filter((r) => r.status === 'pass').map((r) => r.name),
-    pending: results.filter((r) => r.status === 'pending').map((r) => r.name),
     failed: failed.map((r) => `${r.name}: ${r.error}`),
-    pendingList: PENDING_STEPS,
     timings,
     results,
   };
   fs.writeFileSync(path.join(OUTPUT, 'ui-result.json'), JSON.stringify(summary, null, 2));
   log(
-    `UI suite: ${summary.ok ? 'PASS' : 'FAIL'} — ${summary.passed.length} passed, ${summary.pending.length} pending, ${failed.length} failed in ${(timings.totalMs / 1000).toFixed(1)} s`,
+    `UI suite: ${summary.ok ? 'PASS' : 'FAIL'} — ${summary.passed.length} passed, ${failed.length} failed in ${(timings.totalMs / 1000).toFixed(1)} s`,
   );
   log(`  passed:  ${summary.passed.join(', ')}`);
-  log(`  pending: ${summary.pending.join(', ') || '-'}`);
   for (const f of summary.failed) log(`  FAILED:  ${f}`);
   log(`  timings: ${JSON.stringify(timings)}`);
   process.exitCode = summary.ok ? 0 : 1;

@@ -1,11 +1,9 @@
 /** Helpers shared by the extension-host tests. Runs inside the extension host: the full `vscode` API is here. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { PENDING_STEPS } from '../pending.mjs';
 
 export const EXTENSION_ID = 'podlens.podlens';
 export const FORCE_FAIL = process.env.PODLENS_E2E_FORCE_FAIL === '1';
-const TRY_PENDING = process.env.PODLENS_E2E_TRY_PENDING === '1';
 
 export interface WorkspaceFacts {
   examples: string[];
@@ -33,12 +31,10 @@ export async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls fn until it returns a truthy value; this is the only way the tests wait for asynchronous results. */
-let defaultWaitMs = 30_000;
-
 export async function waitFor<T>(
   fn: () => T | undefined | Promise<T | undefined>,
   what: string,
-  timeoutMs = defaultWaitMs,
+  timeoutMs = 30_000,
 ): Promise<T> {
   const t0 = Date.now();
   let lastError: unknown;
@@ -103,29 +99,10 @@ export async function closeAll(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
-/**
- * Declares one named e2e step as a mocha test. Ids listed in test/e2e/pending.mjs (PENDING_STEPS) become mocha
- * "pending" tests (they do not fail the run); with PODLENS_E2E_TRY_PENDING=1 they run, and a pass is announced so
- * the id can be removed from the list.
- */
+/** Declares one named e2e step as a mocha test (the same ids name the UI suite's steps). */
 export function step(id: string, fn: (this: Mocha.Context) => Promise<void>, timeoutMs = 90_000): void {
-  const pending = PENDING_STEPS.includes(id);
-  if (pending && !TRY_PENDING) {
-    test(`${id} [PENDING: feature not landed, see test/e2e/pending.mjs]`);
-    return;
-  }
-  test(pending ? `${id} [pending, tried]` : id, async function () {
+  test(id, async function () {
     this.timeout(timeoutMs);
-    if (!pending) return fn.call(this);
-    defaultWaitMs = 10_000; // a feature that has not landed should not cost 30 s per wait
-    try {
-      await fn.call(this);
-      console.log(`[podlens-e2e] ${id} is listed in PENDING_STEPS but passes now: remove it from test/e2e/pending.mjs`);
-    } catch (e) {
-      console.log(`[podlens-e2e] pending ${id} still fails: ${e instanceof Error ? e.message : String(e)}`);
-      this.skip();
-    } finally {
-      defaultWaitMs = 30_000;
-    }
+    return fn.call(this);
   });
 }

@@ -1,6 +1,10 @@
+// vitest configuration (kept in test/: the repository's top level is fixed). Run from the repository root:
+//   npx vitest run --config test/vitest.config.ts [files...]      (npm run test:unit)
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  root: path.resolve(__dirname, '..'),
   test: {
     include: ['test/**/*.test.ts'],
     exclude: ['test/e2e/**', 'node_modules/**'],
