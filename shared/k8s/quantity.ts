@@ -48,6 +48,24 @@ const MAX_INT64: Decimal = { n: 2n ** 63n - 1n, scale: 0 };
  *   parseQuantity('1GB')   // { ok: false, error: '"1GB": unknown suffix "GB"; use G (10^9) or Gi (2^30)' }
  */
 export function parseQuantity(text: string): QuantityResult {
+  let result = parsed.get(text);
+  if (!result) {
+    if (parsed.size >= PARSED_CACHE_SIZE) parsed.clear();
+    result = Object.freeze(parseUncached(text));
+    if (result.ok) Object.freeze(result.quantity);
+    parsed.set(text, result);
+  }
+  return result;
+}
+
+/**
+ * Parsed quantities by text. A manifest repeats a handful of quantities (`100m`, `128Mi`) and several rules read
+ * each one, so parsing dominated their cost; results are frozen because they are shared.
+ */
+const parsed = new Map<string, QuantityResult>();
+const PARSED_CACHE_SIZE = 1024;
+
+function parseUncached(text: string): QuantityResult {
   const trimmed = hasEdgeSpace(text) ? text.replace(GO_SPACE, '') : text;
   const scanned = trimmed === '' ? undefined : scanQuantity(trimmed);
   if (!scanned) return { ok: false, error: quantityError(trimmed) };

@@ -38,24 +38,30 @@ export interface SimulationResult {
 /** Events at one instant beyond this mean a modelling loop: stop instead of hanging. */
 const MAX_EVENTS_PER_INSTANT = 100_000;
 
-const containerKeys = new WeakMap<ContainerSnapshot, string>();
-
-function containerKey(c: ContainerSnapshot): string {
-  let key = containerKeys.get(c);
-  if (key === undefined) {
-    key = `${c.state}:${c.reason}:${c.message}:${c.exitCode}:${c.restartCount}:${c.ready}:${c.started}`;
-    if (c.lastState) key += `:${c.lastState.exitCode}:${c.lastState.reason}:${c.lastState.finishedAt}`;
-    containerKeys.set(c, key);
+/** Same published container status (field by field: building a key string per container per step cost more). */
+function sameContainer(x: ContainerSnapshot, y: ContainerSnapshot): boolean {
+  if (x === y) return true;
+  if (
+    x.state !== y.state ||
+    x.reason !== y.reason ||
+    x.message !== y.message ||
+    x.exitCode !== y.exitCode ||
+    x.restartCount !== y.restartCount ||
+    x.ready !== y.ready ||
+    x.started !== y.started
+  ) {
+    return false;
   }
-  return key;
+  const a = x.lastState;
+  const b = y.lastState;
+  if (!a || !b) return !a && !b;
+  return a.exitCode === b.exitCode && a.reason === b.reason && a.finishedAt === b.finishedAt;
 }
 
 function sameContainers(a: readonly ContainerSnapshot[], b: readonly ContainerSnapshot[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
-    const x = a[i] as ContainerSnapshot;
-    const y = b[i] as ContainerSnapshot;
-    if (x !== y && containerKey(x) !== containerKey(y)) return false;
+    if (!sameContainer(a[i] as ContainerSnapshot, b[i] as ContainerSnapshot)) return false;
   }
   return true;
 }
@@ -106,7 +112,7 @@ function changedContainers(ranges: ReadonlyMap<string, Range>, before: Snapshot 
     b.forEach((c, i) => {
       const p = a[i];
       const range = ranges.get(c.name);
-      if (range && p !== c && (!p || containerKey(p) !== containerKey(c))) out.push(range);
+      if (range && (!p || !sameContainer(p, c))) out.push(range);
     });
   compare(before.initContainers, after.initContainers);
   compare(before.containers, after.containers);

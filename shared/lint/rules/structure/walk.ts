@@ -24,6 +24,20 @@ export type SchemaIssue =
   | { kind: 'quantity'; path: FieldPath; range: Range; text: string };
 
 const NODE_BUDGET = 200_000;
+
+/**
+ * A range computed on first use: nearly every node is valid, and turning offsets into positions for each of them
+ * cost more than the rest of the walk.
+ */
+type LazyRange = () => Range;
+
+function lazy(compute: () => Range): LazyRange {
+  let range: Range | undefined;
+  return () => {
+    range ??= compute();
+    return range;
+  };
+}
 const cache = new WeakMap<ManifestDocument, SchemaIssue[]>();
 
 /** Schema issues of a document, computed once; empty when its kind has no schema. */
@@ -42,7 +56,7 @@ function walkDocument(doc: ManifestDocument): SchemaIssue[] {
   if (!rootType || !root) return [];
   const walker = new Walker(doc);
   const schema = objectSchema(rootType);
-  if (schema) walker.object(root, schema, [], doc.range, []);
+  if (schema) walker.object(root, schema, [], () => doc.range, []);
   return walker.issues;
 }
 
@@ -55,8 +69,8 @@ class Walker {
   constructor(private readonly doc: ManifestDocument) {}
 
   /** The node's range without the trailing line break a block collection's range includes. */
-  private range(node: Node | null | undefined, fallback: Range): Range {
-    return tightRange(this.doc, node) ?? fallback;
+  private range(node: Node | null | undefined, fallback: LazyRange): LazyRange {
+    return lazy(() => tightRange(this.doc, node) ?? fallback());
   }
 
   /** True when an alias points at a node already walked as this type: its issues are reported at the anchor. */
@@ -91,7 +105,7 @@ class Walker {
    * `decode` is the path as Go's JSON decoder names it in its errors: struct fields only, no list indices or map
    * keys (`spec.containers.ports.containerPort`).
    */
-  object(map: YAMLMap, schema: ObjectSchema, path: FieldPath, anchor: Range, decode: readonly string[]): void {
+  object(map: YAMLMap, schema: ObjectSchema, path: FieldPath, anchor: LazyRange, decode: readonly string[]): void {
     const present = new Set<string>();
     const pairs = this.pairs(map);
     for (const pair of pairs) {
@@ -111,7 +125,14 @@ class Walker {
         const candidates = Object.keys(schema.properties).filter((k) => !present.has(k));
         const suggestion = suggest(key, candidates);
         if (suggestion) misspelled.add(suggestion);
-        this.issues.push({ kind: 'unknown-field', path: [...path, key], key, keyRange, owner: schema, suggestion });
+        this.issues.push({
+          kind: 'unknown-field',
+          path: [...path, key],
+          key,
+          keyRange: keyRange(),
+          owner: schema,
+          suggestion,
+        });
         continue;
       }
       this.value(pair.value, field, [...path, key], keyRange, [...decode, key], schema);
@@ -126,7 +147,7 @@ class Walker {
     for (const req of requiredFields(schema, map, this.doc.ctx, present)) {
       // `containerport: 80` is reported once, as a misspelling of the missing `containerPort`.
       if (misspelled.has(req.field)) continue;
-      this.issues.push({ kind: 'required', path: [...path, req.field], anchor, owner: schema, ...req });
+      this.issues.push({ kind: 'required', path: [...path, req.field], anchor: anchor(), owner: schema, ...req });
     }
   }
 
@@ -134,7 +155,7 @@ class Walker {
     raw: unknown,
     field: FieldSchema,
     path: FieldPath,
-    keyRange: Range,
+    keyRange: LazyRange,
     decode: readonly string[],
     owner: ObjectSchema,
   ): void {
@@ -148,7 +169,7 @@ class Walker {
       // JSON null decodes to the zero value of any field: the API server treats it as unset.
       if (s.type === 'null') return;
       if (s.type === 'string' && s.value.includes('{{')) return;
-      this.scalar(node, s, field, path, range, goField(owner, decode));
+      this.scalar(s, field, path, range, () => goField(owner, decode), node);
       return;
     }
     if (isMap(node)) {
@@ -166,7 +187,7 @@ class Walker {
         this.issues.push({
           kind: 'type',
           path,
-          range,
+          range: range(),
           field,
           got: { type: 'map' },
           node,
@@ -196,7 +217,7 @@ class Walker {
         this.issues.push({
           kind: 'type',
           path,
-          range,
+          range: range(),
           field,
           got: { type: 'list' },
           node,
@@ -206,8 +227,8 @@ class Walker {
     }
   }
 
-  private scalar(node: Node, s: JsonScalar, field: FieldSchema, path: FieldPath, range: Range, go: string) {
-    const wrong = () => this.issues.push({ kind: 'type', path, range, field, got: s, node, goField: go });
+  private scalar(s: JsonScalar, field: FieldSchema, path: FieldPath, range: LazyRange, go: () => string, node: Node) {
+    const wrong = () => this.issues.push({ kind: 'type', path, range: range(), field, got: s, node, goField: go() });
     switch (field.kind) {
       case 'string':
       case 'time':
@@ -219,7 +240,7 @@ class Walker {
           !isIdentity(path) &&
           path[0] !== 'status'
         ) {
-          this.issues.push({ kind: 'enum', path, range, value: s.value, allowed: field.enum });
+          this.issues.push({ kind: 'enum', path, range: range(), value: s.value, allowed: field.enum });
         }
         return;
       case 'integer':
@@ -233,9 +254,9 @@ class Walker {
       case 'int-or-string':
         return s.type === 'int' || s.type === 'string' ? undefined : wrong();
       case 'quantity':
-        if (s.type === 'string') this.issues.push({ kind: 'quantity', path, range, text: s.value });
+        if (s.type === 'string') this.issues.push({ kind: 'quantity', path, range: range(), text: s.value });
         else if (s.type === 'int' || s.type === 'float')
-          this.issues.push({ kind: 'quantity', path, range, text: String(s.value) });
+          this.issues.push({ kind: 'quantity', path, range: range(), text: String(s.value) });
         else wrong();
         return;
       case 'any':
