@@ -210,7 +210,7 @@ export function step(
   if (handle(tx, scheduled.event)) syncPod(tx);
   // Only an exit can make getPhase terminal (deadline and pod stop set the phase themselves).
   if (!s.pod.terminalPhase && s.containers.some((cs) => cs.instance?.finishedAt === s.t)) {
-    const phase = currentPhase(spec, s);
+    const phase = currentPhase(spec, s, false, 'settled');
     if (phase === 'Succeeded' || phase === 'Failed') s.pod.terminalPhase = phase;
   }
   return { state: s, schedule: tx.schedule, trace: tx.trace };

@@ -119,16 +119,22 @@ function containerSnapshots(spec: PodSpecResolved, s: SimState, reuse = false) {
   return { inits: l.initKeys.map(one), regular: l.regularKeys.map(one) };
 }
 
-/** The phase a sync would publish; `podIsTerminal` when the kubelet is finishing the pod. */
+/**
+ * The phase a sync would publish; `podIsTerminal` when the kubelet is finishing the pod. `containers` are the
+ * snapshots when the caller has them, or 'settled' for a state no step writes any more (the end of a step), whose
+ * container snapshots can then be shared with the published status instead of being built again.
+ */
 export function currentPhase(
   spec: PodSpecResolved,
   s: SimState,
   podIsTerminal = false,
-  { inits, regular } = containerSnapshots(spec, s),
+  containers?: ReturnType<typeof containerSnapshots> | 'settled',
 ): PodPhase {
   if (s.pod.terminalPhase) return s.pod.terminalPhase;
   if (spec.rejected && s.pod.scheduled) return 'Failed';
   if (!s.pod.synced) return 'Pending';
+  const { inits, regular } =
+    typeof containers === 'object' ? containers : containerSnapshots(spec, s, containers === 'settled');
   return getPhase({
     initContainers: inits,
     containers: regular,
