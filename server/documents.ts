@@ -138,10 +138,6 @@ export class ManifestStore {
     return this.files.get(uri)?.version;
   }
 
-  uris(): string[] {
-    return [...this.files.keys()];
-  }
-
   /** Segments of a file that still need analysis, once each. */
   pending(uri: string): Segment[] {
     const seen = new Set<string>();

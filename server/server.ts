@@ -130,10 +130,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onInitialized(async () => {
-    await workspaceConfig.load();
-    workspaceConfig.watch(applyLintConfig);
-    settings = await fetchSettings(connection, configurationSupported);
-    applyLintConfig();
+    try {
+      await workspaceConfig.load();
+      workspaceConfig.watch(applyLintConfig);
+      settings = await fetchSettings(connection, configurationSupported);
+    } finally {
+      // Documents opened while the settings were on their way are published with them, never with defaults first.
+      applyLintConfig();
+      diagnostics.start();
+    }
   });
 
   connection.onDidChangeConfiguration(async () => {

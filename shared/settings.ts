@@ -14,8 +14,11 @@ export const settingsSchema = z.object({
   lint: z
     .object({
       enable: z.boolean().catch(true),
+      // VS Code shows at most 1,000 diagnostics per file (ExtHostDiagnostics._maxDiagnosticsPerFile) and drops the
+      // rest after sorting by severity; publishing more only makes every keystroke in a big file slower.
+      maxDiagnosticsPerFile: z.number().int().min(1).max(100_000).catch(1000),
     })
-    .catch({ enable: true }),
+    .catch({ enable: true, maxDiagnosticsPerFile: 1000 }),
   rules: z.record(z.string(), z.string()).catch({}),
   codeLens: z.object({ enable: z.boolean().catch(true) }).catch({ enable: true }),
   simulation: z
@@ -29,7 +32,7 @@ export type Settings = z.infer<typeof settingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({
   trace: { server: 'off' },
-  lint: { enable: true },
+  lint: { enable: true, maxDiagnosticsPerFile: 1000 },
   rules: {},
   codeLens: { enable: true },
   simulation: { until: 900 },

@@ -3,7 +3,7 @@
  * file's first analysis runs on the worker pool (the event loop stays free for hovers meanwhile); edits analyse
  * their one changed segment in-process.
  */
-import type { Diagnostic } from 'vscode-languageserver';
+import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import type { Finding } from '../../shared/lint';
 import type { AnalysisPool } from '../analysisPool';
 import type { ServerContext } from '../context';
@@ -15,6 +15,8 @@ const POOL_MIN_SEGMENTS = 48;
 export class DiagnosticsPublisher {
   private readonly pending = new Set<string>();
   private scheduled = false;
+  /** Nothing is published before the client's settings are known: rule levels and limits come from them. */
+  private started = false;
   private readonly published = new Map<string, number>();
   /** URIs whose batch analysis is running; their next publish waits for it. */
   private readonly batches = new Map<string, Promise<void>>();
@@ -27,13 +29,19 @@ export class DiagnosticsPublisher {
   /** Coalesces bursts of edits: only the newest text of each document is analysed. */
   schedule(uri: string): void {
     this.pending.add(uri);
-    if (this.scheduled) return;
+    if (this.scheduled || !this.started) return;
     this.scheduled = true;
     setImmediate(() => this.flush());
   }
 
+  /** Called once the settings are loaded: publishes what was opened meanwhile, and everything after. */
+  start(): void {
+    this.started = true;
+    this.scheduleAll();
+  }
+
   scheduleAll(): void {
-    for (const uri of this.ctx.store.uris()) this.schedule(uri);
+    for (const doc of this.ctx.documents.all()) this.schedule(doc.uri);
   }
 
   clear(uri: string): void {
@@ -92,12 +100,12 @@ export class DiagnosticsPublisher {
     try {
       const last = this.published.get(uri);
       if (last !== undefined && last > doc.version) return;
-      // VS Code draws squiggles for a limited number of markers per file: errors must not be crowded out by hints.
-      const diagnostics: Diagnostic[] = this.ctx.settings().lint.enable
-        ? this.ctx.store
-            .findings(uri)
-            .map((f) => this.diagnosticOf(f, uri))
-            .sort((a, b) => (a.severity ?? 1) - (b.severity ?? 1))
+      const { enable, maxDiagnosticsPerFile } = this.ctx.settings().lint;
+      const diagnostics = enable
+        ? capped(
+            this.ctx.store.findings(uri).map((f) => this.diagnosticOf(f, uri)),
+            maxDiagnosticsPerFile,
+          )
         : [];
       this.published.set(uri, doc.version);
       void this.ctx.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
@@ -105,4 +113,26 @@ export class DiagnosticsPublisher {
       this.ctx.log(`podlens: diagnostics failed for ${uri}: ${err instanceof Error ? err.stack : String(err)}`);
     }
   }
+}
+
+/**
+ * At most `max` diagnostics, errors first (the sort is stable: by position within a severity), the last slot
+ * counting what was left out. VS Code keeps only the first 1,000 of a file by severity anyway, so errors must not
+ * be crowded out by hints, and a 1,000-document file must not ship a megabyte per keystroke.
+ */
+export function capped(all: readonly Diagnostic[], max: number): Diagnostic[] {
+  const sorted = [...all].sort((a, b) => (a.severity ?? 1) - (b.severity ?? 1));
+  if (sorted.length <= max) return sorted;
+  const shown = sorted.slice(0, Math.max(0, max - 1));
+  const hidden = sorted.length - shown.length;
+  const first = sorted[shown.length] as Diagnostic;
+  shown.push({
+    range: first.range,
+    severity: DiagnosticSeverity.Information,
+    source: 'podlens',
+    message:
+      `${hidden} more podlens findings in this file are not shown (the least severe ones): at most ${max} are ` +
+      'published per file (podlens.lint.maxDiagnosticsPerFile). `podlens lint` lists them all.',
+  });
+  return shown;
 }

@@ -23,6 +23,8 @@ import { type Doc, initialTexts, markers, nextChanges, randomPosition } from './
 const SEED = Number(process.env.PODLENS_FUZZ_SEED ?? 8_2024);
 const DOCUMENTS = 20;
 const EDITS = Number(process.env.PODLENS_SOAK_EDITS ?? 10_000);
+/** Every finding, not the 1,000 a file publishes by default: the final diagnostics are compared with a fresh lint. */
+const ALL = { lint: { maxDiagnosticsPerFile: 100_000 } };
 const SAMPLE_EVERY = 250;
 const OUTPUT = path.resolve(__dirname, '../output/soak');
 /** A liveness bound on the server catching up with a block of edits, not a performance target. */
@@ -68,7 +70,10 @@ afterAll(async () => {
 
 describe('LSP soak', () => {
   it(`survives ${EDITS} edits across ${DOCUMENTS} documents with flat memory (seed ${SEED})`, async () => {
-    const client = await TestLspClient.start({ nodeArgs: ['--expose-gc', '--require', GC_PRELOAD] });
+    const client = await TestLspClient.start({
+      nodeArgs: ['--expose-gc', '--require', GC_PRELOAD],
+      settings: () => ALL,
+    });
     clients.push(client);
     const rand = prng(SEED);
     const docs: Doc[] = initialTexts(SEED, DOCUMENTS).map((text, i) => ({
@@ -149,7 +154,7 @@ describe('LSP soak', () => {
     expect(outOfOrder).toEqual([]);
     expect(finals.map((p) => p.version)).toEqual(docs.map((d) => d.version));
 
-    const fresh = await TestLspClient.start();
+    const fresh = await TestLspClient.start({ settings: () => ALL });
     clients.push(fresh);
     const freshDiagnostics = await within(
       CATCH_UP_MS,

@@ -123,6 +123,46 @@ describe('lint diagnostics over LSP', () => {
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
     expect(byCode((await restored).diagnostics, 'duplicate-key')).toHaveLength(1);
   });
+
+  it('publishes at most podlens.lint.maxDiagnosticsPerFile diagnostics, errors first, the last counting the rest', async () => {
+    // 600 documents with at least two findings each: VS Code would drop everything past 1,000, so podlens does.
+    const big = client.uri('lint-many.yaml');
+    const { diagnostics: all } = await client.open(big, Array.from({ length: 600 }, () => POD).join('---\n'));
+    expect(all).toHaveLength(1000);
+    const notice = all[999] as Diagnostic;
+    expect(notice.code).toBeUndefined();
+    const text = typeof notice.message === 'string' ? notice.message : notice.message.value;
+    const hidden = Number(/^(\d+) more podlens findings in this file are not shown/.exec(text)?.[1]);
+    expect(hidden).toBeGreaterThan(1);
+    expect(all.slice(0, 600).every((d) => d.severity === 1)).toBe(true); // each document's unknown-field error
+
+    const uri = client.uri('lint-capped.yaml');
+    const { diagnostics: uncapped } = await client.open(uri, POD);
+    settings = { lint: { maxDiagnosticsPerFile: 3 } };
+    const next = until(client, uri, (p) => p.diagnostics.length === 3);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    const { diagnostics } = await next;
+    expect(diagnostics.slice(0, 2).map((d) => d.code)).toEqual(['unknown-field', 'duplicate-key']);
+    expect(diagnostics[2]?.message).toMatch(new RegExp(`^${uncapped.length - 2} more podlens findings`));
+    settings = {};
+    const restored = until(client, uri, (p) => p.diagnostics.length === uncapped.length);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    await restored;
+  });
+});
+
+describe('diagnostics of documents opened with the server', () => {
+  it('are first published with the client settings, never with the defaults', async () => {
+    const client = await TestLspClient.start({ settings: () => ({ rules: { 'unknown-field': 'off' } }) });
+    try {
+      // Opened at once: the server is still asking the client for its settings.
+      const { diagnostics } = await client.open(client.uri('lint-at-start.yaml'), POD);
+      expect(byCode(diagnostics, 'duplicate-key')).toHaveLength(1);
+      expect(byCode(diagnostics, 'unknown-field')).toEqual([]);
+    } finally {
+      await client.stop();
+    }
+  });
 });
 
 describe('.podlens.yaml over LSP', () => {
