@@ -11,7 +11,6 @@ import {
   TextDocumentSyncKind,
   TextDocuments,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   configFromSettings,
   DEFAULT_LINT_CONFIG,
@@ -28,6 +27,7 @@ import { type AnalysisSpec, ManifestStore } from './documents';
 import { FEATURES } from './features';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { KustomizePatches } from './kustomize';
+import { lazyTextDocuments } from './lazyTextDocument';
 import { fetchSettings } from './settings';
 import { configFileFindings, isConfigFileUri, WorkspaceConfig } from './workspaceConfig';
 
@@ -55,7 +55,7 @@ export interface ServerOptions {
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(lazyTextDocuments);
   let settings: Settings = DEFAULT_SETTINGS;
   let configurationSupported = false;
 
