@@ -25,7 +25,6 @@ export function toDiagnostic(f: Finding, uri: string): Diagnostic {
     code: f.rule,
     codeDescription: { href: ruleDocUrl(f.rule) },
     message: f.message,
-    data: { path: f.path, document: f.document },
   };
   if (f.related?.length) {
     d.relatedInformation = f.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));

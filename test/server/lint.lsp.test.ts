@@ -91,7 +91,7 @@ describe('lint diagnostics over LSP', () => {
     const { diagnostics } = await client.open(uri, DEPLOYMENT);
     const [name] = byCode(diagnostics, 'invalid-container-name');
     expect(name?.range).toEqual({ start: { line: 14, character: 14 }, end: { line: 14, character: 17 } });
-    expect(name?.data).toMatchObject({ path: 'spec.template.spec.containers[0].name', document: 0 });
+    expect(name?.message).toMatch(/^spec\.template\.spec\.containers\[0\]\.name: Invalid value: "App"/);
     const [selector] = byCode(diagnostics, 'selector-mismatch');
     expect(selector?.severity).toBe(1);
     expect(selector?.relatedInformation?.length).toBe(1);
