@@ -41,7 +41,6 @@ function canonical(diagnostics: readonly Diagnostic[]): string[] {
         d.severity,
         d.code,
         d.message,
-        d.data,
         d.relatedInformation?.map((r) => [r.location.range, r.message]),
       ]),
     )
@@ -55,7 +54,6 @@ function canonicalFindings(findings: readonly Finding[]): string[] {
       severity: SEVERITY[f.severity],
       code: f.rule,
       message: f.message,
-      data: { path: f.path, document: f.document },
       ...(f.related && {
         relatedInformation: f.related.map((r) => ({ location: { uri: '', range: r.range }, message: r.message })),
       }),
