@@ -32,6 +32,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { transformSync } from 'esbuild';
 import { benchWorkload, liveProcesses, loadServerConfig, stats } from './bench/lsp.mjs';
 import { summarizeProfiles } from './bench/profile.mjs';
 
@@ -418,11 +419,19 @@ function bundleSizes() {
 }
 
 // ---------------------------------------------------------------- LSP
-function podlensConfig(serverJs, cpuProf) {
+/** The environment the VS Code client gives the server (shared/protocol/serverProcess.ts), read from its source. */
+async function serverProcessEnv() {
+  const source = fs.readFileSync(path.join(ROOT, 'shared/protocol/serverProcess.ts'), 'utf8');
+  const { code } = transformSync(source, { loader: 'ts', format: 'esm' });
+  return (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)).SERVER_PROCESS_ENV;
+}
+
+function podlensConfig(serverJs, cpuProf, env) {
   return {
     name: 'podlens',
     command: [process.execPath, ...(cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${PROFILES}`] : []), serverJs, '--stdio'],
     cwd: ROOT,
+    env,
     languageId: 'yaml',
     settings: {
       podlens: {
@@ -707,7 +716,7 @@ async function main() {
       `; CLI ${CLI_RUNS} runs; activation ${ACTIVATION_RUNS} runs (+1 warm-up each)\n`,
   );
 
-  const podlensCfg = podlensConfig(serverJs, args['cpu-prof']);
+  const podlensCfg = podlensConfig(serverJs, args['cpu-prof'], await serverProcessEnv());
   const profStart = Date.now();
   const podlens = lspGroups.size ? await benchServer(podlensCfg, manifest, workloads, PODLENS_BUDGET_S) : [];
   const anchorResults = anchor ? await benchServer(anchor, manifest, workloads, ANCHOR_BUDGET_S) : [];

@@ -10,6 +10,7 @@ import {
   type ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
+import { SERVER_PROCESS_ENV } from '../../shared/protocol/serverProcess';
 
 export const CLIENT_ID = 'podlens';
 
@@ -46,8 +47,12 @@ export function createLanguageClient(
 ): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.stdio },
-    debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.stdio, options: { env: SERVER_PROCESS_ENV } },
+    debug: {
+      module,
+      transport: TransportKind.stdio,
+      options: { env: SERVER_PROCESS_ENV, execArgv: ['--nolazy', '--inspect=6019'] },
+    },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
