@@ -7,6 +7,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS } from '../helpers/chromium.mjs';
 import { generateLargeManifest } from './fixtures/gen-large.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -310,15 +311,7 @@ export async function launchChromium(d, { headless = process.env.PODLENS_E2E_HEA
     viewport: { width: 1400, height: 900 },
     // Debian's chromium keeps crash reports in $XDG_CONFIG_HOME/chromium whatever the profile: keep them in the run.
     env: { ...process.env, XDG_CONFIG_HOME: path.join(d.xdg, 'config'), XDG_CACHE_HOME: path.join(d.xdg, 'cache') },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-dev-shm-usage',
-    ],
+    args: CHROMIUM_ARGS,
   });
 }
 

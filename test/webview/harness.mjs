@@ -2,12 +2,15 @@
 // and Content-Security-Policy the extension host serves (client/src/panelHtml.ts), with a stub of
 // acquireVsCodeApi that records posted messages and holds the persisted state. Files are served from a fake
 // https origin that plays the role of `webview.cspSource`.
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../helpers/chromium.mjs';
 import { THEMES } from './themes.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -16,15 +19,7 @@ const DIST = path.join(ROOT, 'dist');
 const ORIGIN = 'https://podlens.test';
 const CHROMIUM = process.env.PODLENS_CHROMIUM ?? '/usr/bin/chromium';
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-];
+export { CHROMIUM_ARGS };
 
 /** The host's HTML builder, bundled from TypeScript so the test page is the page VS Code shows. */
 async function loadPanelHtml() {
@@ -140,6 +135,29 @@ export class Browser {
     await this.context.close();
     fs.rmSync(this.profile, { recursive: true, force: true });
   }
+}
+
+/**
+ * For a node:test file: one Browser launched before its tests and closed after them. Returns `withPanel`, which
+ * opens a panel, runs `fn`, asserts the page raised no error or CSP violation, and closes the panel.
+ */
+export function browserForFile() {
+  let browser;
+  before(async () => {
+    browser = await Browser.launch();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  return async function withPanel(options, fn) {
+    const panel = await browser.open(options);
+    try {
+      await fn(panel);
+      assert.deepEqual(await panel.errors(), [], 'no page errors or CSP violations');
+    } finally {
+      await panel.close();
+    }
+  };
 }
 
 export class Panel {

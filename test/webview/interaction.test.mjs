@@ -2,26 +2,10 @@
 // edits keeping the step, the greyed last good timeline, persisted state and reload, scenario export/load,
 // message validation, a stable layout while stepping, and manifest text that never becomes HTML.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { Browser, example } from './harness.mjs';
+import { describe, it } from 'node:test';
+import { browserForFile, example } from './harness.mjs';
 
-let browser;
-before(async () => {
-  browser = await Browser.launch();
-});
-after(async () => {
-  await browser?.close();
-});
-
-async function withPanel(options, fn) {
-  const panel = await browser.open(options);
-  try {
-    await fn(panel);
-    assert.deepEqual(await panel.errors(), [], 'no page errors or CSP violations');
-  } finally {
-    await panel.close();
-  }
-}
+const withPanel = browserForFile();
 
 const lastReveal = async (panel) => (await panel.posted()).filter((m) => m.type === 'reveal').at(-1);
 

@@ -1,27 +1,11 @@
 // The lifecycle panel in Chromium: real example manifests stepped through, asserting what is rendered (STATUS,
 // lanes, events), what-if edits re-simulating, and the screenshots (dark, light, high contrast, 400 px).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { Browser, example } from './harness.mjs';
-
-let browser;
-before(async () => {
-  browser = await Browser.launch();
-});
-after(async () => {
-  await browser?.close();
-});
+import { describe, it } from 'node:test';
+import { browserForFile, example } from './harness.mjs';
 
 /** Opens a panel, runs `fn`, asserts the page raised no error or CSP violation, closes it. */
-async function withPanel(options, fn) {
-  const panel = await browser.open(options);
-  try {
-    await fn(panel);
-    assert.deepEqual(await panel.errors(), [], 'no page errors or CSP violations');
-  } finally {
-    await panel.close();
-  }
-}
+const withPanel = browserForFile();
 
 const laneNames = (panel) =>
   panel.page.locator('[data-testid="lane"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-container')));

@@ -3,7 +3,15 @@
  * with the reason cache), phase, conditions and the kubectl columns. Pure: reads the state, changes nothing.
  */
 import { alive, shouldRestart } from '../kubelet/policy';
-import type { ContainerSnapshot, ContainerSpec, PodPhase, PodSpecResolved, SimState, Snapshot } from '../types';
+import type {
+  ContainerSnapshot,
+  ContainerSpec,
+  ContainerType,
+  PodPhase,
+  PodSpecResolved,
+  SimState,
+  Snapshot,
+} from '../types';
 import { podConditions } from './conditions';
 import { getPhase } from './phase';
 import { formatColumns, type PodColumns, type PrintInput, podColumns } from './printer';
@@ -43,12 +51,11 @@ function layoutOf(spec: PodSpecResolved): Layout {
   return l;
 }
 
-function containerSnapshot(spec: PodSpecResolved, s: SimState, key: number, synced: boolean, fallback: string) {
-  const c = spec.containers[key] as ContainerSpec;
-  const cs = s.containers[key] as SimState['containers'][number];
-  const snap: ContainerSnapshot = {
-    name: c.name,
-    type: c.role,
+/** A container's status before the kubelet has reported anything for it: no state, no restarts, not ready. */
+export function emptyContainerSnapshot(name: string, type: ContainerType): ContainerSnapshot {
+  return {
+    name,
+    type,
     state: null,
     reason: null,
     message: null,
@@ -58,6 +65,12 @@ function containerSnapshot(spec: PodSpecResolved, s: SimState, key: number, sync
     started: false,
     lastState: null,
   };
+}
+
+function containerSnapshot(spec: PodSpecResolved, s: SimState, key: number, synced: boolean, fallback: string) {
+  const c = spec.containers[key] as ContainerSpec;
+  const cs = s.containers[key] as SimState['containers'][number];
+  const snap = emptyContainerSnapshot(c.name, c.role);
   if (!synced) return snap;
   const inst = cs.instance;
   let waiting = inst === null || (alive(cs) && inst.runningAt === null);

@@ -5,17 +5,7 @@
  */
 import fc from 'fast-check';
 import { Document, Scalar, visit } from 'yaml';
-
-export const WORKLOADS = [
-  'Pod',
-  'Deployment',
-  'ReplicaSet',
-  'ReplicationController',
-  'StatefulSet',
-  'DaemonSet',
-  'Job',
-  'CronJob',
-] as const;
+import { WORKLOAD_KINDS, type WorkloadKind } from '../../../shared/model/types';
 
 type Obj = Record<string, unknown>;
 
@@ -208,7 +198,7 @@ function share(spec: Obj, sharing: Sharing): Obj {
 }
 
 /** Wraps a pod spec in the object of each kind, where the API puts it. */
-function wrap(kind: (typeof WORKLOADS)[number], spec: Obj, labels: Obj, podName: string): Obj {
+function wrap(kind: WorkloadKind, spec: Obj, labels: Obj, podName: string): Obj {
   const metadata = { name: podName, labels };
   const template = { metadata: { labels }, spec };
   switch (kind) {
@@ -237,7 +227,7 @@ function wrap(kind: (typeof WORKLOADS)[number], spec: Obj, labels: Obj, podName:
 
 const workload = fc
   .record({
-    kind: fc.constantFrom(...WORKLOADS),
+    kind: fc.constantFrom(...WORKLOAD_KINDS),
     spec: podSpec,
     labels: fc.dictionary(
       fc.constantFrom('app', 'tier', 'app.kubernetes.io/name'),

@@ -4,16 +4,9 @@
  * A lone `\r` is not a line break here, although LSP allows it: VS Code normalises lone CRs to the file's line
  * ending before the text reaches a server, and the `yaml` parser (so the whole model) reads one as a character.
  */
+import type { Position, Range } from '../../../shared/util/range';
 
-export interface Position {
-  line: number;
-  character: number;
-}
-
-export interface Range {
-  start: Position;
-  end: Position;
-}
+export type { Position, Range };
 
 /** Line lengths of a text, without line breaks. */
 export function lineLengths(text: string): number[] {

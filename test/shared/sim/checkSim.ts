@@ -5,20 +5,17 @@ import path from 'node:path';
 import { expect } from 'vitest';
 import { parse } from 'yaml';
 import { parseManifests } from '../../../shared/model';
-import { predictionSummary, type SimulationResult, type Snapshot, simulate } from '../../../shared/sim';
+import {
+  type ContainerSnapshot,
+  predictionSummary,
+  type SimulationResult,
+  type Snapshot,
+  simulate,
+} from '../../../shared/sim';
 
 export const FIXTURES = path.resolve(__dirname, '../../fixtures');
 
-type ContainerExpect = Partial<{
-  state: string | null;
-  reason: string | null;
-  message: string | null;
-  exitCode: number | null;
-  restartCount: number;
-  ready: boolean;
-  started: boolean;
-  lastState: { exitCode: number; reason: string; finishedAt: number } | null;
-}>;
+type ContainerExpect = Partial<Omit<ContainerSnapshot, 'name' | 'type'>>;
 
 export interface Expectation {
   t: number;

@@ -2,20 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { podConditions } from '../../../../shared/sim/status/conditions';
 import type { ContainerSnapshot, ContainerType } from '../../../../shared/sim/types';
+import { container } from './containerSnapshot';
 
-const c = (name: string, type: ContainerType, over: Partial<ContainerSnapshot>): ContainerSnapshot => ({
-  name,
-  type,
-  state: 'running',
-  reason: null,
-  message: null,
-  exitCode: null,
-  restartCount: 0,
-  ready: false,
-  started: false,
-  lastState: null,
-  ...over,
-});
+const c = (name: string, type: ContainerType, over: Partial<ContainerSnapshot>): ContainerSnapshot =>
+  container(name, type, { state: 'running', ...over });
 
 const synced = { scheduled: true, kubeletSynced: true, sandboxReady: true } as const;
 

@@ -2,22 +2,9 @@
 // TestPodPhaseWithRestartAlways/Never/OnFailure, *InitContainers, *RestartableInitContainers (semantics §11).
 import { describe, expect, it } from 'vitest';
 import { getPhase, type PhaseInput } from '../../../../shared/sim/status/phase';
-import type { ContainerSnapshot, ContainerType, PodPhase, RestartPolicy } from '../../../../shared/sim/types';
+import type { ContainerType, PodPhase, RestartPolicy } from '../../../../shared/sim/types';
+import { container as base, type ContainerOverrides as S } from './containerSnapshot';
 
-type S = Partial<ContainerSnapshot>;
-const base = (name: string, type: ContainerType, over: S): ContainerSnapshot => ({
-  name,
-  type,
-  state: 'waiting',
-  reason: null,
-  message: null,
-  exitCode: null,
-  restartCount: 0,
-  ready: false,
-  started: false,
-  lastState: null,
-  ...over,
-});
 const running: S = { state: 'running', started: true, ready: true };
 const runningNotStarted: S = { state: 'running', started: false };
 const succeeded: S = { state: 'terminated', reason: 'Completed', exitCode: 0 };

@@ -3,27 +3,19 @@
 import { describe, expect, it } from 'vitest';
 import { type PrintInput, printPod } from '../../../../shared/sim/status/printer';
 import type { ContainerSnapshot, ContainerType } from '../../../../shared/sim/types';
+import { container as c } from './containerSnapshot';
 
 const NOW = 100;
 
-function c(name: string, type: ContainerType, over: Partial<ContainerSnapshot>): ContainerSnapshot {
-  return {
-    name,
-    type,
-    state: 'waiting',
-    reason: null,
-    message: null,
-    exitCode: null,
-    restartCount: 0,
-    ready: false,
-    started: false,
-    lastState: null,
-    ...over,
-  };
-}
-
 const running = (name: string, type: ContainerType = 'regular', extra: Partial<ContainerSnapshot> = {}) =>
   c(name, type, { state: 'running', ready: true, started: true, ...extra });
+const terminated = (
+  name: string,
+  reason: string,
+  exitCode: number,
+  type: ContainerType = 'regular',
+  extra: Partial<ContainerSnapshot> = {},
+) => c(name, type, { state: 'terminated', reason, exitCode, ...extra });
 const lastAt = (finishedAt: number) => ({ exitCode: 1, reason: 'Error', finishedAt });
 
 function pod(over: Partial<PrintInput>): PrintInput {
@@ -65,23 +57,20 @@ const CASES: [string, PrintInput, { STATUS: string; READY: string; RESTARTS: str
     'the alphabetically first container wins: a Completed, b Error => Completed (§13)',
     pod({
       phase: 'Failed',
-      containers: [
-        c('a', 'regular', { state: 'terminated', reason: 'Completed', exitCode: 0 }),
-        c('b', 'regular', { state: 'terminated', reason: 'Error', exitCode: 1 }),
-      ],
+      containers: [terminated('a', 'Completed', 0), terminated('b', 'Error', 1)],
     }),
     { STATUS: 'Completed', READY: '0/2', RESTARTS: '0' },
   ],
   [
     'Completed next to a running ready container is NotReady unless Ready is True',
-    pod({ containers: [c('a', 'regular', { state: 'terminated', reason: 'Completed', exitCode: 0 }), running('b')] }),
+    pod({ containers: [terminated('a', 'Completed', 0), running('b')] }),
     { STATUS: 'NotReady', READY: '1/2', RESTARTS: '0' },
   ],
   [
     'Completed next to a running ready container is Running when Ready is True',
     pod({
       conditions: { Ready: { status: true } },
-      containers: [c('a', 'regular', { state: 'terminated', reason: 'Completed', exitCode: 0 }), running('b')],
+      containers: [terminated('a', 'Completed', 0), running('b')],
     }),
     { STATUS: 'Running', READY: '1/2', RESTARTS: '0' },
   ],
@@ -90,7 +79,7 @@ const CASES: [string, PrintInput, { STATUS: string; READY: string; RESTARTS: str
     pod({
       phase: 'Pending',
       initContainers: [
-        c('i1', 'init', { state: 'terminated', reason: 'Completed', exitCode: 0 }),
+        terminated('i1', 'Completed', 0, 'init'),
         c('i2', 'init', { state: 'running', restartCount: 2, lastState: lastAt(95) }),
       ],
       containers: [c('app', 'regular', { reason: 'PodInitializing' })],
@@ -99,7 +88,7 @@ const CASES: [string, PrintInput, { STATUS: string; READY: string; RESTARTS: str
   ],
   [
     'Init:<terminated reason> for a failed init container',
-    pod({ phase: 'Failed', initContainers: [c('i', 'init', { state: 'terminated', reason: 'Error', exitCode: 1 })] }),
+    pod({ phase: 'Failed', initContainers: [terminated('i', 'Error', 1, 'init')] }),
     { STATUS: 'Init:Error', READY: '0/1', RESTARTS: '0' },
   ],
   [
@@ -141,24 +130,10 @@ const CASES: [string, PrintInput, { STATUS: string; READY: string; RESTARTS: str
       phase: 'Succeeded',
       conditions: { Initialized: { status: true } },
       initContainers: [
-        c('r1', 'sidecar', {
-          state: 'terminated',
-          reason: 'Error',
-          exitCode: 137,
-          restartCount: 3,
-          lastState: lastAt(90),
-        }),
-        c('r2', 'sidecar', { state: 'terminated', reason: 'Error', exitCode: 137 }),
+        terminated('r1', 'Error', 137, 'sidecar', { restartCount: 3, lastState: lastAt(90) }),
+        terminated('r2', 'Error', 137, 'sidecar'),
       ],
-      containers: [
-        c('app', 'regular', {
-          state: 'terminated',
-          reason: 'Completed',
-          exitCode: 0,
-          restartCount: 4,
-          lastState: lastAt(80),
-        }),
-      ],
+      containers: [terminated('app', 'Completed', 0, 'regular', { restartCount: 4, lastState: lastAt(80) })],
     }),
     { STATUS: 'Completed', READY: '0/3', RESTARTS: '7 (10s ago)' },
   ],
@@ -186,7 +161,7 @@ const CASES: [string, PrintInput, { STATUS: string; READY: string; RESTARTS: str
     pod({
       phase: 'Failed',
       terminating: true,
-      containers: [c('app', 'regular', { state: 'terminated', reason: 'Error', exitCode: 137 })],
+      containers: [terminated('app', 'Error', 137)],
     }),
     { STATUS: 'Error', READY: '0/1', RESTARTS: '0' },
   ],
