@@ -66,6 +66,27 @@ const fmt = (o) =>
   Object.entries(o)
     .map(([k, v]) => `${k} ${k === 'n' ? v : `${v.toFixed(2)} ms`}`)
     .join(', ');
+// Sends the panel a new version of the document, as the host does on an edit, and times the parse, simulation and
+// redraw (up to a forced style/layout) inside the page.
+const timeDocument = (page, text, version, until) =>
+  page.evaluate(
+    (doc) => {
+      const t0 = performance.now();
+      window.dispatchEvent(new MessageEvent('message', { data: doc }));
+      void document.body.offsetHeight;
+      return performance.now() - t0;
+    },
+    {
+      type: 'document',
+      uri: 'file:///work/pod.yaml',
+      fileName: 'pod.yaml',
+      version,
+      text,
+      cursorLine: null,
+      documentIndex: null,
+      until,
+    },
+  );
 
 async function main() {
   const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -112,26 +133,7 @@ async function main() {
     const edits = [];
     for (let i = 0; i < 10; i++) {
       const changed = text.replace('sleep 2"', `sleep ${3 + i}"`);
-      edits.push(
-        await panel.page.evaluate(
-          (doc) => {
-            const t0 = performance.now();
-            window.dispatchEvent(new MessageEvent('message', { data: doc }));
-            void document.body.offsetHeight;
-            return performance.now() - t0;
-          },
-          {
-            type: 'document',
-            uri: 'file:///work/pod.yaml',
-            fileName: 'pod.yaml',
-            version: 2 + i,
-            text: changed,
-            cursorLine: null,
-            documentIndex: null,
-            until: 3600,
-          },
-        ),
-      );
+      edits.push(await timeDocument(panel.page, changed, 2 + i, 3600));
     }
     console.log(`live edit (parse + simulate + redraw): ${fmt(stats(edits))}`);
 
@@ -155,26 +157,7 @@ async function main() {
     await small.showDocument(typical);
     const smallEdits = [];
     for (let i = 0; i < 10; i++) {
-      smallEdits.push(
-        await small.page.evaluate(
-          (doc) => {
-            const t0 = performance.now();
-            window.dispatchEvent(new MessageEvent('message', { data: doc }));
-            void document.body.offsetHeight;
-            return performance.now() - t0;
-          },
-          {
-            type: 'document',
-            uri: 'file:///work/pod.yaml',
-            fileName: 'pod.yaml',
-            version: 2 + i,
-            text: typical.replace('value: info', `value: debug${i}`),
-            cursorLine: null,
-            documentIndex: null,
-            until: 900,
-          },
-        ),
-      );
+      smallEdits.push(await timeDocument(small.page, typical.replace('value: info', `value: debug${i}`), 2 + i, 900));
     }
     console.log(`live edit, examples/deployment.yaml:   ${fmt(stats(smallEdits))}`);
     const errors = [...(await panel.errors()), ...(await small.errors())];

@@ -275,7 +275,8 @@ const multi = (n) => Array.from({ length: n }, (_, i) => workload(i, KIND_CYCLE[
 // `at`: key | keyEnd | value | valueStart | valueEnd | newKeyAfter (insert a new line with the key's indentation
 // after the node's value, complete there, then undo) | emptyValue (delete the scalar value so the line reads
 // `key: `, complete after the space, then restore). `doc`: first | middle | last | <index> (default middle).
-const c = (n) => [`**.containers[${n}]`, '**.containers[0]'];
+// `key` under container n, falling back to container 0 (the Pod has one container).
+const c = (n, key) => [`**.containers[${n}].${key}`, `**.containers[0].${key}`];
 const hover = [
   { label: 'apiVersion key', path: 'apiVersion', at: 'key' },
   { label: 'kind value', path: 'kind', at: 'value' },
@@ -285,7 +286,7 @@ const hover = [
   { label: 'c0 image key', path: '**.containers[0].image', at: 'key' },
   { label: 'c0 image value', path: '**.containers[0].image', at: 'value' },
   { label: 'c0 imagePullPolicy key', path: '**.containers[0].imagePullPolicy', at: 'key' },
-  { label: 'c1 imagePullPolicy value', path: c(1).map((p) => `${p}.imagePullPolicy`), at: 'value' },
+  { label: 'c1 imagePullPolicy value', path: c(1, 'imagePullPolicy'), at: 'value' },
   { label: 'c0 ports[0].containerPort key', path: '**.containers[0].ports[0].containerPort', at: 'key' },
   { label: 'c0 env[0].name key', path: '**.containers[0].env[0].name', at: 'key' },
   { label: 'c0 resources.requests key', path: '**.containers[0].resources.requests', at: 'key' },
@@ -294,19 +295,14 @@ const hover = [
   { label: 'c0 readinessProbe key', path: '**.containers[0].readinessProbe', at: 'key' },
   { label: 'c0 readinessProbe.periodSeconds key', path: '**.containers[0].readinessProbe.periodSeconds', at: 'key' },
   { label: 'c0 readinessProbe.httpGet.path key', path: '**.containers[0].readinessProbe.httpGet.path', at: 'key' },
-  { label: 'c2 name key', path: c(2).map((p) => `${p}.name`), at: 'key' },
-  {
-    label: 'c1 imagePullPolicy key (first doc)',
-    path: c(1).map((p) => `${p}.imagePullPolicy`),
-    at: 'key',
-    doc: 'first',
-  },
-  { label: 'c1 imagePullPolicy key (last doc)', path: c(1).map((p) => `${p}.imagePullPolicy`), at: 'key', doc: 'last' },
+  { label: 'c2 name key', path: c(2, 'name'), at: 'key' },
+  { label: 'c1 imagePullPolicy key (first doc)', path: c(1, 'imagePullPolicy'), at: 'key', doc: 'first' },
+  { label: 'c1 imagePullPolicy key (last doc)', path: c(1, 'imagePullPolicy'), at: 'key', doc: 'last' },
 ];
 const completion = [
   { label: 'new key in c0', path: '**.containers[0].imagePullPolicy', at: 'newKeyAfter' },
-  { label: 'new key in c1', path: c(1).map((p) => `${p}.image`), at: 'newKeyAfter' },
-  { label: 'new key in c2', path: c(2).map((p) => `${p}.image`), at: 'newKeyAfter' },
+  { label: 'new key in c1', path: c(1, 'image'), at: 'newKeyAfter' },
+  { label: 'new key in c2', path: c(2, 'image'), at: 'newKeyAfter' },
   { label: 'new key in pod spec', path: '**.containers', at: 'newKeyAfter' },
   { label: 'new key in metadata', path: 'metadata.name', at: 'newKeyAfter' },
   { label: 'new key in c0 readinessProbe', path: '**.containers[0].readinessProbe.periodSeconds', at: 'newKeyAfter' },
@@ -321,7 +317,7 @@ const completion = [
   { label: 'new key in top-level spec', path: ['spec.selector', 'spec.restartPolicy'], at: 'newKeyAfter' },
   { label: 'c0 imagePullPolicy: (empty value)', path: '**.containers[0].imagePullPolicy', at: 'emptyValue' },
   { label: 'c0 ports[0].protocol: (empty value)', path: '**.containers[0].ports[0].protocol', at: 'emptyValue' },
-  { label: 'c1 imagePullPolicy value', path: c(1).map((p) => `${p}.imagePullPolicy`), at: 'value' },
+  { label: 'c1 imagePullPolicy value', path: c(1, 'imagePullPolicy'), at: 'value' },
   { label: 'kind value', path: 'kind', at: 'value' },
   { label: 'apiVersion value', path: 'apiVersion', at: 'value' },
   { label: 'c0 imagePullPolicy keyEnd', path: '**.containers[0].imagePullPolicy', at: 'keyEnd' },
@@ -336,7 +332,7 @@ const edits = [
   { label: 'c0 image tag end (first doc)', path: '**.containers[0].image', at: 'valueEnd', doc: 'first' },
   {
     label: 'c1 resources.limits.memory end (last doc)',
-    path: c(1).map((p) => `${p}.resources.limits.memory`),
+    path: c(1, 'resources.limits.memory'),
     at: 'valueEnd',
     doc: 'last',
   },

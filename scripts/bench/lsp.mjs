@@ -510,6 +510,26 @@ const hoverText = (h) => {
 };
 const completionItems = (r) => (Array.isArray(r) ? r : (r?.items ?? []));
 const errMessage = (e) => String(e?.message ?? e);
+/**
+ * The metric of a probe phase (hover, completion): the timings over all positions, then one row per position with
+ * its own median; `answered(p)` says whether a position got a non-empty answer, `detail(p)` adds to its row.
+ */
+const probeMetric = ({ samples, per, planned, errors, lastError }, answered, detail) => ({
+  unit: 'ms',
+  ...stats(samples),
+  planned,
+  positions: per.filter((p) => p.ms.length).length,
+  nonEmpty: per.filter(answered).length,
+  errors: errors || undefined,
+  lastError: lastError ? errMessage(lastError) : undefined,
+  perPosition: per.map((p) => ({
+    label: p.label,
+    line: p.line,
+    n: p.ms.length,
+    median: stats(p.ms).median,
+    ...detail(p),
+  })),
+});
 
 /**
  * Benchmarks one workload against one server; returns { metrics, phases, ... }. `plan`: { cold, warm, hoverRounds,
@@ -700,22 +720,14 @@ export async function benchWorkload(wl, { cfg, queries, plan, budgetS, metrics: 
         }
       });
       if (!samples.length && lastError) throw lastError;
-      metric('hover', {
-        unit: 'ms',
-        ...stats(samples),
-        planned: plan.hoverRounds * hovers.length,
-        positions: per.filter((p) => p.ms.length).length,
-        nonEmpty: per.filter((p) => p.text).length,
-        errors: errors || undefined,
-        lastError: lastError ? errMessage(lastError) : undefined,
-        perPosition: per.map((p) => ({
-          label: p.label,
-          line: p.line,
-          n: p.ms.length,
-          median: stats(p.ms).median,
-          chars: p.text?.length ?? 0,
-        })),
-      });
+      metric(
+        'hover',
+        probeMetric(
+          { samples, per, planned: plan.hoverRounds * hovers.length, errors, lastError },
+          (p) => p.text,
+          (p) => ({ chars: p.text?.length ?? 0 }),
+        ),
+      );
     } catch (e) {
       fail('hover', e);
     }
@@ -770,23 +782,14 @@ export async function benchWorkload(wl, { cfg, queries, plan, budgetS, metrics: 
       });
       if (!samples.length && lastError) throw lastError;
       if (doc.text !== text) throw new Error('bench bug: the completion edits were not undone');
-      metric('completion', {
-        unit: 'ms',
-        ...stats(samples),
-        planned: plan.completionRepeats * completions.length,
-        positions: per.filter((p) => p.ms.length).length,
-        nonEmpty: per.filter((p) => p.items?.length).length,
-        errors: errors || undefined,
-        lastError: lastError ? errMessage(lastError) : undefined,
-        perPosition: per.map((p) => ({
-          label: p.label,
-          line: p.line,
-          n: p.ms.length,
-          median: stats(p.ms).median,
-          items: p.items?.length ?? 0,
-          first: p.items?.slice(0, 5),
-        })),
-      });
+      metric(
+        'completion',
+        probeMetric(
+          { samples, per, planned: plan.completionRepeats * completions.length, errors, lastError },
+          (p) => p.items?.length,
+          (p) => ({ items: p.items?.length ?? 0, first: p.items?.slice(0, 5) }),
+        ),
+      );
     } catch (e) {
       fail('completion', e);
     }
