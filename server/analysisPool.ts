@@ -10,6 +10,9 @@ import { type AnalysisSpec, analyzeSegment, type SegmentAnalysis } from './analy
 
 const ROLE = 'podlens-analysis';
 
+/** Below this many segments to analyse, starting threads costs more than it saves. */
+export const POOL_MIN_SEGMENTS = 48;
+
 interface Job {
   segments: Segment[];
   spec: AnalysisSpec;

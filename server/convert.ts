@@ -1,12 +1,6 @@
 /** The only place that knows both podlens findings and LSP types. */
-import {
-  type CodeAction,
-  CodeActionKind,
-  type Diagnostic,
-  DiagnosticSeverity,
-  type WorkspaceEdit,
-} from 'vscode-languageserver';
-import type { Finding, Fix } from '../shared/lint';
+import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
+import type { Finding } from '../shared/lint';
 import { ruleDocUrl } from '../shared/lint';
 import type { Severity } from '../shared/util/range';
 
@@ -30,16 +24,4 @@ export function toDiagnostic(f: Finding, uri: string): Diagnostic {
     d.relatedInformation = f.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
   }
   return d;
-}
-
-export function toCodeAction(fix: Fix, uri: string, diagnostic?: Diagnostic): CodeAction {
-  const edit: WorkspaceEdit = { changes: { [uri]: fix.edits.map((e) => ({ range: e.range, newText: e.newText })) } };
-  const action: CodeAction = {
-    title: fix.title,
-    kind: CodeActionKind.QuickFix,
-    edit,
-    isPreferred: fix.isPreferred,
-  };
-  if (diagnostic) action.diagnostics = [diagnostic];
-  return action;
 }

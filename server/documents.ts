@@ -15,7 +15,8 @@ import {
   splitSegments,
   templateNoticeAt,
 } from '../shared/model';
-import type { Position } from '../shared/util/range';
+import { type Position, shiftRange } from '../shared/util/range';
+import { countNewlines } from '../shared/yaml/split';
 import { type AnalysisSpec, analyzeSegment, type SegmentAnalysis } from './analysis';
 import type { PodSummary } from './podSummary';
 
@@ -51,9 +52,7 @@ const PARSED_CACHE_SIZE = 8;
  * Documents in a segment before it is parsed: one (a `...` end marker followed by more content adds another,
  * rarely). The count only numbers later documents, and the analysis corrects it.
  */
-function documentCountGuess(_segment: Segment): number {
-  return 1;
-}
+const DOCUMENTS_PER_UNPARSED_SEGMENT = 1;
 
 export class ManifestStore {
   private readonly files = new Map<string, FileState>();
@@ -119,7 +118,7 @@ export class ManifestStore {
     for (const segment of segments) {
       const analysis = cache.get(segment.text);
       slots.push({ segment, firstIndex: index, analysis });
-      index += analysis ? analysis.documentCount : documentCountGuess(segment);
+      index += analysis ? analysis.documentCount : DOCUMENTS_PER_UNPARSED_SEGMENT;
     }
     this.files.set(uri, { uri, version, slots });
     this.retain();
@@ -170,13 +169,6 @@ export class ManifestStore {
       file.findings = assemble(file.slots);
     }
     return file.findings;
-  }
-
-  /** The findings when every segment is analysed, else undefined (callers that must not block use this). */
-  findingsIfReady(uri: string): Finding[] | undefined {
-    const file = this.files.get(uri);
-    if (!file || file.slots.some((s) => !s.analysis)) return undefined;
-    return this.findings(uri);
   }
 
   /** The file's pod documents in brief, in file positions; analyses what is still pending. */
@@ -305,7 +297,7 @@ export class ManifestStore {
     let index = 0;
     for (const slot of file.slots) {
       slot.firstIndex = index;
-      index += slot.analysis ? slot.analysis.documentCount : documentCountGuess(slot.segment);
+      index += slot.analysis ? slot.analysis.documentCount : DOCUMENTS_PER_UNPARSED_SEGMENT;
     }
   }
 
@@ -355,14 +347,6 @@ function assemble(slots: SegmentSlot[]): Finding[] {
   return out;
 }
 
-function shiftRange(r: Finding['range'], delta: number): Finding['range'] {
-  if (delta === 0) return r;
-  return {
-    start: { line: r.start.line + delta, character: r.start.character },
-    end: { line: r.end.line + delta, character: r.end.character },
-  };
-}
-
 function shift(f: Finding, delta: number, firstIndex: number): Finding {
   if (delta === 0 && firstIndex === 0) return f;
   return {
@@ -398,12 +382,6 @@ function slotIndexAt(slots: readonly SegmentSlot[], line: number): number {
     else hi = mid - 1;
   }
   return lo;
-}
-
-function countNewlines(s: string): number {
-  let n = 0;
-  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
-  return n;
 }
 
 /**

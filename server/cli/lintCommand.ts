@@ -1,9 +1,16 @@
 /** `podlens lint <files|dirs|globs...> [--format text|json|sarif] [--config file]`: the editor's rules, in CI. */
 import { parseArgs } from 'node:util';
-import { allRuleMetas, type Finding, type LintConfig, lintText, type RuleFailure, ruleDocUrl } from '../../shared/lint';
+import {
+  allRuleMetas,
+  byPosition,
+  type Finding,
+  type LintConfig,
+  lintText,
+  type RuleFailure,
+  ruleDocUrl,
+} from '../../shared/lint';
 import { splitSegments } from '../../shared/model';
-import { comparePositions } from '../../shared/util/range';
-import type { AnalysisPool } from '../analysisPool';
+import { type AnalysisPool, POOL_MIN_SEGMENTS } from '../analysisPool';
 import { ManifestStore } from '../documents';
 import { isKustomizePatch } from '../kustomize';
 import { loadCliConfig } from './config';
@@ -24,9 +31,6 @@ export const LINT_USAGE =
 function toCli(f: Finding): CliDiagnostic {
   return { rule: f.rule, severity: f.severity, message: f.message, document: f.document, path: f.path, range: f.range };
 }
-
-/** Files with at least this many documents are linted on worker threads, a share of the documents each. */
-const POOL_MIN_SEGMENTS = 48;
 
 /**
  * Lints one file. A big multi-document file goes through the server's segment store and worker pool, so the
@@ -49,9 +53,7 @@ async function lintFile(
   store.update(file, text, 1);
   const pending = store.pending(file);
   store.accept(file, pending, await pool.analyze(pending, spec, store.parseOptions(file)), spec);
-  return [...store.findings(file)]
-    .sort((a, b) => comparePositions(a.range.start, b.range.start) || comparePositions(a.range.end, b.range.end))
-    .map(toCli);
+  return [...store.findings(file)].sort(byPosition).map(toCli);
 }
 
 function describeRule(rule: string): RuleInfo {

@@ -35,13 +35,19 @@ function findingKey(rule: string, r: Finding['range']): string {
  * and a linear search per diagnostic made that quadratic (tens of seconds for a file with 60,000 findings).
  */
 function findingIndex(findings: readonly Finding[]): Map<string, Finding> {
-  const index = new Map<string, Finding>();
+  let index = indexes.get(findings);
+  if (index) return index;
+  index = new Map<string, Finding>();
   for (const f of findings) {
     const key = findingKey(f.rule, f.range);
     if (!index.has(key)) index.set(key, f);
   }
+  indexes.set(findings, index);
   return index;
 }
+
+/** The store returns the same findings array until the file changes: VS Code asks on every cursor move. */
+const indexes = new WeakMap<readonly Finding[], Map<string, Finding>>();
 
 /** `only: ['quickfix']`, `['']` or nothing asks for quick fixes; `['source.fixAll']` does not. */
 function wantsQuickFixes(only: string[] | undefined): boolean {
@@ -90,7 +96,8 @@ function suppressible(rule: string): boolean {
  */
 export function codeActions(ctx: ServerContext, params: CodeActionParams, options: CodeActionOptions): CodeAction[] {
   const uri = params.textDocument.uri;
-  if (!wantsQuickFixes(params.context.only) || !ctx.sync(uri)) return [];
+  const ours = params.context.diagnostics.some((d) => d.source === 'podlens');
+  if (!ours || !wantsQuickFixes(params.context.only) || !ctx.sync(uri)) return [];
   const version = ctx.documents.get(uri)?.version ?? 0;
   const findings = findingIndex(ctx.store.findings(uri));
   const fixes: CodeAction[] = [];

@@ -62,13 +62,14 @@ export function codeLenses(ctx: ServerContext, uri: string): CodeLens[] {
 export function resolveCodeLens(ctx: ServerContext, lens: CodeLens, cache: PredictionCache): CodeLens {
   if (lens.command || !isLensData(lens.data)) return lens;
   const { uri, index } = lens.data;
-  const text = ctx.sync(uri) ? ctx.documents.get(uri) : undefined;
-  const doc = text && ctx.store.documentByIndex(uri, index);
+  const doc = ctx.sync(uri) ? ctx.store.documentByIndex(uri, index) : undefined;
   const args: PreviewLifecycleArgs = [uri, index];
-  if (!text || !doc?.pod) return { ...lens, command: { title: 'No prediction', command: '' } };
+  if (!doc?.pod) return { ...lens, command: { title: 'No prediction', command: '' } };
   const pod = doc.pod;
   const until = ctx.settings().simulation.until;
-  const title = cache.get(`${until}\0${text.getText(doc.range)}`, () =>
+  // The document's own text, from its parsed segment: reading the file's text would apply every queued edit.
+  const [start, , end] = doc.ast.range;
+  const title = cache.get(`${until}\0${doc.ctx.lines.text.slice(start, end)}`, () =>
     predictionSummary(simulate(pod, undefined, { until })),
   );
   return {

@@ -5,12 +5,10 @@
  */
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import type { Finding } from '../../shared/lint';
-import type { AnalysisPool } from '../analysisPool';
+import type { Severity } from '../../shared/util/range';
+import { type AnalysisPool, POOL_MIN_SEGMENTS } from '../analysisPool';
 import type { ServerContext } from '../context';
 import { toDiagnostic } from '../convert';
-
-/** Below this many pending segments, starting threads costs more than it saves. */
-const POOL_MIN_SEGMENTS = 48;
 
 export class DiagnosticsPublisher {
   private readonly pending = new Set<string>();
@@ -94,6 +92,14 @@ export class DiagnosticsPublisher {
     return d;
   }
 
+  /** The diagnostics published for a file's findings: only the kept ones are converted. */
+  private diagnosticsFor(findings: readonly Finding[], max: number, uri: string): Diagnostic[] {
+    const { shown, hidden } = capped(findings, max);
+    const diagnostics = shown.map((f) => this.diagnosticOf(f, uri));
+    if (hidden.length > 0) diagnostics.push(overflowNotice(hidden, max));
+    return diagnostics;
+  }
+
   private send(uri: string): void {
     const doc = this.ctx.documents.get(uri);
     if (!doc || !this.ctx.sync(uri)) return;
@@ -101,12 +107,7 @@ export class DiagnosticsPublisher {
       const last = this.published.get(uri);
       if (last !== undefined && last > doc.version) return;
       const { enable, maxDiagnosticsPerFile } = this.ctx.settings().lint;
-      const diagnostics = enable
-        ? capped(
-            this.ctx.store.findings(uri).map((f) => this.diagnosticOf(f, uri)),
-            maxDiagnosticsPerFile,
-          )
-        : [];
+      const diagnostics = enable ? this.diagnosticsFor(this.ctx.store.findings(uri), maxDiagnosticsPerFile, uri) : [];
       this.published.set(uri, doc.version);
       void this.ctx.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
     } catch (err) {
@@ -115,24 +116,28 @@ export class DiagnosticsPublisher {
   }
 }
 
+const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+
 /**
- * At most `max` diagnostics, errors first (the sort is stable: by position within a severity), the last slot
- * counting what was left out. VS Code keeps only the first 1,000 of a file by severity anyway, so errors must not
- * be crowded out by hints, and a 1,000-document file must not ship a megabyte per keystroke.
+ * At most `max` findings, errors first and by position within a severity, plus how many were left out. VS Code
+ * keeps only the first 1,000 diagnostics of a file by severity anyway, so errors must not be crowded out by hints,
+ * and a 1,000-document file must not ship (or even convert) a megabyte of diagnostics per keystroke.
  */
-export function capped(all: readonly Diagnostic[], max: number): Diagnostic[] {
-  const sorted = [...all].sort((a, b) => (a.severity ?? 1) - (b.severity ?? 1));
-  if (sorted.length <= max) return sorted;
-  const shown = sorted.slice(0, Math.max(0, max - 1));
-  const hidden = sorted.length - shown.length;
-  const first = sorted[shown.length] as Diagnostic;
-  shown.push({
-    range: first.range,
+export function capped(all: readonly Finding[], max: number): { shown: Finding[]; hidden: Finding[] } {
+  const bySeverity = SEVERITY_ORDER.flatMap((severity) => all.filter((f) => f.severity === severity));
+  if (bySeverity.length <= max) return { shown: bySeverity, hidden: [] };
+  const keep = Math.max(0, max - 1);
+  return { shown: bySeverity.slice(0, keep), hidden: bySeverity.slice(keep) };
+}
+
+/** The last published entry when findings were left out: where the first of them is, and how many. */
+function overflowNotice(hidden: readonly Finding[], max: number): Diagnostic {
+  return {
+    range: (hidden[0] as Finding).range,
     severity: DiagnosticSeverity.Information,
     source: 'podlens',
     message:
-      `${hidden} more podlens findings in this file are not shown (the least severe ones): at most ${max} are ` +
-      'published per file (podlens.lint.maxDiagnosticsPerFile). `podlens lint` lists them all.',
-  });
-  return shown;
+      `${hidden.length} more podlens findings in this file are not shown (the least severe ones): at most ${max} ` +
+      'are published per file (podlens.lint.maxDiagnosticsPerFile). `podlens lint` lists them all.',
+  };
 }

@@ -16,6 +16,7 @@ export { isLintable } from './kinds';
 export { allRuleMetas, allRules, ruleById, ruleIds } from './registry';
 export {
   applyLevels,
+  byPosition,
   type LintOptions,
   lintDocument,
   lintDocuments,

@@ -66,7 +66,8 @@ function toFinding(rule: Rule, report: Report, document: number): Finding {
   };
 }
 
-function byPosition(a: Finding, b: Finding): number {
+/** Findings in file order: by start, then by end. */
+export function byPosition(a: Finding, b: Finding): number {
   return comparePositions(a.range.start, b.range.start) || comparePositions(a.range.end, b.range.end);
 }
 

@@ -36,3 +36,12 @@ export function containsPosition(range: Range, pos: Position): boolean {
 export function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
 }
+
+/** The range moved down by `delta` lines (up when negative); the same object when it does not move. */
+export function shiftRange(r: Range, delta: number): Range {
+  if (delta === 0) return r;
+  return {
+    start: { line: r.start.line + delta, character: r.start.character },
+    end: { line: r.end.line + delta, character: r.end.character },
+  };
+}

@@ -62,7 +62,7 @@ export function splitSegments(text: string): Segment[] {
   return segments;
 }
 
-function countNewlines(s: string): number {
+export function countNewlines(s: string): number {
   let n = 0;
   for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
   return n;

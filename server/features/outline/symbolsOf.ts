@@ -4,12 +4,7 @@
  */
 import { type DocumentSymbol, SymbolKind } from 'vscode-languageserver';
 import { type ContainerView, fieldValue, type ManifestDocument } from '../../../shared/model';
-import type { Range } from '../../../shared/util/range';
-
-const shiftRange = (r: Range, d: number): Range => ({
-  start: { line: r.start.line + d, character: r.start.character },
-  end: { line: r.end.line + d, character: r.end.character },
-});
+import { shiftRange } from '../../../shared/util/range';
 
 export function shiftSymbol(s: DocumentSymbol, d: number): DocumentSymbol {
   return {
