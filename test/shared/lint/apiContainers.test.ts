@@ -1,5 +1,7 @@
 // API-validation rules on names, containers, ports, env and resources: one flagged and one clean manifest each.
+import { describe, expect, it } from 'vitest';
 import { app, pod, type RuleCase, runCases, workload } from '../../fixtures/lint/api/cases';
+import { findingsOf } from '../../fixtures/lint/api/marked';
 
 const CASES: RuleCase[] = [
   {
@@ -156,6 +158,43 @@ const CASES: RuleCase[] = [
     related: true,
   },
   {
+    rule: 'host-port-conflict',
+    name: 'one containerPort in two containers of a hostNetwork Pod (hostPort defaulted to it)',
+    flagged: pod(
+      `  hostNetwork: true\n${app('    ports:\n    - containerPort: 80\n')}  - name: b\n    image: b:1\n    ports:\n    - containerPort: «80»\n`,
+    ),
+    clean: pod(
+      `  hostNetwork: false\n${app('    ports:\n    - containerPort: 80\n')}  - name: b\n    image: b:1\n    ports:\n    - containerPort: 80\n`,
+    ),
+    message:
+      'spec.containers[1].ports[0].hostPort: Duplicate value: "TCP//80": this host port is already taken in the pod\'s network namespace (hostPort unset: with hostNetwork: true the API server defaults it to the containerPort)',
+    related: true,
+  },
+  {
+    rule: 'host-port-conflict',
+    name: 'a defaulted hostPort equal to an explicit one in a hostNetwork Pod',
+    flagged: pod(
+      `  hostNetwork: true\n${app('    ports:\n    - containerPort: 80\n      hostPort: 80\n')}  - name: b\n    image: b:1\n    ports:\n    - containerPort: «80»\n`,
+    ),
+    clean: pod(
+      `  hostNetwork: true\n${app('    ports:\n    - containerPort: 80\n      hostPort: 80\n')}  - name: b\n    image: b:1\n    ports:\n    - containerPort: 81\n    - containerPort: 80\n      protocol: UDP\n`,
+    ),
+    message: 'Duplicate value: "TCP//80"',
+    related: true,
+  },
+  {
+    rule: 'host-port-conflict',
+    name: 'one containerPort twice in one init container of a hostNetwork Pod',
+    flagged: pod(
+      `  hostNetwork: true\n  initContainers:\n  - name: i1\n    image: i:1\n    ports:\n    - containerPort: 8080\n    - containerPort: «8080»\n${app('    ports:\n    - containerPort: 8080\n')}`,
+    ),
+    clean: pod(
+      `  hostNetwork: true\n  initContainers:\n  - name: i1\n    image: i:1\n    ports:\n    - containerPort: 8080\n  - name: i2\n    image: i:1\n    ports:\n    - containerPort: 8080\n${app('    ports:\n    - containerPort: 8080\n')}`,
+    ),
+    message: 'spec.initContainers[0].ports[1].hostPort: Duplicate value: "TCP//8080"',
+    related: true,
+  },
+  {
     rule: 'host-network-host-port',
     name: 'a hostPort that differs from its containerPort under hostNetwork',
     flagged: pod(`  hostNetwork: true\n${app('    ports:\n    - containerPort: 8080\n      hostPort: «80»\n')}`),
@@ -271,3 +310,11 @@ const CASES: RuleCase[] = [
 ];
 
 runCases(CASES);
+
+describe('host-port-conflict outside a Pod', () => {
+  it('does not default hostPort in a hostNetwork pod template (templates keep 0, which validation allows)', () => {
+    const twoOn80 = `  hostNetwork: true\n${app('    ports:\n    - containerPort: 80\n')}  - name: b\n    image: b:1\n    ports:\n    - containerPort: 80\n`;
+    expect(findingsOf('host-port-conflict', workload('Deployment', 'apps/v1', twoOn80)).findings).toEqual([]);
+    expect(findingsOf('host-port-conflict', workload('DaemonSet', 'apps/v1', twoOn80)).findings).toEqual([]);
+  });
+});

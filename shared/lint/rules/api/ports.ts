@@ -2,11 +2,12 @@
  * Container ports (validateContainerPorts, checkHostPortConflicts, validatePodHostNetworkDeps): `invalid-port`
  * (containerPort and a non-zero hostPort in 1..65535), `invalid-port-name` (an IANA service name),
  * `duplicate-port-name` (within one container), `host-port-conflict` (the same protocol/hostIP/hostPort twice among
- * the regular containers, or within one init container: init containers run one at a time) and
+ * the regular containers, or within one init container: init containers run one at a time; in a Pod with hostNetwork
+ * an unset hostPort counts as its containerPort, as defaulting sets it before validation) and
  * `host-network-host-port` (with hostNetwork a hostPort must equal its containerPort).
  */
 import { isValidPortName, isValidPortNum } from '../../../k8s/names';
-import type { ContainerView, PortView } from '../../../model';
+import type { ContainerView, PodView, PortView } from '../../../model';
 import type { Range } from '../../../util/range';
 import type { Rule } from '../../types';
 import { allContainers, duplicate, invalid, reportPodSpec } from './util';
@@ -89,13 +90,40 @@ export const duplicatePortNameRule: Rule = {
   },
 };
 
+/**
+ * The host port validation sees after defaulting: the written hostPort, or, in a Pod with `hostNetwork: true`, the
+ * containerPort when hostPort is unset or 0 (SetDefaults_Pod, for regular and init containers). Templates are not
+ * defaulted (they keep 0, which validation allows), so the default applies to kind Pod only.
+ */
+interface EffectiveHostPort {
+  port: number;
+  range: Range;
+  /** True when the value is the containerPort, filled in by hostNetwork defaulting. */
+  defaulted: boolean;
+}
+
+function effectiveHostPort(p: PortView, defaultFromContainerPort: boolean): EffectiveHostPort | undefined {
+  const host = p.hostPort;
+  if (host.kind === 'value' && host.value !== 0) return { port: host.value, range: host.range, defaulted: false };
+  if (!defaultFromContainerPort || (host.kind !== 'absent' && host.kind !== 'value')) return undefined;
+  const container = p.containerPort;
+  if (container.kind !== 'value' || container.value === 0) return undefined;
+  return { port: container.value, range: container.range, defaulted: true };
+}
+
 /** The key AccumulateUniqueHostPorts uses: protocol (defaulted to TCP) / hostIP / hostPort. */
-function hostPortKey(p: PortView): string | undefined {
-  if (p.hostPort.kind !== 'value' || p.hostPort.value === 0) return undefined;
+/** A Pod (not a template) with `hostNetwork: true`: SetDefaults_Pod fills every unset hostPort in. */
+export function defaultsHostPorts(pod: PodView): boolean {
+  return pod.workload === 'Pod' && pod.hostNetwork.kind === 'value' && pod.hostNetwork.value === true;
+}
+
+function hostPortKey(p: PortView, hostPort: number): string {
   const protocol = p.protocol.kind === 'value' && p.protocol.value !== '' ? p.protocol.value : 'TCP';
   const ip = p.hostIP.kind === 'value' ? p.hostIP.value : '';
-  return `${protocol}/${ip}/${p.hostPort.value}`;
+  return `${protocol}/${ip}/${hostPort}`;
 }
+
+const DEFAULTED_NOTE = ' (hostPort unset: with hostNetwork: true the API server defaults it to the containerPort)';
 
 export const hostPortConflictRule: Rule = {
   meta: {
@@ -108,23 +136,33 @@ export const hostPortConflictRule: Rule = {
   check(ctx) {
     const pod = ctx.pod;
     if (!pod) return;
+    const defaulting = defaultsHostPorts(pod);
     const scan = (containers: ContainerView[]) => {
-      const seen = new Map<string, Range>();
+      const seen = new Map<string, EffectiveHostPort>();
       for (const c of containers) {
         for (const p of c.ports) {
-          const key = hostPortKey(p);
-          if (!key || p.hostPort.kind !== 'value') continue;
+          const host = effectiveHostPort(p, defaulting);
+          if (!host) continue;
+          const key = hostPortKey(p, host.port);
           const first = seen.get(key);
           if (!first) {
-            seen.set(key, p.hostPort.range);
+            seen.set(key, host);
             continue;
           }
           const path = [...p.path, 'hostPort'];
+          const note = host.defaulted ? DEFAULTED_NOTE : '';
           reportPodSpec(ctx, {
             path,
-            range: p.hostPort.range,
-            message: `${duplicate(path, key)}: this host port is already taken in the pod's network namespace`,
-            related: [{ range: first, message: `First use of ${key}` }],
+            range: host.range,
+            message: `${duplicate(path, key)}: this host port is already taken in the pod's network namespace${note}`,
+            related: [
+              {
+                range: first.range,
+                message: `First use of ${key}${first.defaulted ? ' (hostPort defaulted to this containerPort)' : ''}`,
+              },
+            ],
+            // A patch may omit what the base sets (protocol, hostIP): only a whole Pod shows the defaulted clash.
+            ...((host.defaulted || first.defaulted) && { needsWholeObject: true }),
           });
         }
       }

@@ -2,10 +2,12 @@
  * port-conflict and duplicate-container-port. All containers of a pod share one network namespace, so a port
  * can be bound by one process only. The API server merely warns about repeated container ports
  * (pkg/api/pod/warnings.go: "duplicate port definition", "overlapping port definition"; k8s-validation §5.1
- * and §7); repeated host ports are an API error and belong to the api-validation family.
+ * and §7); repeated host ports are an API error and belong to the api-validation family (host-port-conflict),
+ * including the host ports that hostNetwork defaulting fills in, so those pairs are not warned about here.
  */
-import type { ContainerView, PortView } from '../../../model';
+import type { ContainerView, PodView, PortView } from '../../../model';
 import type { Rule } from '../../types';
+import { defaultsHostPorts } from '../api/ports';
 import { allContainers, capitalize, concurrentContainers, describeContainer } from './containers';
 
 interface DeclaredPort {
@@ -17,8 +19,12 @@ interface DeclaredPort {
   hostIP: string;
 }
 
-/** Ports with a known number, protocol defaulted to TCP (SetDefaults_ContainerPort). */
-function declared(c: ContainerView): DeclaredPort[] {
+/**
+ * Ports with a known number, protocol defaulted to TCP (SetDefaults_ContainerPort), and hostPort as validation
+ * sees it: the containerPort when hostNetwork defaulting fills an unset one in.
+ */
+function declared(c: ContainerView, pod: PodView): DeclaredPort[] {
+  const defaulting = defaultsHostPorts(pod);
   const out: DeclaredPort[] = [];
   for (const port of c.ports) {
     if (port.containerPort.kind !== 'value') continue;
@@ -29,11 +35,20 @@ function declared(c: ContainerView): DeclaredPort[] {
       port,
       number: port.containerPort.value,
       protocol,
-      hostPort: port.hostPort.kind === 'value' ? port.hostPort.value : 0,
+      hostPort: writtenHostPort(port) || (defaulting ? port.containerPort.value : 0),
       hostIP: port.hostIP.kind === 'value' ? port.hostIP.value : '',
     });
   }
   return out;
+}
+
+function writtenHostPort(port: PortView): number {
+  return port.hostPort.kind === 'value' ? port.hostPort.value : 0;
+}
+
+/** The same non-zero host port on the same address: an API error (host-port-conflict), not a warning. */
+function sameHostPort(a: DeclaredPort, b: DeclaredPort): boolean {
+  return a.hostPort !== 0 && a.hostPort === b.hostPort && a.hostIP === b.hostIP;
 }
 
 function rangeOf(p: DeclaredPort) {
@@ -48,9 +63,11 @@ export const duplicateContainerPort: Rule = {
     summary: 'A container declares the same port and protocol twice (the API server only warns).',
   },
   check(ctx) {
-    for (const c of ctx.pod ? allContainers(ctx.pod) : []) {
+    const pod = ctx.pod;
+    if (!pod) return;
+    for (const c of allContainers(pod)) {
       const seen: DeclaredPort[] = [];
-      for (const p of declared(c)) {
+      for (const p of declared(c, pod)) {
         const prev = seen.find((s) => s.number === p.number && s.protocol === p.protocol && clash(s, p));
         seen.push(p);
         if (!prev) continue;
@@ -92,11 +109,11 @@ export const portConflict: Rule = {
     const first = new Map<string, DeclaredPort>();
     for (const c of concurrentContainers(ctx.pod)) {
       const own = new Set<string>();
-      for (const p of declared(c)) {
+      for (const p of declared(c, ctx.pod)) {
         const key = `${p.number}/${p.protocol}`;
         const prev = first.get(key);
         if (!prev) first.set(key, p);
-        else if (prev.container !== c && !own.has(key)) {
+        else if (prev.container !== c && !own.has(key) && !sameHostPort(prev, p)) {
           ctx.report({
             path: [...p.port.path, 'containerPort'],
             range: rangeOf(p),
