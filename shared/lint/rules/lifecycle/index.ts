@@ -1,5 +1,6 @@
 /** The lifecycle rule family: what the kubelet will do with the pod (k8s-semantics), in a fixed order. */
 import type { Rule } from '../../types';
+import { deprecatedVolumeType, fractionalByteQuantity, imagePullSecretName } from './apiWarnings';
 import { duplicateEnv } from './env';
 import { crashloopPredicted, initNeverSucceeds } from './exits';
 import { poststartHttpGet } from './hooks';
@@ -16,6 +17,7 @@ export const lifecycleRules: Rule[] = [
   latestTag,
   pullPolicyNever,
   privateRegistryNoPullSecret,
+  imagePullSecretName,
   missingReadinessProbe,
   missingLivenessProbe,
   livenessEqualsReadiness,
@@ -32,6 +34,8 @@ export const lifecycleRules: Rule[] = [
   duplicateContainerPort,
   missingResources,
   missingMemoryLimit,
+  fractionalByteQuantity,
+  deprecatedVolumeType,
   privilegedContainer,
   allowPrivilegeEscalation,
   hostNamespace,
