@@ -1,5 +1,5 @@
 /**
- * Language server entry. Started by the VS Code client over IPC, or standalone by other editors:
+ * Language server entry. Started by the VS Code client over stdio (see client/src/languageClient.ts), or by other editors:
  *   node dist/server.js --stdio      (also: npx podlens-language-server --stdio)
  */
 import {

@@ -5,6 +5,9 @@ import type { Finding } from './types';
 export function syntaxFindings(doc: ManifestDocument): Finding[] {
   // A templated document's syntax errors come from the template markers; one notice per file covers them.
   if (doc.templated) return [];
+  // YAML that does not say it is a Kubernetes object (compose files, CI configs) is none of podlens' business,
+  // broken or not: other tools own its syntax.
+  if (doc.apiVersion.kind === 'absent' && doc.kind.kind === 'absent') return [];
   return doc.issues.map((i) => ({
     rule: 'yaml-syntax',
     severity: i.severity,

@@ -86,9 +86,49 @@ describe('lintText', () => {
     expect(lintText('services:\n  web:\n    image: nginx\n')).toEqual([]);
   });
 
+  it('stays silent on broken YAML that is not a Kubernetes object, and not on a broken manifest', () => {
+    expect(lintText('services:\n  web:\n    image: [nginx\n')).toEqual([]);
+    const broken = lintText('apiVersion: v1\nkind: Pod\nmetadata: {name: a\nspec: {}\n');
+    expect(broken.filter((f) => f.rule === 'yaml-syntax').map((f) => f.severity)).toContain('error');
+  });
+
   it('gives a templated file one helm-template notice and analyses none of its templated documents', () => {
     const findings = lintText('apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Values.name }}\nspec: {}\n');
     expect(findings.map((f) => [f.rule, f.severity])).toEqual([['helm-template', 'info']]);
+  });
+
+  it('reports an unclosed flow sequence as one yaml-syntax error where the sequence should have ended', () => {
+    const m = marked(
+      `${POD.replace('image: registry.example/app:1.4.2', 'image: registry.example/app:1.4.2\n    args: [a, b')}    «c»ommand: [sh]\n`,
+    );
+    const findings = lintText(m.text).filter((f) => f.rule === 'yaml-syntax');
+    expect(findings).toEqual([
+      {
+        rule: 'yaml-syntax',
+        severity: 'error',
+        message: 'Flow sequence in block collection must be sufficiently indented and end with a ]',
+        range: m.range,
+        path: '',
+        document: 0,
+      },
+    ]);
+    expect(m.range).toEqual({ start: { line: 9, character: 4 }, end: { line: 9, character: 5 } });
+  });
+
+  it('places the helm-template notice, an info, on the first template marker', () => {
+    const m = marked(
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: «{{» .Values.name }}\n  labels:\n    app: {{ .Values.app }}\nspec: {}\n',
+    );
+    const findings = lintText(m.text);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({
+      rule: 'helm-template',
+      severity: 'info',
+      range: m.range,
+      path: '',
+      document: 0,
+    });
+    expect(m.range).toEqual({ start: { line: 3, character: 8 }, end: { line: 3, character: 10 } });
   });
 
   it('numbers documents, keeps the JSON contract fields and sorts findings by position', () => {
