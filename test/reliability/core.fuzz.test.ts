@@ -3,7 +3,7 @@
 // workload kind after random damage, and on a corpus of hostile files (alias bombs, deep nesting, long lines).
 // Seeded: PODLENS_FUZZ_SEED and PODLENS_FUZZ_RUNS reproduce or extend a run; the seed is printed on failure.
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { CoreJob, CoreResult } from './fuzz/coreChecks';
 import { coreJob } from './fuzz/coreJob';
 import { HOSTILE_DOCUMENTS } from './fuzz/hostile';
@@ -54,8 +54,8 @@ function everywhere(text: string): [number, number][] {
 
 describe('the core on hostile files', () => {
   it.each(HOSTILE_DOCUMENTS)('survives %s', async (_, text) => {
-    const { slowest } = await check({ text, path: 'hostile.yaml', cursors: everywhere(text), until: 900 });
-    expect(slowest.ms).toBeLessThan(HANG_MS);
+    // check() fails on any throw, out-of-document range or call that hangs (the worker's watchdog).
+    await check({ text, path: 'hostile.yaml', cursors: everywhere(text), until: 900 });
   });
 });
 

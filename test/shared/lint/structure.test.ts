@@ -172,7 +172,7 @@ describe('structure rules', () => {
     expect(found[0]?.range.start.line).toBe(9);
   });
 
-  it('stays fast on an alias bomb', () => {
+  it('walks the anchored node of an alias bomb once', () => {
     const anchors = ['  a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
     for (let i = 1; i < 10; i++)
       anchors.push(
@@ -181,9 +181,8 @@ describe('structure rules', () => {
           .join(', ')}]`,
       );
     const bomb = `x-bomb:\n${anchors.join('\n')}\n${pod(app('    args: *a9\n    command: *a9\n'))}`;
-    const started = performance.now();
+    // A walk that expanded the aliases would meet 9^10 nodes: the fuzz suite's watchdog catches such hangs.
     const findings = lintText(bomb);
-    expect(performance.now() - started).toBeLessThan(2000);
     // One anchored node is walked (and reported) once, however many aliases point at it.
     expect(findings.filter((f) => f.rule === 'invalid-type')).toHaveLength(1);
   });
