@@ -61,10 +61,13 @@ export const templateRestartPolicyRule: Rule = {
   },
 };
 
-type Requirement = { key: string; operator: string; values: string[] };
+export type Requirement = { key: string; operator: string; values: string[] };
 
 /** A LabelSelector as matchLabels plus matchExpressions; an RC selector is a plain map. */
-function readSelector(ctx: RuleContext, rc: boolean): { requirements: Requirement[]; empty: boolean } | undefined {
+export function readSelector(
+  ctx: RuleContext,
+  rc: boolean,
+): { requirements: Requirement[]; empty: boolean } | undefined {
   const sel = mapAt(ctx.doc, ['spec', 'selector']);
   if (!sel) return undefined;
   const requirements: Requirement[] = [];
@@ -89,7 +92,7 @@ function readSelector(ctx: RuleContext, rc: boolean): { requirements: Requiremen
   return { requirements, empty: requirements.length === 0 };
 }
 
-function matches(r: Requirement, labels: Map<string, string>): boolean {
+export function matches(r: Requirement, labels: Map<string, string>): boolean {
   const v = labels.get(r.key);
   switch (r.operator) {
     case 'In':
