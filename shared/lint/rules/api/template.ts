@@ -86,7 +86,11 @@ export function readSelector(
       const op = readers.string(ctx.doc.ctx, m, 'operator');
       const values = readers.stringList(ctx.doc.ctx, m, 'values');
       if (key.kind !== 'value' || op.kind !== 'value') return undefined;
-      requirements.push({ key: key.value, operator: op.value, values: values.kind === 'value' ? values.value : [] });
+      const list = values.kind === 'value' ? values.value : [];
+      // LabelSelectorAsSelector fails on these, so the API reports the selector itself, not the template labels.
+      if ((op.value === 'In' || op.value === 'NotIn') !== list.length > 0) return undefined;
+      if (!['In', 'NotIn', 'Exists', 'DoesNotExist'].includes(op.value)) return undefined;
+      requirements.push({ key: key.value, operator: op.value, values: list });
     }
   }
   return { requirements, empty: requirements.length === 0 };
