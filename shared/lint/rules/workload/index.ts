@@ -13,6 +13,7 @@ import { jobSelectorRule } from './job-selector';
 import { jobSuccessPolicyRule } from './job-success-policy';
 import { statefulSetPvcRetentionRule } from './statefulset-pvc-retention';
 import { statefulSetUpdateStrategyRule } from './statefulset-update-strategy';
+import { statefulSetVolumeClaimTemplatesRule } from './statefulset-volume-claim-templates';
 import { workloadNegativeFieldRule } from './workload-negative-field';
 import { workloadSelectorRule } from './workload-selector';
 
@@ -24,6 +25,7 @@ export const workloadRules: Rule[] = [
   daemonSetUpdateStrategyRule,
   statefulSetUpdateStrategyRule,
   statefulSetPvcRetentionRule,
+  statefulSetVolumeClaimTemplatesRule,
   jobCompletionModeRule,
   jobBackoffLimitPerIndexRule,
   jobPodFailurePolicyRule,
