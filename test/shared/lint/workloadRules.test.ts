@@ -388,6 +388,29 @@ describe('the workload-spec family', () => {
     }
   });
 
+  it('never fails on odd shapes, half-typed keys or broken YAML', () => {
+    const odd = [
+      apps('Deployment', '  strategy: RollingUpdate\n  replicas: many\n'),
+      apps('Deployment', '  strategy:\n    type:\n    rollingUpdate: [1, 2]\n  progressDeadlineSeconds: "x"\n'),
+      apps('DaemonSet', '  updateStrategy:\n    rollingUpdate:\n      maxSurge: {a: 1}\n      maxUnavailable: 1.5\n'),
+      apps('StatefulSet', '  ordinals: 3\n  volumeClaimTemplates: [5, null, {metadata: 5, spec: [1]}]\n'),
+      apps('ReplicaSet').replace('matchLabels: {app: web}', 'matchExpressions: [5, {key: [1], operator: {}}]'),
+      job('  podFailurePolicy:\n    rules: [5, {onExitCodes: 3}, {onPodConditions: {a: 1}, action: 7}]\n'),
+      job('  completionMode: Indexed\n  successPolicy:\n    rules: [7, {succeededIndexes: 5}]\n  selector: 3\n'),
+      job('  manualSelector: yes\n  selector: {matchLabels: [1]}\n  managedBy: 42\n'),
+      cron('  schedule: 5\n  timeZone: [UTC]\n', '  selector:\n'),
+      cron('  schedule: "@every"\n  timeZone: "a//b"\n'),
+      cron(`  schedule: "${'1-2/3,'.repeat(2000)}* * * *"\n`),
+      'apiVersion: batch/v1\nkind: CronJob\nspec:\n  schedu',
+      'apiVersion: apps/v1\nkind: Deployment\nspec:\n  strategy:\n    rollingUpdate:\n      maxSurge: [\n',
+    ];
+    for (const text of odd) {
+      const failures: unknown[] = [];
+      lintText(text, { onRuleFailure: (f) => failures.push(f) });
+      expect(failures).toEqual([]);
+    }
+  });
+
   const DOCS = path.resolve(__dirname, '../../../docs/rules');
   const yamlBlocks = (md: string) => [...md.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] as string);
   it.each(workloadRules.map((r) => [r.meta.id]))('%s has a page whose examples behave as documented', (id) => {
