@@ -7,7 +7,7 @@
  */
 import { readers } from '../../../model';
 import type { Rule } from '../../types';
-import { intOrPercentProblems, intOrPercentValue, isSet, keyRangeIn, mapIn, strategyType } from './read';
+import { intOrPercentProblems, intOrPercentValue, mapIn, reportStrayRollingUpdate, strategyType } from './read';
 
 const STRATEGY = ['spec', 'strategy'];
 const ROLLING = [...STRATEGY, 'rollingUpdate'];
@@ -24,14 +24,7 @@ export const deploymentStrategyRule: Rule = {
     if (ctx.pod?.workload !== 'Deployment') return;
     const type = strategyType(ctx, STRATEGY);
     if (type === 'Recreate') {
-      const key = keyRangeIn(ctx, STRATEGY, 'rollingUpdate');
-      if (key && isSet(ctx, STRATEGY, 'rollingUpdate')) {
-        ctx.report({
-          path: ROLLING,
-          range: key,
-          message: 'rollingUpdate may not be set when strategy type is Recreate',
-        });
-      }
+      reportStrayRollingUpdate(ctx, STRATEGY, 'rollingUpdate may not be set when strategy type is Recreate');
       return;
     }
     if (type !== 'RollingUpdate') return;

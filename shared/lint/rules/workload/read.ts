@@ -89,3 +89,10 @@ export function strategyType(ctx: RuleContext, path: FieldPath): string | undefi
   if (f.kind === 'absent' || (f.kind === 'value' && f.value === '')) return 'RollingUpdate';
   return f.kind === 'value' ? f.value : undefined;
 }
+
+/** Reports a non-null rollingUpdate under a strategy type that has no use for it (Recreate, OnDelete). */
+export function reportStrayRollingUpdate(ctx: RuleContext, strategy: FieldPath, message: string): void {
+  const key = keyRangeIn(ctx, strategy, 'rollingUpdate');
+  if (key && isSet(ctx, strategy, 'rollingUpdate'))
+    ctx.report({ path: [...strategy, 'rollingUpdate'], range: key, message });
+}

@@ -5,7 +5,7 @@
  */
 import { readers } from '../../../model';
 import type { Rule } from '../../types';
-import { intOrPercentProblems, intOrPercentValue, isSet, keyRangeIn, mapIn, strategyType } from './read';
+import { intOrPercentProblems, intOrPercentValue, mapIn, reportStrayRollingUpdate, strategyType } from './read';
 
 const STRATEGY = ['spec', 'updateStrategy'];
 const ROLLING = [...STRATEGY, 'rollingUpdate'];
@@ -22,14 +22,7 @@ export const statefulSetUpdateStrategyRule: Rule = {
     if (ctx.pod?.workload !== 'StatefulSet') return;
     const type = strategyType(ctx, STRATEGY);
     if (type === 'OnDelete') {
-      const key = keyRangeIn(ctx, STRATEGY, 'rollingUpdate');
-      if (key && isSet(ctx, STRATEGY, 'rollingUpdate')) {
-        ctx.report({
-          path: ROLLING,
-          range: key,
-          message: "rollingUpdate is only allowed for updateStrategy 'RollingUpdate'",
-        });
-      }
+      reportStrayRollingUpdate(ctx, STRATEGY, "rollingUpdate is only allowed for updateStrategy 'RollingUpdate'");
       return;
     }
     if (type !== 'RollingUpdate') return;
