@@ -1,10 +1,11 @@
 /**
  * `deployment-progress-deadline` (ValidateDeploymentSpec in pkg/apis/apps/validation/validation.go, v1.36):
  * progressDeadlineSeconds must be greater than minReadySeconds. An omitted progressDeadlineSeconds is defaulted to
- * 600 (SetDefaults_Deployment), so `minReadySeconds: 600` alone is rejected too.
+ * 600 (SetDefaults_Deployment) and minReadySeconds to 0, so `minReadySeconds: 600` alone and
+ * `progressDeadlineSeconds: 0` alone are rejected too.
  */
 import type { Rule } from '../../types';
-import { intIn } from './read';
+import { intIn, withDefault } from './read';
 
 export const deploymentProgressDeadlineRule: Rule = {
   meta: {
@@ -15,19 +16,19 @@ export const deploymentProgressDeadlineRule: Rule = {
   },
   check(ctx) {
     if (ctx.pod?.workload !== 'Deployment') return;
-    const deadline = intIn(ctx, ['spec'], 'progressDeadlineSeconds');
-    const minReady = intIn(ctx, ['spec'], 'minReadySeconds');
-    if (minReady.kind !== 'value' || (deadline.kind !== 'value' && deadline.kind !== 'absent')) return;
-    const value = deadline.kind === 'value' ? deadline.value : 600;
-    if (value > minReady.value) return;
-    const written = deadline.kind === 'value';
+    const deadline = withDefault(intIn(ctx, ['spec'], 'progressDeadlineSeconds'), 600);
+    const minReady = withDefault(intIn(ctx, ['spec'], 'minReadySeconds'), 0);
+    if (!deadline || !minReady || deadline.value > minReady.value) return;
+    const written = deadline.field.kind === 'value';
+    const range = written ? deadline.field : minReady.field;
+    if (range.kind !== 'value') return;
     ctx.report({
       path: ['spec', 'progressDeadlineSeconds'],
-      range: written ? deadline.range : minReady.range,
+      range: range.range,
       message: written
-        ? `progressDeadlineSeconds ${value} must be greater than minReadySeconds (${minReady.value})`
+        ? `progressDeadlineSeconds ${deadline.value} must be greater than minReadySeconds (${minReady.value})`
         : `minReadySeconds ${minReady.value} needs a progressDeadlineSeconds above it (the default is 600)`,
-      ...(!written && { needsWholeObject: true }),
+      ...((!written || minReady.field.kind === 'absent') && { needsWholeObject: true }),
     });
   },
 };

@@ -1,7 +1,8 @@
 /**
  * `statefulset-update-strategy` (ValidateStatefulSetSpec, validateRollingUpdateStatefulSet in
  * pkg/apis/apps/validation/validation.go, v1.36): OnDelete may not carry rollingUpdate; a rolling update's partition
- * is non-negative and its maxUnavailable a non-zero integer or percent of at most 100%.
+ * is non-negative and its maxUnavailable a non-zero integer or percent of at most 100% (MaxUnavailableStatefulSet is
+ * beta, on by default, since v1.35: the field is not dropped before validation).
  */
 import { readers } from '../../../model';
 import type { Rule } from '../../types';
