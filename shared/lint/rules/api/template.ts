@@ -130,6 +130,8 @@ export const selectorMismatchRule: Rule = {
     const selector = readSelector(ctx, rc);
     const selectorKey = pairAt(ctx.doc, ['spec'], 'selector');
     if (!selector || !selectorKey) return;
+    // Without a template an RC gets only `spec.template: Required value` (missing-required-field).
+    if (rc && !mapAt(ctx.doc, ['spec', 'template'])) return;
     if (selector.empty) {
       // An empty RC selector is defaulted from the template labels.
       if (rc) return;

@@ -63,6 +63,8 @@ const ALSO_REQUIRED: Record<string, readonly string[]> = {
   // validateConfigMapEnvSource, validateSecretEnvSource
   ConfigMapEnvSource: ['name'],
   SecretEnvSource: ['name'],
+  // ValidatePodTemplateSpecForRC: an RC's template is a pointer, Required when nil (apps kinds hold a struct).
+  ReplicationControllerSpec: ['template'],
 };
 
 /** Zero-valued integers that validation reports as Required (validateContainerPorts: containerPort 0). */
