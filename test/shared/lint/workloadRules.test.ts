@@ -185,6 +185,14 @@ const CASES: RuleCase[] = [
     message: 'DNS label',
   },
   {
+    rule: 'job-completion-mode',
+    name: "a CronJob whose Indexed Jobs' last hostname is too long",
+    flagged: cron(S, '  completionMode: Indexed\n  completions: 11\n', `«${'c'.repeat(52)}»`),
+    clean: cron(S, '  completionMode: Indexed\n  completions: 10\n', 'c'.repeat(52)),
+    severity: 'warning',
+    message: 'every Job this CronJob creates will be rejected',
+  },
+  {
     rule: 'job-backoff-limit-per-index',
     name: 'backoffLimitPerIndex on a NonIndexed Job',
     flagged: job('  «backoffLimitPerIndex»: 1\n'),

@@ -3,7 +3,9 @@
  * SetDefaults_Job in pkg/apis/batch/v1/defaults.go): an Indexed Job needs completions, at most 100000 parallel Pods,
  * and a name that still is a DNS label with the highest index appended (`<name>-<completions-1>` is each Pod's
  * hostname). Completions and parallelism left both unset are defaulted to 1, so `completionMode: Indexed` alone is
- * accepted; with parallelism set, completions stays unset and is required.
+ * accepted; with parallelism set, completions stays unset and is required. A CronJob's jobTemplate is checked the same
+ * way, except the hostname: its Jobs get a timestamp suffix, and a hostname too long for it is a warning (the CronJob
+ * is accepted; every Job it creates is rejected).
  */
 import { isDNS1123Label } from '../../../k8s/names';
 import type { Rule } from '../../types';
@@ -41,15 +43,24 @@ export const jobCompletionModeRule: Rule = {
       });
     }
     const name = ctx.pod?.metadata.name;
-    if (ctx.pod?.workload !== 'Job' || name?.kind !== 'value' || name.value === '') return;
+    if (name?.kind !== 'value' || name.value === '') return;
     const count = completions.kind === 'value' ? completions.value : parallelism.kind === 'absent' ? 1 : 0;
     if (count <= 0) return;
-    const hostname = `${name.value}-${count - 1}`;
-    if (isDNS1123Label(hostname).length === 0) return;
+    const cron = ctx.pod?.workload === 'CronJob';
+    // A CronJob's Jobs are named `<cronjob>-<minutes since the epoch>` (8 digits until the 22nd century).
+    const jobName = cron ? `${name.value}-${'0'.repeat(8)}` : name.value;
+    if (isDNS1123Label(`${jobName}-${count - 1}`).length === 0) return;
     ctx.report({
       path: ['metadata', 'name'],
       range: name.range,
-      message: `the last Pod's hostname ${hostname.length > 40 ? `${hostname.slice(0, 40)}…` : hostname} is not a valid DNS label`,
+      ...(cron
+        ? {
+            severity: 'warning',
+            message: "every Job this CronJob creates will be rejected: its last Pod's hostname is too long",
+          }
+        : {
+            message: `the last Pod's hostname (${name.value.length > 30 ? 'the name' : name.value}-${count - 1}) is no DNS label`,
+          }),
     });
   },
 };
