@@ -11,7 +11,7 @@ const MAX_LENGTH = 63;
 const HTTP_PATH = /^[A-Za-z0-9/\-._~%!$&'()*+,;=:]+$/;
 
 /** IsDomainPrefixedPath: the first problem, if any. */
-export function domainPrefixedPathProblem(value: string): string | undefined {
+function domainPrefixedPathProblem(value: string): string | undefined {
   const slash = value.indexOf('/');
   const host = slash < 0 ? '' : value.slice(0, slash);
   const path = slash < 0 ? '' : value.slice(slash + 1);

@@ -14,7 +14,7 @@ const MAX_RULES = 20;
 const MAX_INDEXES_LENGTH = 64 * 1024;
 
 /** validateIndexesFormat: the number of indexes, or the problem. */
-export function parseIndexes(text: string, completions: number): { total: number } | { error: string } {
+function parseIndexes(text: string, completions: number): { total: number } | { error: string } {
   if (text === '') return { total: 0 };
   let last: number | undefined;
   let total = 0;

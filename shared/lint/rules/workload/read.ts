@@ -2,10 +2,10 @@
  * Shared reading for the workload-spec rules: fields of a workload's own spec at a path, the spec of the Job a
  * Job or CronJob describes, and IntOrString values read the way apps validation reads them (getIntOrPercentValue).
  */
-import type { YAMLMap } from 'yaml';
+import type { Node, YAMLMap } from 'yaml';
 import { type Field, readers } from '../../../model';
 import type { FieldPath, Range } from '../../../util/range';
-import type { Report, RuleContext } from '../../types';
+import type { RuleContext } from '../../types';
 import { mapAt, scalarOf } from '../api/util';
 
 /** The map at `path` in the document, alias-aware. */
@@ -30,7 +30,7 @@ export function isSet(ctx: RuleContext, path: FieldPath, key: string): boolean {
 /** The key range of `key` in the map at `path`, when written. */
 export function keyRangeIn(ctx: RuleContext, path: FieldPath, key: string): Range | undefined {
   const pair = ctx.doc.ctx.pair(mapIn(ctx, path), key);
-  return pair ? ctx.doc.ctx.range(pair.key as never) : undefined;
+  return pair ? ctx.doc.ctx.range(pair.key as Node) : undefined;
 }
 
 /** Where the Job spec sits: a Job's own spec, or the spec of a CronJob's jobTemplate. */
@@ -62,25 +62,11 @@ export function intOrPercentValue(v: number | string): number {
   return /^[+-]?[0-9]+$/.test(v) ? Number(v) : 0;
 }
 
-export function isPercent(v: number | string): v is string {
-  return typeof v === 'string' && PERCENT.test(v);
-}
-
 /** ValidatePositiveIntOrPercent, and IsNotMoreThan100Percent when `max100`: the problems of one value. */
 export function intOrPercentProblems(v: number | string, max100: boolean): string[] {
   if (typeof v === 'number') return v < 0 ? ['must be greater than or equal to 0'] : [];
   if (!PERCENT.test(v)) return ['must be an integer or a percent such as "25%"'];
   return max100 && intOrPercentValue(v) > 100 ? ['must not be greater than 100%'] : [];
-}
-
-/** A report whose finding depends on a default the API server fills in: dropped on partial documents. */
-export function defaulted(report: Report, usedDefault: boolean): Report {
-  return usedDefault ? { ...report, needsWholeObject: true } : report;
-}
-
-/** Range of a field that is present, else the fallback. */
-export function rangeOr(field: Field<unknown>, fallback: Range | undefined): Range | undefined {
-  return field.kind === 'absent' ? fallback : field.range;
 }
 
 /** The update strategy type after defaulting (empty or omitted is RollingUpdate); undefined when not a string. */
