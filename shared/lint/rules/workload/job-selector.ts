@@ -69,10 +69,10 @@ function checkGenerated(ctx: RuleContext): void {
   const selectorKey = keyRangeIn(ctx, ['spec'], 'selector');
   const selector = readSelector(ctx, false);
   if (selectorKey && selector && !selector.empty) {
-    // The generated labels the selector has to match; the uid is unknown before creation.
+    // The generated labels the selector has to match; the uid is unknown before creation, the name with generateName.
     const expected = new Map(name === undefined ? [] : NAME_LABELS.map((k) => [k, name] as [string, string]));
-    const unknowable = selector.requirements.some((r) => name === undefined && NAME_LABELS.includes(r.key));
-    if (!unknowable && !selector.requirements.every((r) => matches(r, expected))) {
+    const decidable = selector.requirements.filter((r) => name !== undefined || !NAME_LABELS.includes(r.key));
+    if (!decidable.every((r) => matches(r, expected))) {
       ctx.report({
         path: ['spec', 'selector'],
         range: selectorKey,
