@@ -63,6 +63,10 @@ describe('timeZoneProblem', () => {
     'America/Port-au-Prince',
     'US/Eastern',
     'Asia/Kolkata',
+    'Asia/Calcutta',
+    'America/Coyhaique',
+    'GMT+0',
+    'Factory',
   ])('accepts %j', (name) => {
     expect(timeZoneProblem(name)).toBeUndefined();
   });
@@ -78,6 +82,8 @@ describe('timeZoneProblem', () => {
     ['Europe/-Berlin', 'unknown time zone Europe/-Berlin'],
     ['../etc/passwd', 'unknown time zone ../etc/passwd'],
     ['Berlin', 'unknown time zone Berlin'],
+    ['Europe/Berln', 'unknown time zone Europe/Berln'],
+    ['America/Nowhere', 'unknown time zone America/Nowhere'],
   ])('rejects %j: %s', (name, problem) => {
     expect(timeZoneProblem(name)).toBe(problem);
   });

@@ -1,7 +1,6 @@
 /**
  * `cronjob-time-zone` (validateTimeZone in pkg/apis/batch/validation/validation.go, v1.36): spec.timeZone, when
- * set, is a name from the IANA tz database other than `Local` (shared/k8s/timeZone.ts says how much of the
- * database is checked).
+ * set, is a name from the IANA tz database other than `Local` (shared/k8s/timeZone.ts).
  */
 import { timeZoneProblem } from '../../../k8s/timeZone';
 import type { Rule } from '../../types';
