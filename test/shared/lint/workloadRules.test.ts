@@ -139,6 +139,12 @@ const CASES: RuleCase[] = [
     clean: apps('StatefulSet', '  updateStrategy:\n    rollingUpdate:\n      partition: 0\n'),
   },
   {
+    rule: 'statefulset-service-name',
+    name: 'a serviceName with upper case',
+    flagged: apps('StatefulSet', '  serviceName: «Web_Headless»\n'),
+    clean: apps('StatefulSet', '  serviceName: web-headless\n'),
+  },
+  {
     rule: 'statefulset-pvc-retention',
     name: 'whenScaled in the wrong case',
     flagged: apps('StatefulSet', '  persistentVolumeClaimRetentionPolicy:\n    whenScaled: «delete»\n'),

@@ -12,6 +12,7 @@ import { jobPodFailurePolicyRule } from './job-pod-failure-policy';
 import { jobSelectorRule } from './job-selector';
 import { jobSuccessPolicyRule } from './job-success-policy';
 import { statefulSetPvcRetentionRule } from './statefulset-pvc-retention';
+import { statefulSetServiceNameRule } from './statefulset-service-name';
 import { statefulSetUpdateStrategyRule } from './statefulset-update-strategy';
 import { statefulSetVolumeClaimTemplatesRule } from './statefulset-volume-claim-templates';
 import { workloadNegativeFieldRule } from './workload-negative-field';
@@ -23,6 +24,7 @@ export const workloadRules: Rule[] = [
   deploymentStrategyRule,
   deploymentProgressDeadlineRule,
   daemonSetUpdateStrategyRule,
+  statefulSetServiceNameRule,
   statefulSetUpdateStrategyRule,
   statefulSetPvcRetentionRule,
   statefulSetVolumeClaimTemplatesRule,
