@@ -6,6 +6,7 @@ import { lintText } from '../../../shared/lint';
 import { workloadRules } from '../../../shared/lint/rules/workload';
 import { type RuleCase, runCases } from '../../fixtures/lint/api/cases';
 import { apps, cron, job } from '../../fixtures/lint/api/workloads';
+import { applyFix } from '../../fixtures/lint/lifecycle/lintHelpers';
 
 const S = '  schedule: "@daily"\n';
 
@@ -400,6 +401,17 @@ describe('the workload-spec family', () => {
         expect(f.message).not.toContain('\n');
       }
     }
+  });
+
+  it('fixes a DaemonSet surge by adding maxUnavailable: 0 beside it', () => {
+    const text = apps(
+      'DaemonSet',
+      '  updateStrategy:\n    rollingUpdate:\n      maxSurge: 1 # one extra Pod per node\n',
+    );
+    const finding = lintText(text).find((f) => f.rule === 'daemonset-update-strategy');
+    const fixed = applyFix(text, finding?.fixes?.[0]);
+    expect(fixed).toContain('      maxSurge: 1 # one extra Pod per node\n      maxUnavailable: 0\n');
+    expect(lintText(fixed).filter((f) => f.rule === 'daemonset-update-strategy')).toEqual([]);
   });
 
   it('never fails on odd shapes, half-typed keys or broken YAML', () => {

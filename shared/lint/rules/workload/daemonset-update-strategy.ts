@@ -5,12 +5,22 @@
  * one of them is non-zero. An omitted maxUnavailable is defaulted to 1 and an omitted maxSurge to 0, so
  * `maxSurge: 1` alone collides with the defaulted maxUnavailable. OnDelete ignores rollingUpdate (accepted).
  */
+
+import type { YAMLMap } from 'yaml';
 import { readers } from '../../../model';
-import type { Rule } from '../../types';
+import { insertAfterPair } from '../../fixes/blockMap';
+import type { Fix, Rule, RuleContext } from '../../types';
 import { intOrPercentProblems, intOrPercentValue, mapIn, strategyType, withDefault } from './read';
 
 const STRATEGY = ['spec', 'updateStrategy'];
 const ROLLING = [...STRATEGY, 'rollingUpdate'];
+
+/** Adds `maxUnavailable: 0` after maxSurge, so the surge replaces each node's Pod before the old one stops. */
+function maxUnavailableZero(ctx: RuleContext, rolling: YAMLMap): Fix | undefined {
+  const after = ctx.doc.ctx.pair(rolling, 'maxSurge');
+  const edit = after && insertAfterPair(ctx.doc.ctx, rolling, after, { maxUnavailable: '0' });
+  return edit && { title: 'Add maxUnavailable: 0', edits: [edit], isPreferred: true };
+}
 
 export const daemonSetUpdateStrategyRule: Rule = {
   meta: {
@@ -41,6 +51,7 @@ export const daemonSetUpdateStrategyRule: Rule = {
     const hasUnavailable = intOrPercentValue(unavailable.value) !== 0;
     const hasSurge = intOrPercentValue(surge.value) !== 0;
     if (hasUnavailable && hasSurge && surge.field.kind === 'value') {
+      const fix = unavailable.field.kind === 'absent' && rolling ? maxUnavailableZero(ctx, rolling) : undefined;
       ctx.report({
         path: [...ROLLING, 'maxSurge'],
         range: surge.field.range,
@@ -49,6 +60,7 @@ export const daemonSetUpdateStrategyRule: Rule = {
             ? 'maxSurge needs maxUnavailable: 0 (an omitted maxUnavailable is defaulted to 1)'
             : 'maxSurge may not be set when maxUnavailable is non-zero',
         ...(unavailable.field.kind === 'absent' && { needsWholeObject: true }),
+        ...(fix && { fixes: [fix] }),
       });
     } else if (!hasUnavailable && !hasSurge && unavailable.field.kind === 'value') {
       ctx.report({
