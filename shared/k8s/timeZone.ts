@@ -8,13 +8,13 @@ import { TIME_ZONE_NAMES } from './timeZoneNames';
 
 const PART = /^[A-Za-z.\-_0-9+]{1,14}$/;
 
-/** The reason the API server refuses `name` as a time zone, or undefined when it is accepted. */
+/** Why the API server refuses `name` as a time zone (a predicate phrase), or undefined when it is accepted. */
 export function timeZoneProblem(name: string): string | undefined {
-  if (name === '') return 'must be unset or a non-empty time zone name';
+  if (name === '') return 'may be unset but not empty';
   const parts = name.split('/');
   if (parts.some((p) => p === '.' || p === '..' || p.startsWith('-') || !PART.test(p))) {
-    return `unknown time zone ${name}`;
+    return 'is not a time zone name';
   }
   if (name.toLowerCase() === 'local') return 'must be an explicit IANA time zone, not Local';
-  return TIME_ZONE_NAMES.has(name) ? undefined : `unknown time zone ${name}`;
+  return TIME_ZONE_NAMES.has(name) ? undefined : 'is not in the IANA time zone database';
 }

@@ -19,7 +19,7 @@ export const cronJobTimeZoneRule: Rule = {
     if (f.kind !== 'value') return;
     const problem = timeZoneProblem(f.value);
     if (!problem) return;
-    const shown = problem.length > 80 ? `${problem.slice(0, 80)}…` : problem;
-    ctx.report({ path: ['spec', 'timeZone'], range: f.range, message: `timeZone ${shown}` });
+    const shown = f.value.length > 40 ? `${f.value.slice(0, 40)}…` : f.value;
+    ctx.report({ path: ['spec', 'timeZone'], range: f.range, message: `timeZone ${JSON.stringify(shown)} ${problem}` });
   },
 };

@@ -51,10 +51,11 @@ export const workloadNegativeFieldRule: Rule = {
       for (const key of keys) {
         const f = intIn(ctx, at, key);
         if (f.kind !== 'value' || f.value >= 0) continue;
+        const label = at[at.length - 1] === 'ordinals' ? `ordinals.${key}` : key;
         ctx.report({
           path: [...at, key],
           range: f.range,
-          message: `${key} is ${f.value}: must be greater than or equal to 0`,
+          message: `${label} is ${f.value}: must be greater than or equal to 0`,
         });
       }
     }
