@@ -23,21 +23,9 @@ function inStatefulSetPodSpec(ctx: RuleContext, path: FieldPath): boolean {
   );
 }
 
-const CLAIM_NOTE =
-  ' The StatefulSet is accepted (claim templates are not validated), but every PVC it creates is rejected.';
-
-/** True for a path inside a StatefulSet's volumeClaimTemplates, which ValidateStatefulSetSpec does not validate. */
-function inClaimTemplate(ctx: RuleContext, path: FieldPath): boolean {
-  return (
-    ctx.pod?.workload === 'StatefulSet' && path[0] === 'spec' && path[1] === 'volumeClaimTemplates' && path.length > 2
-  );
-}
-
 /** Reports a validation finding, as a warning with an explanation when it sits in a StatefulSet's pod spec. */
 export function reportValidation(ctx: RuleContext, report: Report): void {
-  if (inClaimTemplate(ctx, report.path)) {
-    ctx.report({ ...report, severity: 'warning', message: report.message + CLAIM_NOTE });
-  } else if (inStatefulSetPodSpec(ctx, report.path)) {
+  if (inStatefulSetPodSpec(ctx, report.path)) {
     ctx.report({ ...report, severity: 'warning', message: report.message + NOTE });
   } else {
     ctx.report(report);

@@ -1,10 +1,9 @@
 /**
- * `statefulset-volume-claim-templates`: a StatefulSet's volumeClaimTemplates are not validated when it is created
- * (ValidateStatefulSetSpec in pkg/apis/apps/validation/validation.go, v1.36, leaves them out; the registry only
- * warns), but the controller creates a PVC `<claim>-<statefulset>-<ordinal>` from each and adds a volume named
- * after the claim to every Pod. A claim the PVC validation rejects (ValidatePersistentVolumeClaimSpec in
- * pkg/apis/core/validation/validation.go: accessModes required, ReadWriteOncePod alone, a positive storage request)
- * or a claim name that is no volume name (a DNS label) leaves every replica without its Pod: warnings that say so.
+ * `statefulset-volume-claim-templates`: since v1.34 a StatefulSet's volumeClaimTemplates are validated on create
+ * (ValidateVolumeClaimTemplates in pkg/apis/apps/validation/validation.go, kubernetes/kubernetes#132212, v1.36):
+ * each claim spec as a PVC's (ValidatePersistentVolumeClaimSpec in pkg/apis/core/validation/validation.go: at least one
+ * access mode, ReadWriteOncePod alone, a storage request above 0 at `spec.resources[storage]`), and each claim counts
+ * as a volume of the pod template (kubernetes/kubernetes#131790), so its name must be a volume name (a DNS label).
  */
 import type { Node, YAMLMap } from 'yaml';
 import { isDNS1123Label } from '../../../k8s/names';
@@ -14,9 +13,6 @@ import type { FieldPath, Range } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
 import { keyRangeIn } from './read';
 
-const PVC = 'every PVC this StatefulSet creates will be rejected';
-const POD = 'every Pod this StatefulSet creates will be rejected';
-
 function checkName(ctx: RuleContext, at: FieldPath, m: YAMLMap, itemRange: Range): void {
   const c = ctx.doc.ctx;
   const name = readers.string(c, c.asMap(c.get(m, 'metadata')), 'name');
@@ -24,7 +20,7 @@ function checkName(ctx: RuleContext, at: FieldPath, m: YAMLMap, itemRange: Range
     ctx.report({
       path: [...at, 'metadata', 'name'],
       range: keyRangeIn(ctx, at, 'metadata') ?? keyRangeIn(ctx, at, 'spec') ?? itemRange,
-      message: `${PVC}: the claim template has no name`,
+      message: 'the claim template needs a name (it becomes a volume of every Pod)',
       needsWholeObject: true,
     });
     return;
@@ -35,7 +31,7 @@ function checkName(ctx: RuleContext, at: FieldPath, m: YAMLMap, itemRange: Range
     ctx.report({
       path,
       range: name.range,
-      message: `${POD}: the claim name is no DNS label`,
+      message: `claim name ${JSON.stringify(name.value.length > 40 ? `${name.value.slice(0, 40)}…` : name.value)} is not a volume name (a DNS label)`,
     });
   }
 }
@@ -52,7 +48,7 @@ function checkSpec(ctx: RuleContext, at: FieldPath, m: YAMLMap, itemRange: Range
     ctx.report({
       path: [...specPath, 'accessModes'],
       range,
-      message: `${PVC}: it needs at least one access mode`,
+      message: 'a claim template needs at least one access mode',
       needsWholeObject: true,
     });
   } else if (
@@ -63,18 +59,19 @@ function checkSpec(ctx: RuleContext, at: FieldPath, m: YAMLMap, itemRange: Range
     ctx.report({
       path: [...specPath, 'accessModes'],
       range: modeValues.range,
-      message: `${PVC}: ReadWriteOncePod cannot be combined with other modes`,
+      message: 'ReadWriteOncePod cannot be combined with other access modes',
     });
   }
-  const requestsPath = [...specPath, 'resources', 'requests'];
+  // The API reports the storage request at `spec.resources[storage]`, not under requests.
+  const storagePath = [...specPath, 'resources', 'storage'];
   const storage = readers.quantity(c, c.asMap(c.get(c.asMap(c.get(spec, 'resources')), 'requests')), 'storage');
   if (storage.kind === 'absent') {
     const range =
       keyRangeIn(ctx, [...specPath, 'resources'], 'requests') ?? keyRangeIn(ctx, specPath, 'resources') ?? specKey;
     ctx.report({
-      path: [...requestsPath, 'storage'],
+      path: storagePath,
       range,
-      message: `${PVC}: it needs resources.requests.storage`,
+      message: 'a claim template needs resources.requests.storage',
       needsWholeObject: true,
     });
     return;
@@ -83,9 +80,9 @@ function checkSpec(ctx: RuleContext, at: FieldPath, m: YAMLMap, itemRange: Range
   const q = parseQuantity(storage.value);
   if (q.ok && (isNegative(q.quantity) || q.quantity.n === 0n)) {
     ctx.report({
-      path: [...requestsPath, 'storage'],
+      path: storagePath,
       range: storage.range,
-      message: `${PVC}: the storage request must be above 0`,
+      message: 'the storage request must be greater than zero',
     });
   }
 }
@@ -94,8 +91,8 @@ export const statefulSetVolumeClaimTemplatesRule: Rule = {
   meta: {
     id: 'statefulset-volume-claim-templates',
     family: 'api-validation',
-    severity: 'warning',
-    summary: 'A volume claim template whose PVCs or Pods the API server will reject (name, accessModes, storage).',
+    severity: 'error',
+    summary: 'A volume claim template the API server rejects: no name, no access modes, no positive storage request.',
   },
   check(ctx) {
     if (ctx.pod?.workload !== 'StatefulSet') return;
