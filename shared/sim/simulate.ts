@@ -6,9 +6,10 @@ import { defaultedFields } from '../k8s/defaults';
 import type { PodView } from '../model/types';
 import type { Range } from '../util/range';
 import { initialState, step } from './engine';
-import { type Assumptions, DEFAULT_UNTIL, resolvePod } from './infer/scenario';
+import { DEFAULT_UNTIL, resolvePod } from './infer/scenario';
 import { EventQueue } from './queue';
 import { parseScenario, type ScenarioInput, type SimError } from './scenario';
+import { type Assumptions, applyScheduling } from './scheduling';
 import { buildSnapshot } from './status/snapshot';
 import type { ContainerSnapshot, PodSpecResolved, SimState, Snapshot, Step, TraceEntry } from './types';
 
@@ -225,7 +226,8 @@ export function simulate(pod: PodView, scenario?: ScenarioInput, options: Simula
   const until = options.until ?? DEFAULT_UNTIL;
   if (!parsed.ok)
     return { ok: false, pod: name, steps: [], assumptions: null, defaulted, errors: parsed.errors, until };
-  const resolved = resolvePod(pod, parsed.scenario, options);
+  const inferred = resolvePod(pod, parsed.scenario, options);
+  const resolved = 'errors' in inferred ? inferred : applyScheduling(pod, parsed.scenario, inferred);
   if ('errors' in resolved)
     return { ok: false, pod: name, steps: [], assumptions: null, defaulted, errors: resolved.errors, until };
   const { spec, assumptions } = resolved;
