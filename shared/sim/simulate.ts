@@ -280,14 +280,20 @@ function simulateJob(
 ): JobResult {
   const spec = resolveJob(view, first.pod, podNamespace(pod));
   const cache = new Map<string, PodOutcome>();
-  const runner = (offsets: Readonly<Record<string, number>>): PodOutcome => {
-    const key = JSON.stringify(offsets);
+  const runner = (offsets: Readonly<Record<string, number>>, createdAt: number): PodOutcome => {
+    const pulled = createdAt > 0;
+    const key = JSON.stringify([offsets, pulled]);
     const known = cache.get(key);
     if (known) return known;
     const result =
-      Object.keys(offsets).length === 0
+      Object.keys(offsets).length === 0 && !pulled
         ? first
-        : simulatePod(pod, nextPodScenario(scenario, first.assumptions, offsets), { until: first.until }, defaulted);
+        : simulatePod(
+            pod,
+            nextPodScenario(scenario, first.assumptions, offsets, pulled),
+            { until: first.until },
+            defaulted,
+          );
     const outcome = podOutcome(result.steps);
     cache.set(key, outcome);
     return outcome;
