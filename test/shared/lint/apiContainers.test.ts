@@ -98,7 +98,15 @@ const CASES: RuleCase[] = [
     rule: 'image-whitespace',
     name: 'a Pod image with a trailing space',
     flagged: pod('  containers:\n  - name: app\n    image: «"nginx:1.27 "»\n'),
-    clean: workload('Deployment', 'apps/v1', '  containers:\n  - name: app\n    image: "nginx:1.27 "\n'),
+    clean: pod('  containers:\n  - name: app\n    image: "nginx:1.27"\n'),
+  },
+  {
+    rule: 'image-whitespace',
+    name: 'a Deployment template image with a trailing space (accepted; its Pods are rejected)',
+    flagged: workload('Deployment', 'apps/v1', '  containers:\n  - name: app\n    image: «"nginx:1.27 "»\n'),
+    clean: workload('Deployment', 'apps/v1', '  containers:\n  - name: app\n    image: nginx:1.27\n'),
+    severity: 'warning',
+    message: 'every Pod this Deployment creates will be rejected: spec.template.spec.containers[0].image',
   },
   {
     rule: 'container-restart-policy',

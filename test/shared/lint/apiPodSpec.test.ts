@@ -188,11 +188,10 @@ const CASES: RuleCase[] = [
   },
   {
     rule: 'volume-mount-not-found',
-    name: 'a StatefulSet mount of no volume and no claim template, as a warning',
+    name: 'a StatefulSet mount of no volume and no claim template',
     flagged: `${workload('StatefulSet', 'apps/v1', app('    volumeMounts:\n    - name: «cache»\n      mountPath: /cache\n'))}  volumeClaimTemplates:\n  - metadata:\n      name: data\n`,
     clean: `${workload('StatefulSet', 'apps/v1', app('    volumeMounts:\n    - name: data\n      mountPath: /data\n'))}  volumeClaimTemplates:\n  - metadata:\n      name: data\n`,
-    severity: 'warning',
-    message: 'FailedCreate',
+    message: 'spec.template.spec.containers[0].volumeMounts[0].name: Not found: "cache"',
   },
   {
     rule: 'duplicate-mount-path',
@@ -287,14 +286,15 @@ const CASES: RuleCase[] = [
 runCases(CASES);
 
 describe('StatefulSet pod templates', () => {
-  it('turn pod-spec validation errors into warnings, but keep the StatefulSet’s own checks as errors', () => {
+  it('are validated on create like every other template (since v1.34): pod-spec findings are errors', () => {
     const text = workload(
       'StatefulSet',
       'apps/v1',
       `  restartPolicy: Never\n  containers:\n  - name: Bad\n    image: x:1\n`,
     ).replace('  name: web', '  name: web.db');
     const found = lintText(text).map((f) => [f.rule, f.severity]);
-    expect(found).toContainEqual(['invalid-container-name', 'warning']);
+    expect(found).toContainEqual(['invalid-container-name', 'error']);
+    expect(found).not.toContainEqual(['invalid-container-name', 'warning']);
     expect(found).toContainEqual(['invalid-name', 'error']);
     expect(found).toContainEqual(['template-restart-policy', 'error']);
   });
