@@ -109,20 +109,6 @@ const CASES: RuleCase[] = [
     message: 'every Pod this Deployment creates will be rejected: spec.template.spec.containers[0].image',
   },
   {
-    rule: 'container-restart-policy',
-    name: 'restartPolicy on a regular container',
-    flagged: pod(app('    «restartPolicy»: Always\n')),
-    clean: pod(`  initContainers:\n  - name: proxy\n    image: proxy:1\n    restartPolicy: Always\n${app()}`),
-    message: 'Forbidden: may not be set for non-init containers',
-  },
-  {
-    rule: 'container-restart-policy',
-    name: 'an init container restartPolicy other than Always',
-    flagged: pod(`  initContainers:\n  - name: init\n    image: busybox:1\n    restartPolicy: «OnFailure»\n${app()}`),
-    clean: pod(`  initContainers:\n  - name: init\n    image: busybox:1\n${app()}`),
-    message: 'Unsupported value: "OnFailure": supported values: "Always"',
-  },
-  {
     rule: 'invalid-port',
     name: 'a containerPort above 65535',
     flagged: pod(app('    ports:\n    - containerPort: «70000»\n')),

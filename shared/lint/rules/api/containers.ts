@@ -2,13 +2,12 @@
  * Container-level checks of validateContainerCommon / validateContainers / validateInitContainers:
  * `invalid-container-name` (a DNS-1123 label), `duplicate-container-name` (unique across init and regular
  * containers, reported where validation.go reports it), `image-whitespace` (Pods only: validateContainerOnlyForPod;
- * a warning on templates, whose Pods are rejected)
- * and `container-restart-policy` (Forbidden on regular containers; init containers accept only Always).
+ * a warning on templates, whose Pods are rejected).
  */
 import { isDNS1123Label } from '../../../k8s/names';
 import type { ContainerView } from '../../../model';
 import type { Rule } from '../../types';
-import { allContainers, duplicate, forbidden, invalid, notSupported, reportPodOnly, reportPodSpec } from './util';
+import { allContainers, duplicate, invalid, reportPodOnly, reportPodSpec } from './util';
 
 export const invalidContainerNameRule: Rule = {
   meta: {
@@ -89,37 +88,6 @@ export const imageWhitespaceRule: Rule = {
           },
         ],
       });
-    }
-  },
-};
-
-export const containerRestartPolicyRule: Rule = {
-  meta: {
-    id: 'container-restart-policy',
-    family: 'api-validation',
-    severity: 'error',
-    summary: 'A container-level restartPolicy: only init containers may set it, and only to Always (a sidecar).',
-  },
-  check(ctx) {
-    const pod = ctx.pod;
-    if (!pod) return;
-    for (const c of allContainers(pod)) {
-      const policy = c.restartPolicy;
-      if (policy.kind !== 'value') continue;
-      const path = [...c.path, 'restartPolicy'];
-      if (c.list === 'containers') {
-        reportPodSpec(ctx, {
-          path,
-          range: policy.keyRange,
-          message: `${forbidden(path, 'may not be set for non-init containers')}. Set restartPolicy on the pod spec instead.`,
-        });
-      } else if (policy.value !== 'Always') {
-        reportPodSpec(ctx, {
-          path,
-          range: policy.range,
-          message: `${notSupported(path, policy.value, ['Always'])}. Always makes this init container a sidecar; remove the field for a run-to-completion init container.`,
-        });
-      }
     }
   },
 };

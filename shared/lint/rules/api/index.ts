@@ -1,12 +1,8 @@
 /** The API-validation family: what the API server's validation (pkg/apis/core/validation and apps/batch) rejects. */
 import type { Rule } from '../../types';
 import { apiVersionRule } from './apiVersion';
-import {
-  containerRestartPolicyRule,
-  duplicateContainerNameRule,
-  imageWhitespaceRule,
-  invalidContainerNameRule,
-} from './containers';
+import { containerRestartPolicyRule } from './container-restart-policy';
+import { duplicateContainerNameRule, imageWhitespaceRule, invalidContainerNameRule } from './containers';
 import { invalidEnvNameRule, invalidEnvSourceRule } from './env';
 import { handlerPortRule, lifecycleHandlerRule } from './handlers';
 import { invalidAnnotationRule, invalidLabelRule } from './labels';

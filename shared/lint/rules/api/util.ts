@@ -59,6 +59,15 @@ export function setKeys(doc: ManifestDocument, map: YAMLMap | undefined): { key:
   return out;
 }
 
+/**
+ * Where a finding about a missing field of a map goes: the map's first key (a block map's own range runs to the
+ * next line), or the whole node when it has none (`{}`).
+ */
+export function entryRange(doc: ManifestDocument, map: YAMLMap): Range | undefined {
+  const first = map.items[0]?.key as Node | undefined;
+  return doc.ctx.range(first) ?? doc.ctx.range(map);
+}
+
 /** A Go value as field errors print it: strings quoted, numbers bare. */
 function shown(value: string | number): string {
   return typeof value === 'string' ? JSON.stringify(value) : String(value);
@@ -87,6 +96,11 @@ export function duplicate(path: FieldPath, value: string | number): string {
 /** `field.NotSupported`: `spec.x: Unsupported value: "y": supported values: "a", "b"`. */
 export function notSupported(path: FieldPath, value: string, supported: readonly string[]): string {
   return `${formatPath(path)}: Unsupported value: ${JSON.stringify(value)}: supported values: ${supported.map((s) => JSON.stringify(s)).join(', ')}`;
+}
+
+/** `field.TooMany`: `spec.x: Too many: 21: must have at most 20 items`. */
+export function tooMany(path: FieldPath, actual: number, max: number): string {
+  return `${formatPath(path)}: Too many: ${actual}: must have at most ${max} items`;
 }
 
 /** `field.NotFound`: `spec.x: Not found: "y"`. */

@@ -1,0 +1,93 @@
+// container-restart-policy as a v1.36 API server checks it: ContainerRestartRules (beta, on since v1.35) lets every
+// container set restartPolicy and restartPolicyRules.
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../../../shared/lint';
+import { app, pod, type RuleCase, runCases, workload } from '../../fixtures/lint/api/cases';
+
+const rules = (body: string) => `    restartPolicy: Never\n    restartPolicyRules:\n${body}`;
+const exitRule = '    - action: Restart\n      exitCodes:\n        operator: In\n        values: [42]\n';
+
+const CASES: RuleCase[] = [
+  {
+    rule: 'container-restart-policy',
+    name: 'a regular container restartPolicy outside Always/OnFailure/Never',
+    flagged: pod(app('    restartPolicy: «always»\n')),
+    clean: pod(app('    restartPolicy: OnFailure\n')),
+    message: 'spec.containers[0].restartPolicy: Unsupported value: "always"',
+  },
+  {
+    rule: 'container-restart-policy',
+    name: 'an empty init container restartPolicy',
+    flagged: pod(`  initContainers:\n  - name: init\n    image: busybox:1\n    restartPolicy: «""»\n${app()}`),
+    clean: pod(`  initContainers:\n  - name: init\n    image: busybox:1\n    restartPolicy: Never\n${app()}`),
+    message: 'spec.initContainers[0].restartPolicy: Unsupported value: ""',
+  },
+  {
+    rule: 'container-restart-policy',
+    name: 'restartPolicyRules without a container restartPolicy',
+    flagged: pod(app(`    «restartPolicyRules»:\n${exitRule}`)),
+    clean: pod(app(rules(exitRule))),
+    message: 'spec.containers[0].restartPolicy: Required value',
+  },
+  {
+    rule: 'container-restart-policy',
+    name: 'a restart rule with an unknown action',
+    flagged: pod(app(rules(exitRule.replace('action: Restart', 'action: «Retry»')))),
+    clean: pod(app(rules(exitRule.replace('action: Restart', 'action: RestartAllContainers')))),
+    message: 'spec.containers[0].restartPolicyRules[0].action: Unsupported value: "Retry"',
+  },
+  {
+    rule: 'container-restart-policy',
+    name: 'a restart rule without exitCodes',
+    flagged: pod(app(rules('    - «action»: Restart\n'))),
+    clean: pod(app(rules(exitRule))),
+    message: 'spec.containers[0].restartPolicyRules[0].exitCodes: Required value',
+  },
+  {
+    rule: 'container-restart-policy',
+    name: 'a restart rule with operator Equal',
+    flagged: pod(app(rules(exitRule.replace('operator: In', 'operator: «Equal»')))),
+    clean: pod(app(rules(exitRule.replace('operator: In', 'operator: NotIn')))),
+    message: 'restartPolicyRules[0].exitCodes.operator: Unsupported value: "Equal": supported values: "In", "NotIn"',
+  },
+  {
+    rule: 'container-restart-policy',
+    name: 'more than 20 restart rules',
+    flagged: pod(app(`    restartPolicy: Never\n    «restartPolicyRules»:\n${exitRule.repeat(21)}`)),
+    clean: pod(app(`    restartPolicy: Never\n    restartPolicyRules:\n${exitRule.repeat(20)}`)),
+    message: 'spec.containers[0].restartPolicyRules: Too many: 21: must have at most 20 items',
+  },
+  {
+    rule: 'container-restart-policy',
+    name: 'more than 255 exit codes in one rule',
+    flagged: pod(
+      app(
+        rules(exitRule.replace('values: [42]', `values: «[${Array.from({ length: 256 }, (_, i) => i).join(', ')}]»`)),
+      ),
+    ),
+    clean: pod(
+      app(rules(exitRule.replace('values: [42]', `values: [${Array.from({ length: 255 }, (_, i) => i).join(', ')}]`))),
+    ),
+    message: 'exitCodes.values: Too many: 256: must have at most 255 items',
+  },
+  {
+    rule: 'container-restart-policy',
+    name: 'an invalid container restartPolicy in a StatefulSet template (validated on create)',
+    flagged: workload('StatefulSet', 'apps/v1', app('    restartPolicy: «Sometimes»\n')),
+    clean: workload('StatefulSet', 'apps/v1', app('    restartPolicy: Always\n')),
+    message: 'spec.template.spec.containers[0].restartPolicy: Unsupported value: "Sometimes"',
+  },
+];
+
+runCases(CASES);
+
+describe('container restartPolicy since v1.35', () => {
+  it('accepts every policy on regular and init containers, and rules on a sidecar', () => {
+    for (const policy of ['Always', 'OnFailure', 'Never']) {
+      const text = pod(
+        `  initContainers:\n  - name: init\n    image: busybox:1\n    restartPolicy: ${policy}\n    restartPolicyRules:\n${exitRule}${app(`    restartPolicy: ${policy}\n`)}`,
+      );
+      expect(lintText(text).filter((f) => f.severity === 'error')).toEqual([]);
+    }
+  });
+});
