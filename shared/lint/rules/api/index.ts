@@ -5,6 +5,23 @@ import { containerRestartPolicyRule } from './container-restart-policy';
 import { duplicateContainerNameRule, imageWhitespaceRule, invalidContainerNameRule } from './containers';
 import { invalidEnvNameRule, invalidEnvSourceRule } from './env';
 import { handlerPortRule, lifecycleHandlerRule } from './handlers';
+import { invalidAffinityRule } from './invalid-affinity';
+import { invalidDnsConfigRule } from './invalid-dns-config';
+import { invalidEphemeralVolumeRule } from './invalid-ephemeral-volume';
+import { invalidFileModeRule } from './invalid-file-mode';
+import { invalidFinalizerRule } from './invalid-finalizer';
+import { invalidHostAliasRule } from './invalid-host-alias';
+import { invalidMountPropagationRule } from './invalid-mount-propagation';
+import { invalidPodOsRule } from './invalid-pod-os';
+import { invalidProcMountRule } from './invalid-proc-mount';
+import { invalidReadinessGateRule } from './invalid-readiness-gate';
+import { invalidResourceClaimRule } from './invalid-resource-claim';
+import { invalidSchedulingGateRule } from './invalid-scheduling-gate';
+import { invalidSecurityProfileRule } from './invalid-security-profile';
+import { invalidSysctlRule } from './invalid-sysctl';
+import { invalidTolerationRule } from './invalid-toleration';
+import { invalidTopologySpreadRule } from './invalid-topology-spread';
+import { invalidVolumeFileRule } from './invalid-volume-file';
 import { invalidAnnotationRule, invalidLabelRule } from './labels';
 import { duplicateMountPathRule, invalidSubPathRule, volumeMountNotFoundRule } from './mounts';
 import { invalidNameRule, invalidSpecNameRule } from './names';
@@ -61,4 +78,21 @@ export const apiValidationRules: Rule[] = [
   selectorMismatchRule,
   activeDeadlineSecondsRule,
   ephemeralContainersRule,
+  invalidTolerationRule,
+  invalidAffinityRule,
+  invalidTopologySpreadRule,
+  invalidDnsConfigRule,
+  invalidSchedulingGateRule,
+  invalidReadinessGateRule,
+  invalidHostAliasRule,
+  invalidSysctlRule,
+  invalidSecurityProfileRule,
+  invalidPodOsRule,
+  invalidProcMountRule,
+  invalidFileModeRule,
+  invalidVolumeFileRule,
+  invalidEphemeralVolumeRule,
+  invalidMountPropagationRule,
+  invalidFinalizerRule,
+  invalidResourceClaimRule,
 ];

@@ -1,0 +1,115 @@
+/**
+ * `invalid-security-profile`: seccompProfile and appArmorProfile in the pod's and every container's security
+ * context, as validateSeccompProfileField and ValidateAppArmorProfileField (pkg/apis/core/validation/validation.go,
+ * v1.36) check them: a set profile needs a type; Localhost needs a localhostProfile (seccomp: a relative path
+ * without `..`; AppArmor: not empty, not padded with spaces, at most 4095 characters); other types must not set
+ * one. Unknown type spellings are `invalid-enum`.
+ */
+import type { YAMLMap } from 'yaml';
+import type { FieldPath } from '../../../util/range';
+import type { Rule, RuleContext } from '../../types';
+import { keyRange, str } from './items';
+import { allContainers, entryRange, mapAt, reportPodSpec } from './util';
+
+const MAX_APPARMOR_PROFILE = 4095;
+
+function checkSeccomp(ctx: RuleContext, profile: YAMLMap, path: FieldPath) {
+  const type = str(ctx, profile, 'type');
+  const local = str(ctx, profile, 'localhostProfile');
+  const localPath = [...path, 'localhostProfile'];
+  if (type.kind === 'absent' || (type.kind === 'value' && type.value === '')) {
+    const range =
+      type.kind === 'value' ? type.range : (entryRange(ctx.doc, profile) ?? keyRange(ctx, profile, 'localhostProfile'));
+    if (range) reportPodSpec(ctx, { path: [...path, 'type'], range, message: 'A seccompProfile needs a type.' });
+  }
+  if (type.kind !== 'value') return;
+  if (type.value === 'Localhost') {
+    if (local.kind === 'absent') {
+      reportPodSpec(ctx, {
+        path: localPath,
+        range: type.range,
+        message: 'Seccomp type Localhost needs a localhostProfile.',
+      });
+    } else if (local.kind === 'value') {
+      if (local.value.startsWith('/'))
+        reportPodSpec(ctx, {
+          path: localPath,
+          range: local.range,
+          message: 'The seccomp localhostProfile must be a relative path.',
+        });
+      if (local.value.split('/').includes('..'))
+        reportPodSpec(ctx, {
+          path: localPath,
+          range: local.range,
+          message: "The seccomp localhostProfile must not contain '..'.",
+        });
+    }
+  } else if (local.kind !== 'absent' && type.value !== '') {
+    reportPodSpec(ctx, {
+      path: localPath,
+      range: local.keyRange,
+      message: 'localhostProfile is only allowed with seccomp type Localhost.',
+    });
+  }
+}
+
+function checkAppArmor(ctx: RuleContext, profile: YAMLMap, path: FieldPath) {
+  const type = str(ctx, profile, 'type');
+  const local = str(ctx, profile, 'localhostProfile');
+  const localPath = [...path, 'localhostProfile'];
+  if (type.kind === 'absent' || (type.kind === 'value' && type.value === '')) {
+    const range = type.kind === 'value' ? type.range : entryRange(ctx.doc, profile);
+    if (range) reportPodSpec(ctx, { path: [...path, 'type'], range, message: 'An appArmorProfile needs a type.' });
+    return;
+  }
+  if (type.kind !== 'value') return;
+  if (type.value === 'Localhost') {
+    if (local.kind === 'absent' || (local.kind === 'value' && local.value === ''))
+      reportPodSpec(ctx, {
+        path: localPath,
+        range: local.kind === 'value' ? local.range : type.range,
+        message: 'AppArmor type Localhost needs a localhostProfile.',
+      });
+    else if (local.kind === 'value' && local.value.trim() !== local.value)
+      reportPodSpec(ctx, {
+        path: localPath,
+        range: local.range,
+        message: 'The AppArmor localhostProfile must not be padded with spaces.',
+      });
+    if (local.kind === 'value' && local.value.length > MAX_APPARMOR_PROFILE)
+      reportPodSpec(ctx, {
+        path: localPath,
+        range: local.range,
+        message: `The AppArmor localhostProfile is longer than ${MAX_APPARMOR_PROFILE} characters.`,
+      });
+  } else if ((type.value === 'RuntimeDefault' || type.value === 'Unconfined') && local.kind !== 'absent') {
+    reportPodSpec(ctx, {
+      path: localPath,
+      range: local.keyRange,
+      message: 'localhostProfile is only allowed with AppArmor type Localhost.',
+    });
+  }
+}
+
+export const invalidSecurityProfileRule: Rule = {
+  meta: {
+    id: 'invalid-security-profile',
+    family: 'api-validation',
+    severity: 'error',
+    summary: 'A seccompProfile or appArmorProfile without a type, or with a localhostProfile that does not fit it.',
+  },
+  check(ctx) {
+    const pod = ctx.pod;
+    if (!pod) return;
+    const contexts = [
+      [...pod.specPath, 'securityContext'],
+      ...allContainers(pod).map((c) => [...c.path, 'securityContext']),
+    ];
+    for (const sc of contexts) {
+      const seccomp = mapAt(ctx.doc, [...sc, 'seccompProfile']);
+      if (seccomp) checkSeccomp(ctx, seccomp, [...sc, 'seccompProfile']);
+      const apparmor = mapAt(ctx.doc, [...sc, 'appArmorProfile']);
+      if (apparmor) checkAppArmor(ctx, apparmor, [...sc, 'appArmorProfile']);
+    }
+  },
+};
