@@ -252,6 +252,13 @@ const CASES: RuleCase[] = [
     clean: pod(`  hostUsers: false\n${app('    securityContext:\n      procMount: Unmasked\n')}`),
   },
   {
+    rule: 'invalid-host-users',
+    name: 'hostPID in a pod with its own user namespace',
+    flagged: pod(`  hostUsers: false\n  «hostPID»: true\n${app()}`),
+    clean: pod(`  hostUsers: false\n  hostPID: false\n${app()}`),
+    message: 'hostPID cannot be true when hostUsers is false',
+  },
+  {
     rule: 'invalid-file-mode',
     name: 'a decimal defaultMode 644',
     flagged: vol('    configMap:\n      name: cfg\n      defaultMode: «644»\n'),

@@ -11,6 +11,7 @@ import { invalidEphemeralVolumeRule } from './invalid-ephemeral-volume';
 import { invalidFileModeRule } from './invalid-file-mode';
 import { invalidFinalizerRule } from './invalid-finalizer';
 import { invalidHostAliasRule } from './invalid-host-alias';
+import { invalidHostUsersRule } from './invalid-host-users';
 import { invalidMountPropagationRule } from './invalid-mount-propagation';
 import { invalidPodOsRule } from './invalid-pod-os';
 import { invalidProcMountRule } from './invalid-proc-mount';
@@ -89,6 +90,7 @@ export const apiValidationRules: Rule[] = [
   invalidSecurityProfileRule,
   invalidPodOsRule,
   invalidProcMountRule,
+  invalidHostUsersRule,
   invalidFileModeRule,
   invalidVolumeFileRule,
   invalidEphemeralVolumeRule,
