@@ -53,12 +53,12 @@ const CASES: RuleCase[] = [
   },
   {
     rule: 'invalid-affinity',
-    name: 'a required node affinity without terms',
+    name: 'a matchFields key other than metadata.name',
     flagged: pod(
-      `${app()}  affinity:\n    nodeAffinity:\n      requiredDuringSchedulingIgnoredDuringExecution:\n        «nodeSelectorTerms»: []\n`,
+      `${app()}  affinity:\n    nodeAffinity:\n      requiredDuringSchedulingIgnoredDuringExecution:\n        nodeSelectorTerms:\n        - matchFields:\n          - key: «metadata.labels»\n            operator: In\n            values: [a]\n`,
     ),
     clean: pod(
-      `${app()}  affinity:\n    nodeAffinity:\n      requiredDuringSchedulingIgnoredDuringExecution:\n        nodeSelectorTerms:\n        - matchExpressions:\n          - key: zone\n            operator: Exists\n`,
+      `${app()}  affinity:\n    nodeAffinity:\n      requiredDuringSchedulingIgnoredDuringExecution:\n        nodeSelectorTerms:\n        - matchFields:\n          - key: metadata.name\n            operator: In\n            values: [node-1]\n`,
     ),
   },
   {
@@ -73,9 +73,9 @@ const CASES: RuleCase[] = [
   },
   {
     rule: 'invalid-affinity',
-    name: 'a pod affinity term without topologyKey',
+    name: 'a pod affinity topologyKey that is not a label key',
     flagged: pod(
-      `${app()}  affinity:\n    podAffinity:\n      requiredDuringSchedulingIgnoredDuringExecution:\n      - «labelSelector»:\n          matchLabels: {app: db}\n`,
+      `${app()}  affinity:\n    podAffinity:\n      requiredDuringSchedulingIgnoredDuringExecution:\n      - labelSelector:\n          matchLabels: {app: db}\n        topologyKey: «zone/a/b»\n`,
     ),
     clean: pod(
       `${app()}  affinity:\n    podAffinity:\n      requiredDuringSchedulingIgnoredDuringExecution:\n      - labelSelector:\n          matchLabels: {app: db}\n        topologyKey: topology.kubernetes.io/zone\n`,
@@ -221,9 +221,9 @@ const CASES: RuleCase[] = [
   },
   {
     rule: 'invalid-security-profile',
-    name: 'an appArmorProfile without type',
-    flagged: ctrSc(`      appArmorProfile:\n        «localhostProfile»: k8s-apparmor\n`),
-    clean: ctrSc(`      appArmorProfile:\n        type: Localhost\n        localhostProfile: k8s-apparmor\n`),
+    name: 'an AppArmor Localhost profile with an empty localhostProfile',
+    flagged: ctrSc('      appArmorProfile:\n        type: Localhost\n        localhostProfile: «""»\n'),
+    clean: ctrSc('      appArmorProfile:\n        type: Localhost\n        localhostProfile: k8s-apparmor\n'),
   },
   {
     rule: 'invalid-pod-os',

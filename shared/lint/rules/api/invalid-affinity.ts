@@ -3,7 +3,8 @@
  * a required node selector needs at least one term; each requirement's operator decides its value count (In/NotIn
  * at least one, Exists/DoesNotExist none, Gt/Lt exactly one), keys are label keys and required values label values
  * (preferred terms may hold any value); matchFields only know metadata.name with exactly one In/NotIn value.
- * Weights are 1..100. Pod (anti-)affinity terms: a topologyKey, valid selectors, namespaces that are DNS labels and
+ * Weights are 1..100. Pod (anti-)affinity terms: a topologyKey that is a label key (a missing one is
+ * missing-required-field), valid selectors, namespaces that are DNS labels and
  * matchLabelKeys/mismatchLabelKeys only with a labelSelector.
  */
 import type { YAMLMap } from 'yaml';
@@ -12,7 +13,7 @@ import type { FieldPath } from '../../../util/range';
 import type { Report, Rule, RuleContext } from '../../types';
 import { int, itemString, keyRange, type ListItem, listItems, quote, str } from './items';
 import { selectorProblems } from './selector';
-import { entryRange, mapAt, reportPodSpec } from './util';
+import { mapAt, reportPodSpec } from './util';
 
 type Emit = (r: Report) => void;
 
@@ -94,15 +95,8 @@ function checkNodeAffinity(ctx: RuleContext, na: YAMLMap, path: FieldPath, emit:
   const required = doc.asMap(doc.get(na, reqKey));
   if (required) {
     const reqPath = [...path, reqKey];
-    const terms = listItems(ctx, required, reqPath, 'nodeSelectorTerms');
-    const range = keyRange(ctx, required, 'nodeSelectorTerms') ?? keyRange(ctx, na, reqKey);
-    if (terms.length === 0 && range)
-      emit({
-        path: [...reqPath, 'nodeSelectorTerms'],
-        range,
-        message: 'A required node affinity needs at least one node selector term.',
-      });
-    for (const t of terms) checkTerm(ctx, t.map, t.path, true, emit);
+    // An empty nodeSelectorTerms is missing-required-field (the schema requires it): one root cause, one error.
+    for (const t of listItems(ctx, required, reqPath, 'nodeSelectorTerms')) checkTerm(ctx, t.map, t.path, true, emit);
   }
   for (const p of listItems(ctx, na, path, 'preferredDuringSchedulingIgnoredDuringExecution')) {
     if (!p.map) continue;
@@ -143,14 +137,11 @@ function checkPodAffinityTerm(ctx: RuleContext, term: YAMLMap, path: FieldPath, 
         emit({ path: k.path, range: k.range, message: `${quote(s)} is in both matchLabelKeys and mismatchLabelKeys.` });
     }
   }
+  // A missing or empty topologyKey is missing-required-field; a present one must be a label key.
   const topology = str(ctx, term, 'topologyKey');
-  const topoPath = [...path, 'topologyKey'];
-  if (topology.kind === 'absent' || (topology.kind === 'value' && topology.value === '')) {
-    const range = topology.kind === 'value' ? topology.range : entryRange(ctx.doc, term);
-    if (range) emit({ path: topoPath, range, message: 'A pod affinity term needs a topologyKey.' });
-  } else if (topology.kind === 'value' && isQualifiedName(topology.value).length > 0)
+  if (topology.kind === 'value' && topology.value !== '' && isQualifiedName(topology.value).length > 0)
     emit({
-      path: topoPath,
+      path: [...path, 'topologyKey'],
       range: topology.range,
       message: `topologyKey ${quote(topology.value)} is not a valid label key.`,
     });
@@ -172,7 +163,7 @@ export const invalidAffinityRule: Rule = {
     id: 'invalid-affinity',
     family: 'api-validation',
     severity: 'error',
-    summary: 'Node or pod affinity the API server rejects: operator/value counts, weights, missing topologyKey.',
+    summary: 'Node or pod affinity the API server rejects: operator/value counts, weights, bad keys or selectors.',
   },
   check(ctx) {
     const pod = ctx.pod;

@@ -40,7 +40,8 @@ export const invalidEphemeralVolumeRule: Rule = {
           });
       const specPath = [...tPath, 'spec'];
       const spec = mapAt(ctx.doc, specPath);
-      const specKey = keyRange(ctx, template, 'spec') ?? keyRange(ctx, mapAt(ctx.doc, path), 'volumeClaimTemplate');
+      // Without a spec the template is missing-required-field; the claim checks start once it is written.
+      const specKey = keyRange(ctx, template, 'spec');
       if (!specKey) continue;
       if (listItems(ctx, spec, specPath, 'accessModes').length === 0)
         reportPodSpec(ctx, {

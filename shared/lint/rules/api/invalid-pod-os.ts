@@ -1,6 +1,6 @@
 /**
  * `invalid-pod-os`: spec.os as validateOS, validateLinux and validateWindows (pkg/apis/core/validation/validation.go,
- * v1.36) check it. os.name is required once os is set and must be linux or windows (NotSupported on `spec.os`, as
+ * v1.36) check it. os.name (required: missing-required-field) must be linux or windows (NotSupported on `spec.os`, as
  * upstream reports it). A linux pod may not set windowsOptions; a windows pod may not set the Linux-only pod and
  * container security fields, nor hostPID, hostIPC, hostUsers or shareProcessNamespace.
  */
@@ -65,7 +65,7 @@ export const invalidPodOsRule: Rule = {
     id: 'invalid-pod-os',
     family: 'api-validation',
     severity: 'error',
-    summary: 'os.name missing or not linux/windows, or a security field the chosen OS does not allow.',
+    summary: 'os.name other than linux/windows, or a security field the chosen OS does not allow.',
   },
   check(ctx) {
     const pod = ctx.pod;
@@ -75,16 +75,8 @@ export const invalidPodOsRule: Rule = {
     if (!os) return;
     const name = str(ctx, os, 'name');
     if (name.kind === 'template' || name.kind === 'invalid') return;
-    if (name.kind === 'absent' || name.value === '') {
-      const range = name.kind === 'value' ? name.range : keyRange(ctx, mapAt(ctx.doc, pod.specPath), 'os');
-      if (range)
-        reportPodSpec(ctx, {
-          path: [...osPath, 'name'],
-          range,
-          message: 'os.name is required once os is set (linux or windows).',
-        });
-      return;
-    }
+    // A missing or empty name is missing-required-field (the schema requires it): one root cause, one error.
+    if (name.kind === 'absent' || name.value === '') return;
     const containers = allContainers(pod).map((c) => c.path);
     if (name.value === 'linux') {
       const linux = 'cannot be set for a linux pod.';

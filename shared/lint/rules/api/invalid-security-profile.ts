@@ -1,15 +1,15 @@
 /**
  * `invalid-security-profile`: seccompProfile and appArmorProfile in the pod's and every container's security
  * context, as validateSeccompProfileField and ValidateAppArmorProfileField (pkg/apis/core/validation/validation.go,
- * v1.36) check them: a set profile needs a type; Localhost needs a localhostProfile (seccomp: a relative path
+ * v1.36) check them (a missing type is missing-required-field): Localhost needs a localhostProfile (seccomp: a relative path
  * without `..`; AppArmor: not empty, not padded with spaces, at most 4095 characters); other types must not set
  * one. Unknown type spellings are `invalid-enum`.
  */
 import type { YAMLMap } from 'yaml';
 import type { FieldPath } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
-import { keyRange, str } from './items';
-import { allContainers, entryRange, mapAt, reportPodSpec } from './util';
+import { str } from './items';
+import { allContainers, mapAt, reportPodSpec } from './util';
 
 const MAX_APPARMOR_PROFILE = 4095;
 
@@ -17,12 +17,8 @@ function checkSeccomp(ctx: RuleContext, profile: YAMLMap, path: FieldPath) {
   const type = str(ctx, profile, 'type');
   const local = str(ctx, profile, 'localhostProfile');
   const localPath = [...path, 'localhostProfile'];
-  if (type.kind === 'absent' || (type.kind === 'value' && type.value === '')) {
-    const range =
-      type.kind === 'value' ? type.range : (entryRange(ctx.doc, profile) ?? keyRange(ctx, profile, 'localhostProfile'));
-    if (range) reportPodSpec(ctx, { path: [...path, 'type'], range, message: 'A seccompProfile needs a type.' });
-  }
-  if (type.kind !== 'value') return;
+  // A missing or empty type is missing-required-field (the schema requires it): one root cause, one error.
+  if (type.kind !== 'value' || type.value === '') return;
   if (type.value === 'Localhost') {
     if (local.kind === 'absent') {
       reportPodSpec(ctx, {
@@ -44,7 +40,7 @@ function checkSeccomp(ctx: RuleContext, profile: YAMLMap, path: FieldPath) {
           message: "The seccomp localhostProfile must not contain '..'.",
         });
     }
-  } else if (local.kind !== 'absent' && type.value !== '') {
+  } else if (local.kind !== 'absent') {
     reportPodSpec(ctx, {
       path: localPath,
       range: local.keyRange,
@@ -57,12 +53,7 @@ function checkAppArmor(ctx: RuleContext, profile: YAMLMap, path: FieldPath) {
   const type = str(ctx, profile, 'type');
   const local = str(ctx, profile, 'localhostProfile');
   const localPath = [...path, 'localhostProfile'];
-  if (type.kind === 'absent' || (type.kind === 'value' && type.value === '')) {
-    const range = type.kind === 'value' ? type.range : entryRange(ctx.doc, profile);
-    if (range) reportPodSpec(ctx, { path: [...path, 'type'], range, message: 'An appArmorProfile needs a type.' });
-    return;
-  }
-  if (type.kind !== 'value') return;
+  if (type.kind !== 'value' || type.value === '') return;
   if (type.value === 'Localhost') {
     if (local.kind === 'absent' || (local.kind === 'value' && local.value === ''))
       reportPodSpec(ctx, {
@@ -96,7 +87,7 @@ export const invalidSecurityProfileRule: Rule = {
     id: 'invalid-security-profile',
     family: 'api-validation',
     severity: 'error',
-    summary: 'A seccompProfile or appArmorProfile without a type, or with a localhostProfile that does not fit it.',
+    summary: 'A seccompProfile or appArmorProfile whose localhostProfile is missing, malformed or not allowed.',
   },
   check(ctx) {
     const pod = ctx.pod;

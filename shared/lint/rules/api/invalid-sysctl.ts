@@ -1,12 +1,12 @@
 /**
  * `invalid-sysctl`: spec.securityContext.sysctls as validateSysctls (pkg/apis/core/validation/validation.go, v1.36)
- * checks them: a name is required, matches the sysctl syntax (dot or slash separated segments, at most 253
- * characters) and appears once; a namespaced sysctl may not be set while the pod shares that namespace with the
+ * checks them: a name matches the sysctl syntax (dot or slash separated segments, at most 253
+ * characters; a missing one is missing-required-field) and appears once; a namespaced sysctl may not be set while the pod shares that namespace with the
  * host (net.* with hostNetwork, the IPC ones with hostIPC), as ValidateHostSysctl and utilsysctl.GetNamespace decide.
  */
 import type { Rule } from '../../types';
 import { bool, listItems, quote, str, valueOr } from './items';
-import { entryRange, mapAt, reportPodSpec } from './util';
+import { mapAt, reportPodSpec } from './util';
 
 const SEGMENT = '[a-z0-9]([-_a-z0-9]*[a-z0-9])?';
 const SYSCTL_NAME = new RegExp(`^(${SEGMENT}[\\./])*${SEGMENT}$`);
@@ -40,12 +40,8 @@ export const invalidSysctlRule: Rule = {
       if (!s.map) continue;
       const name = str(ctx, s.map, 'name');
       const path = [...s.path, 'name'];
-      if (name.kind === 'template' || name.kind === 'invalid') continue;
-      if (name.kind === 'absent' || name.value === '') {
-        const range = name.kind === 'value' ? name.range : (entryRange(ctx.doc, s.map) ?? s.range);
-        reportPodSpec(ctx, { path, range, message: 'A sysctl needs a name.' });
-        continue;
-      }
+      // A missing or empty name is missing-required-field (the schema requires it).
+      if (name.kind !== 'value' || name.value === '') continue;
       const n = name.value;
       if (n.length > 253 || !SYSCTL_NAME.test(n))
         reportPodSpec(ctx, { path, range: name.range, message: `${quote(n)} is not a valid sysctl name.` });

@@ -1,6 +1,6 @@
 /**
  * `invalid-topology-spread`: what validateTopologySpreadConstraints (pkg/apis/core/validation/validation.go, v1.36)
- * rejects: maxSkew and minDomains above 0, minDomains only with whenUnsatisfiable DoNotSchedule, a topologyKey, one
+ * rejects: maxSkew and minDomains above 0, minDomains only with whenUnsatisfiable DoNotSchedule, one
  * constraint per {topologyKey, whenUnsatisfiable} (reported on the first), a valid labelSelector, and matchLabelKeys
  * that are label keys and need a labelSelector. Enum spellings are `invalid-enum`. A matchLabelKeys key that the
  * selector already names is rejected on templates; on a Pod the API server first merges matchLabelKeys into the
@@ -17,7 +17,7 @@ export const invalidTopologySpreadRule: Rule = {
     id: 'invalid-topology-spread',
     family: 'api-validation',
     severity: 'error',
-    summary: 'A topology spread constraint with maxSkew/minDomains below 1, no topologyKey, or a repeated key.',
+    summary: 'A topology spread constraint with maxSkew/minDomains below 1, a repeated key, or a bad selector.',
   },
   check(ctx) {
     const pod = ctx.pod;
@@ -39,13 +39,8 @@ export const invalidTopologySpreadRule: Rule = {
           range: skew.range,
           message: `maxSkew must be greater than 0 (got ${skew.value}).`,
         });
+      // An empty topologyKey is missing-required-field (the schema requires it): one root cause, one error.
       const key = str(ctx, m, 'topologyKey');
-      if (key.kind === 'value' && key.value === '')
-        reportPodSpec(ctx, {
-          path: [...c.path, 'topologyKey'],
-          range: key.range,
-          message: 'A topology spread constraint needs a topologyKey.',
-        });
       const when = str(ctx, m, 'whenUnsatisfiable');
       const id = identities[i] as string;
       if (!seen.has(id) && identities.indexOf(id, i + 1) > i && key.kind === 'value')

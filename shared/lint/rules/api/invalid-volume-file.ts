@@ -1,7 +1,7 @@
 /**
  * `invalid-volume-file`: the files configMap, secret, downwardAPI and projected volumes write, as validateKeyToPath,
  * validateDownwardAPIVolumeFile and validateProjectionSources (pkg/apis/core/validation/validation.go, v1.36) check
- * them: items need a key (configMap/secret) and a relative path without `..`; a downward API file needs exactly one
+ * them (missing keys and paths are missing-required-field): item paths are relative without `..`; a downward API file needs exactly one
  * of fieldRef (metadata.name, namespace, uid, labels, annotations, or one label/annotation) and resourceFieldRef
  * (with a containerName and a supported resource); each projected source holds one kind of projection, paths are
  * unique across the projection, and a serviceAccountToken lives 10 minutes to 2^32 seconds at a relative path.
@@ -52,10 +52,8 @@ function checkPath(ctx: RuleContext, file: VolumeFile, report: (p: FieldPath, r:
   if (!m) return;
   const path = str(ctx, m, 'path');
   const at = [...file.errorPath, 'path'];
-  if (path.kind === 'absent' || (path.kind === 'value' && path.value === '')) {
-    const range = path.kind === 'value' ? path.range : (entryRange(ctx.doc, m) ?? file.item.range);
-    report(at, range, 'A volume file needs a path.');
-  } else if (path.kind === 'value') {
+  // A missing or empty path is missing-required-field (the schema requires it): one root cause, one error.
+  if (path.kind === 'value' && path.value !== '') {
     const problem = localPathProblem(path.value);
     if (problem) report(at, path.range, `File path ${quote(path.value)} ${problem}.`);
   }
@@ -144,24 +142,16 @@ function checkProjected(ctx: RuleContext, projected: ReturnType<typeof mapAt>, p
         range: exp.range,
         message: `Token expirationSeconds ${exp.value} is outside 600 (10 minutes) to 2^32.`,
       });
+    // A missing path is missing-required-field; a present one must stay inside the volume.
     const tokenPath = str(ctx, token, 'path');
-    if (tokenPath.kind === 'absent' || (tokenPath.kind === 'value' && tokenPath.value === '')) {
-      const range = tokenPath.kind === 'value' ? tokenPath.range : keyRange(ctx, s.map, 'serviceAccountToken');
-      if (range)
-        reportPodSpec(ctx, {
-          path: [...path, 'path'],
-          range,
-          message: 'A serviceAccountToken projection needs a path.',
-        });
-    } else if (tokenPath.kind === 'value') {
-      const problem = localPathProblem(tokenPath.value);
-      if (problem)
-        reportPodSpec(ctx, {
-          path: [...path, 'path'],
-          range: tokenPath.range,
-          message: `Token path ${quote(tokenPath.value)} ${problem}.`,
-        });
-    }
+    const problem =
+      tokenPath.kind === 'value' && tokenPath.value !== '' ? localPathProblem(tokenPath.value) : undefined;
+    if (problem && tokenPath.kind === 'value')
+      reportPodSpec(ctx, {
+        path: [...path, 'path'],
+        range: tokenPath.range,
+        message: `Token path ${quote(tokenPath.value)} ${problem}.`,
+      });
   }
 }
 
@@ -197,15 +187,6 @@ export const invalidVolumeFileRule: Rule = {
         if (!file.item.map) continue;
         checkPath(ctx, file, report);
         if (file.kind === 'downwardAPI') checkDownwardFile(ctx, file);
-        else {
-          const key = str(ctx, file.item.map, 'key');
-          if (key.kind === 'absent' || (key.kind === 'value' && key.value === ''))
-            report(
-              [...file.errorPath, 'key'],
-              key.kind === 'value' ? key.range : file.item.range,
-              'A volume item needs a key.',
-            );
-        }
       }
       const pIndex = source.path.indexOf('projected');
       if (pIndex < 0) continue;
