@@ -174,7 +174,9 @@ const CASES: RuleCase[] = [
     rule: 'volume-source',
     name: 'a volume with two sources (the later in validateVolumeSource order)',
     flagged: pod(`${app()}  volumes:\n  - name: data\n    «configMap»:\n      name: cfg\n    emptyDir: {}\n`),
-    clean: pod(`${app()}  volumes:\n  - name: data\n    configMap:\n      name: cfg\n  - name: bare\n  - name: empty\n    emptyDir:\n`),
+    clean: pod(
+      `${app()}  volumes:\n  - name: data\n    configMap:\n      name: cfg\n  - name: bare\n  - name: empty\n    emptyDir:\n`,
+    ),
     message: 'spec.volumes[0].configMap: Forbidden: may not specify more than 1 volume type',
   },
   {

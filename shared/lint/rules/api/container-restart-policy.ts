@@ -10,7 +10,8 @@ import type { Node, YAMLMap } from 'yaml';
 import { readers } from '../../../model';
 import type { FieldPath } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
-import { allContainers, entryRange, mapAt, notSupported, reportPodSpec, required, tooMany } from './util';
+import { quote, str } from './items';
+import { entryRange, mapAt, reportPodSpec } from './util';
 
 const POLICIES = ['Always', 'OnFailure', 'Never'];
 const ACTIONS = ['Restart', 'RestartAllContainers'];
@@ -28,7 +29,8 @@ function checkEnum(ctx: RuleContext, map: YAMLMap, path: FieldPath, key: string,
   if (f.kind === 'template' || f.kind === 'invalid') return;
   const range = f.kind === 'value' ? f.range : entryRange(ctx.doc, map);
   const p = [...path, key];
-  if (range) reportPodSpec(ctx, { path: p, range, message: notSupported(p, fieldText(f), allowed) });
+  const message = `${key} ${quote(fieldText(f))} is not one of ${allowed.join(', ')}.`;
+  if (range) reportPodSpec(ctx, { path: p, range, message });
 }
 
 function fieldText(f: ReturnType<typeof readers.string>): string {
@@ -44,7 +46,7 @@ function checkRule(ctx: RuleContext, node: unknown, path: FieldPath) {
   const codesPath = [...path, 'exitCodes'];
   if (!codes) {
     const range = entryRange(ctx.doc, rule);
-    if (range) reportPodSpec(ctx, { path: codesPath, range, message: required(codesPath, 'must be specified') });
+    if (range) reportPodSpec(ctx, { path: codesPath, range, message: 'A restart rule needs exitCodes.' });
     return;
   }
   checkEnum(ctx, codes, codesPath, 'operator', OPERATORS);
@@ -52,7 +54,8 @@ function checkRule(ctx: RuleContext, node: unknown, path: FieldPath) {
   const range = doc.range(values as Node);
   if (values && range && values.items.length > MAX_EXIT_CODES) {
     const p = [...codesPath, 'values'];
-    reportPodSpec(ctx, { path: p, range, message: tooMany(p, values.items.length, MAX_EXIT_CODES) });
+    const message = `At most ${MAX_EXIT_CODES} exit codes are allowed (got ${values.items.length}).`;
+    reportPodSpec(ctx, { path: p, range, message });
   }
 }
 
@@ -67,28 +70,37 @@ export const containerRestartPolicyRule: Rule = {
     const pod = ctx.pod;
     if (!pod) return;
     const doc = ctx.doc.ctx;
-    for (const c of allContainers(pod)) {
-      const policy = c.restartPolicy;
-      const path = [...c.path, 'restartPolicy'];
-      if (policy.kind === 'value' && !POLICIES.includes(policy.value))
-        reportPodSpec(ctx, { path, range: policy.range, message: notSupported(path, policy.value, POLICIES) });
-      const rulesPair = doc.pair(mapAt(ctx.doc, c.path), 'restartPolicyRules');
-      const rules = doc.asSeq(rulesPair?.value);
-      const keyRange = doc.range(rulesPair?.key as Node);
-      if (!rules || rules.items.length === 0 || !keyRange) continue;
-      const rulesPath = [...c.path, 'restartPolicyRules'];
-      if (policy.kind === 'absent') {
-        const detail = 'must specify restartPolicy when restart rules are used';
-        reportPodSpec(ctx, { path, range: keyRange, message: required(path, detail) });
-      }
-      if (rules.items.length > MAX_RULES)
-        reportPodSpec(ctx, {
-          path: rulesPath,
-          range: keyRange,
-          message: tooMany(rulesPath, rules.items.length, MAX_RULES),
+    const spec = mapAt(ctx.doc, pod.specPath);
+    for (const list of ['initContainers', 'containers']) {
+      // One walk per list: a pod of thousands of containers must not walk the AST from the root for each one.
+      doc.asSeq(doc.get(spec, list))?.items.forEach((item, index) => {
+        const container = doc.asMap(item);
+        if (!container) return;
+        const cPath = [...pod.specPath, list, index];
+        const policy = str(ctx, container, 'restartPolicy');
+        const path = [...cPath, 'restartPolicy'];
+        if (policy.kind === 'value' && !POLICIES.includes(policy.value))
+          reportPodSpec(ctx, {
+            path,
+            range: policy.range,
+            message: `Container restartPolicy ${quote(policy.value)} is not Always, OnFailure or Never.`,
+          });
+        const rulesPair = doc.pair(container, 'restartPolicyRules');
+        const rules = doc.asSeq(rulesPair?.value);
+        const keyRange = doc.range(rulesPair?.key as Node);
+        if (!rules || rules.items.length === 0 || !keyRange) return;
+        const rulesPath = [...cPath, 'restartPolicyRules'];
+        if (policy.kind === 'absent')
+          reportPodSpec(ctx, { path, range: keyRange, message: 'restartPolicyRules need a container restartPolicy.' });
+        if (rules.items.length > MAX_RULES)
+          reportPodSpec(ctx, {
+            path: rulesPath,
+            range: keyRange,
+            message: `At most ${MAX_RULES} restartPolicyRules are allowed (got ${rules.items.length}).`,
+          });
+        rules.items.forEach((rule, i) => {
+          checkRule(ctx, rule, [...rulesPath, i]);
         });
-      rules.items.forEach((item, i) => {
-        checkRule(ctx, item, [...rulesPath, i]);
       });
     }
   },

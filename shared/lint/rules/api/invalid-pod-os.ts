@@ -77,7 +77,9 @@ export const invalidPodOsRule: Rule = {
     if (name.kind === 'template' || name.kind === 'invalid') return;
     // A missing or empty name is missing-required-field (the schema requires it): one root cause, one error.
     if (name.kind === 'absent' || name.value === '') return;
-    const containers = allContainers(pod).map((c) => c.path);
+    const containers = allContainers(pod)
+      .filter((c) => c.securityContext.keyRange)
+      .map((c) => c.path);
     if (name.value === 'linux') {
       const linux = 'cannot be set for a linux pod.';
       forbid(ctx, [...pod.specPath, 'securityContext'], 'windowsOptions', linux);

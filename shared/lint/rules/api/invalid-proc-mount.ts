@@ -21,6 +21,7 @@ export const invalidProcMountRule: Rule = {
     if (hostUsers.kind === 'value' && !hostUsers.value) return;
     if (hostUsers.kind === 'template') return;
     for (const c of allContainers(pod)) {
+      if (!c.securityContext.keyRange) continue;
       const path = [...c.path, 'securityContext', 'procMount'];
       const proc = str(ctx, mapAt(ctx.doc, path.slice(0, -1)), 'procMount');
       if (proc.kind === 'value' && proc.value === 'Unmasked')

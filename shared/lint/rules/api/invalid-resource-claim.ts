@@ -61,6 +61,7 @@ export const invalidResourceClaimRule: Rule = {
       }
     }
     for (const c of allContainers(pod)) {
+      if (!c.resources.keyRange) continue;
       const rPath = [...c.path, 'resources'];
       const seen = new Set<string>();
       for (const ref of listItems(ctx, mapAt(ctx.doc, rPath), rPath, 'claims')) {

@@ -92,14 +92,16 @@ export const invalidSecurityProfileRule: Rule = {
   check(ctx) {
     const pod = ctx.pod;
     if (!pod) return;
-    const contexts = [
-      [...pod.specPath, 'securityContext'],
-      ...allContainers(pod).map((c) => [...c.path, 'securityContext']),
-    ];
+    // Only containers that write a securityContext can hold a profile: skip the rest without walking the AST.
+    const written = allContainers(pod).filter((c) => c.securityContext.keyRange);
+    const contexts = [[...pod.specPath, 'securityContext'], ...written.map((c) => [...c.path, 'securityContext'])];
+    const doc = ctx.doc.ctx;
     for (const sc of contexts) {
-      const seccomp = mapAt(ctx.doc, [...sc, 'seccompProfile']);
+      const scMap = mapAt(ctx.doc, sc);
+      if (!scMap) continue;
+      const seccomp = doc.asMap(doc.get(scMap, 'seccompProfile'));
       if (seccomp) checkSeccomp(ctx, seccomp, [...sc, 'seccompProfile']);
-      const apparmor = mapAt(ctx.doc, [...sc, 'appArmorProfile']);
+      const apparmor = doc.asMap(doc.get(scMap, 'appArmorProfile'));
       if (apparmor) checkAppArmor(ctx, apparmor, [...sc, 'appArmorProfile']);
     }
   },

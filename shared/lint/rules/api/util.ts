@@ -98,11 +98,6 @@ export function notSupported(path: FieldPath, value: string, supported: readonly
   return `${formatPath(path)}: Unsupported value: ${JSON.stringify(value)}: supported values: ${supported.map((s) => JSON.stringify(s)).join(', ')}`;
 }
 
-/** `field.TooMany`: `spec.x: Too many: 21: must have at most 20 items`. */
-export function tooMany(path: FieldPath, actual: number, max: number): string {
-  return `${formatPath(path)}: Too many: ${actual}: must have at most ${max} items`;
-}
-
 /** `field.NotFound`: `spec.x: Not found: "y"`. */
 export function notFound(path: FieldPath, value: string): string {
   return `${formatPath(path)}: Not found: ${JSON.stringify(value)}`;
