@@ -46,7 +46,13 @@ function checkRule(ctx: RuleContext, node: unknown, path: FieldPath) {
   const codesPath = [...path, 'exitCodes'];
   if (!codes) {
     const range = entryRange(ctx.doc, rule);
-    if (range) reportPodSpec(ctx, { path: codesPath, range, message: 'A restart rule needs exitCodes.' });
+    if (range)
+      reportPodSpec(ctx, {
+        path: codesPath,
+        range,
+        message: 'A restart rule needs exitCodes.',
+        needsWholeObject: true,
+      });
     return;
   }
   checkEnum(ctx, codes, codesPath, 'operator', OPERATORS);
@@ -91,7 +97,12 @@ export const containerRestartPolicyRule: Rule = {
         if (!rules || rules.items.length === 0 || !keyRange) return;
         const rulesPath = [...cPath, 'restartPolicyRules'];
         if (policy.kind === 'absent')
-          reportPodSpec(ctx, { path, range: keyRange, message: 'restartPolicyRules need a container restartPolicy.' });
+          reportPodSpec(ctx, {
+            path,
+            range: keyRange,
+            message: 'restartPolicyRules need a container restartPolicy.',
+            needsWholeObject: true,
+          });
         if (rules.items.length > MAX_RULES)
           reportPodSpec(ctx, {
             path: rulesPath,

@@ -42,13 +42,14 @@ export const invalidDnsConfigRule: Rule = {
           path: configPath,
           range: policy.range,
           message: 'dnsPolicy None needs a dnsConfig with nameservers.',
+          needsWholeObject: true,
         });
         return;
       }
       if (nameservers.length === 0) {
         const range = keyRange(ctx, spec, 'dnsConfig') ?? policy.range;
         const message = 'dnsPolicy None needs at least one dnsConfig nameserver.';
-        reportPodSpec(ctx, { path: [...configPath, 'nameservers'], range, message });
+        reportPodSpec(ctx, { path: [...configPath, 'nameservers'], range, message, needsWholeObject: true });
         return;
       }
     }

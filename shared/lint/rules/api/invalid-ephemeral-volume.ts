@@ -27,7 +27,12 @@ export const invalidEphemeralVolumeRule: Rule = {
       const tPath = [...path, 'volumeClaimTemplate'];
       const template = mapAt(ctx.doc, tPath);
       if (!template) {
-        reportPodSpec(ctx, { path: tPath, range: ephKey, message: 'An ephemeral volume needs a volumeClaimTemplate.' });
+        reportPodSpec(ctx, {
+          path: tPath,
+          range: ephKey,
+          message: 'An ephemeral volume needs a volumeClaimTemplate.',
+          needsWholeObject: true,
+        });
         continue;
       }
       const metaPath = [...tPath, 'metadata'];
@@ -48,6 +53,7 @@ export const invalidEphemeralVolumeRule: Rule = {
           path: [...specPath, 'accessModes'],
           range: specKey,
           message: 'The claim template needs at least one access mode.',
+          needsWholeObject: true,
         });
       const requests = doc.asMap(doc.get(doc.asMap(doc.get(spec, 'resources')), 'requests'));
       if (!isSet(ctx, requests, 'storage'))
@@ -55,6 +61,7 @@ export const invalidEphemeralVolumeRule: Rule = {
           path: [...specPath, 'resources', 'storage'],
           range: specKey,
           message: 'The claim template needs resources.requests.storage.',
+          needsWholeObject: true,
         });
     }
   },

@@ -29,6 +29,7 @@ export const invalidMountPropagationRule: Rule = {
             path: [...m.path, 'mountPropagation'],
             range: prop.range,
             message: 'Bidirectional mount propagation needs a privileged container.',
+            needsWholeObject: true,
           });
         const rro = str(ctx, map, 'recursiveReadOnly');
         if (rro.kind !== 'value' || (rro.value !== 'Enabled' && rro.value !== 'IfPossible')) continue;
@@ -39,6 +40,7 @@ export const invalidMountPropagationRule: Rule = {
             path: rroPath,
             range: rro.range,
             message: `recursiveReadOnly ${rro.value} needs readOnly: true.`,
+            needsWholeObject: true,
           });
         if (prop.kind === 'value' && prop.value !== 'None')
           reportPodSpec(ctx, {

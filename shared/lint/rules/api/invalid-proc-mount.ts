@@ -29,6 +29,7 @@ export const invalidProcMountRule: Rule = {
           path,
           range: proc.range,
           message: 'procMount Unmasked needs hostUsers: false in the pod spec.',
+          needsWholeObject: true,
         });
     }
   },

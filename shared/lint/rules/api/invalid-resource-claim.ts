@@ -49,6 +49,7 @@ export const invalidResourceClaimRule: Rule = {
           path: claim.path,
           range,
           message: 'A resource claim needs exactly one of resourceClaimName and resourceClaimTemplateName.',
+          needsWholeObject: true,
         });
       for (const key of SOURCES) {
         const ref = str(ctx, m, key);

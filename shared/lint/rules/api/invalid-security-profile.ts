@@ -25,6 +25,7 @@ function checkSeccomp(ctx: RuleContext, profile: YAMLMap, path: FieldPath) {
         path: localPath,
         range: type.range,
         message: 'Seccomp type Localhost needs a localhostProfile.',
+        needsWholeObject: true,
       });
     } else if (local.kind === 'value') {
       if (local.value.startsWith('/'))
@@ -60,6 +61,7 @@ function checkAppArmor(ctx: RuleContext, profile: YAMLMap, path: FieldPath) {
         path: localPath,
         range: local.kind === 'value' ? local.range : type.range,
         message: 'AppArmor type Localhost needs a localhostProfile.',
+        needsWholeObject: true,
       });
     else if (local.kind === 'value' && local.value.trim() !== local.value)
       reportPodSpec(ctx, {

@@ -65,6 +65,7 @@ export const invalidTopologySpreadRule: Rule = {
             path: minPath,
             range: min.range,
             message: `minDomains needs whenUnsatisfiable DoNotSchedule, not ${quote(action)}.`,
+            needsWholeObject: true,
           });
       }
       const selector = doc.asMap(doc.get(m, 'labelSelector'));
