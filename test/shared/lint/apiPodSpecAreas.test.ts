@@ -259,6 +259,18 @@ const CASES: RuleCase[] = [
     message: 'hostPID cannot be true when hostUsers is false',
   },
   {
+    rule: 'invalid-hostname-override',
+    name: 'hostnameOverride with hostNetwork',
+    flagged: pod(`  hostNetwork: true\n  «hostnameOverride»: build-agent\n${app()}`),
+    clean: pod(`  hostnameOverride: build-agent.ci\n${app()}`),
+  },
+  {
+    rule: 'invalid-hostname-override',
+    name: 'a hostnameOverride with upper case',
+    flagged: pod(`  hostnameOverride: «Build_Agent»\n${app()}`),
+    clean: pod(`  hostnameOverride: build-agent\n${app()}`),
+  },
+  {
     rule: 'invalid-file-mode',
     name: 'a decimal defaultMode 644',
     flagged: vol('    configMap:\n      name: cfg\n      defaultMode: «644»\n'),

@@ -12,6 +12,7 @@ import { invalidFileModeRule } from './invalid-file-mode';
 import { invalidFinalizerRule } from './invalid-finalizer';
 import { invalidHostAliasRule } from './invalid-host-alias';
 import { invalidHostUsersRule } from './invalid-host-users';
+import { invalidHostnameOverrideRule } from './invalid-hostname-override';
 import { invalidMountPropagationRule } from './invalid-mount-propagation';
 import { invalidPodOsRule } from './invalid-pod-os';
 import { invalidProcMountRule } from './invalid-proc-mount';
@@ -91,6 +92,7 @@ export const apiValidationRules: Rule[] = [
   invalidPodOsRule,
   invalidProcMountRule,
   invalidHostUsersRule,
+  invalidHostnameOverrideRule,
   invalidFileModeRule,
   invalidVolumeFileRule,
   invalidEphemeralVolumeRule,
