@@ -271,6 +271,40 @@ const CASES: RuleCase[] = [
     clean: pod(`  hostnameOverride: build-agent\n${app()}`),
   },
   {
+    rule: 'profile-annotation-mismatch',
+    name: 'a seccomp field that contradicts the pod annotation',
+    flagged: pod(
+      `  securityContext:\n    seccompProfile:\n      type: «Unconfined»\n${app()}`,
+      '  name: web\n  annotations:\n    seccomp.security.alpha.kubernetes.io/pod: runtime/default\n',
+    ),
+    clean: pod(
+      `  securityContext:\n    seccompProfile:\n      type: RuntimeDefault\n${app()}`,
+      '  name: web\n  annotations:\n    seccomp.security.alpha.kubernetes.io/pod: docker/default\n',
+    ),
+  },
+  {
+    rule: 'profile-annotation-mismatch',
+    name: 'a pod AppArmor profile that contradicts a container annotation, in a Deployment',
+    flagged: workload(
+      'Deployment',
+      'apps/v1',
+      `  securityContext:\n    appArmorProfile:\n      type: Localhost\n      localhostProfile: «k8s-a»\n${app()}`,
+    ).replace(
+      'labels: {app: web}',
+      'labels: {app: web}\n      annotations:\n        container.apparmor.security.beta.kubernetes.io/app: localhost/k8s-b',
+    ),
+    clean: workload(
+      'Deployment',
+      'apps/v1',
+      `  securityContext:\n    appArmorProfile:\n      type: Localhost\n      localhostProfile: k8s-b\n${app()}`,
+    ).replace(
+      'labels: {app: web}',
+      'labels: {app: web}\n      annotations:\n        container.apparmor.security.beta.kubernetes.io/app: localhost/k8s-b',
+    ),
+    severity: 'warning',
+    message: 'every Pod this Deployment creates will be rejected',
+  },
+  {
     rule: 'invalid-file-mode',
     name: 'a decimal defaultMode 644',
     flagged: vol('    configMap:\n      name: cfg\n      defaultMode: «644»\n'),

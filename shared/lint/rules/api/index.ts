@@ -35,6 +35,7 @@ import {
   invalidPortRule,
 } from './ports';
 import { initContainerProbesRule, probeHandlerRule, probeValuesRule } from './probes';
+import { profileAnnotationMismatchRule } from './profile-annotation-mismatch';
 import { invalidResourceRule, requestsExceedLimitsRule } from './resources';
 import { invalidSecurityContextRule } from './securityContext';
 import {
@@ -93,6 +94,7 @@ export const apiValidationRules: Rule[] = [
   invalidProcMountRule,
   invalidHostUsersRule,
   invalidHostnameOverrideRule,
+  profileAnnotationMismatchRule,
   invalidFileModeRule,
   invalidVolumeFileRule,
   invalidEphemeralVolumeRule,
