@@ -19,6 +19,8 @@ export interface LintOptions {
   path?: string;
   /** Set when a kustomization lists the file as a patch: its documents are partial. */
   kustomizePatch?: boolean;
+  /** Set when the file is a template of a Helm chart (see ParseOptions.helmTemplate). */
+  helmTemplate?: boolean;
   /**
    * Called when a rule throws (a podlens bug), at most once per rule per call; the rule's findings for that
    * document are dropped and every other rule still runs.
@@ -136,7 +138,11 @@ export function lintDocuments(docs: readonly ManifestDocument[], options: LintOp
  *   lintText(text, { config, path: 'pod.yaml', kustomizePatch: false })[0]?.rule
  */
 export function lintText(text: string, options: LintOptions = {}): Finding[] {
-  const file = parseManifests(text, { path: options.path, kustomizePatch: options.kustomizePatch });
+  const file = parseManifests(text, {
+    path: options.path,
+    kustomizePatch: options.kustomizePatch,
+    helmTemplate: options.helmTemplate,
+  });
   const findings = lintDocuments(file.documents, options);
   const notice = templateFinding(file);
   if (notice) findings.push(...applyLevels([notice], options.config ?? DEFAULT_LINT_CONFIG));
