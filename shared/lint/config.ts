@@ -11,6 +11,7 @@ import { LineIndex } from '../yaml/lineIndex';
 import { ruleById, ruleIds } from './registry';
 import { suggest } from './suggest';
 import type { Finding, Fix, Range } from './types';
+import { quoted } from './message';
 
 export type { RuleLevel };
 export { RULE_LEVELS };
@@ -197,7 +198,7 @@ export function parseConfigFile(text: string): ConfigFileResult {
       findings.push({
         rule: 'unknown-rule-id',
         severity: 'warning',
-        message: `Unknown rule id "${id}" in ${CONFIG_FILE_NAME}; it has no effect.${didYouMean(id)}`,
+        message: `Unknown rule id ${quoted(id)} in ${CONFIG_FILE_NAME}; it has no effect.${didYouMean(id)}`,
         range,
         path: formatPath(['rules', id]),
         document: 0,

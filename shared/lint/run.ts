@@ -7,6 +7,7 @@ import { type ManifestDocument, parseManifests } from '../model';
 import { comparePositions, type FieldPath, formatPath } from '../util/range';
 import { DEFAULT_LINT_CONFIG, type LintConfig } from './config';
 import { isLintable } from './kinds';
+import { fitMessage } from './message';
 import { allRules } from './registry';
 import { readSuppressions } from './suppress';
 import { syntaxFindings, templateFinding } from './syntax';
@@ -56,10 +57,12 @@ export function applyLevels(findings: readonly Finding[], config: LintConfig): F
 }
 
 function toFinding(rule: Rule, report: Report, document: number): Finding {
+  const { message, detail } = fitMessage(report.message, report.detail);
   return {
     rule: rule.meta.id,
     severity: report.severity ?? rule.meta.severity,
-    message: report.message,
+    message,
+    ...(detail && { detail }),
     range: report.range,
     path: formatPath(report.path as FieldPath),
     document,

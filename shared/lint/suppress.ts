@@ -10,6 +10,7 @@ import { formatPath } from '../util/range';
 import { ruleById, ruleIds } from './registry';
 import { suggest } from './suggest';
 import type { Finding, Range } from './types';
+import { quoted } from './message';
 
 interface Directive {
   kind: 'next-line' | 'document';
@@ -111,7 +112,7 @@ export function readSuppressions(doc: ManifestDocument): Suppressions {
       problems.push({
         rule: 'unknown-rule-id',
         severity: 'warning',
-        message: `Unknown rule id "${id}" in a podlens-${m[1]} comment; it silences nothing.${guess ? ` Did you mean "${guess}"?` : ''}`,
+        message: `Unknown rule id ${quoted(id)}: this comment silences nothing.${guess ? ` Did you mean "${guess}"?` : ''}`,
         range,
         path: formatPath([]),
         document: doc.index,

@@ -26,7 +26,10 @@ export interface RelatedInfo {
 export interface Finding {
   rule: string;
   severity: Severity;
+  /** One line of at most 100 characters naming the problem (./message). */
   message: string;
+  /** Why it matters, what follows and what to do: shown in the hover, not in the Problems panel. */
+  detail?: string;
   /** The tightest range: the offending key or value. */
   range: Range;
   /** Dotted path of the offending node inside its document (`spec.containers[0].image`). */
@@ -51,7 +54,10 @@ export interface RuleMeta {
 export interface Report {
   path: FieldPath;
   range: Range;
+  /** One line of at most 100 characters naming the problem (./message). */
   message: string;
+  /** Why it matters, what follows and what to do: the hover shows it under the message. */
+  detail?: string;
   related?: RelatedInfo[];
   fixes?: Fix[];
   /** Only when one rule reports two kinds of problem with different weights; defaults to the rule's. */

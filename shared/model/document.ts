@@ -181,9 +181,7 @@ export function templateNoticeAt(range: Range, templated: number, total: number)
     code: 'TEMPLATE',
     severity: 'info',
     range,
-    message:
-      `Helm/Go-template markers ({{ }}) found: ${templated} of ${total} document(s) ` +
-      'are templates, not manifests, and are not analysed. Render them (helm template) to lint the result.',
+    message: `Helm/Go-template markers ({{ }}): ${templated} of ${total} document(s) are not analysed`,
   };
 }
 

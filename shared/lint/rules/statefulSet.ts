@@ -8,7 +8,7 @@ import type { FieldPath } from '../../util/range';
 import type { Report, RuleContext } from '../types';
 
 const NOTE =
-  ' The StatefulSet itself is accepted (its pod template is not validated on create), but every Pod it creates is ' +
+  'The StatefulSet itself is accepted (its pod template is not validated on create), but every Pod it creates is ' +
   'rejected (FailedCreate events).';
 
 /** True for a path inside a StatefulSet's pod template spec, except restartPolicy, which the StatefulSet checks. */
@@ -26,7 +26,7 @@ function inStatefulSetPodSpec(ctx: RuleContext, path: FieldPath): boolean {
 /** Reports a validation finding, as a warning with an explanation when it sits in a StatefulSet's pod spec. */
 export function reportValidation(ctx: RuleContext, report: Report): void {
   if (inStatefulSetPodSpec(ctx, report.path)) {
-    ctx.report({ ...report, severity: 'warning', message: report.message + NOTE });
+    ctx.report({ ...report, severity: 'warning', detail: report.detail ? `${report.detail} ${NOTE}` : NOTE });
   } else {
     ctx.report(report);
   }

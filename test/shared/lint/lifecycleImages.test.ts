@@ -1,6 +1,6 @@
 // latest-tag, pull-policy-never, private-registry-no-pull-secret: rule id, severity and exact range.
 import { describe, expect, it } from 'vitest';
-import { applyFix, brief, findings, locate, pod } from '../../fixtures/lint/lifecycle/lintHelpers';
+import { applyFix, brief, explained, findings, locate, pod } from '../../fixtures/lint/lifecycle/lintHelpers';
 
 describe('latest-tag', () => {
   it('flags an untagged image and :latest, with pin and pull-policy fixes', () => {
@@ -10,7 +10,7 @@ describe('latest-tag', () => {
       { rule: 'latest-tag', severity: 'warning', range: locate(text, 'nginx') },
       { rule: 'latest-tag', severity: 'warning', range: locate(text, '"docker.io/library/redis:latest"') },
     ]);
-    expect(found[0]?.message).toContain('imagePullPolicy is not set, so the API server makes it Always');
+    expect(explained(found[0])).toContain('imagePullPolicy is not set, so the API server makes it Always');
     expect(found[0]?.fixes?.map((f) => f.title)).toEqual([
       'Pin the image to a tag',
       'Set imagePullPolicy: Always explicitly',
@@ -23,7 +23,7 @@ describe('latest-tag', () => {
     const text = pod('  - name: a\n    image: nginx:latest\n    imagePullPolicy: IfNotPresent\n');
     const [f] = findings(text, 'latest-tag');
     expect(f?.fixes?.map((x) => x.title)).toEqual(['Replace :latest with a pinned tag']);
-    expect(f?.message).not.toContain('makes it Always');
+    expect(explained(f)).not.toContain('makes it Always');
   });
 
   it('leaves pinned tags, digests and registry ports alone', () => {
@@ -40,7 +40,7 @@ describe('pull-policy-never', () => {
     const [f, ...rest] = findings(text, 'pull-policy-never');
     expect(rest).toEqual([]);
     expect(brief(f!)).toEqual({ rule: 'pull-policy-never', severity: 'warning', range: locate(text, 'Never') });
-    expect(f?.message).toContain('ErrImageNeverPull');
+    expect(explained(f)).toContain('ErrImageNeverPull');
     expect(applyFix(text, f?.fixes?.[0])).toContain('imagePullPolicy: IfNotPresent\n');
   });
 

@@ -52,7 +52,8 @@ export const duplicateContainerNameRule: Rule = {
       reportPodSpec(ctx, {
         path,
         range: c.name.range,
-        message: `${duplicate(path, c.name.value)}: another container in this pod is already named "${c.name.value}"`,
+        message: duplicate(path, c.name.value),
+        detail: `Another container in this pod is already named "${c.name.value}".`,
         related: [{ range: firstRange, message: `The other container named "${c.name.value}"` }],
       });
     };
@@ -110,13 +111,16 @@ export const containerRestartPolicyRule: Rule = {
         reportPodSpec(ctx, {
           path,
           range: policy.keyRange,
-          message: `${forbidden(path, 'may not be set for non-init containers')}. Set restartPolicy on the pod spec instead.`,
+          message: forbidden(path, 'may not be set for non-init containers'),
+          detail: 'Set restartPolicy on the pod spec instead.',
         });
       } else if (policy.value !== 'Always') {
         reportPodSpec(ctx, {
           path,
           range: policy.range,
-          message: `${notSupported(path, policy.value, ['Always'])}. Always makes this init container a sidecar; remove the field for a run-to-completion init container.`,
+          message: notSupported(path, policy.value, ['Always']),
+          detail:
+            'Always makes this init container a sidecar; remove the field for a run-to-completion init container.',
         });
       }
     }

@@ -111,7 +111,8 @@ export const volumeSourceRule: Rule = {
         reportPodSpec(ctx, {
           path: v.path,
           range,
-          message: `${required(v.path, 'must specify a volume type')}: add a source such as emptyDir: {}, configMap or persistentVolumeClaim`,
+          message: required(v.path, 'must specify a volume type'),
+          detail: 'Add a source such as emptyDir: {}, configMap or persistentVolumeClaim.',
           needsWholeObject: true,
         });
         continue;
@@ -121,7 +122,8 @@ export const volumeSourceRule: Rule = {
         reportPodSpec(ctx, {
           path,
           range: extra.keyRange,
-          message: `${forbidden(path, 'may not specify more than 1 volume type')}: this volume already uses ${sources[0]?.key}`,
+          message: forbidden(path, 'may not specify more than 1 volume type'),
+          detail: `This volume already uses ${sources[0]?.key}.`,
         });
       }
     }

@@ -38,7 +38,8 @@ export const recommendedLabels: Rule = {
       path: labelsRange ? ['metadata', 'labels'] : ['metadata'],
       range,
       needsWholeObject: true,
-      message: `No ${NAME_LABEL} label (recommended: ${missing.join(', ')}).`,
+      message: `No ${NAME_LABEL} label`,
+      detail: `Recommended labels, which tools such as dashboards and kubectl group by: ${missing.join(', ')}.`,
       fixes: fix ? [fix] : undefined,
     });
   },
