@@ -8,10 +8,10 @@ import { z } from 'zod';
 import { RULE_LEVELS, type RuleLevel } from '../settings';
 import { comparePositions, formatPath } from '../util/range';
 import { LineIndex } from '../yaml/lineIndex';
+import { quoted } from './message';
 import { ruleById, ruleIds } from './registry';
 import { suggest } from './suggest';
 import type { Finding, Fix, Range } from './types';
-import { quoted } from './message';
 
 export type { RuleLevel };
 export { RULE_LEVELS };

@@ -7,10 +7,10 @@
 import { Lexer } from 'yaml';
 import type { ManifestDocument } from '../model';
 import { formatPath } from '../util/range';
+import { quoted } from './message';
 import { ruleById, ruleIds } from './registry';
 import { suggest } from './suggest';
 import type { Finding, Range } from './types';
-import { quoted } from './message';
 
 interface Directive {
   kind: 'next-line' | 'document';

@@ -94,7 +94,7 @@ describe('lint diagnostics over LSP', () => {
     // One line in the Problems panel; the API server's whole error, path included, in the hover with the rule page.
     expect(name?.message).toBe('name: Invalid value: "App"');
     const hover = await client.hover(uri, { line: 14, character: 15 });
-    const text = (hover?.contents as { value: string }).value;
+    const text = (hover?.contents as { value: string } | undefined)?.value;
     expect(text).toContain('spec.template.spec.containers[0].name: Invalid value: "App": a lowercase RFC 1123 label');
     expect(text).toContain('docs/rules/invalid-container-name.md');
     const [selector] = byCode(diagnostics, 'selector-mismatch');

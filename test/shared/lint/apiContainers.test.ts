@@ -166,8 +166,7 @@ const CASES: RuleCase[] = [
     clean: pod(
       `  hostNetwork: false\n${app('    ports:\n    - containerPort: 80\n')}  - name: b\n    image: b:1\n    ports:\n    - containerPort: 80\n`,
     ),
-    message:
-      'hostPort is unset: with hostNetwork: true the API server defaults it to the containerPort.',
+    message: 'hostPort is unset: with hostNetwork: true the API server defaults it to the containerPort.',
     related: true,
   },
   {
