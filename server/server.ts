@@ -96,7 +96,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   /** `.podlens.yaml` layered under the `podlens.rules` setting; re-analyses everything when the levels change. */
   const applyLintConfig = () => {
-    const fromSettings = configFromSettings(settings.rules);
+    const fromSettings = configFromSettings(settings.rules, settings.rulePreset);
     const problems = fromSettings.problems.join(' ');
     if (problems && problems !== shownSettingsProblems) {
       connection.console.warn(`podlens.rules: ${problems}`);

@@ -8,7 +8,8 @@ import { comparePositions, type FieldPath, formatPath } from '../util/range';
 import { DEFAULT_LINT_CONFIG, type LintConfig } from './config';
 import { isLintable } from './kinds';
 import { fitMessage } from './message';
-import { allRules } from './registry';
+import { presetSeverity } from './presets';
+import { allRules, ruleById } from './registry';
 import { readSuppressions } from './suppress';
 import { syntaxFindings, templateFinding } from './syntax';
 import type { Finding, Report, Rule, Severity } from './types';
@@ -110,7 +111,8 @@ function lintOne(doc: ManifestDocument, options: LintOptions, failed: Set<string
   const findings: Finding[] = [];
   for (const f of raw) {
     if (suppressions?.covers(f)) continue;
-    const severity = levelOf(config, f.rule, f.severity);
+    const preset = presetSeverity(config.preset, ruleById(f.rule)?.meta, f.severity, doc);
+    const severity = config.rules[f.rule] ? levelOf(config, f.rule, f.severity) : preset;
     if (severity) findings.push(severity === f.severity ? f : { ...f, severity });
   }
   if (suppressions) findings.push(...applyLevels(suppressions.problems, config));

@@ -48,6 +48,11 @@ export interface RuleMeta {
   severity: Severity;
   /** One line, shown in hovers and SARIF. */
   summary: string;
+  /**
+   * Advice rather than a predicted failure (probes, resources, labels, tags): a hint on a bare Pod under the
+   * default preset, off under `quiet` (./presets).
+   */
+  bestPractice?: true;
 }
 
 /** What a rule reports; the engine adds rule id, severity (after configuration) and document index. */

@@ -7,8 +7,9 @@ describe('latest-tag', () => {
     const text = pod('  - name: a\n    image: nginx\n  - name: b\n    image: "docker.io/library/redis:latest"\n');
     const found = findings(text, 'latest-tag');
     expect(found.map(brief)).toEqual([
-      { rule: 'latest-tag', severity: 'warning', range: locate(text, 'nginx') },
-      { rule: 'latest-tag', severity: 'warning', range: locate(text, '"docker.io/library/redis:latest"') },
+      // A bare Pod: best practice is a hint under the default preset (presets.test.ts).
+      { rule: 'latest-tag', severity: 'hint', range: locate(text, 'nginx') },
+      { rule: 'latest-tag', severity: 'hint', range: locate(text, '"docker.io/library/redis:latest"') },
     ]);
     expect(explained(found[0])).toContain('imagePullPolicy is not set, so the API server makes it Always');
     expect(found[0]?.fixes?.map((f) => f.title)).toEqual([

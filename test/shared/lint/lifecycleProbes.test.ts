@@ -19,7 +19,7 @@ describe('missing-readiness-probe / missing-liveness-probe', () => {
   it('flags a long-running container without probes at its name, with skeleton fixes', () => {
     const name = locate(text, 'web');
     expect(findings(text, 'missing-readiness-probe').map(brief)).toEqual([
-      { rule: 'missing-readiness-probe', severity: 'info', range: name },
+      { rule: 'missing-readiness-probe', severity: 'hint', range: name },
     ]);
     const [live] = findings(text, 'missing-liveness-probe');
     expect(brief(live!)).toEqual({ rule: 'missing-liveness-probe', severity: 'hint', range: name });

@@ -22,6 +22,7 @@ export const latestTag: Rule = {
     id: 'latest-tag',
     family: 'lifecycle',
     severity: 'warning',
+    bestPractice: true,
     summary: 'The image has no tag or uses :latest: the pull policy becomes Always and versions drift.',
   },
   check(ctx) {

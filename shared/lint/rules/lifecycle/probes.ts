@@ -16,6 +16,7 @@ export const missingReadinessProbe: Rule = {
     id: 'missing-readiness-probe',
     family: 'lifecycle',
     severity: 'info',
+    bestPractice: true,
     summary: 'A long-running container has no readinessProbe: it receives traffic as soon as it starts.',
   },
   check(ctx) {
@@ -42,6 +43,7 @@ export const missingLivenessProbe: Rule = {
     id: 'missing-liveness-probe',
     family: 'lifecycle',
     severity: 'hint',
+    bestPractice: true,
     summary: 'A long-running container has no livenessProbe: a hung process is never restarted.',
   },
   check(ctx) {

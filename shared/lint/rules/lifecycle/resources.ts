@@ -27,6 +27,7 @@ export const missingResources: Rule = {
     id: 'missing-resources',
     family: 'lifecycle',
     severity: 'info',
+    bestPractice: true,
     summary: 'A container sets no cpu or memory requests or limits.',
   },
   check(ctx) {
@@ -54,6 +55,7 @@ export const missingMemoryLimit: Rule = {
     id: 'missing-memory-limit',
     family: 'lifecycle',
     severity: 'info',
+    bestPractice: true,
     summary: 'A container with resource settings has no memory limit.',
   },
   check(ctx) {

@@ -22,6 +22,7 @@ export const recommendedLabels: Rule = {
     id: 'recommended-labels',
     family: 'metadata',
     severity: 'hint',
+    bestPractice: true,
     summary: 'The object has no app.kubernetes.io/name label (recommended labels).',
   },
   check(ctx) {
