@@ -14,8 +14,14 @@ export interface Fix {
   edits: TextEdit[];
   /** Marks the fix VS Code applies with "Quick Fix" auto-apply. */
   isPreferred?: boolean;
-  /** Edits are snippets (tab stops like `${1:tag}`): the client applies them through a snippet command. */
+  /**
+   * Edits are snippets (tab stops like `${1:128Mi}`): sent as LSP 3.18 snippet edits to clients that announce
+   * `workspaceEdit.snippetEditSupport` (vscode-languageclient 11 turns them into vscode.SnippetTextEdit, and VS
+   * Code runs them in the editor's snippet mode), as the placeholders' plain text to the others.
+   */
   snippet?: boolean;
+  /** The fix is only worth it when the user types a value into the snippet: not offered as plain text. */
+  typed?: boolean;
 }
 
 export interface RelatedInfo {

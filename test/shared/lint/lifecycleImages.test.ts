@@ -16,7 +16,7 @@ describe('latest-tag', () => {
       'Pin the image to a tag',
       'Set imagePullPolicy: Always explicitly',
     ]);
-    expect(applyFix(text, found[1]?.fixes?.[0])).toContain('image: "docker.io/library/redis:tag"');
+    expect(applyFix(text, found[1]?.fixes?.[0])).toContain('image: "docker.io/library/redis:latest"');
     expect(applyFix(text, found[0]?.fixes?.[1])).toContain('    image: nginx\n    imagePullPolicy: Always\n');
   });
 
