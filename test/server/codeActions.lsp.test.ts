@@ -225,7 +225,7 @@ describe('the pin-tag fix for a client with snippet edits (issue 15)', () => {
   it('selects the tag after an untagged image for typing, and the typed tag clears the finding', async () => {
     const { uri, title, edit } = await pinEdit('pin-untagged.yaml', POD);
     expect(title).toBe('Pin the image to a tag');
-    expect(edit.snippet.value).toBe(':${1:latest}');
+    expect(edit.snippet.value).toBe(`:${tabStop(1, 'latest')}`);
     const typed = run(POD, edit, '1.27.3');
     expect(typed).toContain('      image: nginx:1.27.3\n');
     const after = await client.change(uri, [{ text: typed }]);
