@@ -85,6 +85,26 @@ export function explainPodResources(pod: PodView): string[] {
   return lines;
 }
 
+/**
+ * What a partial object (a kustomize patch) says about resources: only what this file sets. The pod's totals, its
+ * QoS class and the node's cgroup values need the base it is merged into, so none of them is computed.
+ */
+export function explainPartialResources(c?: ContainerView): string[] {
+  const own = c ? containerResources(c) : undefined;
+  const set = own
+    ? (['requests', 'limits'] as const).flatMap((list) =>
+        [...own[list]]
+          .filter(([name]) => list === 'limits' || !own.defaultedRequests.includes(name))
+          .map(([name, q]) => `${list}.${name} ${code(q.text)}`),
+      )
+    : [];
+  return [
+    ...(set.length ? [`This file sets ${joinAnd(set)}.`] : []),
+    'Partial object (a kustomize patch): the other requests and limits, the pod’s totals, its QoS class and the ' +
+      'node’s cgroup values come from the base it patches, so podlens does not compute them here.',
+  ];
+}
+
 /** A container's `resources` block: its own values with requests defaulted from limits, then the pod's totals. */
 export function explainContainerResources(pod: PodView, c: ContainerView): string[] {
   const r = containerResources(c);
