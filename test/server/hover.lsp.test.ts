@@ -343,7 +343,8 @@ spec:
     const uri = client.uri('overlays/prod/patch-memory.yaml');
     await client.open(uri, PATCH);
     const result = await client.hover(uri, positionOf(PATCH, '512Mi', 1));
-    const md = result?.contents && 'value' in result.contents ? result.contents.value : '';
+    const contents = result?.contents;
+    const md = contents && typeof contents === 'object' && 'value' in contents ? contents.value : '';
     expect(md).toContain('**In this file** (a partial object: the base it patches supplies the rest)');
     expect(md).toContain('This file sets requests.memory `512Mi`.');
     expect(md).toContain('come from the base it patches');
