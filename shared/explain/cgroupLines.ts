@@ -108,6 +108,8 @@ function memoryQoSLine(v: Values): string {
  * @example explainCgroups(pod, c, { list: 'limits', name: 'cpu' }) // ['On the node (cgroup v2): …', '`cpu.max: …']
  */
 export function explainCgroups(pod: PodView, c: ContainerView, focus?: ResourceFocus): string[] {
+  // With a templated value anywhere the QoS class is unknown (explainPodResources says so): no node values either.
+  if ([...pod.initContainers, ...pod.containers].some((x) => containerResources(x).unresolved > 0)) return [];
   const v = valuesOf(c);
   const wants = (list: 'requests' | 'limits', name: string) => !focus || (focus.list === list && focus.name === name);
   const lines = [

@@ -66,8 +66,19 @@ function listOf(map: ResourceMap): string {
   return names.map((n) => totalText(n, map.get(n) as Quantity)).join(', ');
 }
 
+function unknownResources(count: number): string {
+  return (
+    `${count} request or limit value(s) are templates or do not parse: they are known only once rendered, so ` +
+    'the pod’s totals, its QoS class and the node’s cgroup values are not computed here.'
+  );
+}
+
 /** The pod's totals and QoS class: what the scheduler reserves and how the node treats the pod under pressure. */
 export function explainPodResources(pod: PodView): string[] {
+  const unknown = [...pod.initContainers, ...pod.containers].reduce((n, c) => n + containerResources(c).unresolved, 0);
+  // A Helm value (`"{{ .Values.memory }}"`) is known only once rendered: a total or a QoS class without it would be
+  // a guess presented as a fact.
+  if (unknown > 0) return [unknownResources(unknown)];
   const { requests, limits, unlimited } = podTotals(pod);
   const per = pod.workload === 'Pod' ? 'Pod' : 'each Pod';
   const lines = [

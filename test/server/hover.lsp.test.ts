@@ -491,3 +491,29 @@ describe('diagnostics', () => {
     expect(await client.hover(uri, { line: 3, character: 3 })).toBeNull();
   });
 });
+
+describe('partial objects (Helm templates)', () => {
+  it('computes no totals, QoS class or cgroup values when a request is a template value', async () => {
+    const text = `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+      resources:
+        requests:
+          cpu: 250m
+          memory: "{{ .Values.memory }}"
+`;
+    const uri = client.uri('chart-pod.yaml');
+    await client.open(uri, text);
+    const result = await client.hover(uri, positionOf(text, '250m', 1));
+    const contents = result?.contents;
+    const md = contents && typeof contents === 'object' && 'value' in contents ? contents.value : '';
+    expect(md).toContain('`250m` = 0.25 CPU (250 millicores)');
+    expect(md).toContain('known only once rendered');
+    expect(md).not.toMatch(/Requests of Pod|Burstable|Guaranteed|BestEffort|cpu\.weight/);
+  });
+});
