@@ -66,7 +66,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const kustomizePatches = new KustomizePatches(() => workspaceConfig.folderPaths());
   const store = new LintStore(
     { config: lintConfig },
-    (uri) => ({ path: uri, kustomizePatch: kustomizePatches.isPatch(uri) }),
+    (uri) => ({ path: uri, ...kustomizePatches.facts(uri) }),
     // A rule that throws is a podlens bug: log it once per rule, keep the other rules' findings.
     (f) => {
       if (loggedFailures.has(f.rule)) return;
@@ -96,7 +96,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   /** `.podlens.yaml` layered under the `podlens.rules` setting; re-analyses everything when the levels change. */
   const applyLintConfig = () => {
-    const fromSettings = configFromSettings(settings.rules);
+    const fromSettings = configFromSettings(settings.rules, settings.rulePreset);
     const problems = fromSettings.problems.join(' ');
     if (problems && problems !== shownSettingsProblems) {
       connection.console.warn(`podlens.rules: ${problems}`);

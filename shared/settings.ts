@@ -7,6 +7,10 @@ import { z } from 'zod';
 export const RULE_LEVELS = ['off', 'hint', 'info', 'warning', 'error'] as const;
 export type RuleLevel = (typeof RULE_LEVELS)[number];
 
+/** How loud the best-practice rules are (shared/lint/presets.ts); per-rule levels in `podlens.rules` win. */
+export const RULE_PRESETS = ['strict', 'default', 'quiet'] as const;
+export type RulePreset = (typeof RULE_PRESETS)[number];
+
 export const traceLevel = z.enum(['off', 'messages', 'verbose']);
 
 export const settingsSchema = z.object({
@@ -20,6 +24,7 @@ export const settingsSchema = z.object({
     })
     .catch({ enable: true, maxDiagnosticsPerFile: 1000 }),
   rules: z.record(z.string(), z.string()).catch({}),
+  rulePreset: z.enum(RULE_PRESETS).catch('default'),
   codeLens: z.object({ enable: z.boolean().catch(true) }).catch({ enable: true }),
   simulation: z
     .object({
@@ -34,6 +39,7 @@ export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({
   trace: { server: 'off' },
   lint: { enable: true, maxDiagnosticsPerFile: 1000 },
   rules: {},
+  rulePreset: 'default',
   codeLens: { enable: true },
   simulation: { until: 900 },
 });

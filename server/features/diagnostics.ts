@@ -136,8 +136,6 @@ function overflowNotice(hidden: readonly Finding[], max: number): Diagnostic {
     range: (hidden[0] as Finding).range,
     severity: DiagnosticSeverity.Information,
     source: 'podlens',
-    message:
-      `${hidden.length} more podlens findings in this file are not shown (the least severe ones): at most ${max} ` +
-      'are published per file (podlens.lint.maxDiagnosticsPerFile). `podlens lint` lists them all.',
+    message: `${hidden.length} more podlens findings not shown (podlens.lint.maxDiagnosticsPerFile: ${max})`,
   };
 }

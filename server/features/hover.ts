@@ -56,7 +56,7 @@ class FindingsCache {
   }
 }
 
-/** One section per rule hit at the position: summary, message and the rule's page. */
+/** One section per rule hit at the position: summary, message, the explanation and the rule's page. */
 function ruleNotes(findings: Finding[]): string[] {
   const seen = new Set<string>();
   const notes: string[] = [];
@@ -65,7 +65,8 @@ function ruleNotes(findings: Finding[]): string[] {
     seen.add(f.rule);
     const summary = ruleById(f.rule)?.meta.summary;
     notes.push(
-      `**podlens ${f.severity}** [\`${f.rule}\`](${ruleDocUrl(f.rule)})${summary ? `: ${summary}` : ''}\n\n${f.message}`,
+      `**podlens ${f.severity}** [\`${f.rule}\`](${ruleDocUrl(f.rule)})${summary ? `: ${summary}` : ''}\n\n${f.message}` +
+        `${f.detail ? `\n\n${f.detail}` : ''}`,
     );
   }
   return notes;

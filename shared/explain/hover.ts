@@ -41,7 +41,10 @@ export function hoverMarkdown(
   ];
   if (facts.length) head.push(facts.join(' · '));
   const sections = [head.join('\n\n')];
-  if (effective.length) sections.push(`**In this manifest**\n\n${effective.map((l) => `- ${l}`).join('\n')}`);
+  const heading = doc.partial
+    ? '**In this file** (a partial object: the base it patches supplies the rest)'
+    : '**In this manifest**';
+  if (effective.length) sections.push(`${heading}\n\n${effective.map((l) => `- ${l}`).join('\n')}`);
   sections.push(...notes);
   return sections.join('\n\n---\n\n');
 }

@@ -61,6 +61,8 @@ export interface TestClientOptions {
   env?: NodeJS.ProcessEnv;
   /** Node options before the server script (`--require`, `--cpu-prof`, ...). */
   nodeArgs?: string[];
+  /** Announce LSP 3.18 snippet edits in workspace edits, as vscode-languageclient 11 does. */
+  snippetEdits?: boolean;
 }
 
 export class TestLspClient {
@@ -115,6 +117,7 @@ export class TestLspClient {
         workspace: {
           configuration: true,
           workspaceFolders: true,
+          ...(options.snippetEdits && { workspaceEdit: { documentChanges: true, snippetEditSupport: true } }),
           didChangeConfiguration: { dynamicRegistration: true },
         },
         textDocument: {

@@ -34,7 +34,8 @@ export const templateRestartPolicyRule: Rule = {
       ctx.report({
         path,
         range: policy.range,
-        message: `${notSupported(path, policy.value, ['Always'])}: a ${pod.workload} keeps its Pods running; use a Job for run-to-completion work`,
+        message: notSupported(path, policy.value, ['Always']),
+        detail: `A ${pod.workload} keeps its Pods running; use a Job for run-to-completion work.`,
         fixes: [{ title: 'Change to Always', edits: [{ range: policy.range, newText: 'Always' }], isPreferred: true }],
       });
       return;
@@ -47,8 +48,9 @@ export const templateRestartPolicyRule: Rule = {
     ctx.report({
       path,
       range,
-      message:
-        `${required(path, 'valid values: "OnFailure", "Never"')}. ${value === '' ? 'An omitted restartPolicy is defaulted to Always, which' : 'Always'} ` +
+      message: required(path, 'valid values: "OnFailure", "Never"'),
+      detail:
+        `${value === '' ? 'An omitted restartPolicy is defaulted to Always, which' : 'Always'} ` +
         `is not allowed for a ${pod.workload}: its Pods must be able to finish.`,
       ...(policy.kind === 'value' && {
         fixes: [
@@ -160,7 +162,8 @@ export const selectorMismatchRule: Rule = {
     ctx.report({
       path,
       range: labelsKey,
-      message: `${path.join('.')}: Invalid value: \`selector\` does not match template \`labels\`: the template lacks ${what}. The ${pod.workload} could never find its own Pods.`,
+      message: `${path.join('.')}: Invalid value: \`selector\` does not match template \`labels\``,
+      detail: `The template lacks ${what}. The ${pod.workload} could never find its own Pods.`,
       related: [{ range: selectorKey.keyRange, message: 'The selector' }],
       needsWholeObject: true,
     });
@@ -184,7 +187,8 @@ export const activeDeadlineSecondsRule: Rule = {
       ctx.report({
         path,
         range: f.keyRange,
-        message: `${forbidden(path, `activeDeadlineSeconds in ${pod.workload} is not Supported`)}: it would kill Pods that are meant to run forever`,
+        message: forbidden(path, `activeDeadlineSeconds in ${pod.workload} is not Supported`),
+        detail: 'It would kill Pods that are meant to run forever.',
       });
     } else if (f.value < 1 || f.value > 2147483647) {
       ctx.report({
@@ -214,7 +218,8 @@ export const ephemeralContainersRule: Rule = {
     ctx.report({
       path,
       range: pair.keyRange,
-      message: `${forbidden(path, detail)}. Add them to a running Pod with kubectl debug instead.`,
+      message: forbidden(path, detail),
+      detail: 'Add them to a running Pod with kubectl debug instead.',
     });
   },
 };

@@ -6,6 +6,7 @@
  */
 
 import { formatPath } from '../../../util/range';
+import { quoted } from '../../message';
 import { suggest } from '../../suggest';
 import type { Fix, Rule } from '../../types';
 import { schemaIssues } from './walk';
@@ -28,9 +29,12 @@ export const invalidEnumRule: Rule = {
       ctx.report({
         path: issue.path,
         range: issue.range,
-        message:
-          `${formatPath(issue.path)}: Unsupported value: ${JSON.stringify(issue.value)}: supported values: ${supported}` +
-          (guess ? `. Did you mean "${guess}"? (values are case-sensitive)` : ''),
+        message: guess
+          ? `Unsupported value ${quoted(String(issue.value))}: did you mean "${guess}"? (values are case-sensitive)`
+          : `${formatPath(issue.path)}: Unsupported value: ${JSON.stringify(issue.value)}: supported values: ${supported}`,
+        ...(guess && {
+          detail: `${formatPath(issue.path)}: Unsupported value: ${JSON.stringify(issue.value)}: supported values: ${supported}`,
+        }),
         ...(fixes && { fixes }),
       });
     }
