@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../../shared/lint';
 import { findingsOf, marked } from '../../fixtures/lint/api/marked';
+import { explained } from '../../fixtures/lint/lifecycle/lintHelpers';
 
 const pod = (spec: string, meta = '  name: web\n') => `apiVersion: v1\nkind: Pod\nmetadata:\n${meta}spec:\n${spec}`;
 const app = (extra = '') => `  containers:\n  - name: app\n    image: registry.example/app:1.4.2\n${extra}`;
@@ -136,8 +137,8 @@ describe('structure rules', () => {
 
   it('explains YAML 1.1 booleans and reports the exact decode error', () => {
     const [f] = findingsOf('invalid-type', pod(app('    env:\n    - name: A\n      value: yes\n'))).findings;
-    expect(f?.message).toContain('YAML 1.1');
-    expect(f?.message).toContain(
+    expect(explained(f)).toContain('YAML 1.1');
+    expect(explained(f)).toContain(
       'cannot unmarshal bool into Go struct field EnvVar.spec.containers.env.value of type string',
     );
   });

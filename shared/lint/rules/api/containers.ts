@@ -52,7 +52,8 @@ export const duplicateContainerNameRule: Rule = {
       reportPodSpec(ctx, {
         path,
         range: c.name.range,
-        message: `${duplicate(path, c.name.value)}: another container in this pod is already named "${c.name.value}"`,
+        message: duplicate(path, c.name.value),
+        detail: `Another container in this pod is already named "${c.name.value}".`,
         related: [{ range: firstRange, message: `The other container named "${c.name.value}"` }],
       });
     };

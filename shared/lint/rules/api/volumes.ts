@@ -111,7 +111,8 @@ export const volumeSourceRule: Rule = {
         reportPodSpec(ctx, {
           path,
           range: extra.keyRange,
-          message: `${forbidden(path, 'may not specify more than 1 volume type')}: this volume already uses ${sources[0]?.key}`,
+          message: forbidden(path, 'may not specify more than 1 volume type'),
+          detail: `This volume already uses ${sources[0]?.key}.`,
         });
       }
     }
