@@ -11,8 +11,16 @@ declare const PODLENS_VERSION: string;
 /** The package version esbuild bakes into the bundle; unbundled runs (tests of sources) say so. */
 export const SERVER_VERSION = typeof PODLENS_VERSION === 'string' ? PODLENS_VERSION : '0.0.0-dev';
 
-/** Operations at least this slow are logged with their size: a user notices lag from about here. */
-export const SLOW_OPERATION_MS = 200;
+/**
+ * Operations at least this slow are logged with their size: a user notices lag from about here.
+ * PODLENS_SLOW_OPERATION_MS lowers it (0 logs every analysis) to see where time goes.
+ */
+const SLOW_OPERATION_MS = slowThreshold(process.env.PODLENS_SLOW_OPERATION_MS);
+
+function slowThreshold(raw: string | undefined): number {
+  const n = raw === undefined || raw.trim() === '' ? Number.NaN : Number(raw);
+  return Number.isFinite(n) && n >= 0 ? n : 200;
+}
 
 /** `a.b: value` for every leaf of the settings, in a stable order. */
 function leaves(value: unknown, prefix = ''): Map<string, string> {
