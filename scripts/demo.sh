@@ -13,6 +13,12 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 say() { echo "[demo] $*"; }
 
+# Node >= 22 for npm ci and the build (package.json engines): the machine's own when new enough, else Node 24
+# from the npm registry (scripts/setup-node24.sh, cached).
+if ! node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 22 ? 0 : 1)'; then
+  # shellcheck source=/dev/null
+  source "$(bash scripts/setup-node24.sh --env)"
+fi
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing dependencies (npm ci)"
   npm ci --no-audit --no-fund
