@@ -7,7 +7,7 @@
 #   4b. coexistence suite: podlens next to a stand-in for Red Hat YAML, per podlens.coexistence value
 #       (test/e2e/coexistence.mjs)
 #   5. extension-host suite inside code-server's server-side extension host (test/e2e/runCodeServer.mjs)
-#   5c. the demo flow: npm run demo (code-server), an edit saved, Ctrl+C, git status unchanged (test/e2e/demo.mjs)
+#   5b. the demo flow: npm run demo (code-server), an edit saved, Ctrl+C, git status unchanged (test/e2e/demo.mjs)
 #   6. the same suite through @vscode/test-electron (downloads VS Code: skipped with one line when offline)
 # Exits nonzero when any suite fails. Artefacts (screenshots, results, logs): test/output/e2e/.
 # Knobs: PODLENS_E2E_SKIP=1 (local quick runs only; CI must never set it), PODLENS_E2E_FORCE_FAIL=1 (prove that a
