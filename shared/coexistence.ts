@@ -34,13 +34,27 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+const isKubernetesSchema = (schema: string) =>
+  schema.trim().toLowerCase() === 'kubernetes' || KUBERNETES_SCHEMA_URL.test(schema);
+
 /** True when `yaml.schemas` associates a Kubernetes schema with at least one glob. */
 function associatesKubernetes(schemas: unknown): boolean {
   if (!isRecord(schemas)) return false;
   return Object.entries(schemas).some(([schema, globs]) => {
     const used = typeof globs === 'string' ? globs.length > 0 : Array.isArray(globs) && globs.length > 0;
-    return used && (schema.trim().toLowerCase() === 'kubernetes' || KUBERNETES_SCHEMA_URL.test(schema));
+    return used && isKubernetesSchema(schema);
   });
+}
+
+/**
+ * `yaml.schemas` without its Kubernetes associations (for `podlens` mode's offer to switch them off), or undefined
+ * when there are none to remove.
+ * @example withoutKubernetesSchemas({ kubernetes: '*.yaml', 'https://x/ci.json': 'ci.yml' }) // { 'https://x/ci.json': 'ci.yml' }
+ */
+export function withoutKubernetesSchemas(schemas: unknown): Record<string, unknown> | undefined {
+  if (!isRecord(schemas)) return undefined;
+  const kept = Object.fromEntries(Object.entries(schemas).filter(([schema]) => !isKubernetesSchema(schema)));
+  return Object.keys(kept).length < Object.keys(schemas).length ? kept : undefined;
 }
 
 /**

@@ -5,7 +5,13 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { DidChangeConfigurationNotification, type Middleware } from 'vscode-languageclient/node';
-import { defersAnything, KUBERNETES_TOOLS_ID, kubernetesSchemaIn, RED_HAT_YAML_ID } from '../../shared/coexistence';
+import {
+  defersAnything,
+  KUBERNETES_TOOLS_ID,
+  kubernetesSchemaIn,
+  RED_HAT_YAML_ID,
+  withoutKubernetesSchemas,
+} from '../../shared/coexistence';
 import type { CoexistenceMode, SchemaElsewhere } from '../../shared/settings';
 
 const OFFERED_KEY = 'podlens.coexistence.offered';
@@ -79,6 +85,24 @@ export async function offerCoexistenceChoice(context: vscode.ExtensionContext): 
     ...CHOICES.map((c) => c.title),
   );
   const mode = CHOICES.find((c) => c.title === picked)?.mode;
-  if (mode)
-    await vscode.workspace.getConfiguration('podlens').update('coexistence', mode, vscode.ConfigurationTarget.Global);
+  if (!mode) return;
+  await vscode.workspace.getConfiguration('podlens').update('coexistence', mode, vscode.ConfigurationTarget.Global);
+  if (mode === 'podlens') await offerToRemoveKubernetesSchema();
+}
+
+/**
+ * With podlens doing everything, Red Hat YAML's Kubernetes schema only doubles it: offers to take the Kubernetes
+ * associations out of the user's `yaml.schemas` (other schemas stay). Workspace settings are the team's: left alone.
+ */
+async function offerToRemoveKubernetesSchema(): Promise<void> {
+  const yaml = vscode.workspace.getConfiguration('yaml');
+  const kept = withoutKubernetesSchemas(yaml.inspect('schemas')?.globalValue);
+  if (!kept) return;
+  const remove = 'Remove it from yaml.schemas';
+  const picked = await vscode.window.showInformationMessage(
+    'podlens: Red Hat YAML still validates Kubernetes manifests with the schema in your user settings (yaml.schemas).',
+    remove,
+    'Keep it',
+  );
+  if (picked === remove) await yaml.update('schemas', kept, vscode.ConfigurationTarget.Global);
 }

@@ -1,6 +1,11 @@
 // When Red Hat YAML counts as having a Kubernetes schema active, and what podlens then leaves to it per mode.
 import { describe, expect, it } from 'vitest';
-import { deferredToSchema, kubernetesSchemaIn, NOTHING_ELSEWHERE } from '../../shared/coexistence';
+import {
+  deferredToSchema,
+  kubernetesSchemaIn,
+  NOTHING_ELSEWHERE,
+  withoutKubernetesSchemas,
+} from '../../shared/coexistence';
 import { parseSettings } from '../../shared/settings';
 
 const RED_HAT_ONLY = { redHatYaml: true, kubernetesTools: false };
@@ -54,5 +59,23 @@ describe('deferredToSchema', () => {
   ])('%s', (mode, expected) => {
     const settings = parseSettings({ coexistence: mode.split(' ')[0], schemaElsewhere: ALL });
     expect(deferredToSchema(settings)).toEqual(expected);
+  });
+});
+
+describe('withoutKubernetesSchemas', () => {
+  it('removes the keyword and Kubernetes schema URLs and keeps every other schema', () => {
+    const schemas = {
+      Kubernetes: 'k8s/*.yaml',
+      'https://raw.githubusercontent.com/yannh/kubernetes-json-schema/master/v1.32.1/all.json': ['deploy/*.yaml'],
+      'https://json.schemastore.org/github-workflow.json': '.github/workflows/*.yml',
+    };
+    expect(withoutKubernetesSchemas(schemas)).toEqual({
+      'https://json.schemastore.org/github-workflow.json': '.github/workflows/*.yml',
+    });
+  });
+
+  it('has nothing to remove without a Kubernetes schema or without the setting', () => {
+    expect(withoutKubernetesSchemas({ 'https://json.schemastore.org/github-workflow.json': '*.yml' })).toBeUndefined();
+    expect(withoutKubernetesSchemas(undefined)).toBeUndefined();
   });
 });
