@@ -95,6 +95,22 @@ async function problems() {
 
 const hasRule = (rows, rule) => rows.some((r) => r.includes(rule));
 
+/**
+ * The offer with its buttons: its toast, or, once VS Code has hidden the toast (info toasts hide after a while),
+ * the same notification in the notification center.
+ */
+async function shownOffer() {
+  const toast = page.locator('.notification-toast', { hasText: OFFER });
+  if (await toast.isVisible()) return toast;
+  await page.keyboard.press('F1');
+  await page.keyboard.type('Notifications: Show Notifications');
+  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Show Notifications' }).waitFor();
+  await page.keyboard.press('Enter');
+  const entry = page.locator('.notifications-center .monaco-list-row', { hasText: OFFER });
+  await entry.waitFor();
+  return entry;
+}
+
 /** Sets podlens.coexistence as a user does: in the user settings.json, edited in VS Code and saved. */
 async function setCoexistence(mode) {
   await page.keyboard.press('Escape');
@@ -143,20 +159,20 @@ try {
     await page.goto(`${server.url}/?folder=${encodeURIComponent(d.ws)}`);
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'pod.yaml' }).click();
     await page.locator('.tabs-container .tab.active', { hasText: 'pod.yaml' }).waitFor();
-    const toast = page.locator('.notification-toast', { hasText: OFFER });
-    await toast.waitFor();
-    for (const title of ['Use podlens for everything', 'Keep both', 'Let Red Hat YAML handle schema'])
-      await toast.locator('.monaco-button', { hasText: title }).waitFor();
+    await page.locator('.notification-toast', { hasText: OFFER }).waitFor();
     const rows = await expectUnknownField(false);
     log(`  problems: ${rows.join(' | ')}`);
     await waitUntil(() => /coexistence auto: Red Hat YAML's Kubernetes schema is active/.test(podlensLog()), {
       what: 'the coexistence line in the podlens Output channel',
     });
+    const offer = await shownOffer();
+    for (const title of ['Use podlens for everything', 'Keep both', 'Let Red Hat YAML handle schema'])
+      await offer.locator('.monaco-button', { hasText: title }).waitFor();
     await shot('coexistence-1-auto.png');
   });
 
   await step('coexistence-both', { needs: ['coexistence-auto-offer'] }, async () => {
-    await page.locator('.notification-toast .monaco-button', { hasText: 'Keep both' }).click();
+    await (await shownOffer()).locator('.monaco-button', { hasText: 'Keep both' }).click();
     await waitUntil(() => readUserSettings()['podlens.coexistence'] === 'both', {
       what: 'podlens.coexistence: both in the user settings',
     });
@@ -176,7 +192,7 @@ try {
   await step('coexistence-auto-again', { needs: ['coexistence-podlens'] }, async () => {
     await setCoexistence('auto');
     log(`  problems: ${(await expectUnknownField(false)).join(' | ')}`);
-    if (await page.locator('.notification-toast', { hasText: OFFER }).count())
+    if (await page.locator('.notification-toast, .notifications-center', { hasText: OFFER }).count())
       throw new Error('the coexistence offer came back: it is made once');
   });
 } catch (e) {
