@@ -28,7 +28,7 @@ import { FEATURES } from './features';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { KustomizePatches } from './kustomize';
 import { lazyTextDocuments } from './lazyTextDocument';
-import { changeMessage, SERVER_VERSION, startMessage } from './serverLog';
+import { changeMessage, fileSize, SERVER_VERSION, startMessage, timedRequests } from './serverLog';
 import { fetchSettings } from './settings';
 import { configFileFindings, isConfigFileUri, WorkspaceConfig } from './workspaceConfig';
 
@@ -80,7 +80,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     },
   );
   const ctx: ServerContext = {
-    connection,
+    connection: timedRequests(connection, (uri) => {
+      const doc = documents.get(uri);
+      return doc ? fileSize(doc) : 'not open';
+    }),
     documents,
     store,
     settings: () => settings,

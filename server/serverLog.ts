@@ -76,3 +76,46 @@ export function logIfSlow(connection: Connection, what: string, ms: number, deta
   if (ms < SLOW_OPERATION_MS) return;
   connection.console.warn(`slow: ${what} took ${Math.round(ms)} ms (${detail()})`);
 }
+
+/** The request handlers whose time a user waits for, by the connection method that registers them. */
+const TIMED_REQUESTS: Readonly<Record<string, string>> = {
+  onHover: 'hover',
+  onCompletion: 'completion',
+  onCodeAction: 'code actions',
+  onCodeLens: 'code lenses',
+  onCodeLensResolve: 'code lens resolve',
+  onDocumentSymbol: 'outline',
+  onFoldingRanges: 'folding ranges',
+};
+
+function uriOf(params: unknown): string | undefined {
+  const doc = (params as { textDocument?: { uri?: unknown } } | undefined)?.textDocument;
+  return typeof doc?.uri === 'string' ? doc.uri : undefined;
+}
+
+/**
+ * The connection as features see it, except that the request handlers in TIMED_REQUESTS log when they are slow
+ * (handlers that answer with a promise are timed until it settles).
+ */
+export function timedRequests(connection: Connection, sizeOf: (uri: string) => string): Connection {
+  return new Proxy(connection, {
+    get(target, prop, receiver) {
+      const original = Reflect.get(target, prop, receiver);
+      const what = typeof prop === 'string' && Object.hasOwn(TIMED_REQUESTS, prop) ? TIMED_REQUESTS[prop] : undefined;
+      if (!what || typeof original !== 'function') return original;
+      return (handler: (...args: unknown[]) => unknown) =>
+        original.call(target, (...args: unknown[]) => {
+          const started = performance.now();
+          const uri = uriOf(args[0]);
+          const report = () =>
+            logIfSlow(target, uri ? `${what} in ${uri}` : what, performance.now() - started, () =>
+              uri ? sizeOf(uri) : 'no document',
+            );
+          const result = handler(...args);
+          if (result instanceof Promise) void result.then(report, report);
+          else report();
+          return result;
+        });
+    },
+  });
+}

@@ -64,12 +64,17 @@ describe('podlens Output channel', () => {
     expect(client.logs.filter((m) => m.message.startsWith('settings changed'))).toHaveLength(3);
   });
 
-  it('logs slow analyses with the file and its size (threshold lowered to 0 ms)', async () => {
+  it('logs slow analyses and requests with the file and its size (threshold lowered to 0 ms)', async () => {
     client = await TestLspClient.start({ env: { PODLENS_SLOW_OPERATION_MS: '0' } });
     const uri = client.uri('slow.yaml');
     await client.open(uri, POD);
     const slow = await client.log((m) => m.message.startsWith('slow: analysis of'));
     expect(slow.type).toBe(MessageType.Warning);
+    await client.hover(uri, { line: 7, character: 9 });
+    const hover = await client.log((m) => m.message.startsWith('slow: hover'));
+    expect(hover.message).toMatch(
+      new RegExp(`^slow: hover in ${uri} took \\d+ ms \\(9 lines, ${POD.length} characters\\)$`),
+    );
     expect(slow.message).toMatch(
       new RegExp(`^slow: analysis of ${uri} took \\d+ ms \\(9 lines, ${POD.length} characters\\)$`),
     );
