@@ -81,14 +81,21 @@ const shot = async (name) => {
   log(`  screenshot ${name}`);
 };
 
+/** Runs a command from the palette (F1), waiting for each widget before typing into it. */
+async function command(title) {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget').waitFor({ state: 'visible' });
+  await page.keyboard.type(title);
+  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: title }).waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
 /** The rows of the Problems view, opened through its focus command so the toggle state does not matter. */
 async function problems() {
   const view = page.locator('.markers-panel');
   if (!(await view.first().isVisible())) {
-    await page.keyboard.press('F1');
-    await page.keyboard.type('View: Focus Problems');
-    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Focus Problems' }).waitFor();
-    await page.keyboard.press('Enter');
+    await command('View: Focus Problems');
   }
   return (await view.locator('.monaco-list-row').allInnerTexts()).map((s) => s.replace(/\s+/g, ' ').trim());
 }
@@ -102,10 +109,7 @@ const hasRule = (rows, rule) => rows.some((r) => r.includes(rule));
 async function shownOffer() {
   const toast = page.locator('.notification-toast', { hasText: OFFER });
   if (await toast.isVisible()) return toast;
-  await page.keyboard.press('F1');
-  await page.keyboard.type('Notifications: Show Notifications');
-  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Show Notifications' }).waitFor();
-  await page.keyboard.press('Enter');
+  await command('Notifications: Show Notifications');
   const entry = page.locator('.notifications-center .monaco-list-row', { hasText: OFFER });
   await entry.waitFor();
   return entry;
@@ -114,15 +118,15 @@ async function shownOffer() {
 /** Sets podlens.coexistence as a user does: in the user settings.json, edited in VS Code and saved. */
 async function setCoexistence(mode) {
   await page.keyboard.press('Escape');
-  await page.keyboard.press('F1');
-  await page.keyboard.type('Preferences: Open User Settings (JSON)');
-  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'User Settings (JSON)' }).waitFor();
-  await page.keyboard.press('Enter');
+  await command('Preferences: Open User Settings (JSON)');
   // Code 1.139 opens it in a modal editor, not a tab: wait for the focused editor showing the settings.
+  const settingsEditor = page.locator('.monaco-editor .view-lines', { hasText: 'workbench.startupEditor' });
+  await settingsEditor.waitFor();
   await page.locator('.monaco-editor.focused .view-lines', { hasText: 'workbench.startupEditor' }).waitFor();
   await page.keyboard.press('Control+A');
-  // insertText: one edit, without the auto-closed quotes and brackets that typing would add.
-  await page.keyboard.insertText(JSON.stringify({ ...readUserSettings(), 'podlens.coexistence': mode }, null, 2));
+  // insertText of one line: one edit, without the auto-closed quotes and brackets typing would add, and without
+  // the auto-indentation a multi-line insertion gets.
+  await page.keyboard.insertText(JSON.stringify({ ...readUserSettings(), 'podlens.coexistence': mode }));
   // The JSON editor may still add a closing brace after the insertion: drop whatever follows it.
   await page.keyboard.press('Control+Shift+End');
   await page.keyboard.press('Delete');
@@ -133,6 +137,7 @@ async function setCoexistence(mode) {
     throw new Error(`${e.message}\n${fs.readFileSync(userSettings, 'utf8')}`);
   });
   await page.keyboard.press('Control+W');
+  await settingsEditor.waitFor({ state: 'detached' });
 }
 
 /** Waits until the Problems view shows latest-tag and shows (or not) unknown-field. */
