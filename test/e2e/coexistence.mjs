@@ -119,8 +119,8 @@ async function shownOffer() {
 const startLines = () => podlensLog().match(/^.*podlens \S+ started .*$/gm) ?? [];
 
 /**
- * Sets podlens.coexistence in the user settings.json and reloads the window, which reads the file afresh (edits
- * made on disk are not picked up live here, and typing into the JSON editor is not reliable); resolves once the
+ * Sets podlens.coexistence in the user settings.json and reloads the window, which reads the file afresh (an edit
+ * on disk alone was not picked up within 30 s in our runs, and typing into the JSON editor was flaky); resolves once the
  * new server has started with it.
  */
 async function setCoexistence(mode) {
