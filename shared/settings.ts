@@ -13,6 +13,25 @@ export type RulePreset = (typeof RULE_PRESETS)[number];
 
 export const traceLevel = z.enum(['off', 'messages', 'verbose']);
 
+/** Who answers schema questions when Red Hat YAML also has a Kubernetes schema (see shared/coexistence.ts). */
+export const COEXISTENCE_MODES = ['auto', 'podlens', 'both'] as const;
+export type CoexistenceMode = (typeof COEXISTENCE_MODES)[number];
+
+/**
+ * What an active Kubernetes schema in Red Hat YAML already provides, as the client detected it. Not a user
+ * setting: the VS Code client adds it to the `podlens` section it answers (languageClient.ts); other editors
+ * leave it out, so podlens keeps every feature there.
+ */
+const NO_SCHEMA_ELSEWHERE = { hover: false, completion: false, validation: false };
+export const schemaElsewhereSchema = z
+  .object({
+    hover: z.boolean().catch(false),
+    completion: z.boolean().catch(false),
+    validation: z.boolean().catch(false),
+  })
+  .catch(NO_SCHEMA_ELSEWHERE);
+export type SchemaElsewhere = z.infer<typeof schemaElsewhereSchema>;
+
 export const settingsSchema = z.object({
   trace: z.object({ server: traceLevel.catch('off') }).catch({ server: 'off' }),
   lint: z
@@ -31,6 +50,8 @@ export const settingsSchema = z.object({
       until: z.number().int().positive().max(86_400).catch(900),
     })
     .catch({ until: 900 }),
+  coexistence: z.enum(COEXISTENCE_MODES).catch('auto'),
+  schemaElsewhere: schemaElsewhereSchema,
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -42,6 +63,8 @@ export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({
   rulePreset: 'default',
   codeLens: { enable: true },
   simulation: { until: 900 },
+  coexistence: 'auto',
+  schemaElsewhere: NO_SCHEMA_ELSEWHERE,
 });
 
 /** Parses raw settings (anything) into Settings; never throws. */

@@ -22,14 +22,16 @@ export function documentRootType(doc: ManifestDocument | undefined): string | un
 
 /**
  * Markdown for the field at `path`, or undefined when neither the schema nor the manifest has anything to say.
- * `notes` (diagnostic explanations) go last.
+ * `notes` (diagnostic explanations) go last. Without `schemaDocs` (another extension already shows the schema's
+ * text for this field) only what this manifest makes of the field is left.
  */
 export function hoverMarkdown(
   doc: ManifestDocument,
   path: FieldPath,
   notes: readonly string[] = [],
+  schemaDocs = true,
 ): string | undefined {
-  const root = documentRootType(doc);
+  const root = schemaDocs ? documentRootType(doc) : undefined;
   const docs = root ? fieldDoc(root, path) : undefined;
   const effective = explainPath(doc, path);
   if (!docs && effective.length === 0 && notes.length === 0) return undefined;
