@@ -6,6 +6,7 @@ import { defaultedFields } from '../k8s/defaults';
 import type { PodView } from '../model/types';
 import type { Range } from '../util/range';
 import { initialState, step } from './engine';
+import type { FileObjects } from './infer/fileObjects';
 import { type Assumptions, DEFAULT_UNTIL, resolvePod } from './infer/scenario';
 import { EventQueue } from './queue';
 import { parseScenario, type ScenarioInput, type SimError } from './scenario';
@@ -19,6 +20,8 @@ export interface SimulateOptions {
   at?: number[];
   /** Shorthand for a `delete` action at this time (`--delete-at`). */
   deleteAt?: number;
+  /** The other objects of the pod's file (`fileObjects`): what exists when the scenario does not say. */
+  objects?: FileObjects;
 }
 
 export interface SimulationResult {

@@ -100,6 +100,8 @@ export interface PodSpecResolved {
   /** Init containers (spec order) then regular containers (spec order); `key` indexes this list. */
   containers: ContainerSpec[];
   images: Record<string, ImageFacts>;
+  /** Images whose pull time the scenario states: it applies even to a re-pull of a present image. */
+  explicitPulls: string[];
   /** Set when the scheduler finds no room: the FailedScheduling message. */
   unschedulable?: { message: string; ranges: Range[] };
   /** Set when the kubelet's admission rejects a hand-bound pod (OutOfcpu...): status and event texts. */

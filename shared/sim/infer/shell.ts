@@ -10,6 +10,8 @@ export type ShellNode =
   | { type: 'pipeline'; commands: ShellNode[] }
   | { type: 'group'; body: ShellList }
   | { type: 'loop'; keyword: 'while' | 'until'; condition: ShellList; body: ShellList }
+  | { type: 'if'; branches: { condition: ShellList; body: ShellList }[]; otherwise: ShellList | null }
+  | { type: 'for'; items: string[]; body: ShellList }
   | { type: 'unsupported'; keyword: string };
 
 export interface ShellList {
@@ -62,6 +64,10 @@ function tokenize(script: string): Token[] {
     } else if (ch === '#' && !inWord) {
       const end = script.indexOf('\n', i);
       i = end === -1 ? script.length : end;
+    } else if (ch === '&' && (word.endsWith('>') || word.endsWith('<'))) {
+      // `2>&1`, `>&2`: a redirection, not a background operator.
+      word += ch;
+      i++;
     } else if (ch === ' ' || ch === '\t' || ch === '\r') {
       flush();
       i++;
@@ -83,6 +89,7 @@ function tokenize(script: string): Token[] {
 }
 
 const BLOCK_END: Record<string, string> = { for: 'done', if: 'fi', case: 'esac', select: 'done' };
+const IF_STOPS = new Set(['then', 'elif', 'else', 'fi']);
 const OPENERS = new Set(['while', 'until', 'for', 'select', 'if', 'case']);
 
 class Parser {
@@ -152,6 +159,11 @@ class Parser {
       this.i++;
       return { type: 'loop', keyword: t.text, condition, body };
     }
+    if (t?.kind === 'word' && !t.quoted && t.text === 'if') return this.ifBlock();
+    if (t?.kind === 'word' && !t.quoted && t.text === 'for') {
+      const loop = this.forLoop();
+      if (loop) return loop;
+    }
     if (t?.kind === 'word' && !t.quoted && OPENERS.has(t.text)) {
       this.skipBlock();
       return { type: 'unsupported', keyword: t.text };
@@ -169,6 +181,58 @@ class Parser {
       return { type: 'unsupported', keyword: t?.kind === 'op' ? t.op : '' };
     }
     return { type: 'simple', words };
+  }
+
+  private word(text: string): boolean {
+    const t = this.peek();
+    return t?.kind === 'word' && !t.quoted && t.text === text;
+  }
+
+  /** `if A; then B; elif C; then D; else E; fi` (the `if` is the next token). */
+  private ifBlock(): ShellNode {
+    const branches: { condition: ShellList; body: ShellList }[] = [];
+    let otherwise: ShellList | null = null;
+    this.i++;
+    for (;;) {
+      const condition = this.list(IF_STOPS);
+      if (!this.word('then')) return { type: 'unsupported', keyword: 'if' };
+      this.i++;
+      branches.push({ condition, body: this.list(IF_STOPS) });
+      if (this.word('elif')) {
+        this.i++;
+        continue;
+      }
+      if (this.word('else')) {
+        this.i++;
+        otherwise = this.list(IF_STOPS);
+      }
+      if (!this.word('fi')) return { type: 'unsupported', keyword: 'if' };
+      this.i++;
+      return { type: 'if', branches, otherwise };
+    }
+  }
+
+  /** `for x in a b c; do ...; done`; undefined (nothing consumed) for other `for` forms. */
+  private forLoop(): ShellNode | undefined {
+    const start = this.i;
+    const name = this.tokens[start + 1];
+    const inWord = this.tokens[start + 2];
+    if (name?.kind !== 'word' || inWord?.kind !== 'word' || inWord.text !== 'in') return undefined;
+    this.i = start + 3;
+    const items: string[] = [];
+    while (this.peek()?.kind === 'word' && !this.word('do')) {
+      items.push((this.peek() as { text: string }).text);
+      this.i++;
+    }
+    this.skipSeparators();
+    if (!this.word('do')) {
+      this.i = start;
+      return undefined;
+    }
+    this.i++;
+    const body = this.list(new Set(['done']));
+    this.i++;
+    return { type: 'for', items, body };
   }
 
   /** Skips a whole `for`/`if`/`case` block (the opener is the next token), nested blocks included. */
