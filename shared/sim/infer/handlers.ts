@@ -48,7 +48,7 @@ export function networkGuess(
   let port = handler.port;
   if (typeof port === 'string' && !/^\d+$/.test(port)) {
     const named = c.ports.find((p) => p.name.kind === 'value' && p.name.value === port);
-    if (!named || named.containerPort.kind !== 'value')
+    if (named?.containerPort.kind !== 'value')
       return {
         result: 'failure',
         certainty: 'inferred',

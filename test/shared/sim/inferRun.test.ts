@@ -65,7 +65,11 @@ const CASES: [string, string, Expected][] = [
   ['unknown program', cmd(['myapp', '--serve']), { kind: 'unknown' }],
   ['wget of a Service that does not exist', cmd(['wget', 'http://x']), { kind: 'exits', exitCode: 4 }],
   ['if on a file it cannot see', cmd(['sh', '-c', 'if [ -f /x ]; then exit 1; else exit 0; fi']), { kind: 'unknown' }],
-  ['if on a file in /tmp', cmd(['sh', '-c', 'if [ -f /tmp/x ]; then exit 1; else exit 3; fi']), { kind: 'exits', exitCode: 3 }],
+  [
+    'if on a file in /tmp',
+    cmd(['sh', '-c', 'if [ -f /tmp/x ]; then exit 1; else exit 3; fi']),
+    { kind: 'exits', exitCode: 3 },
+  ],
   ['loop with break', cmd(['sh', '-c', 'while true; do break; done']), { kind: 'exits', exitCode: 0 }],
   ['script file', cmd(['sh', '/run.sh']), { kind: 'unknown' }],
   ['variable exit code', cmd(['sh', '-c', 'exit $CODE']), { kind: 'unknown' }],

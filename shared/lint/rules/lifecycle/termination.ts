@@ -72,7 +72,7 @@ function hookWait(pod: PodView, c: ContainerView, h: HandlerView): HookWait | un
   if (h.type !== 'exec' || h.command.kind !== 'value' || c.lifecycle.preStop?.handlers[0] !== h) return undefined;
   // The simulator's own prediction of the hook: the same machine that runs the container's command.
   const hook = lintPrediction(pod, c)?.preStop;
-  if (!hook || hook.certainty !== 'inferred' || hook.behaviour.durationSeconds >= NEVER_RETURNS) return undefined;
+  if (hook?.certainty !== 'inferred' || hook.behaviour.durationSeconds >= NEVER_RETURNS) return undefined;
   return {
     seconds: hook.behaviour.durationSeconds,
     what: hook.because,
