@@ -11,7 +11,7 @@ type Rule = (args: readonly string[], vm: Vm, name: string) => Effect;
 const ok = (status = 0): Effect => ({ kind: 'ok', status });
 const unknown = (because: string): Effect => ({ kind: 'unknown', because });
 
-/** An assumed duration for a network round trip or a short computation: "a few seconds" at most. */
+/** An assumed duration for a download (wget, curl) or a short computation. */
 export const QUICK_SECONDS = 1;
 /** How long an interpreter one-liner (`perl -e`, `python -c`) is assumed to compute before it exits. */
 export const ONE_LINER_SECONDS = 5;
@@ -131,10 +131,10 @@ export function serviceOf(host: string): string | undefined {
 const ALWAYS_THERE = new Set(['kubernetes', 'localhost']);
 
 /** A DNS lookup or connection to `host`: an outside host is assumed reachable, a Service must exist. */
-function reach(host: string | undefined, vm: Vm, name: string, failStatus: number): Effect {
+function reach(host: string | undefined, vm: Vm, name: string, failStatus: number, seconds = 0): Effect {
   if (host === undefined || host.includes('$')) return unknown(`cannot tell which host \`${name}\` contacts`);
   const service = serviceOf(host);
-  vm.t += QUICK_SECONDS;
+  vm.t += seconds;
   if (service === undefined || ALWAYS_THERE.has(service)) {
     if (service === undefined) vm.notes.push(`assumes \`${host}\` is reachable from the cluster`);
     return ok();
@@ -155,7 +155,7 @@ function urlHost(args: readonly string[]): string | undefined {
 
 const lookup: Rule = (args, vm, name) => reach(operands(args)[0], vm, name, 1);
 /** curl exits 6 when the host does not resolve, wget 4 (their documented exit codes). */
-const fetchUrl: Rule = (args, vm, name) => reach(urlHost(args), vm, name, name === 'curl' ? 6 : 4);
+const fetchUrl: Rule = (args, vm, name) => reach(urlHost(args), vm, name, name === 'curl' ? 6 : 4, QUICK_SECONDS);
 
 /** `nc -z host port` checks and returns; `nc -l` listens until stopped. */
 const netcat: Rule = (args, vm, name) => {

@@ -58,7 +58,9 @@ export function networkGuess(
   }
   const n = Number(port);
   const run = owner.execution;
-  if (run.kind === 'forever' && run.server !== true && owner.source !== 'image')
+  // A command this model follows (`sleep`, a shell loop, a one-shot task) opens no port unless it is a server.
+  const listens = run.kind === 'unknown' || (run.kind === 'forever' && run.server === true) || owner.source === 'image';
+  if (!listens)
     return {
       result: 'failure',
       certainty: 'assumed',

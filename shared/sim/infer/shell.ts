@@ -22,6 +22,20 @@ type Token = { kind: 'word'; text: string; quoted: boolean } | { kind: 'op'; op:
 
 const OPERATORS = ['&&', '||', ';;', ';', '&', '|', '(', ')', '\n'];
 
+/** The index just past the `$(...)` (nested parentheses counted) or `` `...` `` starting at `i`. */
+function substitutionEnd(script: string, i: number): number {
+  if (script[i] === '`') {
+    const close = script.indexOf('`', i + 1);
+    return close === -1 ? script.length : close + 1;
+  }
+  let depth = 0;
+  for (let j = i + 1; j < script.length; j++) {
+    if (script[j] === '(') depth++;
+    else if (script[j] === ')' && --depth === 0) return j + 1;
+  }
+  return script.length;
+}
+
 /** Splits a script into words and operators; `#` comments and quote characters are removed. */
 function tokenize(script: string): Token[] {
   const out: Token[] = [];
@@ -64,6 +78,12 @@ function tokenize(script: string): Token[] {
     } else if (ch === '#' && !inWord) {
       const end = script.indexOf('\n', i);
       i = end === -1 ? script.length : end;
+    } else if ((ch === '$' && script[i + 1] === '(') || ch === '`') {
+      // A command substitution is one piece of the word, spaces and operators inside included.
+      const end = substitutionEnd(script, i);
+      word += script.slice(i, end);
+      inWord = true;
+      i = end;
     } else if (ch === '&' && (word.endsWith('>') || word.endsWith('<'))) {
       // `2>&1`, `>&2`: a redirection, not a background operator.
       word += ch;
