@@ -220,7 +220,8 @@ const INLINE_FLAG: Record<string, RegExp> = {
 };
 
 /** Words in a one-liner that mean it may wait or loop: then nothing can be said. */
-const WAITS = /\b(while|for|loop|sleep|serve|listen|setInterval|setTimeout|forever|accept|input|readline|STDIN)\b/;
+// JavaScript timers (`set` + `Interval`/`Timeout`) count as waiting too.
+const WAITS = /\b(while|for|loop|sleep|serve|listen|set(Interval|Timeout)|forever|accept|input|readline|STDIN)\b/;
 
 /**
  * perl/python/node/ruby: an inline program that prints and exits (the Job walkthrough's

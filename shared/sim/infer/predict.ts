@@ -22,7 +22,7 @@ export interface Guessed<T> {
 }
 
 export interface ContainerPrediction {
-  process: ProcessPrediction;
+  main: ProcessPrediction;
   runs: Guessed<RunBehaviour[]>;
   /** Set when the runtime cannot start the command at all. */
   startError?: Guessed<string>;
@@ -120,8 +120,8 @@ function probesOf(pod: PodView, c: ContainerView, p: ProcessPrediction): Contain
  * @example predictContainer(pod, c, new Set()).runs.value // [{ exitCode: 0, afterSeconds: 0 }] for `echo hi`
  */
 export function predictContainer(pod: PodView, c: ContainerView, services: ReadonlySet<string>): ContainerPrediction {
-  const process = predictProcess(pod, c, services);
-  const onSigterm: ContainerPrediction['onSigterm'] = process.ignoresSigterm
+  const main = predictProcess(pod, c, services);
+  const onSigterm: ContainerPrediction['onSigterm'] = main.ignoresSigterm
     ? {
         value: 'ignore',
         certainty: 'inferred',
@@ -132,12 +132,12 @@ export function predictContainer(pod: PodView, c: ContainerView, services: Reado
   const post = c.lifecycle.postStart;
   const pre = c.lifecycle.preStop;
   return {
-    process,
-    ...runsOf(pod, c, process),
-    waitsFor: process.execution.kind === 'forever' ? process.execution.waitsFor : [],
+    main,
+    ...runsOf(pod, c, main),
+    waitsFor: main.execution.kind === 'forever' ? main.execution.waitsFor : [],
     onSigterm,
-    probes: probesOf(pod, c, process),
-    ...(post ? { postStart: inferHook(post, pod, c, process) } : {}),
-    ...(pre ? { preStop: inferHook(pre, pod, c, process) } : {}),
+    probes: probesOf(pod, c, main),
+    ...(post ? { postStart: inferHook(post, pod, c, main) } : {}),
+    ...(pre ? { preStop: inferHook(pre, pod, c, main) } : {}),
   };
 }

@@ -9,14 +9,14 @@ import { type ContainerPrediction, predictContainer } from '../../../sim';
 /** The inferred end of the main process: an exit (an OOM kill is exit 137) or running until stopped. */
 export type Outcome = ({ kind: 'exits'; exitCode: number; afterSeconds: number } | { kind: 'forever' }) & {
   because: string;
-  source: ContainerPrediction['process']['source'];
+  source: ContainerPrediction['main']['source'];
 };
 
 const NO_SERVICES: ReadonlySet<string> = new Set();
 
 export function lintPrediction(pod: PodView, c: ContainerView): ContainerPrediction | undefined {
   const p = predictContainer(pod, c, NO_SERVICES);
-  return p.process.execution.waitsFor.length > 0 ? undefined : p;
+  return p.main.execution.waitsFor.length > 0 ? undefined : p;
 }
 
 /**
@@ -24,9 +24,9 @@ export function lintPrediction(pod: PodView, c: ContainerView): ContainerPredict
  */
 export function predictedOutcome(pod: PodView, c: ContainerView): Outcome | undefined {
   const p = lintPrediction(pod, c);
-  const e = p?.process.execution;
+  const e = p?.main.execution;
   if (!p || !e || p.runs.certainty !== 'inferred') return undefined;
-  const source = p.process.source;
+  const source = p.main.source;
   if (e.kind === 'exits')
     return { kind: 'exits', exitCode: e.exitCode, afterSeconds: e.afterSeconds, because: e.because, source };
   if (e.kind === 'oom')
