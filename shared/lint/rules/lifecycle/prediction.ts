@@ -24,7 +24,8 @@ export function lintPrediction(pod: PodView, c: ContainerView): ContainerPredict
  */
 export function predictedOutcome(pod: PodView, c: ContainerView): Outcome | undefined {
   const p = lintPrediction(pod, c);
-  const e = p?.main.execution;
+  // A rerun (files kept in an emptyDir) is what every later restart does: the steady state decides.
+  const e = p?.main.rerun ?? p?.main.execution;
   if (!p || !e || p.runs.certainty !== 'inferred') return undefined;
   const source = p.main.source;
   if (e.kind === 'exits')
