@@ -13,7 +13,7 @@ function inferRun(fields: string) {
 
 const cmd = (argv: string[]) => `    command: ${JSON.stringify(argv)}\n`;
 
-type Expected = { kind: 'exits'; exitCode: number; afterSeconds: number } | { kind: 'forever' } | { kind: 'unknown' };
+type Expected = { kind: 'exits'; exitCode: number; afterSeconds?: number } | { kind: 'forever' } | { kind: 'unknown' };
 
 const CASES: [string, string, Expected][] = [
   ['sh -c "exit 1"', cmd(['sh', '-c', 'exit 1']), { kind: 'exits', exitCode: 1, afterSeconds: 0 }],
