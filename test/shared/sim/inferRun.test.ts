@@ -72,6 +72,40 @@ const CASES: [string, string, Expected][] = [
   ],
   ['loop with break', cmd(['sh', '-c', 'while true; do break; done']), { kind: 'exits', exitCode: 0 }],
   ['script file', cmd(['sh', '/run.sh']), { kind: 'unknown' }],
+  [
+    'for over words',
+    cmd(['sh', '-c', 'for i in 1 2 3; do sleep 2; done']),
+    { kind: 'exits', exitCode: 0, afterSeconds: 6 },
+  ],
+  [
+    'set -e stops at the first failure',
+    cmd(['sh', '-c', 'set -e; false; sleep 9']),
+    { kind: 'exits', exitCode: 1, afterSeconds: 0 },
+  ],
+  [
+    'a redirect makes the file a test reads',
+    cmd(['sh', '-c', 'echo ok > /tmp/f; test -f /tmp/f && exit 7']),
+    { kind: 'exits', exitCode: 7 },
+  ],
+  [
+    'elif picks the first true branch',
+    cmd(['sh', '-c', 'if false; then exit 1; elif true; then exit 2; else exit 3; fi']),
+    { kind: 'exits', exitCode: 2 },
+  ],
+  ['trap and wait on a background sleep', cmd(['sh', '-c', 'trap : TERM; sleep infinity & wait']), { kind: 'forever' }],
+  [
+    'curl of an outside URL',
+    cmd(['sh', '-c', 'curl -fsS https://example.com/x']),
+    { kind: 'exits', exitCode: 0, afterSeconds: 1 },
+  ],
+  [
+    'stress-ng without a memory limit runs until stopped',
+    cmd(['stress-ng', '--vm', '2', '--vm-bytes', '1G']),
+    { kind: 'forever' },
+  ],
+  ['a python one-liner', cmd(['python3', '-c', 'print(42)']), { kind: 'exits', exitCode: 0, afterSeconds: 5 }],
+  ['a python server module', cmd(['python3', '-m', 'http.server', '8000']), { kind: 'forever' }],
+  ['ping with a count', cmd(['ping', '-c', '4', 'example.com']), { kind: 'exits', exitCode: 0, afterSeconds: 3 }],
   ['variable exit code', cmd(['sh', '-c', 'exit $CODE']), { kind: 'unknown' }],
   ['templated command', '    command: "{{ .Values.cmd }}"\n', { kind: 'unknown' }],
 ];
@@ -91,6 +125,14 @@ describe('inferRun', () => {
   it('says why a wait loop was assumed to end', () => {
     const r = inferRun(cmd(['sh', '-c', 'until pg_isready; do sleep 2; done']));
     expect(r.because).toContain('assumes the wait loop `until pg_isready` ends at once');
+  });
+
+  it('records the files a script makes and removes, with their times', () => {
+    const r = inferRun(cmd(['sh', '-c', 'touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600']));
+    expect(r.trace).toEqual([
+      { t: 0, path: '/tmp/healthy', exists: true },
+      { t: 30, path: '/tmp/healthy', exists: false },
+    ]);
   });
 
   it('names the Service a wait loop waits for', () => {
