@@ -5,7 +5,7 @@
  */
 import { BUILTINS_ONLY, COMMAND_RULES, NO_SIGTERM_HANDLER, SHELLS } from './commands';
 import { parseShell, type ShellList, type ShellNode } from './shell';
-import { type Effect, type FileEvent, newVm, setFile, type Vm, type World } from './vm';
+import { type Effect, type FileEvent, newVm, setFile, stateKey, type Vm, type World } from './vm';
 
 export type RunInference =
   | { kind: 'exits'; exitCode: number; afterSeconds: number; because: string }
@@ -95,6 +95,7 @@ function describeCondition(list: ShellList): string {
 function evalLoop(node: Extract<ShellNode, { type: 'loop' }>, vm: Vm): Effect {
   const start = vm.t;
   const shown = `\`${node.keyword} ${describeCondition(node.condition)}\``;
+  let previous: string | undefined;
   for (let n = 0; ; n++) {
     const before = vm.t;
     const c = evalList(node.condition, vm, true);
@@ -108,7 +109,11 @@ function evalLoop(node: Extract<ShellNode, { type: 'loop' }>, vm: Vm): Effect {
     const b = evalList(node.body, vm, false);
     if (b.kind === 'break') return ok();
     if (b.kind !== 'ok') return b;
-    if (vm.t === before || vm.t - start > LOOP_HORIZON) {
+    // An iteration that leaves files and variables as the previous one did repeats itself until stopped.
+    const state = stateKey(vm);
+    const steady = state === previous;
+    previous = state;
+    if (steady || vm.t === before || vm.t - start > LOOP_HORIZON) {
       const waits = vm.waitsFor.length > 0 ? `waits for Service ${vm.waitsFor.join(', Service ')}` : '';
       return { kind: 'forever', because: waits ? `${shown} ${waits} forever` : `${shown} loops until stopped` };
     }

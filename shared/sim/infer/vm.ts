@@ -84,6 +84,11 @@ export function fileExists(vm: Vm, path: string): boolean | undefined {
   return undefined;
 }
 
+/** What a loop iteration can change that later commands see: files and shell variables. */
+export function stateKey(vm: Vm): string {
+  return JSON.stringify([[...vm.files], [...vm.vars]]);
+}
+
 /** `path` is `dir` or inside it. */
 export function below(path: string, dir: string): boolean {
   const d = dir.replace(/\/+$/, '');
@@ -92,6 +97,8 @@ export function below(path: string, dir: string): boolean {
 
 export function setFile(vm: Vm, path: string, exists: boolean): void {
   const clean = path.replace(/\/+$/, '') || '/';
+  // Only existence is modelled: rewriting a file that exists changes nothing a probe can see.
+  if (vm.files.get(clean) === exists) return;
   if (!exists) {
     for (const p of vm.files.keys()) if (p.startsWith(`${clean}/`)) vm.files.set(p, false);
   }

@@ -135,6 +135,24 @@ describe('inferRun', () => {
     ]);
   });
 
+  it('never throws on broken or huge scripts, and bounds the work on endless ones', () => {
+    const scripts = [
+      'while true; do '.repeat(500),
+      `echo ${'x'.repeat(200_000)}`,
+      'until $(nslookup; do sleep',
+      'if then fi elif else',
+      'for in do done; ) ) } {',
+      `${'touch /tmp/a; rm -f /tmp/a; '.repeat(5000)}sleep 1`,
+      'while true; do for i in 1 2 3; do touch /tmp/$i; done; done',
+      "echo 'unterminated",
+      '2>&1 >&2 < > >>',
+    ];
+    for (const script of scripts) {
+      const r = inferRun(cmd(['sh', '-c', script]));
+      expect(['exits', 'forever', 'unknown', 'oom']).toContain(r.kind);
+    }
+  });
+
   it('names the Service a wait loop waits for', () => {
     const r = inferRun(cmd(['sh', '-c', 'until nslookup db; do sleep 2; done']));
     expect(r.waitsFor).toEqual(['db']);
