@@ -11,7 +11,7 @@ import { formatPath } from '../../util/range';
 import type { ContainerScenario } from '../scenario';
 import { type ContainerSpec, PROBE_FIELD, PROBE_TYPES, type ProbeBehaviour, type RunBehaviour } from '../types';
 import { predictContainer } from './predict';
-import { envReferences, notFound } from './refs';
+import { envReferences, notFound, type Reference } from './refs';
 
 export interface ResolveContext {
   pod: PodView;
@@ -19,6 +19,9 @@ export interface ResolveContext {
   configMaps: ReadonlySet<string>;
   secrets: ReadonlySet<string>;
   services: ReadonlySet<string>;
+  /** The keys of the ConfigMaps and Secrets the file defines (`configMap/name`), when the file is known. */
+  keys?: Record<string, string[]>;
+  namespace: string;
   /** Set when the objects of the manifest's file are known: a Service missing from it says so. */
   inFile: boolean;
 }
@@ -31,6 +34,19 @@ function probeTarget(h: EffectiveHandler | undefined): string {
   if (!h) return '';
   if (h.type === 'exec') return (h.command ?? []).join(' ');
   return `:${h.port ?? ''}${h.type === 'httpGet' ? (h.path ?? '/') : ''}`;
+}
+
+/** A key reference into an object whose keys the file shows, naming a key it does not have. */
+function lacksKey(r: Reference, ctx: ResolveContext): boolean {
+  const keys = ctx.keys?.[`${r.kind}/${r.name}`];
+  return r.key !== undefined && keys !== undefined && !keys.includes(r.key);
+}
+
+/** makeEnvironmentVariables' error (pkg/kubelet/kubelet_pods.go): the object, or the key in it, is missing. */
+function configMessage(r: Reference, ctx: ResolveContext): string {
+  if (!lacksKey(r, ctx)) return notFound(r);
+  const noun = r.kind === 'configMap' ? 'ConfigMap' : 'Secret';
+  return `couldn't find key ${r.key} in ${noun} ${ctx.namespace}/${r.name}`;
 }
 
 /** The schema guarantees exactly one of the three answers is set. */
@@ -136,7 +152,7 @@ export function resolveContainer(
   }
 
   const missing = envReferences(c).find(
-    (r) => !r.optional && !(r.kind === 'configMap' ? ctx.configMaps : ctx.secrets).has(r.name),
+    (r) => !r.optional && (!(r.kind === 'configMap' ? ctx.configMaps : ctx.secrets).has(r.name) || lacksKey(r, ctx)),
   );
   const memory = containerResources(c).limits.get('memory');
 
@@ -154,7 +170,7 @@ export function resolveContainer(
     ...(postStart ? { postStart } : {}),
     ...(preStop ? { preStop } : {}),
     ...(memory ? { memoryLimit: quantityToNumber(memory) } : {}),
-    ...(missing ? { configError: { message: notFound(missing), range: missing.range } } : {}),
+    ...(missing ? { configError: { message: configMessage(missing, ctx), range: missing.range } } : {}),
     ...(startError ? { startError } : {}),
   };
   const effective: EffectiveContainer = {

@@ -13,7 +13,7 @@ export interface FileObjects {
   configMaps: string[];
   secrets: string[];
   persistentVolumeClaims: string[];
-  /** `configMap/name` or `secret/name` -> the keys its data holds. */
+  /** `configMap/name` or `secret/name` -> the keys an env key reference can read. */
   keys: Record<string, string[]>;
 }
 
@@ -42,7 +42,8 @@ export function fileObjects(documents: readonly ManifestDocument[]): FileObjects
     if (!list || typeof name !== 'string' || doc.templated) continue;
     out[list].push(name);
     if (kind === 'ConfigMap' || kind === 'Secret') {
-      const keys = [...mapKeys(doc, 'data'), ...mapKeys(doc, 'binaryData'), ...mapKeys(doc, 'stringData')];
+      // The kubelet reads a ConfigMap key from `data` only; a Secret's `stringData` becomes `data` on write.
+      const keys = [...mapKeys(doc, 'data'), ...(kind === 'Secret' ? mapKeys(doc, 'stringData') : [])];
       out.keys[`${kind === 'ConfigMap' ? 'configMap' : 'secret'}/${name}`] = keys;
     }
   }

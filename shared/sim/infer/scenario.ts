@@ -129,6 +129,8 @@ export function resolvePod(
     secrets: new Set(secrets),
     services: new Set(services),
     inFile: objects !== undefined,
+    namespace: pod.metadata.namespace.kind === 'value' ? pod.metadata.namespace.value : 'default',
+    ...(objects ? { keys: objects.keys } : {}),
   };
 
   const containers: ContainerSpec[] = [];
