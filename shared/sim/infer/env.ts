@@ -56,3 +56,12 @@ export function envNames(c: ContainerView): Set<string> {
   for (const e of c.env) if (e.name.kind === 'value') names.add(e.name.value);
   return names;
 }
+
+/** The literal env values as written, unexpanded: what the prober substitutes into an exec probe's command. */
+export function staticEnv(c: ContainerView): Map<string, string> {
+  const vars = new Map<string, string>();
+  for (const e of c.env) {
+    if (e.name.kind === 'value' && !e.valueFrom) vars.set(e.name.value, e.value.kind === 'value' ? e.value.value : '');
+  }
+  return vars;
+}

@@ -92,8 +92,8 @@ export function execGuess(
   age: number,
   timeout: number,
 ): HandlerGuess & { seconds: number; never: boolean } {
-  const argv = command.map((w) => expand(w, owner.world.env));
-  const r = execAt(argv, owner, age, timeout);
+  // The handler runner passes a hook's command as written (pkg/kubelet/lifecycle/handlers.go).
+  const r = execAt(command, owner, age, timeout);
   if (r.result === undefined)
     return {
       result: 'success',
@@ -118,8 +118,10 @@ export function execProbe(
   command: readonly string[],
   owner: ProcessPrediction,
   timeout: number,
+  staticEnv: ReadonlyMap<string, string>,
 ): { behaviour: ProbeBehaviour; certainty: 'inferred' | 'assumed'; because: string } {
-  const argv = command.map((w) => expand(w, owner.world.env));
+  // The prober expands only literal env values, not valueFrom (ExpandContainerCommandOnlyStatic, prober.go).
+  const argv = command.map((w) => expand(w, staticEnv));
   const answers: { age: number; result: 'success' | 'failure' }[] = [];
   for (const age of changePoints(owner)) {
     const r = execAt(argv, owner, age, timeout);

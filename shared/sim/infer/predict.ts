@@ -7,6 +7,7 @@
 import { effectiveProbe, effectiveRestartPolicy } from '../../k8s/defaults';
 import type { ContainerView, PodView } from '../../model/types';
 import { PROBE_FIELD, PROBE_TYPES, type ProbeBehaviour, type ProbeType, type RunBehaviour } from '../types';
+import { staticEnv } from './env';
 import { execProbe, networkGuess } from './handlers';
 import { type InferredHook, inferHook } from './hooks';
 import { type ProcessPrediction, predictProcess } from './process';
@@ -106,7 +107,7 @@ function probesOf(pod: PodView, c: ContainerView, p: ProcessPrediction): Contain
     const h = e.handler;
     if (!h) out[type] = { value: { always: 'success' }, certainty: 'assumed', because: 'no handler: the probe passes' };
     else if (h.type === 'exec') {
-      const g = execProbe(h.command ?? [], p, e.timeoutSeconds);
+      const g = execProbe(h.command ?? [], p, e.timeoutSeconds, staticEnv(c));
       out[type] = { value: g.behaviour, certainty: g.certainty, because: g.because };
     } else {
       const g = networkGuess(h, pod, c, p);
