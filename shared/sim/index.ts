@@ -3,9 +3,10 @@ export { type FileObjects, fileObjects, referencedObjects } from './infer/fileOb
 export { NEVER_RETURNS } from './infer/hooks';
 export { type ContainerPrediction, predictContainer } from './infer/predict';
 export type { RunInference } from './infer/run';
-export type { Assumptions } from './infer/scenario';
+export type { JobCondition, JobPod, JobResult } from './job/types';
 export { toJson } from './json';
 export { parseScenario, type Scenario, type ScenarioInput, type SimError, scenarioSchema } from './scenario';
+export type { Assumptions } from './scheduling';
 export { type SimulateOptions, type SimulationResult, simulate } from './simulate';
 export { predictionSummary } from './summary';
 export type {

@@ -102,8 +102,11 @@ export interface PodSpecResolved {
   images: Record<string, ImageFacts>;
   /** Images whose pull time the scenario states: it applies even to a re-pull of a present image. */
   explicitPulls: string[];
-  /** Set when the scheduler finds no room: the FailedScheduling message. */
-  unschedulable?: { message: string; ranges: Range[] };
+  /**
+   * Set when the pod is not scheduled: the FailedScheduling message (reason Unschedulable), or the API
+   * server's SchedulingGated condition, for which the scheduler records no event.
+   */
+  unschedulable?: { message: string; ranges: Range[]; reason?: 'Unschedulable' | 'SchedulingGated' };
   /** Set when the kubelet's admission rejects a hand-bound pod (OutOfcpu...): status and event texts. */
   rejected?: { reason: string; message: string; event: string; ranges: Range[] };
   /** Set when a volume source is missing: FailedMount, the pod never gets a sandbox. */

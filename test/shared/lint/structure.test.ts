@@ -187,7 +187,7 @@ describe('structure rules', () => {
     expect(findings.filter((f) => f.rule === 'invalid-type')).toHaveLength(1);
   });
 
-  it('in a StatefulSet pod template reports validation-time problems as warnings', () => {
+  it('in a StatefulSet pod template reports validation-time problems as errors (validated on create since v1.34)', () => {
     const text = `apiVersion: apps/v1
 kind: StatefulSet
 metadata:
@@ -206,7 +206,7 @@ spec:
         imagePullPolicy: always
 `;
     const [f] = lintText(text).filter((x) => x.rule === 'invalid-enum');
-    expect(f?.severity).toBe('warning');
-    expect(f?.message).toContain('FailedCreate');
+    expect(f?.severity).toBe('error');
+    expect(f?.path).toBe('spec.template.spec.containers[0].imagePullPolicy');
   });
 });

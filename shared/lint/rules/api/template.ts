@@ -61,10 +61,13 @@ export const templateRestartPolicyRule: Rule = {
   },
 };
 
-type Requirement = { key: string; operator: string; values: string[] };
+export type Requirement = { key: string; operator: string; values: string[] };
 
 /** A LabelSelector as matchLabels plus matchExpressions; an RC selector is a plain map. */
-function readSelector(ctx: RuleContext, rc: boolean): { requirements: Requirement[]; empty: boolean } | undefined {
+export function readSelector(
+  ctx: RuleContext,
+  rc: boolean,
+): { requirements: Requirement[]; empty: boolean } | undefined {
   const sel = mapAt(ctx.doc, ['spec', 'selector']);
   if (!sel) return undefined;
   const requirements: Requirement[] = [];
@@ -83,13 +86,17 @@ function readSelector(ctx: RuleContext, rc: boolean): { requirements: Requiremen
       const op = readers.string(ctx.doc.ctx, m, 'operator');
       const values = readers.stringList(ctx.doc.ctx, m, 'values');
       if (key.kind !== 'value' || op.kind !== 'value') return undefined;
-      requirements.push({ key: key.value, operator: op.value, values: values.kind === 'value' ? values.value : [] });
+      const list = values.kind === 'value' ? values.value : [];
+      // LabelSelectorAsSelector fails on these, so the API reports the selector itself, not the template labels.
+      if ((op.value === 'In' || op.value === 'NotIn') !== list.length > 0) return undefined;
+      if (!['In', 'NotIn', 'Exists', 'DoesNotExist'].includes(op.value)) return undefined;
+      requirements.push({ key: key.value, operator: op.value, values: list });
     }
   }
   return { requirements, empty: requirements.length === 0 };
 }
 
-function matches(r: Requirement, labels: Map<string, string>): boolean {
+export function matches(r: Requirement, labels: Map<string, string>): boolean {
   const v = labels.get(r.key);
   switch (r.operator) {
     case 'In':
@@ -123,6 +130,8 @@ export const selectorMismatchRule: Rule = {
     const selector = readSelector(ctx, rc);
     const selectorKey = pairAt(ctx.doc, ['spec'], 'selector');
     if (!selector || !selectorKey) return;
+    // Without a template an RC gets only `spec.template: Required value` (missing-required-field).
+    if (rc && !mapAt(ctx.doc, ['spec', 'template'])) return;
     if (selector.empty) {
       // An empty RC selector is defaulted from the template labels.
       if (rc) return;

@@ -8,7 +8,6 @@
 import { formatPath } from '../../../util/range';
 import { suggest } from '../../suggest';
 import type { Fix, Rule } from '../../types';
-import { reportValidation } from '../statefulSet';
 import { schemaIssues } from './walk';
 
 export const invalidEnumRule: Rule = {
@@ -26,7 +25,7 @@ export const invalidEnumRule: Rule = {
         ? [{ title: `Change to "${guess}"`, edits: [{ range: issue.range, newText: guess }], isPreferred: true }]
         : undefined;
       const supported = issue.allowed.map((v) => JSON.stringify(v)).join(', ');
-      reportValidation(ctx, {
+      ctx.report({
         path: issue.path,
         range: issue.range,
         message:

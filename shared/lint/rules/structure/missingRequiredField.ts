@@ -7,7 +7,6 @@
 import { shortTypeName } from '../../../k8s/schema';
 import { formatPath } from '../../../util/range';
 import type { Rule } from '../../types';
-import { reportValidation } from '../statefulSet';
 import { schemaIssues } from './walk';
 
 export const missingRequiredFieldRule: Rule = {
@@ -24,7 +23,7 @@ export const missingRequiredFieldRule: Rule = {
       const type = shortTypeName(issue.owner.name);
       const what =
         issue.reason === 'empty' ? `"${issue.field}" of ${type} is empty` : `${type} is missing "${issue.field}"`;
-      reportValidation(ctx, {
+      ctx.report({
         path: issue.path,
         range: issue.anchor,
         message: `${what}: the API server requires it (${where}: Required value)`,
