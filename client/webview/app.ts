@@ -6,7 +6,7 @@
 
 import { parseManifests } from '../../shared/model';
 import type { PanelState, ToWebview } from '../../shared/protocol/webview';
-import { parseScenario, predictionSummary } from '../../shared/sim';
+import { type FileObjects, fileObjects, parseScenario, predictionSummary } from '../../shared/sim';
 import { assertNever } from '../../shared/util/assertNever';
 import type { Overrides } from './model/overrides';
 import { choosePodDocument, documentAtLine, firstProblem, type PodDocument, podDocuments } from './model/pods';
@@ -44,6 +44,8 @@ export class App {
   private state: PanelState | null = null;
   private parsedText: string | null = null;
   private docs: PodDocument[] = [];
+  /** The Services, ConfigMaps and Secrets the previewed file defines. */
+  private objects: FileObjects | undefined;
   private fileProblem: string | null = null;
   private shown: Shown | null = null;
   private index = 0;
@@ -183,6 +185,7 @@ export class App {
       const file = parseManifests(state.text, { path: state.fileName });
       this.parsedText = state.text;
       this.docs = podDocuments(file);
+      this.objects = fileObjects(file.documents);
       this.fileProblem = firstProblem(file);
     }
     const doc = choosePodDocument(this.docs, {
@@ -212,7 +215,7 @@ export class App {
       this.keepLastGood(`${doc.name}: ${doc.problem}`, doc);
       return;
     }
-    const sim = runSimulation(doc.pod, this.overrides(doc), state.until);
+    const sim = runSimulation(doc.pod, this.overrides(doc), state.until, this.objects);
     if (sim.result.steps.length === 0 || !sim.result.assumptions) {
       this.keepLastGood(describeErrors(sim.result), doc, sim.result.errors);
       return;

@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { parseManifests } from '../../shared/model';
-import { simulate, toJson } from '../../shared/sim';
+import { fileObjects, simulate, toJson } from '../../shared/sim';
 import { formatSimulationText } from './simulateFormat';
 
 export interface SimulateIo {
@@ -83,6 +83,7 @@ function run(argv: string[], io: SimulateIo): number {
     ...(until === undefined ? {} : { until }),
     ...(deleteAt === undefined ? {} : { deleteAt }),
     at,
+    objects: fileObjects(documents),
   });
   if (result.steps.length === 0 && result.errors.length > 0) {
     const e = result.errors[0] as { field: string; message: string };

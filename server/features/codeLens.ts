@@ -6,7 +6,7 @@
  */
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
 import { PREVIEW_LIFECYCLE_COMMAND, type PreviewLifecycleArgs } from '../../shared/protocol/lsp';
-import { predictionSummary, simulate } from '../../shared/sim';
+import { fileObjects, predictionSummary, simulate } from '../../shared/sim';
 import type { ServerContext } from '../context';
 import { runSafe } from '../runSafe';
 import type { Feature } from './feature';
@@ -69,8 +69,10 @@ export function resolveCodeLens(ctx: ServerContext, lens: CodeLens, cache: Predi
   const until = ctx.settings().simulation.until;
   // The document's own text, from its parsed segment: reading the file's text would apply every queued edit.
   const [start, , end] = doc.ast.range;
-  const title = cache.get(`${until}\0${doc.ctx.lines.text.slice(start, end)}`, () =>
-    predictionSummary(simulate(pod, undefined, { until })),
+  // The other documents of the file decide which Services, ConfigMaps and Secrets exist: part of the key.
+  const objects = fileObjects(ctx.store.documents(uri));
+  const title = cache.get(`${until}\0${JSON.stringify(objects)}\0${doc.ctx.lines.text.slice(start, end)}`, () =>
+    predictionSummary(simulate(pod, undefined, { until, objects })),
   );
   return {
     ...lens,

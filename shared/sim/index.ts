@@ -1,5 +1,8 @@
 /** Public entry of the lifecycle simulation: predicts what the kubelet does with a pod manifest. */
-export { inferRun, type RunInference } from './infer/run';
+export { type FileObjects, fileObjects, referencedObjects } from './infer/fileObjects';
+export { NEVER_RETURNS } from './infer/hooks';
+export { type ContainerPrediction, predictContainer } from './infer/predict';
+export type { RunInference } from './infer/run';
 export type { JobCondition, JobPod, JobResult } from './job/types';
 export { toJson } from './json';
 export { parseScenario, type Scenario, type ScenarioInput, type SimError, scenarioSchema } from './scenario';

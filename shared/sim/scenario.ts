@@ -1,6 +1,6 @@
 /**
  * The scenario format: runtime facts a manifest cannot state (node size, image cache, what each container
- * does, probe answers, hooks, existing ConfigMaps/Secrets, client actions). Every field is optional;
+ * does, probe answers, hooks, existing ConfigMaps/Secrets/Services, client actions). Every field is optional;
  * `parseScenario` never throws and names the offending field in each error.
  */
 import { z } from 'zod';
@@ -115,6 +115,8 @@ export const scenarioSchema = z
     containers: z.record(container).optional(),
     configMaps: z.array(z.string()).optional(),
     secrets: z.array(z.string()).optional(),
+    /** Services that exist (by name): commands that wait for another Service wait forever. */
+    services: z.array(z.string()).optional(),
     actions: z
       .array(
         z

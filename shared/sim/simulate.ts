@@ -7,6 +7,7 @@ import type { JobView } from '../model/jobView';
 import type { PodView } from '../model/types';
 import type { Range } from '../util/range';
 import { initialState, step } from './engine';
+import type { FileObjects } from './infer/fileObjects';
 import { DEFAULT_UNTIL, resolvePod } from './infer/scenario';
 import { runJob } from './job/controller';
 import { nextPodScenario } from './job/nextPod';
@@ -26,6 +27,8 @@ export interface SimulateOptions {
   at?: number[];
   /** Shorthand for a `delete` action at this time (`--delete-at`). */
   deleteAt?: number;
+  /** The other objects of the pod's file (`fileObjects`): what exists when the scenario does not say. */
+  objects?: FileObjects;
 }
 
 export interface SimulationResult {

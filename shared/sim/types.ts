@@ -100,6 +100,8 @@ export interface PodSpecResolved {
   /** Init containers (spec order) then regular containers (spec order); `key` indexes this list. */
   containers: ContainerSpec[];
   images: Record<string, ImageFacts>;
+  /** Images whose pull time the scenario states: it applies even to a re-pull of a present image. */
+  explicitPulls: string[];
   /**
    * Set when the pod is not scheduled: the FailedScheduling message (reason Unschedulable), or the API
    * server's SchedulingGated condition, for which the scheduler records no event.

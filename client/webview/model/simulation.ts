@@ -3,19 +3,26 @@
  * module that calls `simulate`, so the panel sees one result shape and one error wording.
  */
 import type { PodView } from '../../../shared/model';
-import { type Assumptions, type ScenarioInput, type SimulationResult, simulate } from '../../../shared/sim';
+import {
+  type Assumptions,
+  type FileObjects,
+  referencedObjects,
+  type ScenarioInput,
+  type SimulationResult,
+  simulate,
+} from '../../../shared/sim';
 import { type Overrides, pruneOverrides } from './overrides';
 
 export interface Simulation {
   result: SimulationResult;
   /**
-   * Image facts and referenced ConfigMaps/Secrets as inferred without the user's edits: the editor lists
-   * every referenced name even after the user declared one missing.
+   * Image facts as inferred without the user's edits, and every ConfigMap, Secret and Service the pod
+   * depends on: the editor lists each one whether it exists or not.
    */
-  inferred: Pick<Assumptions, 'images' | 'configMaps' | 'secrets'>;
+  inferred: Pick<Assumptions, 'images' | 'configMaps' | 'secrets' | 'services'>;
 }
 
-const SET_VALUED = ['images', 'configMaps', 'secrets'] as const;
+const SET_VALUED = ['images', 'configMaps', 'secrets', 'services'] as const;
 
 /**
  * In a scenario, an image without an entry counts as cached and pullable; an edit of one image must not
@@ -31,24 +38,23 @@ function mergeImages(scenario: ScenarioInput, inferred: Assumptions['images']): 
 /**
  * @example runSimulation(pod, {}, 900).result.steps[0]?.snapshot.kubectl.STATUS // 'Pending'
  */
-export function runSimulation(pod: PodView, overrides: Overrides, until: number): Simulation {
+export function runSimulation(pod: PodView, overrides: Overrides, until: number, objects?: FileObjects): Simulation {
   let scenario = pruneOverrides(overrides, pod);
   if (scenario.images && Object.keys(scenario.images).length === 0) delete scenario.images;
   // The horizon from the settings applies unless the user set one as a what-if.
-  const options = scenario.until === undefined ? { until } : {};
+  const options = { ...(scenario.until === undefined ? { until } : {}), ...(objects ? { objects } : {}) };
   const needsBase = SET_VALUED.some((k) => scenario[k] !== undefined);
-  let inferred: Simulation['inferred'] | undefined;
+  let images: Assumptions['images'] | undefined;
   if (needsBase) {
     const base: ScenarioInput = { ...scenario };
     for (const k of SET_VALUED) delete base[k];
-    inferred = simulate(pod, base, { until: 0 }).assumptions ?? undefined;
-    if (inferred && scenario.images) scenario = mergeImages(scenario, inferred.images);
+    images = simulate(pod, base, { until: 0, ...(objects ? { objects } : {}) }).assumptions?.images;
+    if (images && scenario.images) scenario = mergeImages(scenario, images);
   }
   const result = simulate(pod, scenario, options);
-  const own = result.assumptions;
   return {
     result,
-    inferred: inferred ?? { images: own?.images ?? {}, configMaps: own?.configMaps ?? [], secrets: own?.secrets ?? [] },
+    inferred: { images: images ?? result.assumptions?.images ?? {}, ...referencedObjects(pod) },
   };
 }
 

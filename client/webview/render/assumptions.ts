@@ -137,11 +137,13 @@ function imageFacts(ctx: Ctx): HTMLElement | null {
   );
 }
 
-function referenceFacts(ctx: Ctx, kind: 'configMaps' | 'secrets'): HTMLElement | null {
+const REFERENCE_NOUN = { configMaps: 'ConfigMap', secrets: 'Secret', services: 'Service' } as const;
+
+function referenceFacts(ctx: Ctx, kind: 'configMaps' | 'secrets' | 'services'): HTMLElement | null {
   const names = [...new Set([...ctx.inferred[kind], ...(value<string[]>(ctx, [kind]) ?? [])])];
   if (names.length === 0) return null;
   const existing = new Set(value<string[]>(ctx, [kind]) ?? []);
-  const label = kind === 'configMaps' ? 'ConfigMaps' : 'Secrets';
+  const label = `${REFERENCE_NOUN[kind]}s`;
   return section(
     ctx,
     kind,
@@ -151,7 +153,7 @@ function referenceFacts(ctx: Ctx, kind: 'configMaps' | 'secrets'): HTMLElement |
         ...names.map((name) =>
           checkField({
             field: `${kind}.${name}`,
-            label: `${kind === 'configMaps' ? 'ConfigMap' : 'Secret'} ${name} exists`,
+            label: `${REFERENCE_NOUN[kind]} ${name} exists`,
             text: name,
             checked: existing.has(name),
             onValue: (v) =>
@@ -220,6 +222,7 @@ export class AssumptionsView {
         imageFacts(ctx),
         referenceFacts(ctx, 'configMaps'),
         referenceFacts(ctx, 'secrets'),
+        referenceFacts(ctx, 'services'),
         nodeFacts(ctx),
       ],
     );

@@ -6,18 +6,24 @@ import { type EffectiveHandler, effectiveProbe, effectivePullPolicy } from '../.
 import { parseImageRef } from '../../k8s/imageRef';
 import { containerResources } from '../../k8s/qos';
 import { quantityToNumber } from '../../k8s/quantity';
-import type { ContainerView } from '../../model/types';
+import type { ContainerView, PodView } from '../../model/types';
 import { formatPath } from '../../util/range';
 import type { ContainerScenario } from '../scenario';
 import { type ContainerSpec, PROBE_FIELD, PROBE_TYPES, type ProbeBehaviour, type RunBehaviour } from '../types';
-import { inferHook } from './hooks';
-import { envReferences, notFound } from './refs';
-import { inferProcess } from './run';
+import { predictContainer } from './predict';
+import { envReferences, notFound, type Reference } from './refs';
 
 export interface ResolveContext {
+  pod: PodView;
   notes: Record<string, string>;
   configMaps: ReadonlySet<string>;
   secrets: ReadonlySet<string>;
+  services: ReadonlySet<string>;
+  /** The keys of the ConfigMaps and Secrets the file defines (`configMap/name`), when the file is known. */
+  keys?: Record<string, string[]>;
+  namespace: string;
+  /** Set when the objects of the manifest's file are known: a Service missing from it says so. */
+  inFile: boolean;
 }
 
 /** The container's part of the effective scenario, in the scenario format. */
@@ -30,29 +36,17 @@ function probeTarget(h: EffectiveHandler | undefined): string {
   return `:${h.port ?? ''}${h.type === 'httpGet' ? (h.path ?? '/') : ''}`;
 }
 
-const DEFAULT_SIGTERM = { exitCode: 143, afterSeconds: 0 };
+/** A key reference into an object whose keys the file shows, naming a key it does not have. */
+function lacksKey(r: Reference, ctx: ResolveContext): boolean {
+  const keys = ctx.keys?.[`${r.kind}/${r.name}`];
+  return r.key !== undefined && keys !== undefined && !keys.includes(r.key);
+}
 
-function inferRuns(c: ContainerView, ctx: ResolveContext, path: string): { runs: RunBehaviour[]; startError?: string } {
-  const p = inferProcess(c);
-  switch (p.kind) {
-    case 'exits':
-      ctx.notes[`${path}.runs`] = `inferred: ${p.because}`;
-      return { runs: [{ exitCode: p.exitCode, afterSeconds: p.afterSeconds }] };
-    case 'forever':
-      ctx.notes[`${path}.runs`] = `inferred: ${p.because}`;
-      return { runs: [{ forever: true }] };
-    case 'startError':
-      ctx.notes[`${path}.startError`] = `inferred: ${p.because}`;
-      return { runs: [{ forever: true }], startError: p.message };
-    case 'unknown':
-      // An init container must finish for the pod to progress; anything else is assumed to be a server.
-      if (c.role === 'init') {
-        ctx.notes[`${path}.runs`] = `assumed: ${p.because}; assumed to succeed at once`;
-        return { runs: [{ exitCode: 0, afterSeconds: 0 }] };
-      }
-      ctx.notes[`${path}.runs`] = `assumed: ${p.because}; assumed to run until stopped`;
-      return { runs: [{ forever: true }] };
-  }
+/** makeEnvironmentVariables' error (pkg/kubelet/kubelet_pods.go): the object, or the key in it, is missing. */
+function configMessage(r: Reference, ctx: ResolveContext): string {
+  if (!lacksKey(r, ctx)) return notFound(r);
+  const noun = r.kind === 'configMap' ? 'ConfigMap' : 'Secret';
+  return `couldn't find key ${r.key} in ${noun} ${ctx.namespace}/${r.name}`;
 }
 
 /** The schema guarantees exactly one of the three answers is set. */
@@ -91,9 +85,17 @@ export function resolveContainer(
   const parsed = c.image.kind === 'template' ? undefined : parseImageRef(image);
   const explicitPolicy = c.imagePullPolicy.kind === 'value' ? c.imagePullPolicy.value : undefined;
 
-  const inferred = given?.runs ? undefined : inferRuns(c, ctx, path);
-  const runs = given?.runs ? given.runs.map(toRun) : (inferred?.runs ?? []);
-  const startError = given?.startError ?? (given?.runs ? undefined : inferred?.startError);
+  const predicted = predictContainer(ctx.pod, c, ctx.services);
+  const note = (field: string, g: { certainty: string; because: string }) => {
+    ctx.notes[`${path}.${field}`] = `${g.certainty}: ${g.because}`;
+  };
+  if (!given?.runs) note(predicted.startError ? 'startError' : 'runs', predicted.runs);
+  const runs = given?.runs ? given.runs.map(toRun) : predicted.runs.value;
+  const startError = given?.startError ?? (given?.runs ? undefined : predicted.startError?.value);
+  if (!given?.runs && predicted.waitsFor.length > 0) {
+    const where = ctx.inFile ? 'not defined in this file' : 'not in the scenario';
+    ctx.notes[`${path}.waitsFor`] = predicted.waitsFor.map((s) => `Service ${s}, ${where}`).join('; ');
+  }
 
   const probes: ContainerSpec['probes'] = {};
   const effectiveProbes: NonNullable<ContainerScenario['probes']> = {};
@@ -104,8 +106,13 @@ export function resolveContainer(
     const g = given?.probes?.[type];
     let behaviour = g && toProbeBehaviour(g);
     if (!behaviour) {
-      behaviour = { always: 'success' };
-      ctx.notes[`${path}.probes.${type}`] = 'assumed: the probe passes';
+      const guess = predicted.probes[type] ?? {
+        value: { always: 'success' },
+        certainty: 'assumed',
+        because: 'the probe passes',
+      };
+      behaviour = guess.value;
+      note(`probes.${type}`, guess);
     }
     effectiveProbes[type] = behaviour;
     probes[type] = {
@@ -126,13 +133,11 @@ export function resolveContainer(
   }
 
   const hook = (kind: 'postStart' | 'preStop') => {
-    const view = c.lifecycle[kind];
-    if (!view) return undefined;
     const g = given?.[kind];
     if (g) return { result: g.result ?? 'success', durationSeconds: g.durationSeconds ?? 0 };
-    const h = inferHook(view);
-    ctx.notes[`${path}.${kind}`] = `inferred: ${h.because}`;
-    return h.behaviour;
+    const h = predicted[kind];
+    if (h) note(kind, h);
+    return h?.behaviour;
   };
   const postStart = hook('postStart');
   const preStop = hook('preStop');
@@ -142,12 +147,12 @@ export function resolveContainer(
   else if (given?.onSigterm)
     onSigterm = { exitCode: given.onSigterm.exitCode, afterSeconds: given.onSigterm.afterSeconds ?? 0 };
   else {
-    onSigterm = DEFAULT_SIGTERM;
-    ctx.notes[`${path}.onSigterm`] = 'default: exits 143 at once on SIGTERM';
+    onSigterm = predicted.onSigterm.value;
+    note('onSigterm', predicted.onSigterm);
   }
 
   const missing = envReferences(c).find(
-    (r) => !r.optional && !(r.kind === 'configMap' ? ctx.configMaps : ctx.secrets).has(r.name),
+    (r) => !r.optional && (!(r.kind === 'configMap' ? ctx.configMaps : ctx.secrets).has(r.name) || lacksKey(r, ctx)),
   );
   const memory = containerResources(c).limits.get('memory');
 
@@ -165,7 +170,7 @@ export function resolveContainer(
     ...(postStart ? { postStart } : {}),
     ...(preStop ? { preStop } : {}),
     ...(memory ? { memoryLimit: quantityToNumber(memory) } : {}),
-    ...(missing ? { configError: { message: notFound(missing), range: missing.range } } : {}),
+    ...(missing ? { configError: { message: configMessage(missing, ctx), range: missing.range } } : {}),
     ...(startError ? { startError } : {}),
   };
   const effective: EffectiveContainer = {

@@ -13,6 +13,8 @@ export interface Reference {
   name: string;
   optional: boolean;
   range: Range;
+  /** The key a configMapKeyRef/secretKeyRef reads. */
+  key?: string;
 }
 
 const value = <T>(f: Field<T>): T | undefined => (f.kind === 'value' ? f.value : undefined);
@@ -44,6 +46,7 @@ export function envReferences(c: ContainerView): Reference[] {
         name,
         optional: value(s.optional) === true,
         range: e.range,
+        ...(value(s.key) === undefined ? {} : { key: value(s.key) }),
       });
     }
   }

@@ -1,89 +1,154 @@
 /**
- * Predicts what a container's main process does from its command and args alone: exits with a code after
- * some seconds, runs until stopped, cannot be started, or cannot be predicted. Pure, table-driven, total.
+ * Predicts what a process does from its argv: runs it (a shell script through the shell reader, or one
+ * program) on a virtual clock and file system, and reports whether it exits (code, time), is OOM-killed,
+ * runs until stopped, cannot be started, or cannot be predicted. Pure, table-driven, total.
  */
-import type { ContainerView } from '../../model/types';
-import { BUILTINS_ONLY, COMMAND_RULES, type Effect, SHELLS } from './commands';
+import { BUILTINS_ONLY, COMMAND_RULES, NO_SIGTERM_HANDLER, SHELLS } from './commands';
 import { parseShell, type ShellList, type ShellNode } from './shell';
+import { type Effect, type FileEvent, newVm, setFile, stateKey, type Vm, type World } from './vm';
 
 export type RunInference =
   | { kind: 'exits'; exitCode: number; afterSeconds: number; because: string }
-  | { kind: 'forever'; because: string }
+  | { kind: 'oom'; afterSeconds: number; because: string }
+  | { kind: 'forever'; because: string; server?: boolean }
   | { kind: 'unknown'; because: string };
 
 /** What the runtime does with the command: `startError` when it cannot even exec it. */
 export type ProcessInference = RunInference | { kind: 'startError'; message: string; because: string };
 
-interface Ctx {
-  notes: string[];
-}
+/** The inference plus what the run left behind: the files it made over time and the Services it waited for. */
+export type Execution = ProcessInference & { trace: FileEvent[]; waitsFor: string[] };
+
+/** A loop still going after this much virtual time runs until stopped (a wait that never ends included). */
+const LOOP_HORIZON = 3600;
+/** Commands interpreted per process at most: a bound on huge or looping scripts. */
+const MAX_STEPS = 20_000;
 
 const basename = (p: string) => p.slice(p.lastIndexOf('/') + 1);
+const ok = (status = 0): Effect => ({ kind: 'ok', status });
 
-function evalSimple(words: readonly string[]): Effect {
-  let i = 0;
-  // Leading `VAR=value` assignments and `exec` do not change what runs.
-  while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i] as string)) i++;
-  if (words[i] === 'exec') i++;
-  const name = words[i];
-  if (name === undefined) return { kind: 'ok', seconds: 0, status: 0 };
-  const rule = COMMAND_RULES.get(basename(name));
-  if (!rule) return { kind: 'unknown', because: `cannot predict \`${words.slice(i).join(' ')}\`` };
-  if (words.slice(i + 1).some((w) => w.includes('$('))) {
-    return { kind: 'unknown', because: `cannot predict \`${words.slice(i).join(' ')}\`` };
-  }
-  return rule(words.slice(i + 1), basename(name));
+const SA_NAMESPACE = /\$\(cat \/var\/run\/secrets\/kubernetes\.io\/serviceaccount\/namespace\)/g;
+
+/** The shell's own expansion of `$NAME`/`${NAME}` from known variables; anything else stays as written. */
+function shellExpand(word: string, vm: Vm): string {
+  return word
+    .replace(SA_NAMESPACE, vm.world.namespace)
+    .replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (m, a?: string, b?: string) => {
+      return vm.vars.get((a ?? b) as string) ?? m;
+    });
 }
 
-function mentions(list: ShellList, names: ReadonlySet<string>): boolean {
-  return list.items.some(({ node }) => nodeMentions(node, names));
-}
-
-function nodeMentions(node: ShellNode, names: ReadonlySet<string>): boolean {
-  switch (node.type) {
-    case 'simple':
-      return names.has(node.words[0] ?? '');
-    case 'pipeline':
-      return node.commands.some((c) => nodeMentions(c, names));
-    case 'group':
-      return mentions(node.body, names);
-    case 'loop':
-      return mentions(node.condition, names) || mentions(node.body, names);
-    case 'unsupported':
-      return true;
-  }
-}
-
-const ALWAYS_TRUE = /^(true|:|\[ (1|true) \]|\[ 1 -eq 1 \]|sleep [\d.]+[smhd]?)$/;
-
-function evalLoop(node: Extract<ShellNode, { type: 'loop' }>, ctx: Ctx): Effect {
-  const condition = node.condition.items
-    .map((i) => (i.node.type === 'simple' ? i.node.words.join(' ') : '?'))
-    .join('; ');
-  const infinite = node.keyword === 'while' ? ALWAYS_TRUE.test(condition) : condition === 'false';
-  if (infinite) {
-    if (mentions(node.body, new Set(['exit', 'break', 'return']))) {
-      return { kind: 'unknown', because: `cannot predict when \`${node.keyword} ${condition}\` stops` };
+/** Drops redirections from the words; returns the files `>`/`>>` write to. */
+function redirections(words: readonly string[]): { words: string[]; writes: string[] } {
+  const out: string[] = [];
+  const writes: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    const m = /^(\d*|&)(>>?|<)(&?)(.*)$/.exec(w);
+    if (!m) {
+      out.push(w);
+      continue;
     }
-    return { kind: 'forever', because: `\`${node.keyword} ${condition}\` loops until stopped` };
+    const target = m[4] || (m[3] ? '' : (words[++i] ?? ''));
+    if (m[2] !== '<' && !m[3] && target.startsWith('/') && !target.startsWith('/dev/')) writes.push(target);
   }
-  // A wait loop (`until nslookup db; do sleep 2; done`): assume the awaited condition already holds.
-  ctx.notes.push(`assumes the wait loop \`${node.keyword} ${condition}\` ends at once`);
-  return { kind: 'ok', seconds: 0, status: 0 };
+  return { words: out, writes };
 }
 
-function evalNode(node: ShellNode, ctx: Ctx): Effect {
+function evalSimple(raw: readonly string[], vm: Vm, shell: boolean): Effect {
+  if (++vm.steps > MAX_STEPS) return { kind: 'unknown', because: 'the script is too long to follow' };
+  const r = shell ? redirections(raw.map((w) => shellExpand(w, vm))) : { words: [...raw], writes: [] };
+  const words = r.words;
+  let i = 0;
+  while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i] as string)) i++;
+  if (i === words.length) {
+    for (const w of words) vm.vars.set(w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1));
+    return ok();
+  }
+  const exec = words[i] === 'exec';
+  if (exec) i++;
+  const name = words[i];
+  if (name === undefined) return ok();
+  const args = words.slice(i + 1);
+  const program = basename(name);
+  if (program === 'break') return { kind: 'break' };
+  if (program === 'set' && (args.some((a) => /^-\w*e/.test(a)) || args.join(' ').includes('-o errexit')))
+    vm.errexit = true;
+  let e: Effect;
+  if (SHELLS.has(program)) {
+    const script = shellScript([name, ...args]);
+    e = script === undefined ? { kind: 'unknown', because: `\`${name}\` runs a script file` } : runScript(script, vm);
+  } else {
+    const rule = COMMAND_RULES.get(program);
+    if (!rule) return { kind: 'unknown', because: `cannot predict \`${words.slice(i).join(' ')}\`` };
+    e = rule(args, vm, program);
+  }
+  if (e.kind === 'ok') for (const w of r.writes) setFile(vm, w, true);
+  // `exec` replaces the shell: its program's end is the script's end.
+  return exec && e.kind === 'ok' ? { kind: 'exit', code: e.status } : e;
+}
+
+function describeCondition(list: ShellList): string {
+  return list.items.map((i) => (i.node.type === 'simple' ? i.node.words.join(' ') : '...')).join('; ');
+}
+
+function evalLoop(node: Extract<ShellNode, { type: 'loop' }>, vm: Vm): Effect {
+  const start = vm.t;
+  const shown = `\`${node.keyword} ${describeCondition(node.condition)}\``;
+  let previous: string | undefined;
+  for (let n = 0; ; n++) {
+    const before = vm.t;
+    const c = evalList(node.condition, vm, true);
+    if (c.kind === 'unknown' && n === 0) {
+      // A wait on something this model cannot see (`until pg_isready`): assume it already holds.
+      vm.notes.push(`assumes the wait loop ${shown} ends at once`);
+      return ok();
+    }
+    if (c.kind !== 'ok') return c;
+    if ((node.keyword === 'while') !== (c.status === 0)) return ok();
+    const b = evalList(node.body, vm, false);
+    if (b.kind === 'break') return ok();
+    if (b.kind !== 'ok') return b;
+    // An iteration that leaves files and variables as the previous one did repeats itself until stopped.
+    const state = stateKey(vm);
+    const steady = state === previous;
+    previous = state;
+    if (steady || vm.t === before || vm.t - start > LOOP_HORIZON) {
+      const waits = vm.waitsFor.length > 0 ? `waits for Service ${vm.waitsFor.join(', Service ')}` : '';
+      return { kind: 'forever', because: waits ? `${shown} ${waits} forever` : `${shown} loops until stopped` };
+    }
+  }
+}
+
+function evalNode(node: ShellNode, vm: Vm, condition: boolean): Effect {
   switch (node.type) {
     case 'simple':
-      return evalSimple(node.words);
+      return evalSimple(node.words, vm, true);
     case 'group':
-      return evalList(node.body, ctx);
+      return evalList(node.body, vm, condition);
     case 'loop':
-      return evalLoop(node, ctx);
+      return evalLoop(node, vm);
+    case 'if': {
+      for (const b of node.branches) {
+        const c = evalList(b.condition, vm, true);
+        if (c.kind !== 'ok') return c;
+        if (c.status === 0) return evalList(b.body, vm, condition);
+      }
+      return node.otherwise ? evalList(node.otherwise, vm, condition) : ok();
+    }
+    case 'for': {
+      let last: Effect = ok();
+      for (const _ of node.items) {
+        last = evalList(node.body, vm, condition);
+        if (last.kind === 'break') return ok();
+        if (last.kind !== 'ok') return last;
+      }
+      return last;
+    }
     case 'pipeline': {
       // Every stage runs concurrently; the pipeline ends with its last stage (busybox sh has no pipefail).
-      const effects = node.commands.map((c) => evalNode(c, ctx));
-      const blocking = effects.find((e) => e.kind === 'unknown' || e.kind === 'forever');
+      const effects = node.commands.map((c) => evalNode(c, vm, condition));
+      const blocking = effects.find((e) => e.kind === 'unknown' || e.kind === 'forever' || e.kind === 'oom');
       return blocking ?? (effects[effects.length - 1] as Effect);
     }
     case 'unsupported':
@@ -91,39 +156,37 @@ function evalNode(node: ShellNode, ctx: Ctx): Effect {
   }
 }
 
-function evalList(list: ShellList, ctx: Ctx): Effect {
-  let seconds = 0;
+function evalList(list: ShellList, vm: Vm, condition: boolean): Effect {
   let status = 0;
   let previous: string | undefined;
+  let background: Effect | undefined;
   for (const { node, then } of list.items) {
     const skip = (previous === '&&' && status !== 0) || (previous === '||' && status === 0);
     previous = then;
     if (skip) continue;
     if (then === '&') {
-      // Background jobs die with the shell, so they neither delay nor end it.
+      // A background job neither delays the shell nor ends it; `wait` waits for it.
+      const t = vm.t;
+      background = evalNode(node, vm, false);
+      vm.t = t;
       status = 0;
       continue;
     }
-    const e = evalNode(node, ctx);
-    if (e.kind !== 'ok') return e.kind === 'exit' ? { ...e, seconds: seconds + e.seconds } : e;
-    seconds += e.seconds;
+    if (background?.kind === 'forever' && node.type === 'simple' && node.words[0] === 'wait') return background;
+    const e = evalNode(node, vm, condition || then === '&&' || then === '||');
+    if (e.kind !== 'ok') return e;
     status = e.status;
+    if (vm.errexit && status !== 0 && !condition && then !== '&&' && then !== '||')
+      return { kind: 'exit', code: status };
   }
-  return { kind: 'ok', seconds, status };
+  return ok(status);
 }
 
-/** The argv the runtime executes, or why it is unknown. */
-function argvOf(c: ContainerView): { argv: string[]; note?: string } | { unknown: string } {
-  const { command, args } = c;
-  if (command.kind === 'template' || args.kind === 'template') return { unknown: 'the command is a template' };
-  if (command.kind === 'invalid' || args.kind === 'invalid') return { unknown: 'the command is not a list of strings' };
-  const cmd = command.kind === 'value' ? command.value : undefined;
-  const arg = args.kind === 'value' ? args.value : [];
-  if (cmd && cmd.length > 0) return { argv: [...cmd, ...arg] };
-  if (arg.length === 0 || (arg[0] as string).startsWith('-')) return { argv: [] };
-  return { argv: arg, note: 'assumes the image has no ENTRYPOINT, so `args` run as the command' };
+function runScript(script: string, vm: Vm): Effect {
+  return evalList(parseShell(script), vm, false);
 }
 
+/** The argument of `-c` (`sh -c`, `bash -ec`, `sh -euc`), or undefined for a script file. */
 function shellScript(argv: readonly string[]): string | undefined {
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i] as string;
@@ -143,58 +206,76 @@ function describeExit(code: number, seconds: number): string {
   return `exits ${code} ${seconds === 0 ? 'at once' : `after ${seconds} s`}`;
 }
 
-/**
- * Predicts what an argv does when the runtime executes it (a container's command, or an exec hook).
- * @example
- *   inferArgv(['sh', '-c', 'sleep 5; exit 3']) // { kind: 'exits', exitCode: 3, afterSeconds: 5, because: '...' }
- *   inferArgv(['exit', '1'])                   // { kind: 'startError', message: 'exec: "exit": executable file not found in $PATH', ... }
- */
-export function inferArgv(argv: readonly string[], note?: string): ProcessInference {
-  if (argv.length === 0) {
-    return { kind: 'forever', because: "no command: the image's entrypoint is assumed to run until stopped" };
-  }
-  const first = basename(argv[0] as string);
-  const shown = `\`${summarize(argv)}\``;
-  if (BUILTINS_ONLY.has(first)) {
-    const message = `exec: "${argv[0]}": executable file not found in $PATH`;
-    return { kind: 'startError', message, because: `${shown}: \`${first}\` is a shell builtin, not a program` };
-  }
-  const ctx: Ctx = { notes: note ? [note] : [] };
-  let effect: Effect;
-  if (SHELLS.has(first)) {
-    const script = shellScript(argv);
-    if (script === undefined) return { kind: 'unknown', because: `${shown} runs a script file` };
-    effect = evalList(parseShell(script), ctx);
-  } else {
-    effect = evalSimple(argv);
-  }
-  const notes = ctx.notes.length > 0 ? ` (${ctx.notes.join('; ')})` : '';
+function toInference(effect: Effect, vm: Vm, shown: string): ProcessInference {
+  const notes = vm.notes.length > 0 ? ` (${[...new Set(vm.notes)].join('; ')})` : '';
   switch (effect.kind) {
     case 'ok':
-    case 'exit': {
-      const exitCode = effect.kind === 'ok' ? effect.status : effect.code;
-      const because = `${shown} ${describeExit(exitCode, effect.seconds)}${notes}`;
-      return { kind: 'exits', exitCode, afterSeconds: effect.seconds, because };
+    case 'exit':
+    case 'break': {
+      const exitCode = effect.kind === 'ok' ? effect.status : effect.kind === 'exit' ? effect.code : 0;
+      const because = `${shown} ${describeExit(exitCode, vm.t)}${notes}`;
+      return { kind: 'exits', exitCode, afterSeconds: vm.t, because };
     }
+    case 'oom':
+      return { kind: 'oom', afterSeconds: vm.t, because: `${shown}: ${effect.because}: OOMKilled${notes}` };
     case 'forever':
-      return { kind: 'forever', because: `${shown}: ${effect.because}${notes}` };
+      return {
+        kind: 'forever',
+        because: `${shown}: ${effect.because}${notes}`,
+        ...(effect.server ? { server: true } : {}),
+      };
     case 'unknown':
       return { kind: 'unknown', because: `${shown}: ${effect.because}` };
   }
 }
 
-/** Predicts a container's main process from its command and args. */
-export function inferProcess(c: ContainerView): ProcessInference {
-  const a = argvOf(c);
-  return 'unknown' in a ? { kind: 'unknown', because: a.unknown } : inferArgv(a.argv, a.note);
+/**
+ * Runs an argv (a container's command, an exec probe or hook) in a fresh VM, optionally starting from the
+ * files a container made by then.
+ * @example
+ *   execute(['sh', '-c', 'sleep 5; exit 3'], world) // { kind: 'exits', exitCode: 3, afterSeconds: 5, ... }
+ *   execute(['exit', '1'], world)                   // { kind: 'startError', message: 'exec: "exit": executable file not found in $PATH', ... }
+ */
+export function execute(
+  argv: readonly string[],
+  world: World,
+  options: { note?: string; files?: ReadonlyMap<string, boolean> } = {},
+): Execution {
+  const vm = newVm(world, options.files);
+  if (options.note) vm.notes.push(options.note);
+  const done = (p: ProcessInference): Execution => ({ ...p, trace: vm.trace, waitsFor: vm.waitsFor });
+  const first = basename(argv[0] ?? '');
+  const shown = `\`${summarize(argv)}\``;
+  if (argv.length === 0) return done({ kind: 'unknown', because: 'no command' });
+  if (BUILTINS_ONLY.has(first)) {
+    const message = `exec: "${argv[0]}": executable file not found in $PATH`;
+    return done({ kind: 'startError', message, because: `${shown}: \`${first}\` is a shell builtin, not a program` });
+  }
+  if (SHELLS.has(first)) {
+    const script = shellScript(argv);
+    if (script === undefined) return done({ kind: 'unknown', because: `${shown} runs a script file` });
+    vm.errexit = argv.slice(1).some((a) => /^-[a-z]*e[a-z]*$/.test(a));
+    return done(toInference(runScript(script, vm), vm, shown));
+  }
+  return done(toInference(evalSimple(argv, vm, false), vm, shown));
 }
 
 /**
- * Predicts whether a container's command exits (with which code, after how long) or runs until stopped.
- * @example
- *   inferRun(container) // for `sh -c "exit 1"`: { kind: 'exits', exitCode: 1, afterSeconds: 0, because: '...' }
+ * Whether the process that ends up as PID 1 ignores SIGTERM: a shell that stays PID 1 without a `trap` on
+ * TERM, or `sleep`/`tail` and the like. The kernel drops signals PID 1 has no handler for (pid_namespaces(7)),
+ * so the kubelet's kill waits the whole grace period and ends in SIGKILL (exit 137).
  */
-export function inferRun(c: ContainerView): RunInference {
-  const p = inferProcess(c);
-  return p.kind === 'startError' ? { kind: 'unknown', because: `${p.because}: the container cannot start` } : p;
+export function ignoresSigterm(argv: readonly string[]): boolean {
+  const first = basename(argv[0] ?? '');
+  if (!SHELLS.has(first)) return NO_SIGTERM_HANDLER.has(first);
+  const script = shellScript(argv);
+  if (script === undefined || /\btrap\b[^\n;]*\b(TERM|SIGTERM|15)\b/.test(script)) return false;
+  const items = parseShell(script).items;
+  const last = items[items.length - 1]?.node;
+  if (last?.type === 'simple' && (items.length === 1 || last.words[0] === 'exec')) {
+    // The shell execs its only (or `exec`'d) command: that program is PID 1.
+    const words = last.words[0] === 'exec' ? last.words.slice(1) : last.words;
+    return NO_SIGTERM_HANDLER.has(basename(words[0] ?? ''));
+  }
+  return true;
 }

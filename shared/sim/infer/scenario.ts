@@ -10,6 +10,7 @@ import type { Scenario, SimError } from '../scenario';
 import { admissionRejection, fitOnNode, unschedulableMessage } from '../scheduler';
 import type { ContainerSpec, ImageFacts, PodSpecResolved } from '../types';
 import { type EffectiveContainer, type ResolveContext, resolveContainer } from './container';
+import type { FileObjects } from './fileObjects';
 import { notFound, referencedNames, volumeReferences } from './refs';
 
 export const DEFAULT_UNTIL = 900;
@@ -23,6 +24,7 @@ export interface Assumptions {
   containers: Record<string, EffectiveContainer>;
   configMaps: string[];
   secrets: string[];
+  services: string[];
   actions: { atSeconds: number; do: 'delete'; gracePeriodSeconds?: number }[];
   until: number;
   notes: Record<string, string>;
@@ -31,6 +33,8 @@ export interface Assumptions {
 export interface ResolveOptions {
   until?: number;
   deleteAt?: number;
+  /** The objects the pod's file defines; unknown when absent (then every referenced object is assumed). */
+  objects?: FileObjects;
 }
 
 const containerName = (c: ContainerView) => (c.name.kind === 'value' ? c.name.value : formatPath([c.list, c.index]));
@@ -50,8 +54,9 @@ function imageFacts(spec: ContainerSpec, scenario: Scenario, notes: Record<strin
       pullSeconds: given.pullSeconds ?? DEFAULT_PULL_SECONDS,
     };
   if (spec.pullPolicy === 'Never') {
-    notes[key] = 'assumed: not on the node (imagePullPolicy Never pulls nothing; say `present: true` if it is)';
-    return { present: false, pullable: true, pullSeconds: DEFAULT_PULL_SECONDS };
+    // Whoever writes Never preloads the image on purpose (kind load, minikube image load).
+    notes[key] = 'assumed: present on the node (imagePullPolicy Never: preloaded; say `present: false` if it is not)';
+    return { present: true, pullable: true, pullSeconds: 0 };
   }
   notes[key] = `assumed: not on the node yet, pullable, a pull takes ${DEFAULT_PULL_SECONDS} s`;
   return { present: false, pullable: true, pullSeconds: DEFAULT_PULL_SECONDS };
@@ -97,11 +102,36 @@ export function resolvePod(
   if (errors.length > 0) return { errors };
 
   const notes: Record<string, string> = {};
-  const configMaps = scenario.configMaps ?? referencedNames(pod, 'configMap');
-  const secrets = scenario.secrets ?? referencedNames(pod, 'secret');
-  if (!scenario.configMaps && configMaps.length > 0) notes.configMaps = 'assumed: every referenced ConfigMap exists';
-  if (!scenario.secrets && secrets.length > 0) notes.secrets = 'assumed: every referenced Secret exists';
-  const ctx: ResolveContext = { notes, configMaps: new Set(configMaps), secrets: new Set(secrets) };
+  const objects = options.objects;
+  const referenced = (kind: 'configMap' | 'secret', noun: string, list: 'configMaps' | 'secrets'): string[] => {
+    const given = scenario[list];
+    if (given) return given;
+    const names = referencedNames(pod, kind);
+    if (names.length === 0) return [];
+    if (!objects) {
+      notes[list] = `assumed: every referenced ${noun} exists`;
+      return names;
+    }
+    const missing = names.filter((n) => !objects[list].includes(n));
+    notes[list] =
+      missing.length === 0
+        ? `inferred: every referenced ${noun} is defined in this file`
+        : `assumed: ${missing.map((m) => `${noun} ${m}`).join(', ')} not defined in this file, so absent (list it under \`${list}\` if it exists)`;
+    return names.filter((n) => objects[list].includes(n));
+  };
+  const configMaps = referenced('configMap', 'ConfigMap', 'configMaps');
+  const secrets = referenced('secret', 'Secret', 'secrets');
+  const services = scenario.services ?? objects?.services ?? [];
+  const ctx: ResolveContext = {
+    pod,
+    notes,
+    configMaps: new Set(configMaps),
+    secrets: new Set(secrets),
+    services: new Set(services),
+    inFile: objects !== undefined,
+    namespace: pod.metadata.namespace.kind === 'value' ? pod.metadata.namespace.value : 'default',
+    ...(objects ? { keys: objects.keys } : {}),
+  };
 
   const containers: ContainerSpec[] = [];
   const effective: Record<string, EffectiveContainer> = {};
@@ -111,6 +141,11 @@ export function resolvePod(
     containers.push(r.spec);
     effective[name] ??= r.effective;
   });
+  const waits = Object.keys(notes).some((k) => k.endsWith('.waitsFor'));
+  if (!scenario.services && (waits || services.length > 0))
+    notes.services = objects
+      ? `inferred: the Services defined in this file exist${services.length > 0 ? ` (${services.join(', ')})` : ''}, no other`
+      : 'assumed: no Service exists';
   const images: Record<string, ImageFacts> = {};
   for (const c of containers) images[c.image] ??= imageFacts(c, scenario, notes);
 
@@ -141,6 +176,7 @@ export function resolvePod(
     gracePeriod: grace.seconds,
     containers,
     images,
+    explicitPulls: Object.keys(scenario.images ?? {}).filter((i) => scenario.images?.[i]?.pullSeconds !== undefined),
     podRange: pod.specKeyRange ?? (views[0] as ContainerView).range,
   };
   if (pod.activeDeadlineSeconds.kind === 'value' && pod.activeDeadlineSeconds.value > 0) {
@@ -180,6 +216,16 @@ export function resolvePod(
   if (options.until === undefined && scenario.until === undefined)
     notes.until = `default: ${DEFAULT_UNTIL} s of simulated time`;
 
-  const assumptions: Assumptions = { node, images, containers: effective, configMaps, secrets, actions, until, notes };
+  const assumptions: Assumptions = {
+    node,
+    images,
+    containers: effective,
+    configMaps,
+    secrets,
+    services,
+    actions,
+    until,
+    notes,
+  };
   return { spec, assumptions };
 }

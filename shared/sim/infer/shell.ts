@@ -10,6 +10,8 @@ export type ShellNode =
   | { type: 'pipeline'; commands: ShellNode[] }
   | { type: 'group'; body: ShellList }
   | { type: 'loop'; keyword: 'while' | 'until'; condition: ShellList; body: ShellList }
+  | { type: 'if'; branches: { condition: ShellList; body: ShellList }[]; otherwise: ShellList | null }
+  | { type: 'for'; items: string[]; body: ShellList }
   | { type: 'unsupported'; keyword: string };
 
 export interface ShellList {
@@ -19,6 +21,20 @@ export interface ShellList {
 type Token = { kind: 'word'; text: string; quoted: boolean } | { kind: 'op'; op: string };
 
 const OPERATORS = ['&&', '||', ';;', ';', '&', '|', '(', ')', '\n'];
+
+/** The index just past the `$(...)` (nested parentheses counted) or `` `...` `` starting at `i`. */
+function substitutionEnd(script: string, i: number): number {
+  if (script[i] === '`') {
+    const close = script.indexOf('`', i + 1);
+    return close === -1 ? script.length : close + 1;
+  }
+  let depth = 0;
+  for (let j = i + 1; j < script.length; j++) {
+    if (script[j] === '(') depth++;
+    else if (script[j] === ')' && --depth === 0) return j + 1;
+  }
+  return script.length;
+}
 
 /** Splits a script into words and operators; `#` comments and quote characters are removed. */
 function tokenize(script: string): Token[] {
@@ -62,6 +78,16 @@ function tokenize(script: string): Token[] {
     } else if (ch === '#' && !inWord) {
       const end = script.indexOf('\n', i);
       i = end === -1 ? script.length : end;
+    } else if ((ch === '$' && script[i + 1] === '(') || ch === '`') {
+      // A command substitution is one piece of the word, spaces and operators inside included.
+      const end = substitutionEnd(script, i);
+      word += script.slice(i, end);
+      inWord = true;
+      i = end;
+    } else if (ch === '&' && (word.endsWith('>') || word.endsWith('<'))) {
+      // `2>&1`, `>&2`: a redirection, not a background operator.
+      word += ch;
+      i++;
     } else if (ch === ' ' || ch === '\t' || ch === '\r') {
       flush();
       i++;
@@ -83,6 +109,7 @@ function tokenize(script: string): Token[] {
 }
 
 const BLOCK_END: Record<string, string> = { for: 'done', if: 'fi', case: 'esac', select: 'done' };
+const IF_STOPS = new Set(['then', 'elif', 'else', 'fi']);
 const OPENERS = new Set(['while', 'until', 'for', 'select', 'if', 'case']);
 
 class Parser {
@@ -152,6 +179,11 @@ class Parser {
       this.i++;
       return { type: 'loop', keyword: t.text, condition, body };
     }
+    if (t?.kind === 'word' && !t.quoted && t.text === 'if') return this.ifBlock();
+    if (t?.kind === 'word' && !t.quoted && t.text === 'for') {
+      const loop = this.forLoop();
+      if (loop) return loop;
+    }
     if (t?.kind === 'word' && !t.quoted && OPENERS.has(t.text)) {
       this.skipBlock();
       return { type: 'unsupported', keyword: t.text };
@@ -169,6 +201,58 @@ class Parser {
       return { type: 'unsupported', keyword: t?.kind === 'op' ? t.op : '' };
     }
     return { type: 'simple', words };
+  }
+
+  private word(text: string): boolean {
+    const t = this.peek();
+    return t?.kind === 'word' && !t.quoted && t.text === text;
+  }
+
+  /** `if A; then B; elif C; then D; else E; fi` (the `if` is the next token). */
+  private ifBlock(): ShellNode {
+    const branches: { condition: ShellList; body: ShellList }[] = [];
+    let otherwise: ShellList | null = null;
+    this.i++;
+    for (;;) {
+      const condition = this.list(IF_STOPS);
+      if (!this.word('then')) return { type: 'unsupported', keyword: 'if' };
+      this.i++;
+      branches.push({ condition, body: this.list(IF_STOPS) });
+      if (this.word('elif')) {
+        this.i++;
+        continue;
+      }
+      if (this.word('else')) {
+        this.i++;
+        otherwise = this.list(IF_STOPS);
+      }
+      if (!this.word('fi')) return { type: 'unsupported', keyword: 'if' };
+      this.i++;
+      return { type: 'if', branches, otherwise };
+    }
+  }
+
+  /** `for x in a b c; do ...; done`; undefined (nothing consumed) for other `for` forms. */
+  private forLoop(): ShellNode | undefined {
+    const start = this.i;
+    const name = this.tokens[start + 1];
+    const inWord = this.tokens[start + 2];
+    if (name?.kind !== 'word' || inWord?.kind !== 'word' || inWord.text !== 'in') return undefined;
+    this.i = start + 3;
+    const items: string[] = [];
+    while (this.peek()?.kind === 'word' && !this.word('do')) {
+      items.push((this.peek() as { text: string }).text);
+      this.i++;
+    }
+    this.skipSeparators();
+    if (!this.word('do')) {
+      this.i = start;
+      return undefined;
+    }
+    this.i++;
+    const body = this.list(new Set(['done']));
+    this.i++;
+    return { type: 'for', items, body };
   }
 
   /** Skips a whole `for`/`if`/`case` block (the opener is the next token), nested blocks included. */

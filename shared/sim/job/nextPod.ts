@@ -15,8 +15,15 @@ export function nextPodScenario(
   pulled: boolean,
 ): Scenario {
   const images: NonNullable<Scenario['images']> = {};
-  for (const [image, facts] of Object.entries(assumptions.images))
-    images[image] = { ...facts, present: facts.present || pulled };
+  for (const [image, facts] of Object.entries(assumptions.images)) {
+    // Only a pull time the user stated is a fact: a stated one applies even to a re-pull (policy Always).
+    const stated = base.images?.[image]?.pullSeconds;
+    images[image] = {
+      present: facts.present || pulled,
+      pullable: facts.pullable,
+      ...(stated === undefined ? {} : { pullSeconds: stated }),
+    };
+  }
   const containers: NonNullable<Scenario['containers']> = { ...base.containers };
   for (const [name, effective] of Object.entries(assumptions.containers)) {
     const skip = Math.min(offsets[name] ?? 0, effective.runs.length - 1);

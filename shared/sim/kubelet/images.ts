@@ -84,8 +84,9 @@ export function ensureImage(tx: Tx, key: number): ImageOutcome {
     at(tx, next.delay, { type: 'RetryDue', c: key, gen: cs.gen });
     return 'wait';
   }
-  // Re-pulling an image the node already has (policy Always) only checks the digest: modelled as instant.
-  const seconds = present ? 0 : facts.pullSeconds;
+  // Re-pulling an image the node already has (policy Always) only checks the digest: modelled as instant,
+  // unless the scenario states how long the pull takes (an explicit fact wins).
+  const seconds = present && !tx.spec.explicitPulls.includes(c.image) ? 0 : facts.pullSeconds;
   if (seconds === 0) {
     pulled(tx, key, 0);
     return 'ready';

@@ -19,6 +19,7 @@ import { axisEnd, makeScale } from '../../../client/webview/model/scale';
 import { runSimulation } from '../../../client/webview/model/simulation';
 import { buildTimeline } from '../../../client/webview/model/timeline';
 import { parseManifests } from '../../../shared/model';
+import { fileObjects } from '../../../shared/sim';
 
 const example = (name: string) => fs.readFileSync(path.resolve(__dirname, '../../../examples', name), 'utf8');
 const podOf = (text: string) => {
@@ -218,6 +219,21 @@ describe('runSimulation', () => {
     expect(inferred.secrets).toEqual(['checkout-db']);
     expect(result.assumptions?.secrets).toEqual([]);
     expect(result.steps.some((s) => s.snapshot.kubectl.STATUS === 'CreateContainerConfigError')).toBe(true);
+  });
+
+  it('offers every Service an init container waits for, and a what-if that declares it lets the pod start', () => {
+    const text =
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  initContainers:\n  - name: wait\n    image: busybox:1.36\n' +
+      '    command: ["sh", "-c", "until nslookup mydb; do sleep 2; done"]\n  containers:\n  - name: app\n    image: nginx:1.27\n';
+    const file = parseManifests(text);
+    const pod = podOf(text);
+    const objects = fileObjects(file.documents);
+    const waiting = runSimulation(pod, {}, 900, objects);
+    expect(waiting.inferred.services).toEqual(['mydb']);
+    expect(waiting.result.steps.at(-1)?.snapshot.kubectl.STATUS).toBe('Init:0/1');
+    const flipped = runSimulation(pod, { services: ['mydb'] }, 900, objects);
+    expect(flipped.inferred.services).toEqual(['mydb']);
+    expect(flipped.result.steps.at(-1)?.snapshot.kubectl.STATUS).toBe('Running');
   });
 
   it('uses the setting horizon unless the what-if sets one', () => {

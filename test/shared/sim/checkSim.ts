@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { parseManifests } from '../../../shared/model';
 import {
   type ContainerSnapshot,
+  fileObjects,
   predictionSummary,
   type SimulationResult,
   type Snapshot,
@@ -77,9 +78,11 @@ export function eventTimes(result: SimulationResult, reason: string, container?:
   );
 }
 
+/** The case's pod and the objects its file defines next to it (what exists with no scenario). */
 function podOf(c: SimCase) {
   const text = c.manifestFile ? fs.readFileSync(path.join(FIXTURES, c.manifestFile), 'utf8') : (c.manifest ?? '');
-  return parseManifests(text).documents.find((d) => d.pod && !d.templated)?.pod;
+  const documents = parseManifests(text).documents;
+  return { pod: documents.find((d) => d.pod && !d.templated)?.pod, objects: fileObjects(documents) };
 }
 
 function checkSnapshot(snap: Snapshot, e: Expectation, where: string): void {
@@ -120,14 +123,14 @@ function checkSnapshot(snap: Snapshot, e: Expectation, where: string): void {
 
 /** Runs one case and checks everything it states. */
 export function checkSim(c: SimCase): SimulationResult | undefined {
-  const pod = podOf(c);
+  const { pod, objects } = podOf(c);
   if (c.noPod) {
     expect(pod, `${c.name}: expected no pod document`).toBeUndefined();
     return undefined;
   }
   if (!pod) throw new Error(`${c.name}: no pod document`);
   const times = (c.expect ?? []).map((e) => e.t);
-  const result = simulate(pod, c.scenario as Parameters<typeof simulate>[1], { ...c.options, at: times });
+  const result = simulate(pod, c.scenario as Parameters<typeof simulate>[1], { ...c.options, at: times, objects });
   if (c.errors) {
     expect(result.errors.map((e) => e.field)).toEqual(c.errors);
     expect(result.steps).toEqual([]);

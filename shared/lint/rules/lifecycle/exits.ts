@@ -1,13 +1,13 @@
 /**
- * crashloop-predicted and init-never-succeeds: what the container's command does, read with the simulator's
- * own shell model (`inferRun` from ../../../sim) so lint and the lifecycle preview always agree, combined with
- * the restart rules of k8s-semantics §7 and §8.
+ * crashloop-predicted and init-never-succeeds: what the container's process does, read with the simulator's
+ * own prediction (`predictContainer` from ../../../sim) so lint and the lifecycle preview always agree,
+ * combined with the kubelet's restart rules (pkg/kubelet/kuberuntime/kuberuntime_manager.go computePodActions).
  */
 import type { ContainerView } from '../../../model';
-import { inferRun, type RunInference } from '../../../sim';
 import type { Range } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
 import { capitalize, describeContainer, podRestartPolicy } from './containers';
+import { type Outcome, predictedOutcome } from './prediction';
 
 /** An exit later than this after the last restart resets the back-off (k8s-semantics §7.2): no crash loop. */
 const BACKOFF_RESET_SECONDS = 600;
@@ -20,22 +20,24 @@ const BACKOFF_SCHEDULE =
 interface CommandSite {
   range: Range;
   path: (string | number)[];
-  /** `command` is written; else `args` run as the command (the simulator's no-ENTRYPOINT assumption). */
+  /** `command` is written; else `args` run as the command, or the image's known default. */
   explicit: boolean;
 }
 
-/**
- * Where the command that decides the outcome is written: `command`, else `args` that read as a command.
- * Args starting with `-` are flags for the image's entrypoint, which the manifest does not show.
- */
-function commandSite(c: ContainerView): CommandSite | undefined {
-  if (c.command.kind === 'value' && c.command.value.length > 0) {
-    return { range: c.command.range, path: [...c.path, 'command'], explicit: true };
+/** Where what decides the outcome is written: `command`, `args` that read as a command, or the image. */
+function commandSite(c: ContainerView, outcome: Outcome): CommandSite | undefined {
+  switch (outcome.source) {
+    case 'command':
+      return c.command.kind === 'value'
+        ? { range: c.command.range, path: [...c.path, 'command'], explicit: true }
+        : undefined;
+    case 'args':
+      return c.args.kind === 'value' ? { range: c.args.range, path: [...c.path, 'args'], explicit: false } : undefined;
+    case 'image':
+      return c.image.kind === 'value'
+        ? { range: c.image.range, path: [...c.path, 'image'], explicit: false }
+        : undefined;
   }
-  if (c.args.kind === 'value' && c.args.value.length > 0 && !(c.args.value[0] as string).startsWith('-')) {
-    return { range: c.args.range, path: [...c.path, 'args'], explicit: false };
-  }
-  return undefined;
 }
 
 /**
@@ -52,7 +54,7 @@ function containerPolicy(doc: RuleContext['doc'], c: ContainerView, podPolicy: s
 /** ` after 5 s`, or nothing for an exit at once. */
 const after = (seconds: number) => (seconds > 0 ? ` after ${seconds} s` : ' at once');
 
-function exitsSoon(run: RunInference): run is Extract<RunInference, { kind: 'exits' }> {
+function exitsSoon(run: Outcome): run is Extract<Outcome, { kind: 'exits' }> {
   return run.kind === 'exits' && run.afterSeconds < BACKOFF_RESET_SECONDS;
 }
 
@@ -69,8 +71,8 @@ export const crashloopPredicted: Rule = {
     if (!pod || !podPolicy) return;
     const sidecars = pod.initContainers.filter((c) => c.role === 'sidecar');
     for (const c of [...sidecars, ...pod.containers]) {
-      const site = commandSite(c);
-      const run = site ? inferRun(c) : undefined;
+      const run = predictedOutcome(pod, c);
+      const site = run && commandSite(c, run);
       const policy = containerPolicy(ctx.doc, c, podPolicy);
       if (!site || !run || !exitsSoon(run) || !policy) continue;
       // Sidecars are restarted whatever the pod's policy (k8s-semantics §8.2).
@@ -114,9 +116,9 @@ export const initNeverSucceeds: Rule = {
     if (!pod || !policy) return;
     for (const c of pod.initContainers) {
       if (c.role !== 'init') continue;
-      const site = commandSite(c);
-      const run = site ? inferRun(c) : undefined;
-      if (!site || !run || run.kind === 'unknown' || (run.kind === 'exits' && run.exitCode === 0)) continue;
+      const run = predictedOutcome(pod, c);
+      const site = run && commandSite(c, run);
+      if (!site || !run || (run.kind === 'exits' && run.exitCode === 0)) continue;
       // "Runs forever" from args alone rests on an assumption about the image; only a written command is sure.
       if (run.kind === 'forever' && !site.explicit) continue;
       const outcome =

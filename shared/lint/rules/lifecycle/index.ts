@@ -6,6 +6,7 @@ import { crashloopPredicted, initNeverSucceeds } from './exits';
 import { poststartHttpGet } from './hooks';
 import { latestTag, privateRegistryNoPullSecret, pullPolicyNever } from './images';
 import { duplicateContainerPort, portConflict } from './ports';
+import { poststartPredictedToFail, probePredictedToFail } from './predicted';
 import { probePortNotDeclared } from './probePort';
 import { livenessEqualsReadiness, missingLivenessProbe, missingReadinessProbe } from './probes';
 import { livenessKillsSlowStart, probeTimeoutExceedsPeriod } from './probeTiming';
@@ -26,6 +27,8 @@ export const lifecycleRules: Rule[] = [
   livenessKillsSlowStart,
   crashloopPredicted,
   initNeverSucceeds,
+  probePredictedToFail,
+  poststartPredictedToFail,
   prestopExceedsGrace,
   gracePeriodZeroOrNegative,
   poststartHttpGet,

@@ -5,10 +5,11 @@
  * terminationGracePeriodSeconds: 30 when unset; a negative value is accepted with a warning and treated as 1.
  */
 import { effectiveGracePeriod } from '../../../k8s';
-import { ABSENT, type ContainerView, type HandlerView, type PodView } from '../../../model';
-import { inferRun } from '../../../sim';
+import type { ContainerView, HandlerView, PodView } from '../../../model';
+import { NEVER_RETURNS } from '../../../sim';
 import type { Rule } from '../../types';
 import { concurrentContainers, describeContainer } from './containers';
+import { lintPrediction } from './prediction';
 
 /** The grace period the kubelet uses, or undefined when the field cannot be read (a template, a wrong type). */
 function gracePeriod(pod: PodView): number | undefined {
@@ -61,7 +62,7 @@ interface HookWait {
 }
 
 /** How long a preStop handler keeps the kubelet waiting, when that can be known from the manifest. */
-function hookWait(c: ContainerView, h: HandlerView): HookWait | undefined {
+function hookWait(pod: PodView, c: ContainerView, h: HandlerView): HookWait | undefined {
   if (h.type === 'sleep' && h.seconds.kind === 'value') {
     return {
       seconds: h.seconds.value,
@@ -70,11 +71,16 @@ function hookWait(c: ContainerView, h: HandlerView): HookWait | undefined {
       path: [...h.path, 'seconds'],
     };
   }
-  if (h.type !== 'exec' || h.command.kind !== 'value') return undefined;
-  // The hook's command read as if it were the container's: the same shell model the simulator uses.
-  const run = inferRun({ ...c, command: h.command, args: ABSENT });
-  if (run.kind !== 'exits') return undefined;
-  return { seconds: run.afterSeconds, what: run.because, range: h.command.range, path: [...h.path, 'command'] };
+  if (h.type !== 'exec' || h.command.kind !== 'value' || c.lifecycle.preStop?.handlers[0] !== h) return undefined;
+  // The simulator's own prediction of the hook: the same machine that runs the container's command.
+  const hook = lintPrediction(pod, c)?.preStop;
+  if (hook?.certainty !== 'inferred' || hook.behaviour.durationSeconds >= NEVER_RETURNS) return undefined;
+  return {
+    seconds: hook.behaviour.durationSeconds,
+    what: hook.because,
+    range: h.command.range,
+    path: [...h.path, 'command'],
+  };
 }
 
 export const prestopExceedsGrace: Rule = {
@@ -96,7 +102,7 @@ export const prestopExceedsGrace: Rule = {
         : `the grace period is ${grace} s (the default)`;
     for (const c of concurrentContainers(pod)) {
       for (const h of c.lifecycle.preStop?.handlers ?? []) {
-        const wait = hookWait(c, h);
+        const wait = hookWait(pod, c, h);
         // A sleep action longer than the grace period is an API error (validateSleepAction), not ours.
         if (!wait || wait.seconds < grace || (h.type === 'sleep' && wait.seconds > grace)) continue;
         ctx.report({

@@ -367,9 +367,11 @@ spec:
         image: alpine:latest
         command: ['sh', '-c', 'echo "logging" > /opt/logs.txt']
 `,
+    // `tail -F` as PID 1 ignores SIGTERM (the zero-config default would stop it only after the 30 s grace
+    // period): the subject here is the Job completing, so the scenario says the sidecar exits on SIGTERM.
     scenario: {
       containers: {
-        logshipper: { runs: [{ forever: true }] },
+        logshipper: { runs: [{ forever: true }], onSigterm: { exitCode: 143 } },
         myjob: { runs: [{ exitCode: 0, afterSeconds: 1 }] },
       },
     },

@@ -1,0 +1,88 @@
+/**
+ * poststart-predicted-to-fail and probe-predicted-to-fail: the simulator's own prediction of a postStart hook
+ * and of each probe (`predictContainer`: exec handlers run against what the container's script did by then,
+ * network handlers against the ports it serves), reported where the lifecycle preview shows the failure.
+ */
+import type { ContainerView, PodView, ProbeKind, ProbeView } from '../../../model';
+import type { Rule } from '../../types';
+import { allContainers, capitalize, describeContainer } from './containers';
+import { lintPrediction } from './prediction';
+
+/** A liveness probe that starts failing later than this is past the default 900 s preview: not reported. */
+const LATEST_REPORTED_FAILURE = 600;
+
+export const poststartPredictedToFail: Rule = {
+  meta: {
+    id: 'poststart-predicted-to-fail',
+    family: 'lifecycle',
+    severity: 'warning',
+    summary: 'The postStart hook is predicted to fail: the kubelet kills the container and restarts it.',
+  },
+  check(ctx) {
+    const pod = ctx.pod;
+    for (const c of pod ? allContainers(pod) : []) {
+      const hook = c.lifecycle.postStart;
+      const handler = hook?.handlers[0];
+      if (!pod || !hook || !handler) continue;
+      const predicted = lintPrediction(pod, c)?.postStart;
+      if (predicted?.behaviour.result !== 'failure') continue;
+      const how = predicted.certainty === 'inferred' ? 'fails' : 'is likely to fail';
+      ctx.report({
+        path: handler.path,
+        range: handler.keyRange,
+        needsWholeObject: true,
+        message:
+          `The postStart hook of ${describeContainer(c)} ${how}: ${predicted.because}. The kubelet then kills the ` +
+          'container (FailedPostStartHook) and restarts it per the restart policy, so it never stays Running.',
+      });
+    }
+  },
+};
+
+const PROBE_TYPE: Record<ProbeKind, 'liveness' | 'readiness' | 'startup'> = {
+  livenessProbe: 'liveness',
+  readinessProbe: 'readiness',
+  startupProbe: 'startup',
+};
+
+const EFFECT: Record<ProbeKind, string> = {
+  livenessProbe: 'the kubelet kills the container after failureThreshold failures and restarts it, again and again',
+  readinessProbe: 'the container never becomes ready, so the pod never receives Service traffic',
+  startupProbe: 'the container never counts as started and is killed after failureThreshold attempts, again and again',
+};
+
+/** When the probe starts failing for good, from the prediction: 0 for always, undefined for never. */
+function failsFrom(pod: PodView, c: ContainerView, probe: ProbeView): { from: number; because: string } | undefined {
+  const g = lintPrediction(pod, c)?.probes[PROBE_TYPE[probe.kind]];
+  if (!g) return undefined;
+  const b = g.value;
+  if ('always' in b) return b.always === 'failure' ? { from: 0, because: g.because } : undefined;
+  if ('healthyWhileAgeBelow' in b && probe.kind === 'livenessProbe' && b.healthyWhileAgeBelow < LATEST_REPORTED_FAILURE)
+    return { from: b.healthyWhileAgeBelow, because: g.because };
+  return undefined;
+}
+
+export const probePredictedToFail: Rule = {
+  meta: {
+    id: 'probe-predicted-to-fail',
+    family: 'lifecycle',
+    severity: 'warning',
+    summary: 'A probe is predicted to fail (always, or from some point on): restarts or a pod that is never ready.',
+  },
+  check(ctx) {
+    const pod = ctx.pod;
+    for (const c of pod ? allContainers(pod) : []) {
+      for (const probe of [c.startupProbe, c.livenessProbe, c.readinessProbe]) {
+        const fails = pod && probe && failsFrom(pod, c, probe);
+        if (!probe || !fails) continue;
+        const when = fails.from === 0 ? 'fails every time' : `fails from ${fails.from} s into each run`;
+        ctx.report({
+          path: probe.path,
+          range: probe.keyRange,
+          needsWholeObject: true,
+          message: `${capitalize(`the ${probe.kind} of ${describeContainer(c)}`)} ${when} (${fails.because}): ${EFFECT[probe.kind]}.`,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,37 @@
+/**
+ * What the lifecycle rules read of the simulator's prediction of a container (`predictContainer`), so a
+ * finding and the lifecycle preview never disagree. Lint sees one document, not the Services defined
+ * next to it: a prediction that depends on whether a Service exists is left to the preview.
+ */
+import type { ContainerView, PodView } from '../../../model';
+import { type ContainerPrediction, predictContainer } from '../../../sim';
+
+/** The inferred end of the main process: an exit (an OOM kill is exit 137) or running until stopped. */
+export type Outcome = ({ kind: 'exits'; exitCode: number; afterSeconds: number } | { kind: 'forever' }) & {
+  because: string;
+  source: ContainerPrediction['main']['source'];
+};
+
+const NO_SERVICES: ReadonlySet<string> = new Set();
+
+export function lintPrediction(pod: PodView, c: ContainerView): ContainerPrediction | undefined {
+  const p = predictContainer(pod, c, NO_SERVICES);
+  return p.main.execution.waitsFor.length > 0 ? undefined : p;
+}
+
+/**
+ * @example predictedOutcome(pod, c) // { kind: 'exits', exitCode: 0, afterSeconds: 0, because: '`echo hi` exits 0 at once', source: 'command' }
+ */
+export function predictedOutcome(pod: PodView, c: ContainerView): Outcome | undefined {
+  const p = lintPrediction(pod, c);
+  // A rerun (files kept in an emptyDir) is what every later restart does: the steady state decides.
+  const e = p?.main.rerun ?? p?.main.execution;
+  if (!p || !e || p.runs.certainty !== 'inferred') return undefined;
+  const source = p.main.source;
+  if (e.kind === 'exits')
+    return { kind: 'exits', exitCode: e.exitCode, afterSeconds: e.afterSeconds, because: e.because, source };
+  if (e.kind === 'oom')
+    return { kind: 'exits', exitCode: 137, afterSeconds: e.afterSeconds, because: e.because, source };
+  if (e.kind === 'forever') return { kind: 'forever', because: e.because, source };
+  return undefined;
+}
