@@ -1,7 +1,7 @@
 // Lint findings read off the simulator's own prediction (issue 13): image defaults, OOM kills, postStart hooks
 // and probes that fail. Each failing manifest has a passing twin.
 import { describe, expect, it } from 'vitest';
-import { brief, findings, locate, pod } from '../../fixtures/lint/lifecycle/lintHelpers';
+import { brief, explained, findings, locate, pod } from '../../fixtures/lint/lifecycle/lintHelpers';
 
 describe('crashloop-predicted from the prediction', () => {
   it('flags busybox with no command under Always at the image (its shell exits at once)', () => {
@@ -133,7 +133,7 @@ describe('probe-predicted-to-fail', () => {
     const missingPage = pod(
       '  - name: web\n    image: nginx\n    livenessProbe:\n      httpGet: {path: /ho/ho, port: 80}\n',
     );
-    expect(findings(missingPage, 'probe-predicted-to-fail')[0]?.message).toContain('answers 404');
+    expect(explained(findings(missingPage, 'probe-predicted-to-fail')[0])).toContain('answers 404');
     const unknown = pod(
       '  - name: app\n    image: app:1\n    livenessProbe:\n      httpGet: {path: /healthz, port: 8080}\n',
     );

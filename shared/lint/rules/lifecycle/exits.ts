@@ -94,7 +94,9 @@ export const crashloopPredicted: Rule = {
         range: site.range,
         path: site.path,
         needsWholeObject: true,
-        message: `CrashLoopBackOff predicted: the command exits ${run.exitCode}${after(run.afterSeconds)} and is restarted`,
+        message: run.oom
+          ? `CrashLoopBackOff predicted: OOMKilled (exit 137)${after(run.afterSeconds)}, then restarted`
+          : `CrashLoopBackOff predicted: the command exits ${run.exitCode}${after(run.afterSeconds)} and is restarted`,
         detail:
           `CrashLoopBackOff predicted for ${describeContainer(c)}: ${run.because}, and ${why}. ${capitalize(BACKOFF_SCHEDULE)}; ` +
           `kubectl shows CrashLoopBackOff from the second exit on and RESTARTS keeps growing.${remedy}`,

@@ -31,7 +31,8 @@ export const poststartPredictedToFail: Rule = {
         path: handler.path,
         range: handler.keyRange,
         needsWholeObject: true,
-        message:
+        message: `postStart hook ${how}: the kubelet kills the container (FailedPostStartHook)`,
+        detail:
           `The postStart hook of ${describeContainer(c)} ${how}: ${predicted.because}. The kubelet then kills the ` +
           'container (FailedPostStartHook) and restarts it per the restart policy, so it never stays Running.',
       });
@@ -49,6 +50,12 @@ const EFFECT: Record<ProbeKind, string> = {
   livenessProbe: 'the kubelet kills the container after failureThreshold failures and restarts it, again and again',
   readinessProbe: 'the container never becomes ready, so the pod never receives Service traffic',
   startupProbe: 'the container never counts as started and is killed after failureThreshold attempts, again and again',
+};
+
+const SHORT_EFFECT: Record<ProbeKind, string> = {
+  livenessProbe: 'the container is killed and restarted, again and again',
+  readinessProbe: 'the container never becomes ready',
+  startupProbe: 'the container is killed and restarted, again and again',
 };
 
 /** When the probe starts failing for good, from the prediction: 0 for always, undefined for never. */
@@ -80,7 +87,8 @@ export const probePredictedToFail: Rule = {
           path: probe.path,
           range: probe.keyRange,
           needsWholeObject: true,
-          message: `${capitalize(`the ${probe.kind} of ${describeContainer(c)}`)} ${when} (${fails.because}): ${EFFECT[probe.kind]}.`,
+          message: `${probe.kind} ${when}: ${SHORT_EFFECT[probe.kind]}`,
+          detail: `${capitalize(`the ${probe.kind} of ${describeContainer(c)}`)} ${when} (${fails.because}): ${EFFECT[probe.kind]}.`,
         });
       }
     }

@@ -7,7 +7,10 @@ import type { ContainerView, PodView } from '../../../model';
 import { type ContainerPrediction, predictContainer } from '../../../sim';
 
 /** The inferred end of the main process: an exit (an OOM kill is exit 137) or running until stopped. */
-export type Outcome = ({ kind: 'exits'; exitCode: number; afterSeconds: number } | { kind: 'forever' }) & {
+export type Outcome = (
+  | { kind: 'exits'; exitCode: number; afterSeconds: number; oom?: boolean }
+  | { kind: 'forever' }
+) & {
   because: string;
   source: ContainerPrediction['main']['source'];
 };
@@ -31,7 +34,7 @@ export function predictedOutcome(pod: PodView, c: ContainerView): Outcome | unde
   if (e.kind === 'exits')
     return { kind: 'exits', exitCode: e.exitCode, afterSeconds: e.afterSeconds, because: e.because, source };
   if (e.kind === 'oom')
-    return { kind: 'exits', exitCode: 137, afterSeconds: e.afterSeconds, because: e.because, source };
+    return { kind: 'exits', exitCode: 137, oom: true, afterSeconds: e.afterSeconds, because: e.because, source };
   if (e.kind === 'forever') return { kind: 'forever', because: e.because, source };
   return undefined;
 }
