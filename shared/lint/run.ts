@@ -6,6 +6,7 @@
 import { type ManifestDocument, parseManifests } from '../model';
 import { comparePositions, type FieldPath, formatPath } from '../util/range';
 import { DEFAULT_LINT_CONFIG, type LintConfig } from './config';
+import { withoutConsequences } from './consequences';
 import { isLintable } from './kinds';
 import { allRules } from './registry';
 import { readSuppressions } from './suppress';
@@ -98,9 +99,15 @@ function runRules(doc: ManifestDocument, config: LintConfig, options: LintOption
   return out;
 }
 
+function rootCauseRules(rules: readonly Rule[]): Set<string> {
+  return new Set(rules.filter((r) => r.meta.rootCause).map((r) => r.meta.id));
+}
+
 function lintOne(doc: ManifestDocument, options: LintOptions, failed: Set<string>): Finding[] {
   const config = options.config ?? DEFAULT_LINT_CONFIG;
-  const raw = [...syntaxFindings(doc), ...(isLintable(doc) ? runRules(doc, config, options, failed) : [])];
+  const syntax = syntaxFindings(doc);
+  const ruleFindings = isLintable(doc) ? runRules(doc, config, options, failed) : [];
+  const raw = [...syntax, ...withoutConsequences(ruleFindings, syntax, rootCauseRules(options.rules ?? allRules()))];
   const suppressions = doc.templated ? undefined : readSuppressions(doc);
   const findings: Finding[] = [];
   for (const f of raw) {
