@@ -76,6 +76,37 @@ describe('podlens CLI', () => {
     expect(r.stdout).toMatch(/podlens: \d+ problems? \(\d+ errors?/);
   });
 
+  it('lists errors and warnings in text by default and counts the infos and hints in one line', () => {
+    const file = path.join(tmp, 'levels.yaml');
+    // latest-tag is a warning; missing-readiness-probe an info; missing-liveness-probe a hint.
+    fs.writeFileSync(
+      file,
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n',
+    );
+    const rules = (out: string) => [...out.matchAll(/^\S+:\d+:\d+ (\w+) ([a-z-]+) /gm)].map((m) => `${m[1]} ${m[2]}`);
+    const byDefault = run(['lint', file]);
+    expect(rules(byDefault.stdout)).toEqual(['warning latest-tag']);
+    const json = contract.parse(JSON.parse(run(['lint', file, '--format', 'json']).stdout));
+    const hidden = json.files[0]!.diagnostics.filter((d) => d.severity === 'info' || d.severity === 'hint');
+    const infos = hidden.filter((d) => d.severity === 'info').length;
+    const hints = hidden.length - infos;
+    expect(infos).toBeGreaterThan(0);
+    expect(hints).toBeGreaterThan(0);
+    expect(byDefault.stdout).toContain(
+      `podlens: ${infos} info${infos === 1 ? '' : 's'} and ${hints} hint${hints === 1 ? '' : 's'} not shown (--level hint lists them)`,
+    );
+    const all = run(['lint', file, '--level', 'hint']);
+    expect(rules(all.stdout)).toHaveLength(1 + hidden.length);
+    expect(rules(all.stdout)).toContain('hint missing-liveness-probe');
+    expect(all.stdout).not.toContain('not shown');
+    expect(rules(run(['lint', file, '--level', 'info']).stdout)).toContain('info missing-readiness-probe');
+    expect(rules(run(['lint', file, '--level', 'error']).stdout)).toEqual([]);
+    expect(run(['lint', file, '--level', 'loud'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/unknown --level "loud"/),
+    });
+  });
+
   it.each([
     ['a missing file', ['missing.yaml'], /^podlens: missing\.yaml: no such file or directory\n$/],
     [
