@@ -3,6 +3,7 @@
  * Ids are unique and never reused; the registry checks that once, when first used.
  */
 import { builtinRules } from './builtinRules';
+import { substitutionPlaceholder } from './placeholders';
 import { apiValidationRules } from './rules/api';
 import { lifecycleRules } from './rules/lifecycle';
 import { metadataRules } from './rules/metadata';
@@ -13,7 +14,14 @@ let registry: { list: readonly Rule[]; byId: ReadonlyMap<string, Rule> } | undef
 
 function load() {
   if (registry) return registry;
-  const list = [...builtinRules, ...structureRules, ...apiValidationRules, ...lifecycleRules, ...metadataRules];
+  const list = [
+    ...builtinRules,
+    substitutionPlaceholder,
+    ...structureRules,
+    ...apiValidationRules,
+    ...lifecycleRules,
+    ...metadataRules,
+  ];
   const byId = new Map<string, Rule>();
   for (const rule of list) {
     // A duplicate id is a programming error in a rule family, not user input.

@@ -8,6 +8,7 @@ import { comparePositions, type FieldPath, formatPath } from '../util/range';
 import { DEFAULT_LINT_CONFIG, type LintConfig } from './config';
 import { withoutConsequences } from './consequences';
 import { isLintable } from './kinds';
+import { withoutPlaceholderFindings } from './placeholders';
 import { allRules } from './registry';
 import { readSuppressions } from './suppress';
 import { syntaxFindings, templateFinding } from './syntax';
@@ -107,7 +108,8 @@ function lintOne(doc: ManifestDocument, options: LintOptions, failed: Set<string
   const config = options.config ?? DEFAULT_LINT_CONFIG;
   const syntax = syntaxFindings(doc);
   const ruleFindings = isLintable(doc) ? runRules(doc, config, options, failed) : [];
-  const raw = [...syntax, ...withoutConsequences(ruleFindings, syntax, rootCauseRules(options.rules ?? allRules()))];
+  const checked = withoutPlaceholderFindings(ruleFindings, doc.placeholders);
+  const raw = [...syntax, ...withoutConsequences(checked, syntax, rootCauseRules(options.rules ?? allRules()))];
   const suppressions = doc.templated ? undefined : readSuppressions(doc);
   const findings: Finding[] = [];
   for (const f of raw) {

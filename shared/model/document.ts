@@ -8,6 +8,7 @@ import { type ParsedYamlDocument, parseSegment, type SyntaxIssue } from '../yaml
 import { type Segment, splitSegments } from '../yaml/split';
 import { type Field, readers } from './field';
 import { DocContext } from './nodes';
+import { findPlaceholders, type Placeholder } from './placeholders';
 import { buildPodView } from './podView';
 import { type PodView, WORKLOAD_KINDS, type WorkloadKind } from './types';
 
@@ -27,6 +28,8 @@ export interface ManifestDocument {
   pod?: PodView;
   /** A kustomize patch or other partial object: never gets "missing required field" findings. */
   partial?: PartialReason;
+  /** Substitution placeholders (`${VAR}`, `<name>`, …) in checked fields: those fields are not analysed. */
+  placeholders: Placeholder[];
   /** Go/Helm template markers change this document's structure: it is not analysed. */
   templated?: { range: Range };
   issues: SyntaxIssue[];
@@ -127,6 +130,7 @@ function toDocument(parsed: ParsedYamlDocument, index: number, options: ParseOpt
     apiVersion,
     kind,
     isKubernetes: apiVersion.kind !== 'absent' && kind.kind !== 'absent',
+    placeholders: [],
     issues: parsed.issues,
   };
   const templated = structuralTemplate(parsed);
@@ -135,6 +139,7 @@ function toDocument(parsed: ParsedYamlDocument, index: number, options: ParseOpt
     return doc;
   }
   if (!root || !doc.isKubernetes) return doc;
+  doc.placeholders = findPlaceholders(ctx, parsed.lines.text.slice(parsed.span[0], parsed.span[1]));
   doc.partial = hasPatchDirective(parsed.ast, parsed.lines.text) ? '$patch' : filePartialReason(options);
   if (kind.kind === 'value' && (WORKLOAD_KINDS as readonly string[]).includes(kind.value)) {
     doc.workload = kind.value as WorkloadKind;

@@ -10,5 +10,6 @@ export * from './field';
 export { KUSTOMIZATION_FILES, kustomizationPatchPaths } from './kustomize';
 export { type Location, nodeAtPath, pathAt, trailingWord } from './locate';
 export { DocContext } from './nodes';
+export { PLACEHOLDER_STYLES, type Placeholder, type PlaceholderStyle } from './placeholders';
 export { mapAt, readMetadata, readResources } from './podView';
 export * from './types';
