@@ -4,6 +4,7 @@
  */
 import { Composer, type Document, Parser, type YAMLError } from 'yaml';
 import type { Range, Severity } from '../util/range';
+import { decodeIssues, directiveIssue, droppedDocumentIssue, separatorIssues } from './kubectlReader';
 import { LineIndex } from './lineIndex';
 import { expandMergeKeys } from './merge';
 import { PaddedLineIndex } from './paddedLineIndex';
@@ -62,12 +63,26 @@ export function parseSegment(segment: Segment): ParsedYamlDocument[] {
 function compose(text: string, lines: LineIndex): ParsedYamlDocument[] {
   const out: ParsedYamlDocument[] = [];
   const composer = new Composer(PARSE_OPTIONS);
-  for (const doc of composer.compose(new Parser().parse(text), true, text.length)) {
+  const directives: SyntaxIssue[] = [];
+  const tokens = function* () {
+    for (const token of new Parser().parse(text)) {
+      if (token.type === 'directive') directives.push(directiveIssue(token.offset, token.source, lines));
+      yield token;
+    }
+  };
+  for (const doc of composer.compose(tokens(), true, text.length)) {
     const ast = doc as Document.Parsed;
     // Only a document that mentions the key can have a merge: most skip the extra walk.
     if (text.includes('<<')) expandMergeKeys(ast);
     const [start, , end] = ast.range;
-    out.push({ ast, lines, span: [start, end], issues: issuesOf(ast, lines) });
+    const issues = [...issuesOf(ast, lines), ...decodeIssues(ast, lines)];
+    issues.unshift(...directives.splice(0));
+    if (out.length === 0) issues.unshift(...separatorIssues(text, lines));
+    else {
+      const dropped = droppedDocumentIssue(ast, lines);
+      if (dropped) issues.push(dropped);
+    }
+    out.push({ ast, lines, span: [start, end], issues });
   }
   return out;
 }
