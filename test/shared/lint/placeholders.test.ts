@@ -51,10 +51,7 @@ describe('substitution-placeholder', () => {
   });
 
   it('ignores $ inside longer values, shell in commands and Kubernetes $(VAR) expansion', () => {
-    const text = deployment(
-      '  annotations:\n    note: ${NOT_CHECKED}\n',
-      '      serviceAccountName: $(SA)\n',
-    ).replace(
+    const text = deployment('  annotations:\n    note: ${NOT_CHECKED}\n', '      serviceAccountName: $(SA)\n').replace(
       '        image: registry.k8s.io/app:1.0\n',
       '        image: registry.k8s.io/app:1.0\n        command: [sh, -c, "echo ${HOME}"]\n        env:\n        - name: A\n          value: $B\n',
     );

@@ -14,7 +14,9 @@ const SPEC = 'spec:\n  containers:\n  - name: web\n    image: nginx:1.27\n';
 
 describe('yaml-syntax parity with kubectl', () => {
   it('reads a multi-line single-quoted annotation with an under-indented closing quote, with one warning', () => {
-    const m = marked(`${POD}  annotations:\n    description: 'Watches every namespace\n  «a»nd restarts pods\n'\n${SPEC}`);
+    const m = marked(
+      `${POD}  annotations:\n    description: 'Watches every namespace\n  «a»nd restarts pods\n'\n${SPEC}`,
+    );
     expect(syntax(m.text)).toEqual([{ rule: 'yaml-syntax', severity: 'warning', range: m.range }]);
     // The rest of the object is analysed as kubectl reads it: the container is there.
     expect(lintText(m.text).some((f) => f.rule === 'missing-readiness-probe')).toBe(true);
@@ -27,12 +29,14 @@ describe('yaml-syntax parity with kubectl', () => {
   });
 
   it('maps later findings back to the lines as written', () => {
-    const m = marked(`${POD}  annotations:\n    a: 'one\n two'\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n    «imagePullpolicy»: Always\n`);
+    const m = marked(
+      `${POD}  annotations:\n    a: 'one\n two'\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n    «imagePullpolicy»: Always\n`,
+    );
     const unknown = lintText(m.text).filter((f) => f.rule === 'unknown-field');
     expect(unknown.map((f) => f.range)).toEqual([m.range]);
   });
 
-  it('reports content after --- as kubectl\'s line reader does', () => {
+  it("reports content after --- as kubectl's line reader does", () => {
     const m = marked(`${POD}${SPEC}--- «{apiVersion: v1, kind: Pod}»\n`);
     expect(syntax(m.text)).toEqual([{ rule: 'yaml-syntax', severity: 'error', range: m.range }]);
   });
