@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { lintText } from '../../../shared/lint';
 import { marked } from '../../fixtures/lint/api/marked';
 
+/** `${NAME}` as envsubst writes it. */
+const env = (name: string) => `\${${name}}`;
+
 const brief = (text: string) =>
   lintText(text, { path: 'app.yaml' })
     .filter((f) => f.severity === 'error' || f.rule === 'substitution-placeholder')
@@ -13,10 +16,10 @@ const deployment = (meta: string, podSpec: string) =>
 
 describe('substitution-placeholder', () => {
   it('reports an envsubst namespace once, as an info at the value, instead of invalid-name', () => {
-    const m = marked(deployment('  namespace: «${AUTOSCALER_NS}»\n', ''));
+    const m = marked(deployment(`  namespace: «${env('AUTOSCALER_NS')}»\n`, ''));
     expect(brief(m.text)).toEqual([{ rule: 'substitution-placeholder', severity: 'info', range: m.range }]);
     const [f] = lintText(m.text).filter((x) => x.rule === 'substitution-placeholder');
-    expect(f?.message).toContain('envsubst ${VAR}');
+    expect(f?.message).toContain(`envsubst ${env('VAR')}`);
     expect(f?.message).toContain('metadata.namespace');
   });
 
@@ -44,16 +47,19 @@ describe('substitution-placeholder', () => {
   });
 
   it('still checks every other field of the object', () => {
-    const m = marked(deployment('  namespace: ${NS}\n', '      restartPolicy: «Sometimes»\n'));
+    const m = marked(deployment(`  namespace: ${env('NS')}\n`, '      restartPolicy: «Sometimes»\n'));
     const errors = brief(m.text).filter((f) => f.severity === 'error');
     expect(errors).toHaveLength(1);
     expect(errors[0]?.range).toEqual(m.range);
   });
 
   it('ignores $ inside longer values, shell in commands and Kubernetes $(VAR) expansion', () => {
-    const text = deployment('  annotations:\n    note: ${NOT_CHECKED}\n', '      serviceAccountName: $(SA)\n').replace(
+    const text = deployment(
+      `  annotations:\n    note: ${env('NOT_CHECKED')}\n`,
+      '      serviceAccountName: $(SA)\n',
+    ).replace(
       '        image: registry.k8s.io/app:1.0\n',
-      '        image: registry.k8s.io/app:1.0\n        command: [sh, -c, "echo ${HOME}"]\n        env:\n        - name: A\n          value: $B\n',
+      `        image: registry.k8s.io/app:1.0\n        command: [sh, -c, "echo ${env('HOME')}"]\n        env:\n        - name: A\n          value: $B\n`,
     );
     const found = lintText(text);
     expect(found.map((f) => f.rule)).not.toContain('substitution-placeholder');

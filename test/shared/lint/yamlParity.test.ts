@@ -49,8 +49,8 @@ describe('yaml-syntax parity with kubectl', () => {
   it('reports an alias of an unknown anchor and the \\/ escape', () => {
     const alias = marked(`${POD}  labels: «*common»\n${SPEC}`);
     expect(syntax(alias.text)).toEqual([{ rule: 'yaml-syntax', severity: 'error', range: alias.range }]);
-    const escape = marked(`${POD}  annotations:\n    url: "https:«\\/»/example.com"\n${SPEC}`);
-    expect(syntax(escape.text)).toEqual([{ rule: 'yaml-syntax', severity: 'error', range: escape.range }]);
+    const slash = marked(`${POD}  annotations:\n    url: "https:«\\/»/example.com"\n${SPEC}`);
+    expect(syntax(slash.text)).toEqual([{ rule: 'yaml-syntax', severity: 'error', range: slash.range }]);
   });
 
   it('warns on an object after ... that kubectl never sends', () => {
