@@ -1,25 +1,80 @@
 /**
- * Is a file named as a patch by a kustomization in its own directory? The CLI asks for any path it lints; the
- * language server asks only for files inside a workspace folder, since it reads nothing outside them.
+ * What the kustomizations around a file say about it: whether one names it as a patch (its documents are partial),
+ * and what the ones that build it add (labels, selectors, namespace, images, …). The CLI asks for any path it
+ * lints; the language server asks only for files inside a workspace folder, since it reads nothing outside them.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { KUSTOMIZATION_FILES, kustomizationPatchPaths } from '../shared/model';
+import {
+  combineKustomizations,
+  KUSTOMIZATION_FILES,
+  type Kustomization,
+  type ParseOptions,
+  readKustomization,
+} from '../shared/model';
 
-export function isKustomizePatch(file: string): boolean {
-  const dir = path.dirname(file);
+/** How many directories up a kustomization that builds the file is looked for. */
+const MAX_LEVELS = 6;
+
+function readIn(dir: string): { file: string; k: Kustomization } | undefined {
   for (const name of KUSTOMIZATION_FILES) {
+    const file = path.join(dir, name);
     let text: string;
     try {
-      text = fs.readFileSync(path.join(dir, name), 'utf8');
+      text = fs.readFileSync(file, 'utf8');
     } catch {
       continue;
     }
-    const target = path.resolve(file);
-    return kustomizationPatchPaths(text).some((p) => path.resolve(dir, p) === target);
+    return { file, k: readKustomization(text) };
   }
-  return false;
+  return undefined;
+}
+
+export function isKustomizePatch(file: string): boolean {
+  const dir = path.dirname(file);
+  const found = readIn(dir);
+  const target = path.resolve(file);
+  return found ? found.k.patches.some((p) => path.resolve(dir, p) === target) : false;
+}
+
+/**
+ * The kustomizations that build a file, innermost first: the one that lists it in `resources` (or `bases`), then
+ * each kustomization above that lists the directory holding the previous one. A kustomization that does not list
+ * what is below it ends the chain.
+ */
+function buildingChain(file: string, shown: (file: string) => string, root?: string) {
+  const chain: { source: string; k: Kustomization }[] = [];
+  let target = path.resolve(file);
+  let dir = path.dirname(target);
+  for (let level = 0; level < MAX_LEVELS; level++) {
+    if (root !== undefined && dir !== root && !dir.startsWith(root + path.sep)) break;
+    const found = readIn(dir);
+    if (found) {
+      const here = dir;
+      if (!found.k.resources.some((r) => path.resolve(here, r) === target)) break;
+      chain.push({ source: shown(found.file), k: found.k });
+      target = dir;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return chain;
+}
+
+/**
+ * Parse options for a file from the kustomizations around it, read no higher than `root` when given; `shown` turns
+ * a kustomization's path into the one messages and hovers name.
+ */
+export function kustomizeOptions(
+  file: string,
+  shown: (file: string) => string = (f) => f,
+  root?: string,
+): ParseOptions {
+  if (isKustomizePatch(file)) return { kustomizePatch: true };
+  const kustomize = combineKustomizations(buildingChain(file, shown, root));
+  return kustomize ? { kustomize } : {};
 }
 
 /**
@@ -36,17 +91,18 @@ function filePath(uri: string): string | undefined {
 }
 
 /** The server's per-document answer, computed once per open document. */
-export class KustomizePatches {
-  private readonly known = new Map<string, boolean>();
+export class Kustomizations {
+  private readonly known = new Map<string, ParseOptions>();
 
   constructor(private readonly folders: () => readonly string[]) {}
 
-  isPatch(uri: string): boolean {
+  optionsFor(uri: string): ParseOptions {
     let answer = this.known.get(uri);
     if (answer === undefined) {
       const file = filePath(uri);
-      const inside = file !== undefined && this.folders().some((f) => file.startsWith(f + path.sep));
-      answer = inside ? isKustomizePatch(file) : false;
+      const folder = file === undefined ? undefined : this.folders().find((f) => file.startsWith(f + path.sep));
+      // Only kustomizations inside the workspace folder are read, shown relative to it.
+      answer = file && folder ? kustomizeOptions(file, (k) => path.relative(folder, k), folder) : {};
       this.known.set(uri, answer);
     }
     return answer;

@@ -26,7 +26,7 @@ import type { ServerContext } from './context';
 import { type AnalysisSpec, ManifestStore } from './documents';
 import { FEATURES } from './features';
 import { DiagnosticsPublisher } from './features/diagnostics';
-import { KustomizePatches } from './kustomize';
+import { Kustomizations } from './kustomize';
 import { lazyTextDocuments } from './lazyTextDocument';
 import { fetchSettings } from './settings';
 import { configFileFindings, isConfigFileUri, WorkspaceConfig } from './workspaceConfig';
@@ -63,10 +63,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let lintConfig: LintConfig = DEFAULT_LINT_CONFIG;
   let shownSettingsProblems = '';
   const loggedFailures = new Set<string>();
-  const kustomizePatches = new KustomizePatches(() => workspaceConfig.folderPaths());
+  const kustomizations = new Kustomizations(() => workspaceConfig.folderPaths());
   const store = new LintStore(
     { config: lintConfig },
-    (uri) => ({ path: uri, kustomizePatch: kustomizePatches.isPatch(uri) }),
+    (uri) => ({ path: uri, ...kustomizations.optionsFor(uri) }),
     // A rule that throws is a podlens bug: log it once per rule, keep the other rules' findings.
     (f) => {
       if (loggedFailures.has(f.rule)) return;
@@ -154,7 +154,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.onDidChangeContent((e) => diagnostics.schedule(e.document.uri));
   documents.onDidClose((e) => {
     store.close(e.document.uri);
-    kustomizePatches.forget(e.document.uri);
+    kustomizations.forget(e.document.uri);
     diagnostics.clear(e.document.uri);
   });
 

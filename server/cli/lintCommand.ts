@@ -15,7 +15,7 @@ import {
 import { splitSegments } from '../../shared/model';
 import { type AnalysisPool, POOL_MIN_SEGMENTS } from '../analysisPool';
 import { ManifestStore } from '../documents';
-import { isKustomizePatch } from '../kustomize';
+import { kustomizeOptions } from '../kustomize';
 import { loadCliConfig } from './config';
 import { expandInputs, readManifest } from './files';
 import { formatJson } from './format/json';
@@ -47,12 +47,12 @@ async function lintFile(
   pool: AnalysisPool,
   onRuleFailure: (f: RuleFailure) => void,
 ): Promise<CliDiagnostic[]> {
-  const kustomizePatch = isKustomizePatch(file);
+  const kustomize = kustomizeOptions(file);
   if (splitSegments(text).length < POOL_MIN_SEGMENTS) {
-    return lintText(text, { config, path: file, kustomizePatch, onRuleFailure }).map(toCli);
+    return lintText(text, { config, path: file, ...kustomize, onRuleFailure }).map(toCli);
   }
   const spec = { config };
-  const store = new ManifestStore(spec, () => ({ path: file, kustomizePatch }), onRuleFailure);
+  const store = new ManifestStore(spec, () => ({ path: file, ...kustomize }), onRuleFailure);
   store.update(file, text, 1);
   const pending = store.pending(file);
   store.accept(file, pending, await pool.analyze(pending, spec, store.parseOptions(file)), spec);

@@ -3,11 +3,12 @@
  * reported as data, once, and the others still run), applies configured levels and suppression comments, and
  * drops whole-object findings on partial documents. Results are per document, so callers can cache them.
  */
-import { type ManifestDocument, parseManifests } from '../model';
+import { type KustomizeContext, type ManifestDocument, parseManifests } from '../model';
 import { comparePositions, type FieldPath, formatPath } from '../util/range';
 import { DEFAULT_LINT_CONFIG, type LintConfig } from './config';
 import { withoutConsequences } from './consequences';
 import { isLintable } from './kinds';
+import { withoutKustomizeSupplied } from './kustomize';
 import { withoutPlaceholderFindings } from './placeholders';
 import { allRules } from './registry';
 import { readSuppressions } from './suppress';
@@ -21,6 +22,8 @@ export interface LintOptions {
   path?: string;
   /** Set when a kustomization lists the file as a patch: its documents are partial. */
   kustomizePatch?: boolean;
+  /** What the kustomizations that build the file add to its objects. */
+  kustomize?: KustomizeContext;
   /**
    * Called when a rule throws (a podlens bug), at most once per rule per call; the rule's findings for that
    * document are dropped and every other rule still runs.
@@ -108,7 +111,7 @@ function lintOne(doc: ManifestDocument, options: LintOptions, failed: Set<string
   const config = options.config ?? DEFAULT_LINT_CONFIG;
   const syntax = syntaxFindings(doc);
   const ruleFindings = isLintable(doc) ? runRules(doc, config, options, failed) : [];
-  const checked = withoutPlaceholderFindings(ruleFindings, doc.placeholders);
+  const checked = withoutKustomizeSupplied(withoutPlaceholderFindings(ruleFindings, doc.placeholders), doc);
   const raw = [...syntax, ...withoutConsequences(checked, syntax, rootCauseRules(options.rules ?? allRules()))];
   const suppressions = doc.templated ? undefined : readSuppressions(doc);
   const findings: Finding[] = [];
@@ -145,7 +148,11 @@ export function lintDocuments(docs: readonly ManifestDocument[], options: LintOp
  *   lintText(text, { config, path: 'pod.yaml', kustomizePatch: false })[0]?.rule
  */
 export function lintText(text: string, options: LintOptions = {}): Finding[] {
-  const file = parseManifests(text, { path: options.path, kustomizePatch: options.kustomizePatch });
+  const file = parseManifests(text, {
+    path: options.path,
+    kustomizePatch: options.kustomizePatch,
+    kustomize: options.kustomize,
+  });
   const findings = lintDocuments(file.documents, options);
   const notice = templateFinding(file);
   if (notice) findings.push(...applyLevels([notice], options.config ?? DEFAULT_LINT_CONFIG));

@@ -7,6 +7,8 @@ import type { Range } from '../util/range';
 import { type ParsedYamlDocument, parseSegment, type SyntaxIssue } from '../yaml/parse';
 import { type Segment, splitSegments } from '../yaml/split';
 import { type Field, readers } from './field';
+import type { KustomizeContext } from './kustomize';
+import { applyKustomization } from './kustomizeEffects';
 import { DocContext } from './nodes';
 import { findPlaceholders, type Placeholder } from './placeholders';
 import { buildPodView } from './podView';
@@ -26,6 +28,8 @@ export interface ManifestDocument {
   /** Set for the eight kinds that carry a pod spec. */
   workload?: WorkloadKind;
   pod?: PodView;
+  /** What kustomize adds to this object when it builds it: fields it supplies are not missing. */
+  kustomize?: KustomizeContext;
   /** A kustomize patch or other partial object: never gets "missing required field" findings. */
   partial?: PartialReason;
   /** Substitution placeholders (`${VAR}`, `<name>`, …) in checked fields: those fields are not analysed. */
@@ -42,6 +46,8 @@ export interface ParseOptions {
   path?: string;
   /** Set when a kustomization.yaml lists this file as a patch. */
   kustomizePatch?: boolean;
+  /** What the kustomizations that build this file (its `resources`) add to each object in it. */
+  kustomize?: KustomizeContext;
 }
 
 export interface ManifestFile {
@@ -145,6 +151,7 @@ function toDocument(parsed: ParsedYamlDocument, index: number, options: ParseOpt
     doc.workload = kind.value as WorkloadKind;
     doc.pod = buildPodView(ctx, root, doc.workload);
   }
+  if (options.kustomize) applyKustomization(doc, options.kustomize);
   return doc;
 }
 

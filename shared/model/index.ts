@@ -7,7 +7,15 @@ export { type JsonScalar, resolvePlain, resolveScalar } from '../yaml/scalar';
 export { type Segment, splitSegments } from '../yaml/split';
 export * from './document';
 export * from './field';
-export { KUSTOMIZATION_FILES, kustomizationPatchPaths } from './kustomize';
+export {
+  combineKustomizations,
+  type ImageOverride,
+  KUSTOMIZATION_FILES,
+  type Kustomization,
+  type KustomizeContext,
+  kustomizationPatchPaths,
+  readKustomization,
+} from './kustomize';
 export { type Location, nodeAtPath, pathAt, trailingWord } from './locate';
 export { DocContext } from './nodes';
 export { PLACEHOLDER_STYLES, type Placeholder, type PlaceholderStyle } from './placeholders';
