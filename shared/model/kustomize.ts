@@ -33,6 +33,8 @@ export interface Kustomization {
   nameSuffix: string;
   images: ImageOverride[];
   replicas: { name: string; count: number }[];
+  /** The kustomization field each added label comes from (`commonLabels` or `labels`), for hovers. */
+  labelFields: Record<string, 'commonLabels' | 'labels'>;
 }
 
 /** What the kustomizations that build a file add to it, with the file that said so (for messages and hovers). */
@@ -87,7 +89,9 @@ function patchPaths(root: YAMLMap): string[] {
 }
 
 function addLabels(root: YAMLMap, k: Kustomization): void {
-  Object.assign(k.selectorLabels, stringMap(field(root, 'commonLabels')));
+  const common = stringMap(field(root, 'commonLabels'));
+  Object.assign(k.selectorLabels, common);
+  for (const key of Object.keys(common)) k.labelFields[key] = 'commonLabels';
   const labels = field(root, 'labels');
   if (!isSeq(labels)) return;
   for (const entry of labels.items) {
@@ -104,6 +108,7 @@ function addLabels(root: YAMLMap, k: Kustomization): void {
         ? k.templateLabels
         : k.metadataLabels;
     Object.assign(target, pairs);
+    for (const key of Object.keys(pairs)) k.labelFields[key] = 'labels';
   }
 }
 
@@ -152,6 +157,7 @@ export function readKustomization(source: string): Kustomization {
     nameSuffix: '',
     images: [],
     replicas: [],
+    labelFields: {},
   };
   let root: unknown;
   try {
@@ -202,8 +208,10 @@ export function combineKustomizations(
     nameSuffix: '',
     images: [],
     replicas: [],
+    labelFields: {},
   };
   for (const { k } of chain) {
+    Object.assign(ctx.labelFields, k.labelFields);
     Object.assign(ctx.selectorLabels, k.selectorLabels);
     Object.assign(ctx.templateLabels, k.templateLabels);
     Object.assign(ctx.metadataLabels, k.metadataLabels);

@@ -8,7 +8,7 @@ import type { ManifestDocument } from './document';
 import type { ImageOverride, KustomizeContext } from './kustomize';
 
 /** An image reference without its tag and digest, as kustomize's image transformer matches `images[].name`. */
-export function imageName(image: string): string {
+function imageName(image: string): string {
   const noDigest = image.split('@')[0] ?? image;
   const colon = noDigest.lastIndexOf(':');
   return colon > noDigest.lastIndexOf('/') ? noDigest.slice(0, colon) : noDigest;
@@ -33,6 +33,8 @@ export function applyKustomization(doc: ManifestDocument, kustomize: KustomizeCo
     const f = c.image;
     if (f.kind !== 'value') continue;
     const value = kustomizedImage(f.value, kustomize.images);
-    if (value !== undefined) c.image = { kind: 'value', value, range: f.range, keyRange: f.keyRange };
+    if (value === undefined) continue;
+    c.image = { kind: 'value', value, range: f.range, keyRange: f.keyRange };
+    c.imageAsWritten = f.value;
   }
 }
