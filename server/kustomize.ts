@@ -45,15 +45,22 @@ export function isKustomizePatch(file: string): boolean {
  */
 function buildingChain(file: string, shown: (file: string) => string, root?: string) {
   const chain: { source: string; k: Kustomization }[] = [];
+  const inside = (dir: string) => root === undefined || dir === root || dir.startsWith(root + path.sep);
   let target = path.resolve(file);
   let dir = path.dirname(target);
   for (let level = 0; level < MAX_LEVELS; level++) {
-    if (root !== undefined && dir !== root && !dir.startsWith(root + path.sep)) break;
+    if (!inside(dir)) break;
     const found = readIn(dir);
     if (found) {
       const here = dir;
       if (!found.k.resources.some((r) => path.resolve(here, r) === target)) break;
       chain.push({ source: shown(found.file), k: found.k });
+      // A component's transformations apply to the resources of the kustomization that lists it.
+      for (const component of found.k.components) {
+        const at = path.resolve(here, component);
+        const c = inside(at) ? readIn(at) : undefined;
+        if (c) chain.push({ source: shown(c.file), k: c.k });
+      }
       target = dir;
     }
     const parent = path.dirname(dir);

@@ -21,6 +21,8 @@ export interface Kustomization {
   resources: string[];
   /** Files it names as patches. */
   patches: string[];
+  /** Directories of components whose transformations it applies to its resources. */
+  components: string[];
   /** Labels added to metadata, selectors and templates (`commonLabels`, `labels` with `includeSelectors`). */
   selectorLabels: Record<string, string>;
   /** Labels added to metadata and pod templates only (`labels` with `includeTemplates`). */
@@ -38,7 +40,7 @@ export interface Kustomization {
 }
 
 /** What the kustomizations that build a file add to it, with the file that said so (for messages and hovers). */
-export interface KustomizeContext extends Omit<Kustomization, 'resources' | 'patches'> {
+export interface KustomizeContext extends Omit<Kustomization, 'resources' | 'patches' | 'components'> {
   /** Path of the kustomization file, as shown to the user. */
   source: string;
 }
@@ -149,6 +151,7 @@ export function readKustomization(source: string): Kustomization {
   const k: Kustomization = {
     resources: [],
     patches: [],
+    components: [],
     selectorLabels: {},
     templateLabels: {},
     metadataLabels: {},
@@ -170,6 +173,7 @@ export function readKustomization(source: string): Kustomization {
   if (!isMap(root)) return k;
   k.resources = [...strings(field(root, 'resources')), ...strings(field(root, 'bases'))];
   k.patches = patchPaths(root);
+  k.components = strings(field(root, 'components'));
   addLabels(root, k);
   k.annotations = stringMap(field(root, 'commonAnnotations'));
   k.namespace = text(field(root, 'namespace'));

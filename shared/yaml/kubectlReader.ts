@@ -89,7 +89,8 @@ export function decodeIssues(doc: Document.Parsed, lines: LineIndex): SyntaxIssu
   const [from, , to] = doc.range;
   const slice = text.slice(from, to);
   const aliases = slice.includes('*');
-  const keys = slice.includes('?') || slice.includes('{');
+  // Only an explicit `? ` key can be a collection in a block map; a flow map keyed by a collection is not checked.
+  const keys = slice.includes('? ');
   const escapes = slice.includes('\\/');
   if (!aliases && !keys && !escapes) return [];
   const out: SyntaxIssue[] = [];

@@ -39,8 +39,11 @@ describe('podlens lint with kustomizations', () => {
     expect(base.map((d) => d.rule)).not.toContain('latest-tag');
   });
 
-  it('follows a directory resource up to the kustomization that adds commonLabels', () => {
-    expect(findings(report, 'apps/web/deployment.yaml').filter((d) => d.severity === 'error')).toEqual([]);
+  it('follows a directory resource up to the kustomization that adds commonLabels, and applies its components', () => {
+    const web = findings(report, 'apps/web/deployment.yaml');
+    expect(web.filter((d) => d.severity === 'error')).toEqual([]);
+    // The untagged image gets its tag from the component's images override.
+    expect(web.map((d) => d.rule)).not.toContain('latest-tag');
   });
 
   it('still reports the missing selector of a file no kustomization builds, and exits 1', () => {
