@@ -134,30 +134,53 @@ function nextConstruct(text: string, from: number): Construct | undefined {
   return undefined;
 }
 
-/** Maps offsets of the padded text to the original and back. */
+/** Maps offsets of the padded text to the original and back, in O(log n) per offset (every node range uses it). */
 export class PaddingMap {
-  constructor(private readonly paddings: readonly Padding[]) {}
+  /** Padded-text offset of each padding's first added space, and the spaces added before it. */
+  private readonly paddedStarts: number[] = [];
+  private readonly shiftBefore: number[] = [];
+  private readonly originalStarts: number[];
+
+  constructor(private readonly paddings: readonly Padding[]) {
+    this.originalStarts = paddings.map((p) => p.lineStart);
+    let shift = 0;
+    for (const p of paddings) {
+      this.paddedStarts.push(p.lineStart + shift);
+      this.shiftBefore.push(shift);
+      shift += p.spaces;
+    }
+  }
+
+  /** Index of the last element of a sorted list at or below `value`, or -1. */
+  private static lastAtOrBelow(list: readonly number[], value: number): number {
+    let lo = 0;
+    let hi = list.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((list[mid] as number) <= value) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  }
 
   /** Original offset of a padded-text offset; inside added spaces, the line's start. */
   toOriginal(offset: number): number {
-    let shift = 0;
-    for (const p of this.paddings) {
-      const paddedStart = p.lineStart + shift;
-      if (offset < paddedStart) break;
-      if (offset < paddedStart + p.spaces) return p.lineStart;
-      shift += p.spaces;
-    }
-    return offset - shift;
+    const i = PaddingMap.lastAtOrBelow(this.paddedStarts, offset);
+    if (i === -1) return offset;
+    const p = this.paddings[i] as Padding;
+    const start = this.paddedStarts[i] as number;
+    if (offset < start + p.spaces) return p.lineStart;
+    return offset - (this.shiftBefore[i] as number) - p.spaces;
   }
 
   /** Padded-text offset of an original offset (a line's start maps past its added spaces). */
   toPadded(offset: number): number {
-    let shift = 0;
-    for (const p of this.paddings) {
-      if (offset < p.lineStart) break;
-      shift += p.spaces;
-    }
-    return offset + shift;
+    const i = PaddingMap.lastAtOrBelow(this.originalStarts, offset);
+    if (i === -1) return offset;
+    return offset + (this.shiftBefore[i] as number) + (this.paddings[i] as Padding).spaces;
   }
 }
 
