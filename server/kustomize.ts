@@ -76,7 +76,7 @@ function buildingChain(file: string, shown: (file: string) => string, root?: str
  */
 export function kustomizeOptions(
   file: string,
-  shown: (file: string) => string = (f) => f,
+  shown: (file: string) => string = (f) => path.relative(process.cwd(), f),
   root?: string,
 ): ParseOptions {
   if (isKustomizePatch(file)) return { kustomizePatch: true };

@@ -59,3 +59,18 @@ describe('podlens lint with kustomizations', () => {
     expect(single.code).toBe(0);
   });
 });
+
+describe('podlens simulate with kustomizations', () => {
+  it('simulates the image kustomize writes and says where it comes from', () => {
+    const r = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'dist/cli.js'), 'simulate', path.join(FIXTURES, 'base/deployment.yaml')],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('images[registry.example/metrics-server:v0.7.2]');
+    expect(r.stdout).toContain(
+      `container metrics-server runs registry.example/metrics-server:v0.7.2 (written registry.example/metrics-server; from ${path.join(FIXTURES, 'base/kustomization.yaml')} images)`,
+    );
+  });
+});
