@@ -31,10 +31,10 @@ describe('kustomize context in the lint engine', () => {
   });
 
   it('drops findings on a namespace the kustomization sets, and uses its image for the lifecycle rules', () => {
-    const text = deployment(
-      '  selector:\n    matchLabels:\n      tier: front\n',
-      '  namespace: Team_A\n',
-    ).replace('image: nginx:1.27', 'image: nginx');
+    const text = deployment('  selector:\n    matchLabels:\n      tier: front\n', '  namespace: Team_A\n').replace(
+      'image: nginx:1.27',
+      'image: nginx',
+    );
     const plain = lintText(text).map((f) => f.rule);
     expect(plain).toContain('invalid-name');
     expect(plain).toContain('latest-tag');
