@@ -2,6 +2,7 @@
  * What the kustomizations around a file say about it: whether one names it as a patch (its documents are partial),
  * and what the ones that build it add (labels, selectors, namespace, images, …). The CLI asks for any path it
  * lints; the language server asks only for files inside a workspace folder, since it reads nothing outside them.
+ * The same holds for the Helm chart check (./helmChart).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,6 +14,7 @@ import {
   type ParseOptions,
   readKustomization,
 } from '../shared/model';
+import { isHelmTemplate } from './helmChart';
 
 /** How many directories up a kustomization that builds the file is looked for. */
 const MAX_LEVELS = 6;
@@ -71,7 +73,7 @@ function buildingChain(file: string, shown: (file: string) => string, root?: str
 }
 
 /**
- * Parse options for a file from the kustomizations around it, read no higher than `root` when given; `shown` turns
+ * Parse options for a file from the kustomizations around it (and whether it is a Helm chart template), read no higher than `root` when given; `shown` turns
  * a kustomization's path into the one messages and hovers name.
  */
 export function kustomizeOptions(
@@ -79,9 +81,10 @@ export function kustomizeOptions(
   shown: (file: string) => string = (f) => path.relative(process.cwd(), f),
   root?: string,
 ): ParseOptions {
-  if (isKustomizePatch(file)) return { kustomizePatch: true };
+  const helmTemplate = isHelmTemplate(file);
+  if (isKustomizePatch(file)) return { kustomizePatch: true, helmTemplate };
   const kustomize = combineKustomizations(buildingChain(file, shown, root));
-  return kustomize ? { kustomize } : {};
+  return kustomize ? { kustomize, helmTemplate } : { helmTemplate };
 }
 
 /**

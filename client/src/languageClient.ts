@@ -11,6 +11,7 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { SERVER_PROCESS_ENV } from '../../shared/protocol/serverProcess';
+import { coexistenceMiddleware } from './coexistence';
 
 export const CLIENT_ID = 'podlens';
 
@@ -61,7 +62,9 @@ export function createLanguageClient(
       { scheme: 'vscode-remote', language: 'yaml' },
     ],
     outputChannel: output,
-    synchronize: { configurationSection: 'podlens' },
+    // `yaml` too: Red Hat YAML's schema settings decide what podlens leaves to it (coexistence.ts).
+    synchronize: { configurationSection: ['podlens', 'yaml'] },
+    middleware: coexistenceMiddleware,
     errorHandler: restartPolicy(),
   };
   // The id makes the client honour `podlens.trace.server`.

@@ -27,6 +27,7 @@ import { Chart } from './render/chart';
 import { h } from './render/dom';
 import { EventsTable } from './render/events';
 import { Header } from './render/header';
+import { JobPodsView } from './render/jobPods';
 import { EmptyState, Notice } from './render/notice';
 import { Transport } from './render/transport';
 import type { HostApi } from './vscodeApi';
@@ -55,6 +56,8 @@ export class App {
   private readonly chart: Chart;
   private readonly events: EventsTable;
   private readonly assumptions: AssumptionsView;
+  private readonly jobPods = new JobPodsView();
+  private readonly jobSection: HTMLDetailsElement;
   private readonly content: HTMLElement;
 
   constructor(
@@ -105,10 +108,13 @@ export class App {
       details.addEventListener('toggle', () => this.toggleSection(`section:${key}`, details.open));
       return details;
     };
+    this.jobSection = section('job', 'Job pods', this.jobPods.el);
+    this.jobSection.hidden = true;
     this.content = h(
       'div',
       { class: 'content', id: 'content' },
       section('timeline', 'Containers', this.chart.el),
+      this.jobSection,
       section('events', 'Events', this.events.el),
       section('assumptions', 'Assumptions (what-if)', this.assumptions.el),
     );
@@ -222,6 +228,8 @@ export class App {
     else this.notice.hide();
     this.header.setDocument(doc, this.docs, state.fileName);
     this.header.setPrediction(predictionSummary(sim.result));
+    this.jobPods.setJob(sim.result.job);
+    this.jobSection.hidden = !sim.result.job;
     this.header.setTimeline(timeline);
     this.chart.setTimeline(timeline);
     this.events.setTimeline(timeline);

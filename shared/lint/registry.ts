@@ -8,6 +8,7 @@ import { apiValidationRules } from './rules/api';
 import { lifecycleRules } from './rules/lifecycle';
 import { metadataRules } from './rules/metadata';
 import { structureRules } from './rules/structure';
+import { workloadRules } from './rules/workload';
 import type { Rule, RuleMeta } from './types';
 
 let registry: { list: readonly Rule[]; byId: ReadonlyMap<string, Rule> } | undefined;
@@ -19,6 +20,7 @@ function load() {
     substitutionPlaceholder,
     ...structureRules,
     ...apiValidationRules,
+    ...workloadRules,
     ...lifecycleRules,
     ...metadataRules,
   ];
@@ -34,7 +36,7 @@ function load() {
   return registry;
 }
 
-/** Every rule, the engine's own first, then the structure, API-validation, lifecycle and metadata families. */
+/** Every rule, the engine's own first, then the structure, API-validation (pod spec, then workload spec), lifecycle and metadata families. */
 export function allRules(): readonly Rule[] {
   return load().list;
 }

@@ -9,8 +9,10 @@ import { DEFAULT_LINT_CONFIG, type LintConfig } from './config';
 import { withoutConsequences } from './consequences';
 import { isLintable } from './kinds';
 import { withoutKustomizeSupplied } from './kustomize';
+import { fitMessage } from './message';
 import { withoutPlaceholderFindings } from './placeholders';
-import { allRules } from './registry';
+import { presetSeverity } from './presets';
+import { allRules, ruleById } from './registry';
 import { readSuppressions } from './suppress';
 import { syntaxFindings, templateFinding } from './syntax';
 import type { Finding, Report, Rule, Severity } from './types';
@@ -24,6 +26,8 @@ export interface LintOptions {
   kustomizePatch?: boolean;
   /** What the kustomizations that build the file add to its objects. */
   kustomize?: KustomizeContext;
+  /** Set when the file is a template of a Helm chart (see ParseOptions.helmTemplate). */
+  helmTemplate?: boolean;
   /**
    * Called when a rule throws (a podlens bug), at most once per rule per call; the rule's findings for that
    * document are dropped and every other rule still runs.
@@ -59,10 +63,12 @@ export function applyLevels(findings: readonly Finding[], config: LintConfig): F
 }
 
 function toFinding(rule: Rule, report: Report, document: number): Finding {
+  const { message, detail } = fitMessage(report.message, report.detail);
   return {
     rule: rule.meta.id,
     severity: report.severity ?? rule.meta.severity,
-    message: report.message,
+    message,
+    ...(detail && { detail }),
     range: report.range,
     path: formatPath(report.path as FieldPath),
     document,
@@ -117,7 +123,8 @@ function lintOne(doc: ManifestDocument, options: LintOptions, failed: Set<string
   const findings: Finding[] = [];
   for (const f of raw) {
     if (suppressions?.covers(f)) continue;
-    const severity = levelOf(config, f.rule, f.severity);
+    const preset = presetSeverity(config.preset, ruleById(f.rule)?.meta, f.severity, doc);
+    const severity = config.rules[f.rule] ? levelOf(config, f.rule, f.severity) : preset;
     if (severity) findings.push(severity === f.severity ? f : { ...f, severity });
   }
   if (suppressions) findings.push(...applyLevels(suppressions.problems, config));
@@ -152,6 +159,7 @@ export function lintText(text: string, options: LintOptions = {}): Finding[] {
     path: options.path,
     kustomizePatch: options.kustomizePatch,
     kustomize: options.kustomize,
+    helmTemplate: options.helmTemplate,
   });
   const findings = lintDocuments(file.documents, options);
   const notice = templateFinding(file);

@@ -7,6 +7,7 @@ export { type JsonScalar, resolvePlain, resolveScalar } from '../yaml/scalar';
 export { type Segment, splitSegments } from '../yaml/split';
 export * from './document';
 export * from './field';
+export type { JobView, PodFailureRuleView, SuccessRuleView } from './jobView';
 export {
   combineKustomizations,
   type ImageOverride,
@@ -20,4 +21,5 @@ export { type Location, nodeAtPath, pathAt, trailingWord } from './locate';
 export { DocContext } from './nodes';
 export { PLACEHOLDER_STYLES, type Placeholder, type PlaceholderStyle } from './placeholders';
 export { mapAt, readMetadata, readResources } from './podView';
+export type { NodeSelectorTermView, SchedulingView, TolerationView } from './schedulingView';
 export * from './types';

@@ -78,10 +78,10 @@ describe('podlens CLI', () => {
 
   it('lists errors and warnings in text by default and counts the infos and hints in one line', () => {
     const file = path.join(tmp, 'levels.yaml');
-    // latest-tag is a warning; missing-readiness-probe an info; missing-liveness-probe a hint.
+    // In a Deployment, latest-tag is a warning, missing-readiness-probe an info, missing-liveness-probe a hint.
     fs.writeFileSync(
       file,
-      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n',
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - name: web\n        image: nginx\n',
     );
     const rules = (out: string) => [...out.matchAll(/^\S+:\d+:\d+ (\w+) ([a-z-]+) /gm)].map((m) => `${m[1]} ${m[2]}`);
     const byDefault = run(['lint', file]);
