@@ -26,7 +26,7 @@ import type { ServerContext } from './context';
 import { type AnalysisSpec, ManifestStore } from './documents';
 import { FEATURES } from './features';
 import { DiagnosticsPublisher } from './features/diagnostics';
-import { KustomizePatches } from './kustomize';
+import { Kustomizations } from './kustomize';
 import { lazyTextDocuments } from './lazyTextDocument';
 import { changeMessage, fileSize, SERVER_VERSION, startMessage, timedRequests } from './serverLog';
 import { fetchSettings } from './settings';
@@ -64,10 +64,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let lintConfig: LintConfig = DEFAULT_LINT_CONFIG;
   let shownSettingsProblems = '';
   const loggedFailures = new Set<string>();
-  const kustomizePatches = new KustomizePatches(() => workspaceConfig.folderPaths());
+  const kustomizations = new Kustomizations(() => workspaceConfig.folderPaths());
   const store = new LintStore(
     { config: lintConfig },
-    (uri) => ({ path: uri, ...kustomizePatches.facts(uri) }),
+    (uri) => ({ path: uri, ...kustomizations.optionsFor(uri) }),
     // A rule that throws is a podlens bug: log it once per rule, keep the other rules' findings.
     (f) => {
       if (loggedFailures.has(f.rule)) return;
@@ -162,7 +162,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.onDidChangeContent((e) => diagnostics.schedule(e.document.uri));
   documents.onDidClose((e) => {
     store.close(e.document.uri);
-    kustomizePatches.forget(e.document.uri);
+    kustomizations.forget(e.document.uri);
     diagnostics.clear(e.document.uri);
   });
 

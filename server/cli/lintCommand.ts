@@ -1,4 +1,7 @@
-/** `podlens lint <files|dirs|globs...> [--format text|json|sarif] [--config file]`: the editor's rules, in CI. */
+/**
+ * `podlens lint <files|dirs|globs...> [--format text|json|sarif] [--level error|warning|info|hint] [--config file]`:
+ * the editor's rules, in CI.
+ */
 import { parseArgs } from 'node:util';
 import {
   allRuleMetas,
@@ -12,13 +15,12 @@ import {
 import { splitSegments } from '../../shared/model';
 import { type AnalysisPool, POOL_MIN_SEGMENTS } from '../analysisPool';
 import { ManifestStore } from '../documents';
-import { isHelmTemplate } from '../helmChart';
-import { isKustomizePatch } from '../kustomize';
+import { kustomizeOptions } from '../kustomize';
 import { loadCliConfig } from './config';
 import { expandInputs, readManifest } from './files';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
-import { formatText } from './format/text';
+import { formatText, LEVELS } from './format/text';
 import type { CliDiagnostic, CliFileResult, LintReport, RuleInfo } from './format/types';
 import type { CliIo } from './io';
 import { UsageError } from './io';
@@ -27,7 +29,7 @@ const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 
 export const LINT_USAGE =
-  'usage: podlens lint <files|dirs|globs...> [--format text|json|sarif] [--config .podlens.yaml]';
+  'usage: podlens lint <files|dirs|globs...> [--format text|json|sarif] [--level error|warning|info|hint] [--config .podlens.yaml]';
 
 function toCli(f: Finding): CliDiagnostic {
   return { rule: f.rule, severity: f.severity, message: f.message, document: f.document, path: f.path, range: f.range };
@@ -45,12 +47,12 @@ async function lintFile(
   pool: AnalysisPool,
   onRuleFailure: (f: RuleFailure) => void,
 ): Promise<CliDiagnostic[]> {
-  const facts = { kustomizePatch: isKustomizePatch(file), helmTemplate: isHelmTemplate(file) };
+  const kustomize = kustomizeOptions(file);
   if (splitSegments(text).length < POOL_MIN_SEGMENTS) {
-    return lintText(text, { config, path: file, ...facts, onRuleFailure }).map(toCli);
+    return lintText(text, { config, path: file, ...kustomize, onRuleFailure }).map(toCli);
   }
   const spec = { config };
-  const store = new ManifestStore(spec, () => ({ path: file, ...facts }), onRuleFailure);
+  const store = new ManifestStore(spec, () => ({ path: file, ...kustomize }), onRuleFailure);
   store.update(file, text, 1);
   const pending = store.pending(file);
   store.accept(file, pending, await pool.analyze(pending, spec, store.parseOptions(file)), spec);
@@ -68,11 +70,14 @@ export async function runLint(argv: string[], io: CliIo, version: string, pool: 
     options: {
       format: { type: 'string', short: 'f', default: 'text' },
       config: { type: 'string', short: 'c' },
+      level: { type: 'string', short: 'l', default: 'warning' },
     },
     allowPositionals: true,
   });
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${values.format}" (text, json or sarif)`);
+  const level = LEVELS.find((l) => l === values.level);
+  if (!level) throw new UsageError(`unknown --level "${values.level}" (error, warning, info or hint)`);
   if (positionals.length === 0) throw new UsageError(`lint: no files given (${LINT_USAGE})`);
 
   const { config, file: configFile } = loadCliConfig(values.config);
@@ -99,7 +104,7 @@ export async function runLint(argv: string[], io: CliIo, version: string, pool: 
     if (format === 'json') io.stdout(formatJson(report));
     else if (format === 'sarif') {
       io.stdout(formatSarif(report, version, describeRule));
-    } else io.stdout(formatText(report));
+    } else io.stdout(formatText(report, level));
   }
   for (const p of problems) io.stderr(`podlens: ${p.path}: ${p.message}`);
   for (const [rule, message] of failedRules) {

@@ -15,7 +15,7 @@ const VERSION = typeof PODLENS_VERSION === 'string' ? PODLENS_VERSION : '0.0.0-d
 const HELP = `podlens ${VERSION} — Kubernetes Pod manifests: lint and lifecycle prediction
 
 Usage:
-  podlens lint <files|dirs|globs...> [--format text|json|sarif] [--config .podlens.yaml]
+  podlens lint <files|dirs|globs...> [--format text|json|sarif] [--level error|warning|info|hint] [--config .podlens.yaml]
   podlens simulate <file> [--document N] [--scenario file.json] [--until S] [--delete-at S] [--at T...] [--format text|json]
   podlens --help | --version
 

@@ -4,8 +4,9 @@
  * on stderr for usage, I/O, a non-pod document and invalid scenarios.
  */
 import { parseArgs } from 'node:util';
-import { parseManifests } from '../../shared/model';
+import { type ManifestDocument, parseManifests } from '../../shared/model';
 import { fileObjects, simulate, toJson } from '../../shared/sim';
+import { kustomizeOptions } from '../kustomize';
 import { formatSimulationText } from './simulateFormat';
 
 export interface SimulateIo {
@@ -68,7 +69,8 @@ function run(argv: string[], io: SimulateIo): number {
   const width = number('width', values.width, 40, true);
   const scenario = loadScenario(io, values.scenario);
 
-  const documents = parseManifests(read(io, file, 'file'), { path: file }).documents;
+  // A file a kustomization builds is simulated with what kustomize writes (its images, for one).
+  const documents = parseManifests(read(io, file, 'file'), { path: file, ...kustomizeOptions(file) }).documents;
   const pods = documents.filter((d) => d.pod && !d.templated);
   const doc = docIndex === undefined ? pods[0] : documents[docIndex];
   if (docIndex !== undefined && !doc)
@@ -93,10 +95,25 @@ function run(argv: string[], io: SimulateIo): number {
   if (format === 'json') io.stdout(`${JSON.stringify(toJson(result, { document: doc.index }), null, 2)}\n`);
   else
     io.stdout(
-      formatSimulationText(result, { file, document: doc.index, at, pod: doc.pod, ...(width ? { width } : {}) }),
+      formatSimulationText(result, { file, document: doc.index, at, pod: doc.pod, ...(width ? { width } : {}) }) +
+        kustomizedImages(doc),
     );
   for (const e of result.errors) io.stderr(`podlens: ${e.field}: ${e.message}`);
   return 0;
+}
+
+/** One line per container whose image the building kustomization replaces, saying where the image comes from. */
+function kustomizedImages(doc: ManifestDocument): string {
+  const source = doc.kustomize?.source;
+  if (!doc.pod || source === undefined) return '';
+  return [...doc.pod.initContainers, ...doc.pod.containers]
+    .filter((c) => c.imageAsWritten !== undefined && c.image.kind === 'value')
+    .map((c) => {
+      const name = c.name.kind === 'value' ? c.name.value : `#${c.index}`;
+      const image = c.image.kind === 'value' ? c.image.value : '';
+      return `container ${name} runs ${image} (written ${c.imageAsWritten}; from ${source} images)\n`;
+    })
+    .join('');
 }
 
 const OPTIONS = {

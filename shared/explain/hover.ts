@@ -7,6 +7,7 @@ import { CURRENT_API_VERSION, type ManifestDocument } from '../model';
 import { type FieldPath, formatPath } from '../util/range';
 import { explainPath } from './explainPath';
 import { fieldDoc } from './fieldDoc';
+import { kustomizeLines } from './kustomize';
 
 /** apiVersion each analysed kind has, for documents whose apiVersion is missing or still being typed. */
 export const KIND_VERSIONS: Readonly<Record<string, string>> = CURRENT_API_VERSION;
@@ -33,7 +34,7 @@ export function hoverMarkdown(
 ): string | undefined {
   const root = schemaDocs ? documentRootType(doc) : undefined;
   const docs = root ? fieldDoc(root, path) : undefined;
-  const effective = explainPath(doc, path);
+  const effective = [...explainPath(doc, path), ...kustomizeLines(doc, path)];
   if (!docs && effective.length === 0 && notes.length === 0) return undefined;
   const head = [docs ? `**\`${docs.path}\`** · \`${docs.type}\`` : `**\`${formatPath(path)}\`**`];
   if (docs?.description) head.push(docs.description);

@@ -2,5 +2,6 @@
 export * from './defaults';
 export * from './docsLinks';
 export * from './imageRef';
+export * from './publicRegistries';
 export * from './quantity';
 export * from './schema';

@@ -3,6 +3,7 @@
  * Ids are unique and never reused; the registry checks that once, when first used.
  */
 import { builtinRules } from './builtinRules';
+import { substitutionPlaceholder } from './placeholders';
 import { apiValidationRules } from './rules/api';
 import { lifecycleRules } from './rules/lifecycle';
 import { metadataRules } from './rules/metadata';
@@ -16,6 +17,7 @@ function load() {
   if (registry) return registry;
   const list = [
     ...builtinRules,
+    substitutionPlaceholder,
     ...structureRules,
     ...apiValidationRules,
     ...workloadRules,

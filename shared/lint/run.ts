@@ -3,11 +3,14 @@
  * reported as data, once, and the others still run), applies configured levels and suppression comments, and
  * drops whole-object findings on partial documents. Results are per document, so callers can cache them.
  */
-import { type ManifestDocument, parseManifests } from '../model';
+import { type KustomizeContext, type ManifestDocument, parseManifests } from '../model';
 import { comparePositions, type FieldPath, formatPath } from '../util/range';
 import { DEFAULT_LINT_CONFIG, type LintConfig } from './config';
+import { withoutConsequences } from './consequences';
 import { isLintable } from './kinds';
+import { withoutKustomizeSupplied } from './kustomize';
 import { fitMessage } from './message';
+import { withoutPlaceholderFindings } from './placeholders';
 import { presetSeverity } from './presets';
 import { allRules, ruleById } from './registry';
 import { readSuppressions } from './suppress';
@@ -21,6 +24,8 @@ export interface LintOptions {
   path?: string;
   /** Set when a kustomization lists the file as a patch: its documents are partial. */
   kustomizePatch?: boolean;
+  /** What the kustomizations that build the file add to its objects. */
+  kustomize?: KustomizeContext;
   /** Set when the file is a template of a Helm chart (see ParseOptions.helmTemplate). */
   helmTemplate?: boolean;
   /**
@@ -104,9 +109,16 @@ function runRules(doc: ManifestDocument, config: LintConfig, options: LintOption
   return out;
 }
 
+function rootCauseRules(rules: readonly Rule[]): Set<string> {
+  return new Set(rules.filter((r) => r.meta.rootCause).map((r) => r.meta.id));
+}
+
 function lintOne(doc: ManifestDocument, options: LintOptions, failed: Set<string>): Finding[] {
   const config = options.config ?? DEFAULT_LINT_CONFIG;
-  const raw = [...syntaxFindings(doc), ...(isLintable(doc) ? runRules(doc, config, options, failed) : [])];
+  const syntax = syntaxFindings(doc);
+  const ruleFindings = isLintable(doc) ? runRules(doc, config, options, failed) : [];
+  const checked = withoutKustomizeSupplied(withoutPlaceholderFindings(ruleFindings, doc.placeholders), doc);
+  const raw = [...syntax, ...withoutConsequences(checked, syntax, rootCauseRules(options.rules ?? allRules()))];
   const suppressions = doc.templated ? undefined : readSuppressions(doc);
   const findings: Finding[] = [];
   for (const f of raw) {
@@ -146,6 +158,7 @@ export function lintText(text: string, options: LintOptions = {}): Finding[] {
   const file = parseManifests(text, {
     path: options.path,
     kustomizePatch: options.kustomizePatch,
+    kustomize: options.kustomize,
     helmTemplate: options.helmTemplate,
   });
   const findings = lintDocuments(file.documents, options);

@@ -59,6 +59,11 @@ export interface RuleMeta {
    * default preset, off under `quiet` (./presets).
    */
   bestPractice?: true;
+  /**
+   * kubectl fails on this finding before the object is validated (an apiVersion not served): the engine drops the
+   * document's other errors, which are its consequences.
+   */
+  rootCause?: boolean;
 }
 
 /** What a rule reports; the engine adds rule id, severity (after configuration) and document index. */

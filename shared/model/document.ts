@@ -7,7 +7,10 @@ import type { Range } from '../util/range';
 import { type ParsedYamlDocument, parseSegment, type SyntaxIssue } from '../yaml/parse';
 import { type Segment, splitSegments } from '../yaml/split';
 import { type Field, readers } from './field';
+import type { KustomizeContext } from './kustomize';
+import { applyKustomization } from './kustomizeEffects';
 import { DocContext } from './nodes';
+import { findPlaceholders, type Placeholder } from './placeholders';
 import { buildPodView } from './podView';
 import { type PodView, WORKLOAD_KINDS, type WorkloadKind } from './types';
 
@@ -25,8 +28,12 @@ export interface ManifestDocument {
   /** Set for the eight kinds that carry a pod spec. */
   workload?: WorkloadKind;
   pod?: PodView;
+  /** What kustomize adds to this object when it builds it: fields it supplies are not missing. */
+  kustomize?: KustomizeContext;
   /** A kustomize patch or other partial object: never gets "missing required field" findings. */
   partial?: PartialReason;
+  /** Substitution placeholders (`${VAR}`, `<name>`, …) in checked fields: those fields are not analysed. */
+  placeholders: Placeholder[];
   /** Go/Helm template markers change this document's structure: it is not analysed. */
   templated?: { range: Range };
   issues: SyntaxIssue[];
@@ -39,6 +46,8 @@ export interface ParseOptions {
   path?: string;
   /** Set when a kustomization.yaml lists this file as a patch. */
   kustomizePatch?: boolean;
+  /** What the kustomizations that build this file (its `resources`) add to each object in it. */
+  kustomize?: KustomizeContext;
   /**
    * Set when the file sits in a Helm chart's `templates/` directory (a Chart.yaml above it): its documents are
    * templates even where the markers hide apiVersion and kind.
@@ -132,6 +141,7 @@ function toDocument(parsed: ParsedYamlDocument, index: number, options: ParseOpt
     apiVersion,
     kind,
     isKubernetes: apiVersion.kind !== 'absent' && kind.kind !== 'absent',
+    placeholders: [],
     issues: parsed.issues,
   };
   // Template markers matter only in our documents: `${{ matrix.node }}` in a CI workflow is not a Helm template.
@@ -141,11 +151,13 @@ function toDocument(parsed: ParsedYamlDocument, index: number, options: ParseOpt
     return doc;
   }
   if (!root || !doc.isKubernetes) return doc;
+  doc.placeholders = findPlaceholders(ctx, parsed.lines.text.slice(parsed.span[0], parsed.span[1]));
   doc.partial = hasPatchDirective(parsed.ast, parsed.lines.text) ? '$patch' : filePartialReason(options);
   if (kind.kind === 'value' && (WORKLOAD_KINDS as readonly string[]).includes(kind.value)) {
     doc.workload = kind.value as WorkloadKind;
     doc.pod = buildPodView(ctx, root, doc.workload);
   }
+  if (options.kustomize) applyKustomization(doc, options.kustomize);
   return doc;
 }
 

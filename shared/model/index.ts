@@ -8,9 +8,18 @@ export { type Segment, splitSegments } from '../yaml/split';
 export * from './document';
 export * from './field';
 export type { JobView, PodFailureRuleView, SuccessRuleView } from './jobView';
-export { KUSTOMIZATION_FILES, kustomizationPatchPaths } from './kustomize';
+export {
+  combineKustomizations,
+  type ImageOverride,
+  KUSTOMIZATION_FILES,
+  type Kustomization,
+  type KustomizeContext,
+  kustomizationPatchPaths,
+  readKustomization,
+} from './kustomize';
 export { type Location, nodeAtPath, pathAt, trailingWord } from './locate';
 export { DocContext } from './nodes';
+export { PLACEHOLDER_STYLES, type Placeholder, type PlaceholderStyle } from './placeholders';
 export { mapAt, readMetadata, readResources } from './podView';
 export type { NodeSelectorTermView, SchedulingView, TolerationView } from './schedulingView';
 export * from './types';

@@ -171,7 +171,10 @@ export interface ContainerView {
   /** Range of the whole list item. */
   range: Range;
   name: Field<string>;
+  /** The image the object carries: after a kustomization's `images` override, the one kustomize writes. */
   image: Field<string>;
+  /** The image as written in the file, when a kustomization replaces it. */
+  imageAsWritten?: string;
   imagePullPolicy: Field<string>;
   command: Field<string[]>;
   args: Field<string[]>;

@@ -4,7 +4,11 @@
  */
 import { Composer, type Document, Parser, type YAMLError } from 'yaml';
 import type { Range, Severity } from '../util/range';
+import { decodeIssues, directiveIssue, droppedDocumentIssue, separatorIssues } from './kubectlReader';
 import { LineIndex } from './lineIndex';
+import { expandMergeKeys } from './merge';
+import { PaddedLineIndex } from './paddedLineIndex';
+import { PaddingMap, recoverIndentation } from './recover';
 import type { Segment } from './split';
 
 export interface SyntaxIssue {
@@ -41,27 +45,77 @@ const V8Error = Error as ErrorConstructor & { stackTraceLimit?: number };
 
 export function parseSegment(segment: Segment): ParsedYamlDocument[] {
   const lines = new LineIndex(segment.text, segment.line, segment.offset);
-  const out: ParsedYamlDocument[] = [];
   // `yaml` reports each problem as an Error, and capturing its stack trace (never read here) took a quarter of the
   // time spent on a badly broken file. `stackTraceLimit` is V8's (Node, Chromium); elsewhere it is a no-op.
   const stackTraceLimit = V8Error.stackTraceLimit;
   V8Error.stackTraceLimit = 0;
   try {
-    const composer = new Composer(PARSE_OPTIONS);
-    const tokens = new Parser().parse(segment.text);
-    for (const doc of composer.compose(tokens, true, segment.text.length)) {
-      const ast = doc as Document.Parsed;
-      const [start, , end] = ast.range;
-      out.push({ ast, lines, span: [start, end], issues: issuesOf(ast, lines) });
-    }
+    const docs = compose(segment.text, lines);
+    return hasErrors(docs) ? (recovered(segment.text, lines) ?? docs) : docs;
   } catch (err) {
     // The `yaml` package reports problems as data; a throw here is a bug in it. Degrade to one issue.
-    out.length = 0;
-    out.push(failedDocument(segment, lines, err));
+    return [failedDocument(segment, lines, err)];
   } finally {
     V8Error.stackTraceLimit = stackTraceLimit;
   }
+}
+
+function compose(text: string, lines: LineIndex): ParsedYamlDocument[] {
+  const out: ParsedYamlDocument[] = [];
+  const composer = new Composer(PARSE_OPTIONS);
+  const directives: SyntaxIssue[] = [];
+  const tokens = function* () {
+    for (const token of new Parser().parse(text)) {
+      if (token.type === 'directive') directives.push(directiveIssue(token.offset, token.source, lines));
+      yield token;
+    }
+  };
+  for (const doc of composer.compose(tokens(), true, text.length)) {
+    const ast = doc as Document.Parsed;
+    // Only a document that mentions the key can have a merge: most skip the extra walk.
+    if (text.includes('<<')) expandMergeKeys(ast);
+    const [start, , end] = ast.range;
+    const issues = [...issuesOf(ast, lines), ...decodeIssues(ast, lines)];
+    issues.unshift(...directives.splice(0));
+    if (out.length === 0) issues.unshift(...separatorIssues(text, lines));
+    else {
+      const dropped = droppedDocumentIssue(ast, lines);
+      if (dropped) issues.push(dropped);
+    }
+    out.push({ ast, lines, span: [start, end], issues });
+  }
   return out;
+}
+
+function hasErrors(docs: readonly ParsedYamlDocument[]): boolean {
+  return docs.some((d) => d.issues.some((i) => i.severity === 'error'));
+}
+
+/**
+ * The segment read as kubectl reads it when its only errors are continuation lines that go-yaml accepts (see
+ * ./recover), with a warning at each: other YAML tools reject them. Undefined when that does not explain them.
+ */
+function recovered(text: string, original: LineIndex): ParsedYamlDocument[] | undefined {
+  const fix = recoverIndentation(text);
+  if (!fix) return undefined;
+  const map = new PaddingMap(fix.paddings);
+  const docs = compose(fix.text, new PaddedLineIndex(fix.text, original, map));
+  if (hasErrors(docs)) return undefined;
+  for (const site of fix.sites) {
+    const at = map.toPadded(site);
+    const doc = docs.find((d) => at >= d.span[0] && at < d.span[1]) ?? docs[docs.length - 1];
+    const start = original.positionAt(site);
+    doc?.issues.push({
+      code: 'UNDER_INDENTED',
+      severity: 'warning',
+      message:
+        'This line continues a quoted string or a [ ] / { } collection but is indented no more than its key. ' +
+        'kubectl (go-yaml) reads it, but YAML 1.2 parsers and many tools (yamllint, IDEs, Helm post-renderers) ' +
+        'reject it: indent it past its key.',
+      range: { start, end: { line: start.line, character: start.character + 1 } },
+    });
+  }
+  return docs;
 }
 
 function issuesOf(doc: Document.Parsed, lines: LineIndex): SyntaxIssue[] {

@@ -81,7 +81,8 @@ export function resolveScalar(node: Scalar): JsonScalar {
   const text = typeof node.value === 'string' ? node.value : String(node.value ?? '');
   const tagged = node.tag ? TAGGED[node.tag] : undefined;
   if (tagged === 'string') return { type: 'string', value: text };
-  if (node.type && node.type !== 'PLAIN') return { type: 'string', value: text };
+  // go-yaml resolves an explicit tag whatever the quoting: `!!int '2'` is the integer 2.
+  if (!tagged && node.type && node.type !== 'PLAIN') return { type: 'string', value: text };
   const resolved = resolvePlain(text);
   if (tagged && tagged !== resolved.type && !(tagged === 'float' && resolved.type === 'int')) {
     return { type: 'string', value: text };

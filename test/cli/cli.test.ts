@@ -76,6 +76,37 @@ describe('podlens CLI', () => {
     expect(r.stdout).toMatch(/podlens: \d+ problems? \(\d+ errors?/);
   });
 
+  it('lists errors and warnings in text by default and counts the infos and hints in one line', () => {
+    const file = path.join(tmp, 'levels.yaml');
+    // In a Deployment, latest-tag is a warning, missing-readiness-probe an info, missing-liveness-probe a hint.
+    fs.writeFileSync(
+      file,
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - name: web\n        image: nginx\n',
+    );
+    const rules = (out: string) => [...out.matchAll(/^\S+:\d+:\d+ (\w+) ([a-z-]+) /gm)].map((m) => `${m[1]} ${m[2]}`);
+    const byDefault = run(['lint', file]);
+    expect(rules(byDefault.stdout)).toEqual(['warning latest-tag']);
+    const json = contract.parse(JSON.parse(run(['lint', file, '--format', 'json']).stdout));
+    const hidden = json.files[0]!.diagnostics.filter((d) => d.severity === 'info' || d.severity === 'hint');
+    const infos = hidden.filter((d) => d.severity === 'info').length;
+    const hints = hidden.length - infos;
+    expect(infos).toBeGreaterThan(0);
+    expect(hints).toBeGreaterThan(0);
+    expect(byDefault.stdout).toContain(
+      `podlens: ${infos} info${infos === 1 ? '' : 's'} and ${hints} hint${hints === 1 ? '' : 's'} not shown (--level hint lists them)`,
+    );
+    const all = run(['lint', file, '--level', 'hint']);
+    expect(rules(all.stdout)).toHaveLength(1 + hidden.length);
+    expect(rules(all.stdout)).toContain('hint missing-liveness-probe');
+    expect(all.stdout).not.toContain('not shown');
+    expect(rules(run(['lint', file, '--level', 'info']).stdout)).toContain('info missing-readiness-probe');
+    expect(rules(run(['lint', file, '--level', 'error']).stdout)).toEqual([]);
+    expect(run(['lint', file, '--level', 'loud'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/unknown --level "loud"/),
+    });
+  });
+
   it.each([
     ['a missing file', ['missing.yaml'], /^podlens: missing\.yaml: no such file or directory\n$/],
     [
@@ -159,29 +190,6 @@ describe('podlens CLI', () => {
     expect(result.level).toBe('error');
     expect(result.locations[0].physicalLocation.region).toMatchObject({ startLine: 3, startColumn: 1 });
     expect(run0.tool.driver.rules[result.ruleIndex].id).toBe('unknown-field');
-  });
-
-  it('leaves CI workflows, compose, OpenAPI and Ansible files alone, in JSON and SARIF; chart templates get the notice', () => {
-    const dir = 'test/fixtures/other-yaml';
-    const json = contract.parse(JSON.parse(run(['lint', dir, '--format', 'json']).stdout));
-    const byFile = Object.fromEntries(json.files.map((f) => [f.path, f.diagnostics.map((d) => d.rule)]));
-    expect(byFile).toEqual({
-      [`${dir}/.github/workflows/ci.yml`]: [],
-      [`${dir}/.gitlab-ci.yml`]: [],
-      [`${dir}/ansible-playbook.yml`]: [],
-      [`${dir}/chart/Chart.yaml`]: [],
-      [`${dir}/chart/templates/deployment.yaml`]: ['helm-template'],
-      [`${dir}/docker-compose.yaml`]: [],
-      [`${dir}/openapi.yaml`]: [],
-    });
-    const sarif = JSON.parse(run(['lint', dir, '--format', 'sarif']).stdout);
-    const results = sarif.runs[0].results.map(
-      (x: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => [
-        x.ruleId,
-        x.locations[0]?.physicalLocation.artifactLocation.uri,
-      ],
-    );
-    expect(results).toEqual([['helm-template', expect.stringMatching(/chart\/templates\/deployment\.yaml$/)]]);
   });
 
   it('lints a file of many documents on worker threads with the same findings as in-process linting', () => {

@@ -78,4 +78,16 @@ describe('private-registry-no-pull-secret', () => {
     );
     expect(findings(publicImages, 'private-registry-no-pull-secret')).toEqual([]);
   });
+
+  it('is silent for public project registries seen in real repositories (istio, linkerd, SUSE, Red Hat)', () => {
+    const images = [
+      'registry.istio.io/release/pilot:1.24',
+      'cr.l5d.io/linkerd/proxy:2.14',
+      'registry.suse.com/bci/bci-base:15.6',
+      'registry.access.redhat.com/ubi9/ubi:9.4',
+      'Quay.io/org/app:1',
+    ];
+    const text = pod(images.map((image, i) => `  - name: c${i}\n    image: ${image}\n`).join(''));
+    expect(findings(text, 'private-registry-no-pull-secret')).toEqual([]);
+  });
 });

@@ -80,26 +80,24 @@ describe('liveness-equals-readiness', () => {
 });
 
 describe('probe-timeout-exceeds-period', () => {
-  it('flags timeoutSeconds >= periodSeconds, at the timeout value', () => {
+  it('flags timeoutSeconds > periodSeconds, at the timeout value', () => {
     const text = pod(
-      `  - name: a\n    image: app:1\n${HTTP}    readinessProbe:\n      tcpSocket:\n        port: 8080\n      timeoutSeconds: 10\n`,
+      `  - name: a\n    image: app:1\n${HTTP}    readinessProbe:\n      tcpSocket:\n        port: 8080\n      timeoutSeconds: 11\n`,
     );
     const [f] = findings(text, 'probe-timeout-exceeds-period');
     expect(brief(f!)).toEqual({
       rule: 'probe-timeout-exceeds-period',
       severity: 'info',
-      range: locateValue(text, 'timeoutSeconds: 10'),
+      range: locateValue(text, 'timeoutSeconds: 11'),
     });
-    expect(explained(f)).toContain('timeoutSeconds 10 ≥ periodSeconds 10 (after defaulting)');
+    expect(explained(f)).toContain('timeoutSeconds 11 > periodSeconds 10 (after defaulting)');
   });
 
-  it('points at periodSeconds when only the period is written (period 1, default timeout 1)', () => {
+  it('is silent when the timeout equals the period (period 1, default timeout 1): the probe still runs every period', () => {
     const text = pod(
       `  - name: a\n    image: app:1\n    livenessProbe:\n      exec:\n        command: [cat, /tmp/ok]\n      periodSeconds: 1\n      initialDelaySeconds: 60\n`,
     );
-    expect(findings(text, 'probe-timeout-exceeds-period').map((f) => f.range)).toEqual([
-      locateValue(text, 'periodSeconds: 1'),
-    ]);
+    expect(findings(text, 'probe-timeout-exceeds-period')).toEqual([]);
   });
 
   it('is silent for the defaults and for 0 (defaulted)', () => {

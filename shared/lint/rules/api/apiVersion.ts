@@ -45,6 +45,13 @@ const SERVED: Record<string, readonly string[]> = {
   'batch/v1': ['Job', 'CronJob'],
 };
 
+/** What to check when moving off a removed version: the old apps versions defaulted the selector; CronJobs have none. */
+function changedFields(kind: WorkloadKind): string {
+  return kind === 'CronJob'
+    ? ' (batch/v1 CronJob has the same fields)'
+    : ' (check the fields that changed, such as the now required spec.selector)';
+}
+
 function isWorkloadKind(kind: string): kind is WorkloadKind {
   return (WORKLOAD_KINDS as readonly string[]).includes(kind);
 }
@@ -55,6 +62,7 @@ export const apiVersionRule: Rule = {
     family: 'api-validation',
     severity: 'error',
     summary: 'apiVersion/kind the API server does not serve (removed versions such as extensions/v1beta1).',
+    rootCause: true,
   },
   check(ctx) {
     const kind = objectKey(ctx.doc, 'kind');
@@ -87,7 +95,7 @@ export const apiVersionRule: Rule = {
         message: `${why}: use apiVersion: ${current}`,
         detail:
           `kubectl apply fails with no matches for kind "${kind.value}" in version "${version}". ` +
-          `Use apiVersion: ${current}${removedIn ? ' (check the fields that changed, such as the now required spec.selector)' : ''}.`,
+          `Use apiVersion: ${current}${removedIn ? changedFields(kind.value) : ''}.`,
         fixes: [{ title: `Change to ${current}`, edits: [{ range, newText: current }], isPreferred: true }],
       });
       return;

@@ -3,7 +3,7 @@
  * (k8s-semantics §3 pull-policy defaulting, §6 the pull decision table and image back-off). Image references
  * are read with the kubelet's own parser (../../../k8s/imageRef); unparsable ones are api-validation's.
  */
-import { effectivePullPolicy, type ImageRef, parseImageRef } from '../../../k8s';
+import { effectivePullPolicy, type ImageRef, isPublicRegistry, parseImageRef } from '../../../k8s';
 import type { ContainerView } from '../../../model';
 import type { Range } from '../../../util/range';
 import { pinTagFix, pullPolicyFix } from '../../fixes';
@@ -90,27 +90,6 @@ export const pullPolicyNever: Rule = {
   },
 };
 
-/** Registries that serve public images, and cloud registries whose nodes usually pull with their own identity. */
-const PUBLIC_OR_NODE_AUTH = [
-  /^docker\.io$/,
-  /^(index|registry-1)\.docker\.io$/,
-  /^quay\.io$/,
-  /^ghcr\.io$/,
-  /^registry\.k8s\.io$/,
-  /^k8s\.gcr\.io$/,
-  /^([a-z-]+\.)?gcr\.io$/,
-  /\.pkg\.dev$/,
-  /^mcr\.microsoft\.com$/,
-  /\.azurecr\.io$/,
-  /^public\.ecr\.aws$/,
-  /\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/,
-  /^docker\.elastic\.co$/,
-  /^registry\.gitlab\.com$/,
-  /^nvcr\.io$/,
-  /^cgr\.dev$/,
-  /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/,
-];
-
 export const privateRegistryNoPullSecret: Rule = {
   meta: {
     id: 'private-registry-no-pull-secret',
@@ -128,7 +107,7 @@ export const privateRegistryNoPullSecret: Rule = {
       const image = imageOf(c);
       if (!image?.ref.domainExplicit) continue;
       const host = image.ref.domain;
-      if (PUBLIC_OR_NODE_AUTH.some((re) => re.test(host))) continue;
+      if (isPublicRegistry(host)) continue;
       ctx.report({
         path: [...c.path, 'image'],
         range: image.range,

@@ -25,7 +25,7 @@ export const probeTimeoutExceedsPeriod: Rule = {
     id: 'probe-timeout-exceeds-period',
     family: 'lifecycle',
     severity: 'info',
-    summary: 'A probe’s timeoutSeconds is not below its periodSeconds (after defaulting).',
+    summary: 'A probe’s timeoutSeconds exceeds its periodSeconds (after defaulting).',
   },
   check(ctx) {
     for (const c of ctx.pod ? allContainers(ctx.pod) : []) {
@@ -33,19 +33,19 @@ export const probeTimeoutExceedsPeriod: Rule = {
         const eff = effectiveProbe(probe);
         if (eff.unresolved.includes('timeoutSeconds') || eff.unresolved.includes('periodSeconds')) continue;
         const { timeoutSeconds: t, periodSeconds: p, failureThreshold: f } = eff;
-        if (t < p) continue;
-        const site =
-          probe.timeoutSeconds.kind === 'value' ? siteOf(probe, 'timeoutSeconds') : siteOf(probe, 'periodSeconds');
+        // The ticker keeps one pending tick, so a probe that takes exactly one period still runs every period.
+        if (t <= p) continue;
+        // Only a written timeout can exceed a period (the default timeout, 1 s, is the smallest period).
         ctx.report({
-          ...site,
+          ...siteOf(probe, 'timeoutSeconds'),
           needsWholeObject: true,
-          message: `${probe.kind} timeoutSeconds ${t} ≥ periodSeconds ${p}: a hung check delays the next one`,
+          message: `${probe.kind} timeoutSeconds ${t} > periodSeconds ${p}: a hung check delays the next one`,
           detail:
-            `The ${probe.kind} of ${describeContainer(c)} has timeoutSeconds ${t} ≥ periodSeconds ${p}` +
+            `The ${probe.kind} of ${describeContainer(c)} has timeoutSeconds ${t} > periodSeconds ${p}` +
             `${eff.defaulted.length ? ' (after defaulting)' : ''}. The kubelet runs one probe at a time per ` +
             `container and probe, so a check that hangs until its timeout delays the next tick: probes run ` +
             `every ${t} s instead of every ${p} s, and a hung endpoint is detected only after ` +
-            `failureThreshold × timeoutSeconds = ${f * t} s. Keep timeoutSeconds below periodSeconds.`,
+            `failureThreshold × timeoutSeconds = ${f * t} s. Keep timeoutSeconds at or below periodSeconds.`,
         });
       }
     }

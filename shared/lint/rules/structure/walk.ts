@@ -5,7 +5,7 @@
  * Aliases are followed through `ctx.deref`, and an anchored node is walked once per schema type, so alias bombs
  * stay linear; a node budget bounds the rest.
  */
-import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import { type FieldSchema, type ObjectSchema, objectSchema, shortTypeName } from '../../../k8s/schema';
 import type { ManifestDocument } from '../../../model';
 import type { FieldPath, Range } from '../../../util/range';
@@ -65,6 +65,8 @@ class Walker {
   private budget = NODE_BUDGET;
   /** Anchored nodes already walked, per schema type they were walked as. */
   private readonly seen = new Map<Node, Set<string>>();
+  /** Key nodes already walked: a merged pair (`<<: *base`) shares its nodes with the anchor and is reported there. */
+  private readonly walkedKeys = new Set<Node>();
 
   constructor(private readonly doc: ManifestDocument) {}
 
@@ -86,29 +88,14 @@ class Walker {
     return false;
   }
 
-  /** Pairs of a map, with YAML merge keys (`<<: *base`) expanded: kubectl's YAML 1.1 decoder honours them. */
-  private pairs(map: YAMLMap, depth = 0): Pair[] {
-    const out: Pair[] = [];
-    for (const pair of map.items) {
-      if (this.doc.ctx.keyText(pair) !== '<<' || depth > 4) {
-        out.push(pair);
-        continue;
-      }
-      const value = this.doc.ctx.deref(pair.value);
-      const sources = isSeq(value) ? value.items.map((i) => this.doc.ctx.asMap(i)) : [this.doc.ctx.asMap(value)];
-      for (const source of sources) if (source) out.push(...this.pairs(source, depth + 1));
-    }
-    return out;
-  }
-
   /**
    * `decode` is the path as Go's JSON decoder names it in its errors: struct fields only, no list indices or map
    * keys (`spec.containers.ports.containerPort`).
    */
   object(map: YAMLMap, schema: ObjectSchema, path: FieldPath, anchor: LazyRange, decode: readonly string[]): void {
+    // Merge keys (`<<: *base`) are already expanded in the AST (../../../yaml/merge).
     const present = new Set<string>();
-    const pairs = this.pairs(map);
-    for (const pair of pairs) {
+    for (const pair of map.items) {
       const key = this.doc.ctx.keyText(pair);
       if (key !== undefined) present.add(key);
     }
@@ -116,7 +103,8 @@ class Walker {
     for (const pair of map.items) {
       const key = this.doc.ctx.keyText(pair);
       const keyNode = pair.key as Node;
-      if (key === undefined || key === '<<') continue;
+      if (key === undefined || this.walkedKeys.has(keyNode)) continue;
+      this.walkedKeys.add(keyNode);
       // Strategic-merge-patch directives ($patch, $setElementOrder/...) are legal in kustomize patches.
       if (key.startsWith('$') && this.doc.partial) continue;
       const field = schema.properties[key];
@@ -136,12 +124,6 @@ class Walker {
         continue;
       }
       this.value(pair.value, field, [...path, key], keyRange, [...decode, key], schema);
-    }
-    for (const merged of pairs) {
-      if (map.items.includes(merged)) continue;
-      const key = this.doc.ctx.keyText(merged);
-      const field = key !== undefined ? schema.properties[key] : undefined;
-      if (field && key !== undefined) this.value(merged.value, field, [...path, key], anchor, [...decode, key], schema);
     }
     if (path[0] === 'status') return;
     for (const req of requiredFields(schema, map, this.doc.ctx, present)) {
