@@ -7,6 +7,7 @@ import {
   type ErrorHandler,
   LanguageClient,
   type LanguageClientOptions,
+  type Middleware,
   type ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
@@ -44,6 +45,7 @@ function restartPolicy(): ErrorHandler {
 export function createLanguageClient(
   context: vscode.ExtensionContext,
   output: vscode.LogOutputChannel,
+  middleware: Middleware,
 ): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -63,6 +65,7 @@ export function createLanguageClient(
     outputChannel: output,
     synchronize: { configurationSection: 'podlens' },
     errorHandler: restartPolicy(),
+    middleware,
   };
   // The id makes the client honour `podlens.trace.server`.
   return new LanguageClient(CLIENT_ID, 'podlens', serverOptions, clientOptions);

@@ -94,6 +94,7 @@ export const window = {
     reveal: () => undefined,
     dispose: () => undefined,
     onDidDispose: () => disposable,
+    onDidChangeViewState: () => disposable,
     webview: {
       options: {},
       html: '',
@@ -125,6 +126,13 @@ export const window = {
     calls.errors.push(m);
   },
   showInformationMessage: async () => undefined,
+};
+
+/** Context keys only: the host sets `podlens.lifecyclePanel*` for its title-bar buttons. */
+export const commands = {
+  executeCommand: async (command: string) => {
+    if (command !== 'setContext') throw new Error(`the panel host ran the command ${command}`);
+  },
 };
 
 export const workspace = {
