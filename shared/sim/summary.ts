@@ -19,10 +19,41 @@ function firstStep(steps: readonly Step[], test: (s: Snapshot) => boolean): Step
 }
 
 /**
+ * The restarts the panel's lanes draw (a restart count going up), so a headline never hides one behind
+ * "Ready": `; app restarts at 40 s` or `; 3 restarts, first app at 40 s`.
+ */
+function restartNote(steps: readonly Step[]): string {
+  const counts = new Map<string, number>();
+  let first: { t: number; name: string } | undefined;
+  let total = 0;
+  for (const step of steps) {
+    for (const c of allContainers(step.snapshot)) {
+      const key = `${c.type === 'regular' ? '' : 'init:'}${c.name}`;
+      const before = counts.get(key) ?? 0;
+      if (c.restartCount <= before) continue;
+      total += c.restartCount - before;
+      counts.set(key, c.restartCount);
+      first ??= { t: step.t, name: c.name };
+    }
+  }
+  if (!first) return '';
+  return total === 1
+    ? `; ${first.name} restarts at ${first.t} s`
+    : `; ${total} restarts, first ${first.name} at ${first.t} s`;
+}
+
+/**
  * @example
  *   predictionSummary(result) // 'Ready in ~14 s' | 'CrashLoopBackOff predicted for app' | 'Completed in 20 s'
  */
 export function predictionSummary(result: SimulationResult): string {
+  const outcome = outcomeSummary(result);
+  // A crash loop, a failed or unschedulable pod already says what went wrong; anything else names its restarts.
+  if (/CrashLoopBackOff|^(Cannot simulate|Pending: Unschedulable|Failed:)/.test(outcome)) return outcome;
+  return `${outcome}${restartNote(result.steps)}`;
+}
+
+function outcomeSummary(result: SimulationResult): string {
   const first = result.errors[0];
   if (first) return `Cannot simulate: ${first.field}: ${first.message}`;
   const steps = result.steps;
