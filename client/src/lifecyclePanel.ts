@@ -142,14 +142,18 @@ class LifecyclePanel {
 
   async sendDocument(): Promise<void> {
     clearTimeout(this.editTimer);
+    const uri = this.uri;
     let document: vscode.TextDocument;
     try {
-      document = await vscode.workspace.openTextDocument(this.uri);
+      document = await vscode.workspace.openTextDocument(uri);
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
-      this.post({ type: 'unavailable', reason: `Cannot read ${path.basename(this.uri.path)}: ${reason}` });
+      if (uri === this.uri)
+        this.post({ type: 'unavailable', reason: `Cannot read ${path.basename(uri.path)}: ${reason}` });
       return;
     }
+    // The panel moved to another document meanwhile: that one's own send follows, this text is not its.
+    if (uri !== this.uri) return;
     const text = document.getText();
     if (text.length > MAX_TEXT_LENGTH) {
       this.post({ type: 'unavailable', reason: `${path.basename(this.uri.path)} is too large to preview.` });
