@@ -125,8 +125,8 @@ async function setTheme(name) {
   await page.keyboard.type('Preferences: Color Theme');
   await quickInput().locator('.monaco-list-row.focused', { hasText: 'Color Theme' }).first().waitFor();
   await page.keyboard.press('Enter');
-  // The same widget turns into the theme list; its filter starts empty.
-  await quickInput().locator('.monaco-list-row', { hasText: 'Light Modern' }).first().waitFor();
+  // The same widget turns into the theme picker (a long list: wait for its prompt, not for a row).
+  await quickInput().locator('input[placeholder*="Color Theme" i]').waitFor();
   await page.keyboard.type(name);
   await quickInput().locator('.monaco-list-row.focused', { hasText: name }).first().waitFor();
   await page.keyboard.press('Enter');
@@ -438,10 +438,10 @@ try {
     log(`  banner: ${(await webview().locator(PANEL.whatIfBanner).innerText()).replace(/\s+/g, ' ')}`);
     await lens.filter({ hasText: 'with what-if' }).first().waitFor();
     log(`  codelens: ${(await lens.first().innerText()).replace(/\s+/g, ' ')}`);
+    await setTheme('Dark Modern');
     await shot('20-what-if-dark.png');
     await setTheme('Light Modern');
     await shot('21-what-if-light.png');
-    await setTheme('Dark Modern');
     await webview().locator(PANEL.whatIfReset).click();
     await webview().locator(PANEL.whatIfBanner).waitFor({ state: 'hidden' });
     await lens.filter({ hasText: 'with what-if' }).first().waitFor({ state: 'detached' });
