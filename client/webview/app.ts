@@ -66,6 +66,8 @@ export class App {
     'data-testid': 'announcer',
   });
   private readonly content: HTMLElement;
+  /** Pinned to its document by the host (saved with the state, so the lock survives a reload). */
+  private locked = false;
   /** The what-if state last reported to the host, so it hears of changes only. */
   private reportedWhatIf = '';
 
@@ -151,6 +153,7 @@ export class App {
   /** Draws the state saved before a reload at once, before the host has answered. */
   restore(state: PanelState): void {
     this.state = state;
+    this.locked = state.locked ?? false;
     this.playback.speed = state.speed;
     this.transport.setSpeed(state.speed);
     this.applyCollapsed(state.collapsed);
@@ -172,7 +175,7 @@ export class App {
           overrides: previous?.uri === message.uri ? previous.overrides : {},
           speed: previous?.speed ?? this.playback.speed,
           collapsed: previous?.collapsed ?? [],
-          locked: previous?.locked ?? false,
+          locked: this.locked,
         };
         this.load({ index: message.documentIndex, cursorLine: message.cursorLine });
         return;
@@ -189,7 +192,9 @@ export class App {
         this.keepLastGood(message.reason);
         return;
       case 'panel':
-        this.update({ locked: message.locked });
+        // It can come before the first document; the next state carries it.
+        this.locked = message.locked;
+        this.update({ locked: message.locked }, { now: true });
         return;
       default:
         assertNever(message, 'message');
@@ -453,11 +458,15 @@ export class App {
     }
   }
 
-  /** Updates the persisted state; saving is coalesced, as playback changes it several times a second. */
-  private update(patch: Partial<PanelState>): void {
+  /**
+   * Updates the persisted state; saving is coalesced, as playback changes it several times a second, except
+   * for a change the user expects to survive an immediate reload (`now`).
+   */
+  private update(patch: Partial<PanelState>, { now = false } = {}): void {
     if (!this.state) return;
     this.state = { ...this.state, ...patch };
     clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => this.state && this.host.saveState(this.state), SAVE_DELAY_MS);
+    if (now) this.host.saveState(this.state);
+    else this.saveTimer = setTimeout(() => this.state && this.host.saveState(this.state), SAVE_DELAY_MS);
   }
 }

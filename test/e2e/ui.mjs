@@ -443,6 +443,28 @@ try {
     await lens.filter({ hasText: 'with what-if' }).first().waitFor({ state: 'detached' });
   });
 
+  await step('panel-restored-after-reload', { needs: ['panel-opens'] }, async () => {
+    await openFile('web-pod.yaml');
+    await lifecycleTab('Lifecycle: web-pod.yaml').waitFor();
+    await webview().locator('[data-field="containers.web.runs[0].mode"]').selectOption('exit');
+    await webview().locator(PANEL.whatIfBanner).waitFor();
+    await runCommand('Lock Lifecycle Panel to Its File');
+    await lifecycleTab('[Locked] Lifecycle: web-pod.yaml').waitFor();
+    // Opening another file takes longer than the panel's coalesced state save; the lock keeps the panel.
+    await openFile('completion-pod.yaml');
+    await page.reload();
+    await page.locator('.monaco-workbench').waitFor();
+    await lifecycleTab('[Locked] Lifecycle: web-pod.yaml').waitFor();
+    await webview().locator(PANEL.ready).waitFor({ state: 'attached' });
+    await webview().locator(PANEL.whatIfBanner).waitFor();
+    await webview().locator(PANEL.podName, { hasText: /^web$/ }).waitFor();
+    await shot('22-panel-restored-after-reload.png');
+    await webview().locator(PANEL.whatIfReset).click();
+    await webview().locator(PANEL.whatIfBanner).waitFor({ state: 'hidden' });
+    await runCommand('Unlock Lifecycle Panel');
+    await page.locator('.tabs-container .tab', { hasText: /^Lifecycle: / }).first().waitFor();
+  });
+
   await step('responsive-after-large-file', { needs: ['workbench-loads'] }, async () => {
     const { large } = facts;
     await runCommand('View: Close All Editors'); // the webview panel too: a plain layout for the shot

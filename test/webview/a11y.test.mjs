@@ -181,6 +181,18 @@ describe('what-if state', () => {
   });
 });
 
+describe('the lock', () => {
+  it('is saved for a reload, also when it comes before the first document', async () => {
+    await withPanel({}, async (panel) => {
+      await panel.send({ type: 'panel', locked: true });
+      await panel.showDocument(example('crashloop.yaml'));
+      assert.equal((await panel.savedState((s) => s?.text !== undefined)).locked, true);
+      await panel.send({ type: 'panel', locked: false });
+      assert.equal((await panel.savedState((s) => s?.locked === false)).locked, false);
+    });
+  });
+});
+
 describe('the step time', () => {
   it('is shown once, and its ⁺ has a tooltip and a legend entry', async () => {
     await withPanel({}, async (panel) => {
