@@ -372,6 +372,7 @@ export class LifecyclePanels implements vscode.Disposable {
     }
     const lifecycle = this.attach(panel, vscode.Uri.parse(parsed.data.uri, true));
     if (parsed.data.locked) lifecycle.setLocked(true);
+    this.output.info(`lifecycle panel: restored for ${parsed.data.fileName}${parsed.data.locked ? ', locked' : ''}`);
   }
 
   /** The user switched editors: an unlocked panel follows to a YAML file with a pod to preview. */

@@ -450,8 +450,12 @@ try {
     await webview().locator(PANEL.whatIfBanner).waitFor();
     await runCommand('Lock Lifecycle Panel to Its File');
     await lifecycleTab('[Locked] Lifecycle: web-pod.yaml').waitFor();
-    // Opening another file takes longer than the panel's coalesced state save; the lock keeps the panel.
     await openFile('completion-pod.yaml');
+    // The workbench writes webview state to its storage when the window's focus moves (into the panel and back
+    // here, as a user does), not reliably at the moment the page unloads.
+    await webview().locator(PANEL.podName).click();
+    await page.keyboard.press('Control+1');
+    await page.locator('.editor-instance .monaco-editor.focused').first().waitFor();
     await page.reload();
     await page.locator('.monaco-workbench').waitFor();
     await lifecycleTab('[Locked] Lifecycle: web-pod.yaml').waitFor();
@@ -462,7 +466,10 @@ try {
     await webview().locator(PANEL.whatIfReset).click();
     await webview().locator(PANEL.whatIfBanner).waitFor({ state: 'hidden' });
     await runCommand('Unlock Lifecycle Panel');
-    await page.locator('.tabs-container .tab', { hasText: /^Lifecycle: / }).first().waitFor();
+    await page
+      .locator('.tabs-container .tab', { hasText: /^Lifecycle: / })
+      .first()
+      .waitFor();
   });
 
   await step('responsive-after-large-file', { needs: ['workbench-loads'] }, async () => {
