@@ -1,14 +1,24 @@
 #!/usr/bin/env bash
-# npm run demo — from a fresh clone: install, build, package, and open podlens in a real VS Code on examples/.
-#   * desktop VS Code when `code` is on PATH: code --extensionDevelopmentPath=<repo> examples
+# npm run demo — from a fresh clone: install, build, package, and open podlens in a real VS Code on a throw-away
+# copy of examples/ (tests read the tracked files: quick fixes tried in the demo must never rewrite them), with
+# autosave off in the copy's .vscode/settings.json.
+#   * desktop VS Code when `code` is on PATH: code --extensionDevelopmentPath=<repo> <copy> (the copy stays in
+#     $TMPDIR; VS Code keeps running after this script ends)
 #   * otherwise code-server (scripts/setup-code-server.sh, cached in .cache/) with the freshly packaged .vsix,
-#     on 127.0.0.1 with auth off and a throw-away user-data dir; prints the URL and runs until Ctrl+C.
+#     on 127.0.0.1 with auth off and a throw-away user-data dir; prints the URL and runs until Ctrl+C, then removes
+#     the copy with everything else.
 # Knobs: PODLENS_DEMO_PORT (default: a free port), PODLENS_DEMO_FORCE_CODE_SERVER=1 (ignore a desktop `code`).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 say() { echo "[demo] $*"; }
 
+# Node >= 22 for npm ci and the build (package.json engines): the machine's own when new enough, else Node 24
+# from the npm registry (scripts/setup-node24.sh, cached).
+if ! node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 22 ? 0 : 1)'; then
+  # shellcheck source=/dev/null
+  source "$(bash scripts/setup-node24.sh --env)"
+fi
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing dependencies (npm ci)"
   npm ci --no-audit --no-fund
@@ -19,9 +29,19 @@ say "packaging"
 bash scripts/package.sh | tail -1
 VSIX="$ROOT/$(node -p "const p=require('./package.json'); p.name + '-' + p.version + '.vsix'")"
 
+# The workspace: a copy of examples/ whose own settings turn autosave off (code-server saves after 1 s otherwise).
+copy_examples() {
+  mkdir -p "$1/.vscode"
+  cp -R "$ROOT/examples/." "$1/"
+  printf '{\n  "files.autoSave": "off"\n}\n' >"$1/.vscode/settings.json"
+  say "workspace: a throw-away copy of examples/ in $1 (autosave off): edits and quick fixes never touch the repository"
+}
+
 if command -v code >/dev/null && [ "${PODLENS_DEMO_FORCE_CODE_SERVER:-0}" != 1 ]; then
-  say "opening VS Code: code --extensionDevelopmentPath=$ROOT examples"
-  exec code --extensionDevelopmentPath="$ROOT" "$ROOT/examples"
+  WS="$(mktemp -d "${TMPDIR:-/tmp}/podlens-demo-examples-XXXXXX")"
+  copy_examples "$WS"
+  say "opening VS Code: code --extensionDevelopmentPath=$ROOT $WS"
+  exec code --extensionDevelopmentPath="$ROOT" "$WS"
 fi
 
 say "no desktop 'code' on PATH: using code-server (first run installs it, about 2 minutes)"
@@ -44,6 +64,8 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 echo 'auth: none' >"$RUN/config.yaml"
+WS="$RUN/examples"
+copy_examples "$WS"
 mkdir -p "$RUN/user-data/User" "$RUN/extensions" "$RUN/xdg"
 cat >"$RUN/user-data/User/settings.json" <<'JSON'
 {
@@ -54,7 +76,8 @@ cat >"$RUN/user-data/User/settings.json" <<'JSON'
   "extensions.autoCheckUpdates": false,
   "chat.disableAIFeatures": true,
   "workbench.secondarySideBar.defaultVisibility": "hidden",
-  "git.openRepositoryInParentFolders": "never"
+  "git.openRepositoryInParentFolders": "never",
+  "files.autoSave": "off"
 }
 JSON
 export XDG_CONFIG_HOME="$RUN/xdg/config" XDG_DATA_HOME="$RUN/xdg/data" XDG_CACHE_HOME="$RUN/xdg/cache"
@@ -63,7 +86,7 @@ CS=("$NODE24" "$CODE_SERVER_ENTRY" --config "$RUN/config.yaml" --user-data-dir "
 
 PORT="${PODLENS_DEMO_PORT:-$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")}"
 setsid "${CS[@]}" --auth none --bind-addr "127.0.0.1:$PORT" --disable-telemetry --disable-update-check \
-  --disable-workspace-trust --disable-getting-started-override --ignore-last-opened "$ROOT/examples" \
+  --disable-workspace-trust --disable-getting-started-override --ignore-last-opened "$WS" \
   >"$RUN/code-server.log" 2>&1 &
 CS_PID=$!
 for _ in $(seq 300); do
@@ -71,10 +94,11 @@ for _ in $(seq 300); do
   kill -0 "$CS_PID" 2>/dev/null || { cat "$RUN/code-server.log"; say "code-server exited"; exit 1; }
   sleep 0.2
 done
-URL="http://127.0.0.1:$PORT/?folder=$ROOT/examples"
+URL="http://127.0.0.1:$PORT/?folder=$WS"
 echo
 echo "  podlens demo is running in VS Code (code-server $CODE_SERVER_VERSION) with $(basename "$VSIX") installed."
 echo "  Open:  $URL"
 echo "  (loopback only, no password; a throw-away profile in $RUN). Press Ctrl+C to stop."
+echo "  The workspace is a copy of examples/ with autosave off: try quick fixes freely, the repository stays as it is."
 echo
 wait "$CS_PID"

@@ -4,7 +4,10 @@
 #   2. npm run package: production bundles + podlens-<version>.vsix (vsce)
 #   3. fixtures + the extension-host mocha suite compiled to .e2e/suite/
 #   4. UI suite: the .vsix installed into code-server, driven with playwright-core + chromium (test/e2e/ui.mjs)
+#   4b. coexistence suite: podlens next to a stand-in for Red Hat YAML, per podlens.coexistence value
+#       (test/e2e/coexistence.mjs)
 #   5. extension-host suite inside code-server's server-side extension host (test/e2e/runCodeServer.mjs)
+#   5b. the demo flow: npm run demo (code-server), an edit saved, Ctrl+C, git status unchanged (test/e2e/demo.mjs)
 #   6. the same suite through @vscode/test-electron (downloads VS Code: skipped with one line when offline)
 # Exits nonzero when any suite fails. Artefacts (screenshots, results, logs): test/output/e2e/.
 # Knobs: PODLENS_E2E_SKIP=1 (local quick runs only; CI must never set it), PODLENS_E2E_FORCE_FAIL=1 (prove that a
@@ -50,8 +53,16 @@ node test/e2e/ui.mjs || rc=1
 lap "UI suite" "$t"
 
 t=$(date +%s)
+node test/e2e/coexistence.mjs || rc=1
+lap "coexistence suite" "$t"
+
+t=$(date +%s)
 node test/e2e/runCodeServer.mjs || rc=1
 lap "ext-host suite (code-server)" "$t"
+
+t=$(date +%s)
+node test/e2e/demo.mjs || rc=1
+lap "demo flow" "$t"
 
 t=$(date +%s)
 node test/e2e/runElectron.mjs || rc=1

@@ -1,11 +1,13 @@
 /**
  * Is a file named as a patch by a kustomization in its own directory? The CLI asks for any path it lints; the
- * language server asks only for files inside a workspace folder, since it reads nothing outside them.
+ * language server asks only for files inside a workspace folder, since it reads nothing outside them. The same
+ * holds for the Helm chart check (./helmChart).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KUSTOMIZATION_FILES, kustomizationPatchPaths } from '../shared/model';
+import { isHelmTemplate } from './helmChart';
 
 export function isKustomizePatch(file: string): boolean {
   const dir = path.dirname(file);
@@ -35,18 +37,26 @@ function filePath(uri: string): string | undefined {
   }
 }
 
+/** What a file's neighbours say about it: named as a kustomize patch, or a template of a Helm chart. */
+export interface FileFacts {
+  kustomizePatch: boolean;
+  helmTemplate: boolean;
+}
+
+const NO_FACTS: FileFacts = { kustomizePatch: false, helmTemplate: false };
+
 /** The server's per-document answer, computed once per open document. */
 export class KustomizePatches {
-  private readonly known = new Map<string, boolean>();
+  private readonly known = new Map<string, FileFacts>();
 
   constructor(private readonly folders: () => readonly string[]) {}
 
-  isPatch(uri: string): boolean {
+  facts(uri: string): FileFacts {
     let answer = this.known.get(uri);
     if (answer === undefined) {
       const file = filePath(uri);
       const inside = file !== undefined && this.folders().some((f) => file.startsWith(f + path.sep));
-      answer = inside ? isKustomizePatch(file) : false;
+      answer = inside ? { kustomizePatch: isKustomizePatch(file), helmTemplate: isHelmTemplate(file) } : NO_FACTS;
       this.known.set(uri, answer);
     }
     return answer;

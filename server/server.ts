@@ -28,6 +28,7 @@ import { FEATURES } from './features';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { KustomizePatches } from './kustomize';
 import { lazyTextDocuments } from './lazyTextDocument';
+import { changeMessage, fileSize, SERVER_VERSION, startMessage, timedRequests } from './serverLog';
 import { fetchSettings } from './settings';
 import { configFileFindings, isConfigFileUri, WorkspaceConfig } from './workspaceConfig';
 
@@ -66,7 +67,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const kustomizePatches = new KustomizePatches(() => workspaceConfig.folderPaths());
   const store = new LintStore(
     { config: lintConfig },
-    (uri) => ({ path: uri, kustomizePatch: kustomizePatches.isPatch(uri) }),
+    (uri) => ({ path: uri, ...kustomizePatches.facts(uri) }),
     // A rule that throws is a podlens bug: log it once per rule, keep the other rules' findings.
     (f) => {
       if (loggedFailures.has(f.rule)) return;
@@ -79,7 +80,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     },
   );
   const ctx: ServerContext = {
-    connection,
+    connection: timedRequests(connection, (uri) => {
+      const doc = documents.get(uri);
+      return doc ? fileSize(doc) : 'not open';
+    }),
     documents,
     store,
     settings: () => settings,
@@ -96,7 +100,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   /** `.podlens.yaml` layered under the `podlens.rules` setting; re-analyses everything when the levels change. */
   const applyLintConfig = () => {
-    const fromSettings = configFromSettings(settings.rules);
+    const fromSettings = configFromSettings(settings.rules, settings.rulePreset);
     const problems = fromSettings.problems.join(' ');
     if (problems && problems !== shownSettingsProblems) {
       connection.console.warn(`podlens.rules: ${problems}`);
@@ -125,7 +129,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
         ...FEATURES.map((f) => f.capabilities),
       ),
-      serverInfo: { name: SERVER_NAME, version: process.env.PODLENS_VERSION ?? '0.1.0' },
+      serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
     };
   });
 
@@ -135,6 +139,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       workspaceConfig.watch(applyLintConfig);
       settings = await fetchSettings(connection, configurationSupported);
     } finally {
+      connection.console.info(startMessage(settings));
       // Documents opened while the settings were on their way are published with them, never with defaults first.
       applyLintConfig();
       diagnostics.start();
@@ -142,7 +147,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onDidChangeConfiguration(async () => {
+    const before = settings;
     settings = await fetchSettings(connection, configurationSupported);
+    const changed = changeMessage(before, settings);
+    if (changed) connection.console.info(changed);
     applyLintConfig();
     // Lenses depend on podlens.codeLens.enable and podlens.simulation.until; clients that cannot refresh ignore it.
     if (ctx.clientCapabilities.workspace?.codeLens?.refreshSupport)

@@ -7,7 +7,30 @@ import { z } from 'zod';
 export const RULE_LEVELS = ['off', 'hint', 'info', 'warning', 'error'] as const;
 export type RuleLevel = (typeof RULE_LEVELS)[number];
 
+/** How loud the best-practice rules are (shared/lint/presets.ts); per-rule levels in `podlens.rules` win. */
+export const RULE_PRESETS = ['strict', 'default', 'quiet'] as const;
+export type RulePreset = (typeof RULE_PRESETS)[number];
+
 export const traceLevel = z.enum(['off', 'messages', 'verbose']);
+
+/** Who answers schema questions when Red Hat YAML also has a Kubernetes schema (see shared/coexistence.ts). */
+export const COEXISTENCE_MODES = ['auto', 'podlens', 'both'] as const;
+export type CoexistenceMode = (typeof COEXISTENCE_MODES)[number];
+
+/**
+ * What an active Kubernetes schema in Red Hat YAML already provides, as the client detected it. Not a user
+ * setting: the VS Code client adds it to the `podlens` section it answers (languageClient.ts); other editors
+ * leave it out, so podlens keeps every feature there.
+ */
+const NO_SCHEMA_ELSEWHERE = { hover: false, completion: false, validation: false };
+export const schemaElsewhereSchema = z
+  .object({
+    hover: z.boolean().catch(false),
+    completion: z.boolean().catch(false),
+    validation: z.boolean().catch(false),
+  })
+  .catch(NO_SCHEMA_ELSEWHERE);
+export type SchemaElsewhere = z.infer<typeof schemaElsewhereSchema>;
 
 export const settingsSchema = z.object({
   trace: z.object({ server: traceLevel.catch('off') }).catch({ server: 'off' }),
@@ -20,12 +43,15 @@ export const settingsSchema = z.object({
     })
     .catch({ enable: true, maxDiagnosticsPerFile: 1000 }),
   rules: z.record(z.string(), z.string()).catch({}),
+  rulePreset: z.enum(RULE_PRESETS).catch('default'),
   codeLens: z.object({ enable: z.boolean().catch(true) }).catch({ enable: true }),
   simulation: z
     .object({
       until: z.number().int().positive().max(86_400).catch(900),
     })
     .catch({ until: 900 }),
+  coexistence: z.enum(COEXISTENCE_MODES).catch('auto'),
+  schemaElsewhere: schemaElsewhereSchema,
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -34,8 +60,11 @@ export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({
   trace: { server: 'off' },
   lint: { enable: true, maxDiagnosticsPerFile: 1000 },
   rules: {},
+  rulePreset: 'default',
   codeLens: { enable: true },
   simulation: { until: 900 },
+  coexistence: 'auto',
+  schemaElsewhere: NO_SCHEMA_ELSEWHERE,
 });
 
 /** Parses raw settings (anything) into Settings; never throws. */

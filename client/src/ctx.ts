@@ -22,6 +22,7 @@ export class Ctx {
   private lifecyclePanels: Promise<LifecyclePanels> | undefined;
   /** The running start, so a stop waits for it (a client still starting cannot be stopped). */
   private starting: Promise<void> | undefined;
+  private watchingExtensions = false;
 
   constructor(readonly extension: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel('podlens', { log: true });
@@ -62,11 +63,23 @@ export class Ctx {
       this.client = createLanguageClient(this.extension, this.output, whatIfMiddleware(this.whatIf));
       await this.client.start();
       this.editorContext.refresh();
+      this.offerCoexistence();
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       void vscode.window.showErrorMessage(`podlens: the language server did not start: ${message}`);
       throw err;
     }
+  }
+
+  /** Watches for Red Hat YAML coming and going, and offers the podlens.coexistence choice once. */
+  private offerCoexistence(): void {
+    void import('./coexistence').then(({ offerCoexistenceChoice, watchExtensions }) => {
+      if (!this.watchingExtensions) {
+        this.watchingExtensions = true;
+        this.extension.subscriptions.push(watchExtensions(() => this.client));
+      }
+      return offerCoexistenceChoice(this.extension);
+    });
   }
 
   async stop(): Promise<void> {

@@ -12,6 +12,7 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { SERVER_PROCESS_ENV } from '../../shared/protocol/serverProcess';
+import { coexistenceMiddleware } from './coexistence';
 
 export const CLIENT_ID = 'podlens';
 
@@ -63,9 +64,11 @@ export function createLanguageClient(
       { scheme: 'vscode-remote', language: 'yaml' },
     ],
     outputChannel: output,
-    synchronize: { configurationSection: 'podlens' },
+    // `yaml` too: Red Hat YAML's schema settings decide what podlens leaves to it (coexistence.ts).
+    synchronize: { configurationSection: ['podlens', 'yaml'] },
+    // Disjoint hooks: coexistence rewrites workspace/configuration answers, the caller's the CodeLens titles.
+    middleware: { ...coexistenceMiddleware, ...middleware },
     errorHandler: restartPolicy(),
-    middleware,
   };
   // The id makes the client honour `podlens.trace.server`.
   return new LanguageClient(CLIENT_ID, 'podlens', serverOptions, clientOptions);

@@ -29,6 +29,7 @@ import { Chart } from './render/chart';
 import { h } from './render/dom';
 import { EventsTable } from './render/events';
 import { Header } from './render/header';
+import { JobPodsView } from './render/jobPods';
 import { EmptyState, Notice } from './render/notice';
 import { Transport } from './render/transport';
 import { WhatIfBanner } from './render/whatIfBanner';
@@ -65,6 +66,8 @@ export class App {
     'aria-live': 'polite',
     'data-testid': 'announcer',
   });
+  private readonly jobPods = new JobPodsView();
+  private readonly jobSection: HTMLDetailsElement;
   private readonly content: HTMLElement;
   /** Pinned to its document by the host (saved with the state, so the lock survives a reload). */
   private locked = false;
@@ -122,10 +125,13 @@ export class App {
       details.addEventListener('toggle', () => this.toggleSection(`section:${key}`, details.open));
       return details;
     };
+    this.jobSection = section('job', 'Job pods', this.jobPods.el);
+    this.jobSection.hidden = true;
     this.content = h(
       'div',
       { class: 'content', id: 'content' },
       section('timeline', 'Containers', this.chart.el),
+      this.jobSection,
       section('events', 'Events', this.events.el),
       section('assumptions', 'Assumptions (what-if)', this.assumptions.el),
     );
@@ -253,6 +259,8 @@ export class App {
     if (sim.result.errors.length > 0) this.notice.show('error', describeErrors(sim.result));
     else this.notice.hide();
     this.header.setDocument(doc, this.docs, state.fileName);
+    this.jobPods.setJob(sim.result.job);
+    this.jobSection.hidden = !sim.result.job;
     this.header.setTimeline(timeline);
     this.chart.setTimeline(timeline);
     this.events.setTimeline(timeline);

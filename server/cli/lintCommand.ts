@@ -12,6 +12,7 @@ import {
 import { splitSegments } from '../../shared/model';
 import { type AnalysisPool, POOL_MIN_SEGMENTS } from '../analysisPool';
 import { ManifestStore } from '../documents';
+import { isHelmTemplate } from '../helmChart';
 import { isKustomizePatch } from '../kustomize';
 import { loadCliConfig } from './config';
 import { expandInputs, readManifest } from './files';
@@ -44,12 +45,12 @@ async function lintFile(
   pool: AnalysisPool,
   onRuleFailure: (f: RuleFailure) => void,
 ): Promise<CliDiagnostic[]> {
-  const kustomizePatch = isKustomizePatch(file);
+  const facts = { kustomizePatch: isKustomizePatch(file), helmTemplate: isHelmTemplate(file) };
   if (splitSegments(text).length < POOL_MIN_SEGMENTS) {
-    return lintText(text, { config, path: file, kustomizePatch, onRuleFailure }).map(toCli);
+    return lintText(text, { config, path: file, ...facts, onRuleFailure }).map(toCli);
   }
   const spec = { config };
-  const store = new ManifestStore(spec, () => ({ path: file, kustomizePatch }), onRuleFailure);
+  const store = new ManifestStore(spec, () => ({ path: file, ...facts }), onRuleFailure);
   store.update(file, text, 1);
   const pending = store.pending(file);
   store.accept(file, pending, await pool.analyze(pending, spec, store.parseOptions(file)), spec);

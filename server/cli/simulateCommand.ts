@@ -1,6 +1,6 @@
 /**
  * `podlens simulate <file> [--document N] [--scenario file.json] [--until S] [--delete-at S] [--at T...]
- * [--format text|json]`: the editor's lifecycle prediction on the command line. Exit 0, or 2 with one line
+ * [--format text|json] [--width N]`: the editor's lifecycle prediction on the command line. Exit 0, or 2 with one line
  * on stderr for usage, I/O, a non-pod document and invalid scenarios.
  */
 import { parseArgs } from 'node:util';
@@ -17,7 +17,7 @@ export interface SimulateIo {
 }
 
 export const SIMULATE_USAGE =
-  'usage: podlens simulate <file> [--document N] [--scenario file.json] [--until S] [--delete-at S] [--at T...] [--format text|json]';
+  'usage: podlens simulate <file> [--document N] [--scenario file.json] [--until S] [--delete-at S] [--at T...] [--format text|json] [--width N]';
 
 class CliError extends Error {}
 
@@ -65,6 +65,7 @@ function run(argv: string[], io: SimulateIo): number {
   const until = number('until', values.until, 1);
   const deleteAt = number('delete-at', values['delete-at'], 0);
   const at = (values.at ?? []).map((t) => number('at', t, 0) as number);
+  const width = number('width', values.width, 40, true);
   const scenario = loadScenario(io, values.scenario);
 
   const documents = parseManifests(read(io, file, 'file'), { path: file }).documents;
@@ -89,7 +90,10 @@ function run(argv: string[], io: SimulateIo): number {
     throw new CliError(`${invalid}: ${e.field}: ${e.message}`);
   }
   if (format === 'json') io.stdout(`${JSON.stringify(toJson(result, { document: doc.index }), null, 2)}\n`);
-  else io.stdout(formatSimulationText(result, { file, document: doc.index, at }));
+  else
+    io.stdout(
+      formatSimulationText(result, { file, document: doc.index, at, pod: doc.pod, ...(width ? { width } : {}) }),
+    );
   for (const e of result.errors) io.stderr(`podlens: ${e.field}: ${e.message}`);
   return 0;
 }
@@ -101,6 +105,7 @@ const OPTIONS = {
   'delete-at': { type: 'string' },
   at: { type: 'string', multiple: true },
   format: { type: 'string', short: 'f' },
+  width: { type: 'string' },
 } as const;
 
 /**

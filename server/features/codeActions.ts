@@ -18,8 +18,6 @@ import type { ServerContext } from '../context';
 import { runSafe } from '../runSafe';
 import type { Feature } from './feature';
 
-/** Client capabilities, when the server context carries them (snippet edits need LSP 3.18 support). */
-
 export interface CodeActionOptions {
   /** The client applies `SnippetTextEdit`s (`workspace.workspaceEdit.snippetEditSupport`). */
   snippetEdits: boolean;
@@ -107,7 +105,10 @@ export function codeActions(ctx: ServerContext, params: CodeActionParams, option
     if (diagnostic.source !== 'podlens' || typeof diagnostic.code !== 'string') continue;
     const finding = findings.get(findingKey(diagnostic.code, diagnostic.range));
     if (!finding) continue;
-    for (const fix of finding.fixes ?? []) fixes.push(action(fix, diagnostic, toEdit(fix, uri, version, options)));
+    for (const fix of finding.fixes ?? []) {
+      if (fix.typed && !options.snippetEdits) continue;
+      fixes.push(action(fix, diagnostic, toEdit(fix, uri, version, options)));
+    }
     if (!suppressible(finding.rule)) continue;
     const doc = ctx.store.documentAt(uri, finding.range.start);
     if (!doc) continue;

@@ -10,6 +10,7 @@ import {
   type CompletionParams,
   CompletionTriggerKind,
 } from 'vscode-languageserver';
+import { deferredToSchema } from '../../shared/coexistence';
 import { isAnalysable, type Location, type ManifestDocument, pathAt, trailingWord } from '../../shared/model';
 import type { Position } from '../../shared/util/range';
 import type { ServerContext } from '../context';
@@ -65,7 +66,9 @@ function completionsAt(ctx: ServerContext, uri: string, pos: Position, context?:
   if (!loc) return [];
   const slot = slotOf(doc, loc, line[loc.range.start.character - 1] ?? '');
   if (slot.kind === 'value') return valueItems(slot);
-  return [...keyItems(slot), ...snippetItems(slot)];
+  // Red Hat YAML's Kubernetes schema completes the same keys; podlens' snippets have no counterpart there.
+  const keys = deferredToSchema(ctx.settings()).completion ? [] : keyItems(slot);
+  return [...keys, ...snippetItems(slot)];
 }
 
 export const completionFeature: Feature = {

@@ -4,11 +4,13 @@
  * their one changed segment in-process.
  */
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
+import { deferredToSchema, SCHEMA_RULES } from '../../shared/coexistence';
 import type { Finding } from '../../shared/lint';
 import type { Severity } from '../../shared/util/range';
 import { type AnalysisPool, POOL_MIN_SEGMENTS } from '../analysisPool';
 import type { ServerContext } from '../context';
 import { toDiagnostic } from '../convert';
+import { fileSize, logIfSlow } from '../serverLog';
 
 export class DiagnosticsPublisher {
   private readonly pending = new Set<string>();
@@ -67,6 +69,7 @@ export class DiagnosticsPublisher {
     const pending = this.ctx.store.pending(uri);
     if (this.pool && pending.length >= POOL_MIN_SEGMENTS) {
       const spec = this.ctx.store.currentSpec();
+      const started = performance.now();
       const batch = this.pool
         .analyze(pending, spec, this.ctx.store.parseOptions(uri))
         .then((analyses) => this.ctx.store.accept(uri, pending, analyses, spec))
@@ -74,6 +77,15 @@ export class DiagnosticsPublisher {
         .finally(() => this.batches.delete(uri));
       this.batches.set(uri, batch);
       await batch;
+      logIfSlow(
+        this.ctx.connection,
+        `first analysis of ${uri} on ${pending.length} segments in worker threads`,
+        performance.now() - started,
+        () => {
+          const doc = this.ctx.documents.get(uri);
+          return doc ? fileSize(doc) : 'closed meanwhile';
+        },
+      );
     }
     this.send(uri);
   }
@@ -100,6 +112,13 @@ export class DiagnosticsPublisher {
     return diagnostics;
   }
 
+  /** The file's findings minus those Red Hat YAML's Kubernetes schema already reports (podlens.coexistence). */
+  private shownFindings(uri: string): Finding[] {
+    const findings = this.ctx.store.findings(uri);
+    if (!deferredToSchema(this.ctx.settings()).validation) return findings;
+    return findings.filter((f) => !SCHEMA_RULES.has(f.rule));
+  }
+
   private send(uri: string): void {
     const doc = this.ctx.documents.get(uri);
     if (!doc || !this.ctx.sync(uri)) return;
@@ -107,7 +126,9 @@ export class DiagnosticsPublisher {
       const last = this.published.get(uri);
       if (last !== undefined && last > doc.version) return;
       const { enable, maxDiagnosticsPerFile } = this.ctx.settings().lint;
-      const diagnostics = enable ? this.diagnosticsFor(this.ctx.store.findings(uri), maxDiagnosticsPerFile, uri) : [];
+      const started = performance.now();
+      const diagnostics = enable ? this.diagnosticsFor(this.shownFindings(uri), maxDiagnosticsPerFile, uri) : [];
+      logIfSlow(this.ctx.connection, `analysis of ${uri}`, performance.now() - started, () => fileSize(doc));
       this.published.set(uri, doc.version);
       void this.ctx.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
     } catch (err) {
@@ -136,8 +157,6 @@ function overflowNotice(hidden: readonly Finding[], max: number): Diagnostic {
     range: (hidden[0] as Finding).range,
     severity: DiagnosticSeverity.Information,
     source: 'podlens',
-    message:
-      `${hidden.length} more podlens findings in this file are not shown (the least severe ones): at most ${max} ` +
-      'are published per file (podlens.lint.maxDiagnosticsPerFile). `podlens lint` lists them all.',
+    message: `${hidden.length} more podlens findings not shown (podlens.lint.maxDiagnosticsPerFile: ${max})`,
   };
 }

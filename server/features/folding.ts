@@ -20,8 +20,9 @@ export const foldingFeature: Feature = {
   capabilities: { foldingRangeProvider: true },
   register(ctx) {
     ctx.connection.onFoldingRanges((params: FoldingRangeParams, token) =>
+      // No ranges is answered with null, not []: VS Code then keeps another provider's or indentation folding.
       outlineRequest(ctx, params.textDocument.uri, token, (o) => o.folds, 'folding ranges').then((r) =>
-        Array.isArray(r) ? limitRanges(r) : r,
+        Array.isArray(r) ? (r.length > 0 ? limitRanges(r) : null) : r,
       ),
     );
   },

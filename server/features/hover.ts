@@ -3,6 +3,7 @@
  * diagnostic's range, the rule's explanation and documentation link. One document per request.
  */
 import type { Hover, HoverParams } from 'vscode-languageserver';
+import { deferredToSchema, SCHEMA_RULES } from '../../shared/coexistence';
 import { hoverMarkdown } from '../../shared/explain';
 import { type Finding, ruleById, ruleDocUrl } from '../../shared/lint';
 import { pathAt } from '../../shared/model';
@@ -56,7 +57,7 @@ class FindingsCache {
   }
 }
 
-/** One section per rule hit at the position: summary, message and the rule's page. */
+/** One section per rule hit at the position: summary, message, the explanation and the rule's page. */
 function ruleNotes(findings: Finding[]): string[] {
   const seen = new Set<string>();
   const notes: string[] = [];
@@ -65,7 +66,8 @@ function ruleNotes(findings: Finding[]): string[] {
     seen.add(f.rule);
     const summary = ruleById(f.rule)?.meta.summary;
     notes.push(
-      `**podlens ${f.severity}** [\`${f.rule}\`](${ruleDocUrl(f.rule)})${summary ? `: ${summary}` : ''}\n\n${f.message}`,
+      `**podlens ${f.severity}** [\`${f.rule}\`](${ruleDocUrl(f.rule)})${summary ? `: ${summary}` : ''}\n\n${f.message}` +
+        `${f.detail ? `\n\n${f.detail}` : ''}`,
     );
   }
   return notes;
@@ -73,12 +75,17 @@ function ruleNotes(findings: Finding[]): string[] {
 
 function hoverAt(ctx: ServerContext, findings: FindingsCache, uri: string, pos: Position): Hover | null {
   if (!ctx.sync(uri)) return null;
-  const notes = ruleNotes(findings.at(uri, pos));
+  const deferred = deferredToSchema(ctx.settings());
+  // Findings left to Red Hat YAML are not published, so their explanation would point at nothing.
+  const hit = findings.at(uri, pos).filter((f) => !(deferred.validation && SCHEMA_RULES.has(f.rule)));
+  const notes = ruleNotes(hit);
   const doc = ctx.store.documentAt(uri, pos);
   const loc = doc && !doc.templated ? pathAt(doc, pos) : undefined;
   const relevant = loc && (loc.on === 'value' || loc.existing);
   const markdown =
-    doc && loc && relevant ? hoverMarkdown(doc, loc.path, notes) : notes.join('\n\n---\n\n') || undefined;
+    doc && loc && relevant
+      ? hoverMarkdown(doc, loc.path, notes, !deferred.hover)
+      : notes.join('\n\n---\n\n') || undefined;
   if (!markdown) return null;
   return { contents: { kind: 'markdown', value: markdown }, ...(loc && relevant && { range: loc.range }) };
 }

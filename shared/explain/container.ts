@@ -1,9 +1,10 @@
 /** Explanations for a path inside one container: dispatches to the topic modules. */
 import type { ContainerView, PodView, ProbeKind } from '../model';
+import { explainCgroups } from './cgroupLines';
 import { explainEnv, explainEnvFrom } from './env';
 import { explainImage, explainPullPolicy, pullPolicyLine } from './image';
 import { explainProbe } from './probes';
-import { explainContainerResources, explainPodResources, quantityLine } from './resources';
+import { explainContainerResources, explainPartialResources, explainPodResources, quantityLine } from './resources';
 import { containerRoleLine } from './restart';
 import { explainHook, explainTermination } from './termination';
 import { code, joinAnd } from './text';
@@ -48,7 +49,12 @@ function explainMount(pod: PodView, c: ContainerView, index: number): string[] {
 }
 
 /** `sub` is the path below the container item (`['image']`, `['resources', 'limits', 'cpu']`, ...). */
-export function explainContainerPath(pod: PodView, c: ContainerView, sub: readonly (string | number)[]): string[] {
+export function explainContainerPath(
+  pod: PodView,
+  c: ContainerView,
+  sub: readonly (string | number)[],
+  partial = false,
+): string[] {
   const [head, second, third] = sub;
   switch (head) {
     case undefined:
@@ -67,8 +73,13 @@ export function explainContainerPath(pod: PodView, c: ContainerView, sub: readon
         typeof second === 'string' && typeof third === 'string'
           ? c.resources[second as 'requests' | 'limits']?.entries.get(third)
           : undefined;
-      if (entry?.kind === 'value') return [quantityLine(third as string, entry.value), ...explainPodResources(pod)];
-      return explainContainerResources(pod, c);
+      const quantity = entry?.kind === 'value' ? [quantityLine(third as string, entry.value)] : [];
+      if (partial) return [...quantity, ...explainPartialResources(c)];
+      if (entry?.kind === 'value') {
+        const focus = { list: second as 'requests' | 'limits', name: third as string };
+        return [...quantity, ...explainCgroups(pod, c, focus), ...explainPodResources(pod)];
+      }
+      return [...explainContainerResources(pod, c), ...explainCgroups(pod, c)];
     }
     case 'livenessProbe':
     case 'readinessProbe':

@@ -7,7 +7,7 @@ import { explainContainerPath } from './container';
 import { serviceLinksLine } from './env';
 import { explainMetadataKey } from './metadata';
 import { explainPullSecrets, explainRuntimeClass } from './podFields';
-import { explainPodResources, quantityLine } from './resources';
+import { explainPartialResources, explainPodResources, quantityLine } from './resources';
 import { explainRestartPolicy } from './restart';
 import { explainTermination } from './termination';
 import { code, joinAnd, plural } from './text';
@@ -51,7 +51,7 @@ function filledIn(pod: PodView, path: FieldPath): string[] {
   return [`Filled in by the API server: ${shown.join(', ')}${entries.length > MAX_FILLED ? ', …' : ''}`];
 }
 
-function explainSpec(pod: PodView, rel: FieldPath): string[] {
+function explainSpec(pod: PodView, rel: FieldPath, partial: boolean): string[] {
   const [head, second, third] = rel;
   if (head === undefined) return filledIn(pod, pod.specPath);
   if (
@@ -60,14 +60,14 @@ function explainSpec(pod: PodView, rel: FieldPath): string[] {
     (rel.length === 2 || (rel.length === 3 && third === 'name'))
   ) {
     const c = (head === 'containers' ? pod.containers : pod.initContainers).find((x) => x.index === second);
-    if (c) return [...explainContainerPath(pod, c, rel.slice(2)), ...filledIn(pod, c.path)];
+    if (c) return [...explainContainerPath(pod, c, rel.slice(2), partial), ...filledIn(pod, c.path)];
   }
   switch (head) {
     case 'containers':
     case 'initContainers': {
       const list = head === 'containers' ? pod.containers : pod.initContainers;
       const c = typeof second === 'number' ? list.find((x) => x.index === second) : undefined;
-      return c ? explainContainerPath(pod, c, rel.slice(2)) : explainLists(pod);
+      return c ? explainContainerPath(pod, c, rel.slice(2), partial) : explainLists(pod);
     }
     case 'restartPolicy':
       return explainRestartPolicy(pod);
@@ -86,7 +86,7 @@ function explainSpec(pod: PodView, rel: FieldPath): string[] {
           : undefined;
       return [
         ...(entry?.kind === 'value' ? [quantityLine(third as string, entry.value)] : []),
-        ...explainPodResources(pod),
+        ...(partial ? explainPartialResources() : explainPodResources(pod)),
       ];
     }
     case 'volumes': {
@@ -116,5 +116,6 @@ export function explainPath(doc: ManifestDocument, path: FieldPath): string[] {
   if (!pod) return [];
   const meta = explainMetadata(pod, path);
   if (meta) return meta;
-  return startsWith(path, pod.specPath) ? explainSpec(pod, path.slice(pod.specPath.length)) : [];
+  // A kustomize patch carries only the fields it changes: nothing pod-wide is computed from it alone.
+  return startsWith(path, pod.specPath) ? explainSpec(pod, path.slice(pod.specPath.length), !!doc.partial) : [];
 }

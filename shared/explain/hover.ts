@@ -22,14 +22,16 @@ export function documentRootType(doc: ManifestDocument | undefined): string | un
 
 /**
  * Markdown for the field at `path`, or undefined when neither the schema nor the manifest has anything to say.
- * `notes` (diagnostic explanations) go last.
+ * `notes` (diagnostic explanations) go last. Without `schemaDocs` (another extension already shows the schema's
+ * text for this field) only what this manifest makes of the field is left.
  */
 export function hoverMarkdown(
   doc: ManifestDocument,
   path: FieldPath,
   notes: readonly string[] = [],
+  schemaDocs = true,
 ): string | undefined {
-  const root = documentRootType(doc);
+  const root = schemaDocs ? documentRootType(doc) : undefined;
   const docs = root ? fieldDoc(root, path) : undefined;
   const effective = explainPath(doc, path);
   if (!docs && effective.length === 0 && notes.length === 0) return undefined;
@@ -41,7 +43,10 @@ export function hoverMarkdown(
   ];
   if (facts.length) head.push(facts.join(' · '));
   const sections = [head.join('\n\n')];
-  if (effective.length) sections.push(`**In this manifest**\n\n${effective.map((l) => `- ${l}`).join('\n')}`);
+  const heading = doc.partial
+    ? '**In this file** (a partial object: the base it patches supplies the rest)'
+    : '**In this manifest**';
+  if (effective.length) sections.push(`${heading}\n\n${effective.map((l) => `- ${l}`).join('\n')}`);
   sections.push(...notes);
   return sections.join('\n\n---\n\n');
 }

@@ -66,8 +66,19 @@ function listOf(map: ResourceMap): string {
   return names.map((n) => totalText(n, map.get(n) as Quantity)).join(', ');
 }
 
+function unknownResources(count: number): string {
+  return (
+    `${count} request or limit value(s) are templates or do not parse: they are known only once rendered, so ` +
+    'the pod’s totals, its QoS class and the node’s cgroup values are not computed here.'
+  );
+}
+
 /** The pod's totals and QoS class: what the scheduler reserves and how the node treats the pod under pressure. */
 export function explainPodResources(pod: PodView): string[] {
+  const unknown = [...pod.initContainers, ...pod.containers].reduce((n, c) => n + containerResources(c).unresolved, 0);
+  // A Helm value (`"{{ .Values.memory }}"`) is known only once rendered: a total or a QoS class without it would be
+  // a guess presented as a fact.
+  if (unknown > 0) return [unknownResources(unknown)];
   const { requests, limits, unlimited } = podTotals(pod);
   const per = pod.workload === 'Pod' ? 'Pod' : 'each Pod';
   const lines = [
@@ -83,6 +94,26 @@ export function explainPodResources(pod: PodView): string[] {
   const { qos, reason } = qosClass(pod);
   lines.push(`QoS class **${qos}** (${QOS_MEANING[qos]}): ${reason}`);
   return lines;
+}
+
+/**
+ * What a partial object (a kustomize patch) says about resources: only what this file sets. The pod's totals, its
+ * QoS class and the node's cgroup values need the base it is merged into, so none of them is computed.
+ */
+export function explainPartialResources(c?: ContainerView): string[] {
+  const own = c ? containerResources(c) : undefined;
+  const set = own
+    ? (['requests', 'limits'] as const).flatMap((list) =>
+        [...own[list]]
+          .filter(([name]) => list === 'limits' || !own.defaultedRequests.includes(name))
+          .map(([name, q]) => `${list}.${name} ${code(q.text)}`),
+      )
+    : [];
+  return [
+    ...(set.length ? [`This file sets ${joinAnd(set)}.`] : []),
+    'Partial object (a kustomize patch): the other requests and limits, the pod’s totals, its QoS class and the ' +
+      'node’s cgroup values come from the base it patches, so podlens does not compute them here.',
+  ];
 }
 
 /** A container's `resources` block: its own values with requests defaulted from limits, then the pod's totals. */

@@ -5,9 +5,10 @@
  */
 import { isMap, isScalar, type Node, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { RULE_LEVELS, type RuleLevel } from '../settings';
+import { RULE_LEVELS, RULE_PRESETS, type RuleLevel, type RulePreset } from '../settings';
 import { comparePositions, formatPath } from '../util/range';
 import { LineIndex } from '../yaml/lineIndex';
+import { quoted } from './message';
 import { ruleById, ruleIds } from './registry';
 import { suggest } from './suggest';
 import type { Finding, Fix, Range } from './types';
@@ -21,6 +22,8 @@ export const CONFIG_FILE_NAME = '.podlens.yaml';
 export interface LintConfig {
   /** Rule id -> level; rules not listed keep their default severity. */
   readonly rules: Readonly<Record<string, RuleLevel>>;
+  /** How loud best-practice rules are (./presets); `default` when absent. */
+  readonly preset?: RulePreset;
 }
 
 export const DEFAULT_LINT_CONFIG: LintConfig = Object.freeze({ rules: Object.freeze({}) });
@@ -32,7 +35,8 @@ export const DEFAULT_LINT_CONFIG: LintConfig = Object.freeze({ rules: Object.fre
  *   mergeLintConfigs(fromFile, fromSettings).rules['latest-tag'] // 'off'
  */
 export function mergeLintConfigs(...layers: LintConfig[]): LintConfig {
-  return { rules: Object.assign({}, ...layers.map((l) => l.rules)) };
+  const preset = layers.findLast((l) => l.preset)?.preset;
+  return { rules: Object.assign({}, ...layers.map((l) => l.rules)), ...(preset && { preset }) };
 }
 
 function isLevel(value: unknown): value is RuleLevel {
@@ -48,7 +52,10 @@ function didYouMean(id: string): string {
  * Reads the `podlens.rules` setting (already shaped as a string map by ../settings). Unknown rule ids and invalid
  * levels are returned as one-line problems for the server to log and show once; valid entries still apply.
  */
-export function configFromSettings(rules: Readonly<Record<string, unknown>>): {
+export function configFromSettings(
+  rules: Readonly<Record<string, unknown>>,
+  preset: RulePreset = 'default',
+): {
   config: LintConfig;
   problems: string[];
 } {
@@ -60,12 +67,14 @@ export function configFromSettings(rules: Readonly<Record<string, unknown>>): {
       problems.push(`"${id}": invalid level ${JSON.stringify(level)} (use ${RULE_LEVELS.join('|')}).`);
     else levels[id] = level;
   }
-  return { config: { rules: levels }, problems };
+  // `default` is also what VS Code sends for an unset setting: it leaves the workspace file's preset in force.
+  return { config: { rules: levels, ...(preset !== 'default' && { preset }) }, problems };
 }
 
 const fileSchema = z
   .object({
     rules: z.record(z.string(), z.enum(RULE_LEVELS)).nullish(),
+    preset: z.enum(RULE_PRESETS).nullish(),
   })
   .strict();
 
@@ -160,7 +169,7 @@ export function parseConfigFile(text: string): ConfigFileResult {
           invalid(
             at(pair?.key as Node),
             [key],
-            `Unknown key "${key}" in ${CONFIG_FILE_NAME}: only "rules" is supported.`,
+            `Unknown key ${quoted(key)} in ${CONFIG_FILE_NAME}: only "rules" and "preset" are supported.`,
           );
         }
       } else if (issue.path.length === 2 && issue.path[0] === 'rules' && rulesMap) {
@@ -171,6 +180,9 @@ export function parseConfigFile(text: string): ConfigFileResult {
           ['rules', id],
           `Invalid level for "${id}": use one of ${RULE_LEVELS.join(', ')}.`,
         );
+      } else if (issue.path[0] === 'preset' && isMap(root)) {
+        const pair = root.items.find((p) => isScalar(p.key) && p.key.value === 'preset');
+        invalid(at(pair?.value as Node), ['preset'], `Invalid preset: use one of ${RULE_PRESETS.join(', ')}.`);
       } else if (issue.path[0] === 'rules') {
         invalid(
           at((rulesPair?.value ?? rulesPair?.key) as Node),
@@ -197,7 +209,7 @@ export function parseConfigFile(text: string): ConfigFileResult {
       findings.push({
         rule: 'unknown-rule-id',
         severity: 'warning',
-        message: `Unknown rule id "${id}" in ${CONFIG_FILE_NAME}; it has no effect.${didYouMean(id)}`,
+        message: `Unknown rule id ${quoted(id)} in ${CONFIG_FILE_NAME}; it has no effect.${didYouMean(id)}`,
         range,
         path: formatPath(['rules', id]),
         document: 0,
@@ -208,5 +220,6 @@ export function parseConfigFile(text: string): ConfigFileResult {
     }
   }
   findings.sort((a, b) => comparePositions(a.range.start, b.range.start));
-  return { config: { rules: levels }, findings };
+  const preset = parsed.success ? parsed.data.preset : undefined;
+  return { config: { rules: levels, ...(preset && { preset }) }, findings };
 }

@@ -7,13 +7,21 @@ import { apiValidationRules } from './rules/api';
 import { lifecycleRules } from './rules/lifecycle';
 import { metadataRules } from './rules/metadata';
 import { structureRules } from './rules/structure';
+import { workloadRules } from './rules/workload';
 import type { Rule, RuleMeta } from './types';
 
 let registry: { list: readonly Rule[]; byId: ReadonlyMap<string, Rule> } | undefined;
 
 function load() {
   if (registry) return registry;
-  const list = [...builtinRules, ...structureRules, ...apiValidationRules, ...lifecycleRules, ...metadataRules];
+  const list = [
+    ...builtinRules,
+    ...structureRules,
+    ...apiValidationRules,
+    ...workloadRules,
+    ...lifecycleRules,
+    ...metadataRules,
+  ];
   const byId = new Map<string, Rule>();
   for (const rule of list) {
     // A duplicate id is a programming error in a rule family, not user input.
@@ -26,7 +34,7 @@ function load() {
   return registry;
 }
 
-/** Every rule, the engine's own first, then the structure, API-validation, lifecycle and metadata families. */
+/** Every rule, the engine's own first, then the structure, API-validation (pod spec, then workload spec), lifecycle and metadata families. */
 export function allRules(): readonly Rule[] {
   return load().list;
 }

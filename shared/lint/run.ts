@@ -7,7 +7,9 @@ import { type ManifestDocument, parseManifests } from '../model';
 import { comparePositions, type FieldPath, formatPath } from '../util/range';
 import { DEFAULT_LINT_CONFIG, type LintConfig } from './config';
 import { isLintable } from './kinds';
-import { allRules } from './registry';
+import { fitMessage } from './message';
+import { presetSeverity } from './presets';
+import { allRules, ruleById } from './registry';
 import { readSuppressions } from './suppress';
 import { syntaxFindings, templateFinding } from './syntax';
 import type { Finding, Report, Rule, Severity } from './types';
@@ -19,6 +21,8 @@ export interface LintOptions {
   path?: string;
   /** Set when a kustomization lists the file as a patch: its documents are partial. */
   kustomizePatch?: boolean;
+  /** Set when the file is a template of a Helm chart (see ParseOptions.helmTemplate). */
+  helmTemplate?: boolean;
   /**
    * Called when a rule throws (a podlens bug), at most once per rule per call; the rule's findings for that
    * document are dropped and every other rule still runs.
@@ -54,10 +58,12 @@ export function applyLevels(findings: readonly Finding[], config: LintConfig): F
 }
 
 function toFinding(rule: Rule, report: Report, document: number): Finding {
+  const { message, detail } = fitMessage(report.message, report.detail);
   return {
     rule: rule.meta.id,
     severity: report.severity ?? rule.meta.severity,
-    message: report.message,
+    message,
+    ...(detail && { detail }),
     range: report.range,
     path: formatPath(report.path as FieldPath),
     document,
@@ -105,7 +111,8 @@ function lintOne(doc: ManifestDocument, options: LintOptions, failed: Set<string
   const findings: Finding[] = [];
   for (const f of raw) {
     if (suppressions?.covers(f)) continue;
-    const severity = levelOf(config, f.rule, f.severity);
+    const preset = presetSeverity(config.preset, ruleById(f.rule)?.meta, f.severity, doc);
+    const severity = config.rules[f.rule] ? levelOf(config, f.rule, f.severity) : preset;
     if (severity) findings.push(severity === f.severity ? f : { ...f, severity });
   }
   if (suppressions) findings.push(...applyLevels(suppressions.problems, config));
@@ -136,7 +143,11 @@ export function lintDocuments(docs: readonly ManifestDocument[], options: LintOp
  *   lintText(text, { config, path: 'pod.yaml', kustomizePatch: false })[0]?.rule
  */
 export function lintText(text: string, options: LintOptions = {}): Finding[] {
-  const file = parseManifests(text, { path: options.path, kustomizePatch: options.kustomizePatch });
+  const file = parseManifests(text, {
+    path: options.path,
+    kustomizePatch: options.kustomizePatch,
+    helmTemplate: options.helmTemplate,
+  });
   const findings = lintDocuments(file.documents, options);
   const notice = templateFinding(file);
   if (notice) findings.push(...applyLevels([notice], options.config ?? DEFAULT_LINT_CONFIG));

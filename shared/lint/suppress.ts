@@ -7,6 +7,7 @@
 import { Lexer } from 'yaml';
 import type { ManifestDocument } from '../model';
 import { formatPath } from '../util/range';
+import { quoted } from './message';
 import { ruleById, ruleIds } from './registry';
 import { suggest } from './suggest';
 import type { Finding, Range } from './types';
@@ -111,7 +112,7 @@ export function readSuppressions(doc: ManifestDocument): Suppressions {
       problems.push({
         rule: 'unknown-rule-id',
         severity: 'warning',
-        message: `Unknown rule id "${id}" in a podlens-${m[1]} comment; it silences nothing.${guess ? ` Did you mean "${guess}"?` : ''}`,
+        message: `Unknown rule id ${quoted(id)}: this comment silences nothing.${guess ? ` Did you mean "${guess}"?` : ''}`,
         range,
         path: formatPath([]),
         document: doc.index,

@@ -21,5 +21,13 @@ export function syntaxFindings(doc: ManifestDocument): Finding[] {
 export function templateFinding(file: Pick<ManifestFile, 'templateNotice'>): Finding | undefined {
   const n = file.templateNotice;
   if (!n) return undefined;
-  return { rule: 'helm-template', severity: 'info', message: n.message, range: n.range, path: '', document: 0 };
+  return {
+    rule: 'helm-template',
+    severity: 'info',
+    message: n.message,
+    detail: 'They are templates, not manifests. Render them (helm template) to lint the result.',
+    range: n.range,
+    path: '',
+    document: 0,
+  };
 }

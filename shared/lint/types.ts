@@ -14,8 +14,14 @@ export interface Fix {
   edits: TextEdit[];
   /** Marks the fix VS Code applies with "Quick Fix" auto-apply. */
   isPreferred?: boolean;
-  /** Edits are snippets (tab stops like `${1:tag}`): the client applies them through a snippet command. */
+  /**
+   * Edits are snippets (tab stops like `${1:128Mi}`): sent as LSP 3.18 snippet edits to clients that announce
+   * `workspaceEdit.snippetEditSupport` (vscode-languageclient 11 turns them into vscode.SnippetTextEdit, and VS
+   * Code runs them in the editor's snippet mode), as the placeholders' plain text to the others.
+   */
   snippet?: boolean;
+  /** The fix is only worth it when the user types a value into the snippet: not offered as plain text. */
+  typed?: boolean;
 }
 
 export interface RelatedInfo {
@@ -26,7 +32,10 @@ export interface RelatedInfo {
 export interface Finding {
   rule: string;
   severity: Severity;
+  /** One line of at most 100 characters naming the problem (./message). */
   message: string;
+  /** Why it matters, what follows and what to do: shown in the hover, not in the Problems panel. */
+  detail?: string;
   /** The tightest range: the offending key or value. */
   range: Range;
   /** Dotted path of the offending node inside its document (`spec.containers[0].image`). */
@@ -45,13 +54,21 @@ export interface RuleMeta {
   severity: Severity;
   /** One line, shown in hovers and SARIF. */
   summary: string;
+  /**
+   * Advice rather than a predicted failure (probes, resources, labels, tags): a hint on a bare Pod under the
+   * default preset, off under `quiet` (./presets).
+   */
+  bestPractice?: true;
 }
 
 /** What a rule reports; the engine adds rule id, severity (after configuration) and document index. */
 export interface Report {
   path: FieldPath;
   range: Range;
+  /** One line of at most 100 characters naming the problem (./message). */
   message: string;
+  /** Why it matters, what follows and what to do: the hover shows it under the message. */
+  detail?: string;
   related?: RelatedInfo[];
   fixes?: Fix[];
   /** Only when one rule reports two kinds of problem with different weights; defaults to the rule's. */

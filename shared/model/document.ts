@@ -39,6 +39,11 @@ export interface ParseOptions {
   path?: string;
   /** Set when a kustomization.yaml lists this file as a patch. */
   kustomizePatch?: boolean;
+  /**
+   * Set when the file sits in a Helm chart's `templates/` directory (a Chart.yaml above it): its documents are
+   * templates even where the markers hide apiVersion and kind.
+   */
+  helmTemplate?: boolean;
 }
 
 export interface ManifestFile {
@@ -129,7 +134,8 @@ function toDocument(parsed: ParsedYamlDocument, index: number, options: ParseOpt
     isKubernetes: apiVersion.kind !== 'absent' && kind.kind !== 'absent',
     issues: parsed.issues,
   };
-  const templated = structuralTemplate(parsed);
+  // Template markers matter only in our documents: `${{ matrix.node }}` in a CI workflow is not a Helm template.
+  const templated = doc.isKubernetes || options.helmTemplate ? structuralTemplate(parsed) : undefined;
   if (templated) {
     doc.templated = templated;
     return doc;
@@ -175,9 +181,7 @@ export function templateNoticeAt(range: Range, templated: number, total: number)
     code: 'TEMPLATE',
     severity: 'info',
     range,
-    message:
-      `Helm/Go-template markers ({{ }}) found: ${templated} of ${total} document(s) ` +
-      'are templates, not manifests, and are not analysed. Render them (helm template) to lint the result.',
+    message: `Helm/Go-template markers ({{ }}): ${templated} of ${total} document(s) are not analysed`,
   };
 }
 

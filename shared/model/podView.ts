@@ -2,7 +2,9 @@
 import type { Node, YAMLMap } from 'yaml';
 import type { FieldPath, Range } from '../util/range';
 import { converters, type Field, readers, readPair } from './field';
+import { readJob } from './jobView';
 import type { DocContext } from './nodes';
+import { readScheduling } from './schedulingView';
 import type {
   ContainerList,
   ContainerView,
@@ -348,6 +350,7 @@ export function buildPodView(ctx: DocContext, root: YAMLMap, workload: WorkloadK
     range,
     name: string(ctx, map, 'name'),
   }));
+  const job = workload === 'Job' || workload === 'CronJob' ? readJob(ctx, root, workload) : undefined;
   return {
     workload,
     specPath,
@@ -367,6 +370,8 @@ export function buildPodView(ctx: DocContext, root: YAMLMap, workload: WorkloadK
     nodeName: string(ctx, spec, 'nodeName'),
     schedulerName: string(ctx, spec, 'schedulerName'),
     priorityClassName: string(ctx, spec, 'priorityClassName'),
+    scheduling: readScheduling(ctx, spec),
+    ...(job ? { job } : {}),
     imagePullSecrets: pullSecrets,
     imagePullSecretsKeyRange: keyRangeOf(ctx, spec, 'imagePullSecrets'),
     initContainers: readContainers(ctx, spec, 'initContainers', specPath),

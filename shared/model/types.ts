@@ -1,6 +1,9 @@
 /** The normalised pod view of a manifest document: what the kubelet will be given, with source ranges. */
+
 import type { FieldPath, Range } from '../util/range';
 import type { Field } from './field';
+import type { JobView } from './jobView';
+import type { SchedulingView } from './schedulingView';
 
 export const WORKLOAD_KINDS = [
   'Pod',
@@ -237,6 +240,10 @@ export interface PodView {
   nodeName: Field<string>;
   schedulerName: Field<string>;
   priorityClassName: Field<string>;
+  /** Scheduling gates, nodeSelector, required node affinity, tolerations (absent in hand-built views). */
+  scheduling?: SchedulingView;
+  /** The Job spec around the template, for Job and CronJob documents. */
+  job?: JobView;
   imagePullSecrets: { index: number; range: Range; name: Field<string> }[];
   imagePullSecretsKeyRange?: Range;
   initContainers: ContainerView[];

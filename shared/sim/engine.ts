@@ -76,7 +76,8 @@ function podCreated(tx: Tx): void {
   const { spec, s } = tx;
   s.pod.created = true;
   if (spec.unschedulable) {
-    record(tx, null, 'Warning', 'FailedScheduling', spec.unschedulable.message, spec.unschedulable.ranges);
+    const { reason, message, ranges } = spec.unschedulable;
+    if (reason !== 'SchedulingGated') record(tx, null, 'Warning', 'FailedScheduling', message, ranges);
     return;
   }
   s.pod.scheduled = true;

@@ -1,8 +1,9 @@
 /** Public entry of the lifecycle simulation: predicts what the kubelet does with a pod manifest. */
 export { inferRun, type RunInference } from './infer/run';
-export type { Assumptions } from './infer/scenario';
+export type { JobCondition, JobPod, JobResult } from './job/types';
 export { toJson } from './json';
 export { parseScenario, type Scenario, type ScenarioInput, type SimError, scenarioSchema } from './scenario';
+export type { Assumptions } from './scheduling';
 export { type SimulateOptions, type SimulationResult, simulate } from './simulate';
 export { predictionSummary } from './summary';
 export type {

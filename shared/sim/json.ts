@@ -2,6 +2,7 @@
  * The `podlens simulate --format json` contract (version 1), shared by the CLI, the webview and tests.
  * Key order is fixed here so the output is byte-stable for the same input.
  */
+import type { JobResult } from './job/types';
 import type { SimulationResult } from './simulate';
 import type { ConditionType, Step } from './types';
 
@@ -42,6 +43,32 @@ function stepJson(step: Step) {
   };
 }
 
+/** The Job controller's pods in creation order and the Job's conditions; `steps` stay the first pod's. */
+function jobJson(job: JobResult) {
+  return {
+    name: job.name,
+    completionMode: job.completionMode,
+    completions: job.completions,
+    parallelism: job.parallelism,
+    backoffLimit: job.backoffLimit,
+    pods: job.pods.map((p) => ({
+      name: p.name,
+      index: p.index,
+      createdAt: p.createdAt,
+      endedAt: p.endedAt,
+      phase: p.phase,
+      exit: p.exit,
+      action: p.action,
+      restarts: p.restarts,
+    })),
+    conditions: job.conditions.map((c) => ({ ...c })),
+    succeeded: job.succeeded,
+    failed: job.failed,
+    completedIndexes: job.completedIndexes,
+    failedIndexes: job.failedIndexes,
+  };
+}
+
 /**
  * The JSON document of a simulation (not yet stringified).
  * @example JSON.stringify(toJson(simulate(pod), { document: 0 }), null, 2)
@@ -55,5 +82,6 @@ export function toJson(result: SimulationResult, options: { document: number }) 
     assumptions: result.assumptions,
     errors: result.errors,
     steps: result.steps.map(stepJson),
+    ...(result.job ? { job: jobJson(result.job) } : {}),
   };
 }

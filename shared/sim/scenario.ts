@@ -83,7 +83,22 @@ const container = z
 export const scenarioSchema = z
   .object({
     node: z
-      .object({ name: z.string().min(1).optional(), allocatable: z.record(quantity).optional() })
+      .object({
+        name: z.string().min(1).optional(),
+        allocatable: z.record(quantity).optional(),
+        labels: z.record(z.string()).optional(),
+        taints: z
+          .array(
+            z
+              .object({
+                key: z.string().min(1),
+                value: z.string().optional(),
+                effect: z.enum(['NoSchedule', 'PreferNoSchedule', 'NoExecute']),
+              })
+              .strict(),
+          )
+          .optional(),
+      })
       .strict()
       .optional(),
     images: z

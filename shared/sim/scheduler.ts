@@ -49,13 +49,23 @@ export function fitOnNode(pod: PodView, allocatable: ReadonlyMap<string, Quantit
   return { fits: false, insufficient, ranges: insufficient.flatMap((i) => contributors.get(i.name) ?? []) };
 }
 
-/** The scheduler's FitError text for a one-node cluster (reasons sorted, as FitError.Error does). */
-export function unschedulableMessage(insufficient: readonly { name: string }[]): string {
-  const reasons = insufficient.map((i) => `1 Insufficient ${i.name}`).join(', ');
+/**
+ * The scheduler's FitError text for a one-node cluster (framework.FitError.Error, v1.36). On one empty node
+ * every filter failure is UnschedulableAndUnresolvable (noderesources/fit.go marks a request above the
+ * node's allocatable `Unresolvable`), so DefaultPreemption reports that preemption cannot help.
+ * @example fitErrorMessage(['Insufficient cpu']) // '0/1 nodes are available: 1 Insufficient cpu. preemption: ...'
+ */
+export function fitErrorMessage(reasons: readonly string[]): string {
+  const histogram = [...reasons].sort().map((r) => `1 ${r}`);
   return (
-    `0/1 nodes are available: ${reasons}. ` +
-    'preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod..'
+    `0/1 nodes are available: ${histogram.join(', ')}. ` +
+    'preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling..'
   );
+}
+
+/** The FitError of requests the node cannot hold (reasons sorted, as FitError.Error does). */
+export function unschedulableMessage(insufficient: readonly { name: string }[]): string {
+  return fitErrorMessage(insufficient.map((i) => `Insufficient ${i.name}`));
 }
 
 /** In the kubelet's units: millicores for cpu, plain integers (bytes) for the rest. */

@@ -2,13 +2,20 @@
  * The simulation loop: drains the event queue instant by instant (all events at `t`, then the `after`
  * settle), and turns the states into the timeline: one step per instant where anything observable changed.
  */
-import { defaultedFields } from '../k8s/defaults';
+import { defaultedFields, effectiveRestartPolicy } from '../k8s/defaults';
+import type { JobView } from '../model/jobView';
 import type { PodView } from '../model/types';
 import type { Range } from '../util/range';
 import { initialState, step } from './engine';
-import { type Assumptions, DEFAULT_UNTIL, resolvePod } from './infer/scenario';
+import { DEFAULT_UNTIL, resolvePod } from './infer/scenario';
+import { runJob } from './job/controller';
+import { nextPodScenario } from './job/nextPod';
+import { type PodOutcome, podOutcome } from './job/podOutcome';
+import { resolveJob } from './job/spec';
+import type { JobResult } from './job/types';
 import { EventQueue } from './queue';
-import { parseScenario, type ScenarioInput, type SimError } from './scenario';
+import { parseScenario, type Scenario, type ScenarioInput, type SimError } from './scenario';
+import { type Assumptions, applyScheduling } from './scheduling';
 import { buildSnapshot } from './status/snapshot';
 import type { ContainerSnapshot, PodSpecResolved, SimState, Snapshot, Step, TraceEntry } from './types';
 
@@ -33,6 +40,10 @@ export interface SimulationResult {
   /** Invalid scenario or a pod the API server rejects: nothing was simulated. */
   errors: SimError[];
   until: number;
+  /** The pod's scheduling gates, when it has some: it stays SchedulingGated until they are removed. */
+  schedulingGates?: string[];
+  /** For Job and CronJob documents: the Job controller's pods one after another and the Job's conditions. */
+  job?: JobResult;
 }
 
 /** Events at one instant beyond this mean a modelling loop: stop instead of hanging. */
@@ -225,10 +236,71 @@ export function simulate(pod: PodView, scenario?: ScenarioInput, options: Simula
   const until = options.until ?? DEFAULT_UNTIL;
   if (!parsed.ok)
     return { ok: false, pod: name, steps: [], assumptions: null, defaulted, errors: parsed.errors, until };
-  const resolved = resolvePod(pod, parsed.scenario, options);
+  const first = simulatePod(pod, parsed.scenario, options, defaulted);
+  const assumptions = first.assumptions;
+  if (!pod.job || !assumptions) return first;
+  return { ...first, job: simulateJob(pod, pod.job, parsed.scenario, { ...first, assumptions }, options, defaulted) };
+}
+
+function simulatePod(
+  pod: PodView,
+  scenario: Scenario,
+  options: SimulateOptions,
+  defaulted: SimulationResult['defaulted'],
+): SimulationResult {
+  const name = pod.metadata.name.kind === 'value' ? pod.metadata.name.value : 'pod';
+  const until = options.until ?? DEFAULT_UNTIL;
+  const inferred = resolvePod(pod, scenario, options);
+  const resolved = 'errors' in inferred ? inferred : applyScheduling(pod, scenario, inferred);
   if ('errors' in resolved)
     return { ok: false, pod: name, steps: [], assumptions: null, defaulted, errors: resolved.errors, until };
   const { spec, assumptions } = resolved;
   const { steps, errors } = timeline(spec, assumptions.until, options.at ?? []);
-  return { ok: errors.length === 0, pod: spec.name, steps, assumptions, defaulted, errors, until: assumptions.until };
+  const gates = pod.scheduling?.schedulingGates.map((g) => g.name) ?? [];
+  return {
+    ok: errors.length === 0,
+    pod: spec.name,
+    steps,
+    assumptions,
+    defaulted,
+    errors,
+    until: assumptions.until,
+    ...(gates.length > 0 ? { schedulingGates: gates } : {}),
+  };
 }
+
+/** The Job controller around the pod: later pods are simulated from where the earlier ones left off. */
+function simulateJob(
+  pod: PodView,
+  view: JobView,
+  scenario: Scenario,
+  first: SimulationResult & { assumptions: Assumptions },
+  options: SimulateOptions,
+  defaulted: SimulationResult['defaulted'],
+): JobResult {
+  const spec = resolveJob(view, first.pod, podNamespace(pod));
+  const cache = new Map<string, PodOutcome>();
+  const runner = (offsets: Readonly<Record<string, number>>, createdAt: number): PodOutcome => {
+    const pulled = createdAt > 0;
+    const key = JSON.stringify([offsets, pulled]);
+    const known = cache.get(key);
+    if (known) return known;
+    const result =
+      Object.keys(offsets).length === 0 && !pulled
+        ? first
+        : simulatePod(
+            pod,
+            nextPodScenario(scenario, first.assumptions, offsets, pulled),
+            { until: first.until },
+            defaulted,
+          );
+    const outcome = podOutcome(result.steps);
+    cache.set(key, outcome);
+    return outcome;
+  };
+  const restartPolicy = effectiveRestartPolicy(pod).policy;
+  return runJob(spec, restartPolicy, runner, options.until ?? first.until);
+}
+
+const podNamespace = (pod: PodView) =>
+  pod.metadata.namespace.kind === 'value' ? pod.metadata.namespace.value : 'default';

@@ -100,8 +100,11 @@ export interface PodSpecResolved {
   /** Init containers (spec order) then regular containers (spec order); `key` indexes this list. */
   containers: ContainerSpec[];
   images: Record<string, ImageFacts>;
-  /** Set when the scheduler finds no room: the FailedScheduling message. */
-  unschedulable?: { message: string; ranges: Range[] };
+  /**
+   * Set when the pod is not scheduled: the FailedScheduling message (reason Unschedulable), or the API
+   * server's SchedulingGated condition, for which the scheduler records no event.
+   */
+  unschedulable?: { message: string; ranges: Range[]; reason?: 'Unschedulable' | 'SchedulingGated' };
   /** Set when the kubelet's admission rejects a hand-bound pod (OutOfcpu...): status and event texts. */
   rejected?: { reason: string; message: string; event: string; ranges: Range[] };
   /** Set when a volume source is missing: FailedMount, the pod never gets a sandbox. */

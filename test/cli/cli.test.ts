@@ -161,6 +161,29 @@ describe('podlens CLI', () => {
     expect(run0.tool.driver.rules[result.ruleIndex].id).toBe('unknown-field');
   });
 
+  it('leaves CI workflows, compose, OpenAPI and Ansible files alone, in JSON and SARIF; chart templates get the notice', () => {
+    const dir = 'test/fixtures/other-yaml';
+    const json = contract.parse(JSON.parse(run(['lint', dir, '--format', 'json']).stdout));
+    const byFile = Object.fromEntries(json.files.map((f) => [f.path, f.diagnostics.map((d) => d.rule)]));
+    expect(byFile).toEqual({
+      [`${dir}/.github/workflows/ci.yml`]: [],
+      [`${dir}/.gitlab-ci.yml`]: [],
+      [`${dir}/ansible-playbook.yml`]: [],
+      [`${dir}/chart/Chart.yaml`]: [],
+      [`${dir}/chart/templates/deployment.yaml`]: ['helm-template'],
+      [`${dir}/docker-compose.yaml`]: [],
+      [`${dir}/openapi.yaml`]: [],
+    });
+    const sarif = JSON.parse(run(['lint', dir, '--format', 'sarif']).stdout);
+    const results = sarif.runs[0].results.map(
+      (x: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => [
+        x.ruleId,
+        x.locations[0]?.physicalLocation.artifactLocation.uri,
+      ],
+    );
+    expect(results).toEqual([['helm-template', expect.stringMatching(/chart\/templates\/deployment\.yaml$/)]]);
+  });
+
   it('lints a file of many documents on worker threads with the same findings as in-process linting', () => {
     const examples = fs
       .readdirSync(path.join(ROOT, 'examples'))

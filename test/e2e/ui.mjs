@@ -472,6 +472,43 @@ try {
       .waitFor();
   });
 
+  // Headlines of pods meant to finish (issue 13): the CodeLens and the panel read the same prediction.
+  const lensWith = (text) => page.locator('.editor-instance .codelens-decoration', { hasText: text }).first();
+
+  await step('codelens-job-completes', { needs: ['workbench-loads'] }, async () => {
+    await openFile('job.yaml');
+    const lens = lensWith(/Completes in ~\d+ s/);
+    await lens.waitFor();
+    log(`  codelens: ${(await lens.innerText()).replace(/\s+/g, ' ')}`);
+    await shot('17-codelens-job-completes.png');
+  });
+
+  await step('codelens-pod-fails', { needs: ['workbench-loads'] }, async () => {
+    await openFile('failing-pod.yaml');
+    const lens = lensWith('Fails: exit 42');
+    await lens.waitFor();
+    log(`  codelens: ${(await lens.innerText()).replace(/\s+/g, ' ')}`);
+    await shot('18-codelens-pod-fails.png');
+  });
+
+  await step('panel-job-pods', { needs: ['panel-opens', 'codelens-job-completes'] }, async () => {
+    await openFile('job.yaml');
+    await lensWith('Preview lifecycle').locator('a', { hasText: 'Preview lifecycle' }).first().click();
+    const headline = webview()
+      .locator('[data-testid="prediction"]', { hasText: /Completes in ~\d+ s/ })
+      .first();
+    await headline.waitFor();
+    const pod = webview().locator('[data-testid="job-pod"]').first();
+    await pod.waitFor();
+    const outcome = await webview().locator('[data-testid="job-outcome"]').first().innerText();
+    log(
+      `  panel headline: ${await headline.innerText()}; Job: ${outcome}; first pod: ${(await pod.innerText()).replace(/\s+/g, ' ')}`,
+    );
+    if (!/Complete \(CompletionsReached\)/.test(outcome)) throw new Error(`the Job outcome reads "${outcome}"`);
+    await webview().locator('[data-testid="job-pods"]').first().scrollIntoViewIfNeeded();
+    await shot('19-panel-job-pods.png');
+  });
+
   await step('responsive-after-large-file', { needs: ['workbench-loads'] }, async () => {
     const { large } = facts;
     await runCommand('View: Close All Editors'); // the webview panel too: a plain layout for the shot

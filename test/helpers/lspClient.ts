@@ -11,6 +11,7 @@ import {
   CompletionRequest,
   createProtocolConnection,
   type Diagnostic,
+  DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
@@ -23,6 +24,8 @@ import {
   InitializedNotification,
   InitializeRequest,
   type InitializeResult,
+  LogMessageNotification,
+  type LogMessageParams,
   type Position,
   type ProtocolConnection,
   PublishDiagnosticsNotification,
@@ -61,6 +64,8 @@ export interface TestClientOptions {
   env?: NodeJS.ProcessEnv;
   /** Node options before the server script (`--require`, `--cpu-prof`, ...). */
   nodeArgs?: string[];
+  /** Announce LSP 3.18 snippet edits in workspace edits, as vscode-languageclient 11 does. */
+  snippetEdits?: boolean;
 }
 
 export class TestLspClient {
@@ -76,6 +81,10 @@ export class TestLspClient {
   /** Called with every publishDiagnostics, in arrival order (tests that check the order of versions). */
   readonly publishListeners: ((p: PublishDiagnosticsParams) => void)[] = [];
   initializeResult: InitializeResult | undefined;
+  /** Every window/logMessage (what the podlens Output channel shows), in arrival order. */
+  readonly logs: LogMessageParams[] = [];
+  private readonly logWaiters: { pred: (m: LogMessageParams) => boolean; resolve: (m: LogMessageParams) => void }[] =
+    [];
 
   private constructor(private readonly options: TestClientOptions) {
     this.process = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_JS, '--stdio'], {
@@ -93,6 +102,15 @@ export class TestLspClient {
         if (w.uri === p.uri && w.pred(p)) {
           this.waiters.splice(this.waiters.indexOf(w), 1);
           w.resolve(p);
+        }
+      }
+    });
+    this.connection.onNotification(LogMessageNotification.type, (m) => {
+      this.logs.push(m);
+      for (const w of [...this.logWaiters]) {
+        if (w.pred(m)) {
+          this.logWaiters.splice(this.logWaiters.indexOf(w), 1);
+          w.resolve(m);
         }
       }
     });
@@ -115,6 +133,7 @@ export class TestLspClient {
         workspace: {
           configuration: true,
           workspaceFolders: true,
+          ...(options.snippetEdits && { workspaceEdit: { documentChanges: true, snippetEditSupport: true } }),
           didChangeConfiguration: { dynamicRegistration: true },
         },
         textDocument: {
@@ -184,6 +203,18 @@ export class TestLspClient {
     return new Promise((resolve) => {
       this.waiters.push({ uri, pred: (p) => version === undefined || (p.version ?? 0) >= version, resolve });
     });
+  }
+
+  /** The first log message (already received or still to come) that satisfies `pred`. */
+  log(pred: (m: LogMessageParams) => boolean): Promise<LogMessageParams> {
+    const seen = this.logs.find(pred);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve) => this.logWaiters.push({ pred, resolve }));
+  }
+
+  /** Tells the server that settings changed; it fetches them again through workspace/configuration. */
+  changeConfiguration(): Promise<void> {
+    return this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
   }
 
   hover(uri: string, position: Position): Promise<Hover | null> {

@@ -98,22 +98,19 @@ describe('textDocument/codeAction', () => {
     expect(edited(POD, uri, fix)).toBe(POD.replace('imagePullpolicy', 'imagePullPolicy'));
   });
 
-  it('adds imagePullPolicy with the effective value and pins :latest with a placeholder', async () => {
+  it('adds imagePullPolicy with the effective value, and offers no tag pin to a client without snippets', async () => {
     const uri = client.uri('pod-latest.yaml');
     const { diagnostics } = await client.open(uri, POD);
     const actions = await actionsFor(uri, diagnosticOf(diagnostics, 'latest-tag'));
+    // Only the user knows the version: as plain text the fix would write a made-up tag that gets saved and pulled.
     expect(actions.map((a) => a.title)).toEqual([
-      'Pin the image to a tag',
       'Set imagePullPolicy: Always explicitly',
       'Suppress latest-tag on this line',
       'Suppress latest-tag in this document',
     ]);
-    expect(actions[0]?.isPreferred).toBe(true);
-    expect(edited(POD, uri, actions[1])).toBe(
+    expect(edited(POD, uri, actions[0])).toBe(
       POD.replace('      image: nginx\n', '      image: nginx\n      imagePullPolicy: Always\n'),
     );
-    // This client has no snippet-edit support: the placeholder arrives as plain text.
-    expect(edited(POD, uri, actions[0])).toBe(POD.replace('image: nginx\n', 'image: nginx:tag\n'));
   });
 
   it('inserts a readiness probe skeleton at a 4-space Deployment’s indentation', async () => {
@@ -190,6 +187,63 @@ describe('textDocument/codeAction', () => {
   });
 });
 
+describe('the pin-tag fix for a client with snippet edits (issue 15)', () => {
+  let client: TestLspClient;
+  beforeAll(async () => {
+    client = await TestLspClient.start({ snippetEdits: true });
+  });
+  afterAll(async () => {
+    await client.stop();
+  });
+
+  interface SnippetEdit {
+    range: TextEdit['range'];
+    snippet: { kind: 'snippet'; value: string };
+  }
+
+  /** The snippet edit of the "Pin"/"Replace" action for the latest-tag finding of `text`. */
+  async function pinEdit(name: string, text: string): Promise<{ uri: string; title: string; edit: SnippetEdit }> {
+    const uri = client.uri(name);
+    const { diagnostics } = await client.open(uri, text);
+    const diagnostic = diagnostics.find((d) => d.code === 'latest-tag');
+    const actions: CodeAction[] = await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostic?.range,
+      context: { diagnostics: [diagnostic], only: ['quickfix'] },
+    });
+    const pin = actions[0];
+    const change = pin?.edit?.documentChanges?.[0] as { edits: SnippetEdit[] } | undefined;
+    return { uri, title: pin?.title ?? '', edit: change?.edits[0] as SnippetEdit };
+  }
+
+  /** The text after the snippet runs: `typed` replaces the selected placeholder; undefined is Escape. */
+  const run = (text: string, edit: SnippetEdit, typed?: string) =>
+    applyEdits(text, [
+      { range: edit.range, newText: edit.snippet.value.replace(/\$\{1:([^}]*)\}/, (_, d) => typed ?? d) },
+    ]);
+
+  it('selects the tag after an untagged image for typing, and the typed tag clears the finding', async () => {
+    const { uri, title, edit } = await pinEdit('pin-untagged.yaml', POD);
+    expect(title).toBe('Pin the image to a tag');
+    expect(edit.snippet.value).toBe(`:${tabStop(1, 'latest')}`);
+    const typed = run(POD, edit, '1.27.3');
+    expect(typed).toContain('      image: nginx:1.27.3\n');
+    const after = await client.change(uri, [{ text: typed }]);
+    expect(after.diagnostics.filter((d) => d.code === 'latest-tag')).toEqual([]);
+  });
+
+  it('leaves what the image already meant when the user presses Escape, and the finding stays', async () => {
+    const text = POD.replace('image: nginx\n', 'image: nginx:latest\n');
+    const { uri, title, edit } = await pinEdit('pin-latest.yaml', text);
+    expect(title).toBe('Replace :latest with a pinned tag');
+    const escaped = run(text, edit);
+    expect(escaped).toBe(text);
+    const after = await client.change(uri, [{ text: run(POD, (await pinEdit('pin-escape.yaml', POD)).edit) }]);
+    // `nginx` became `nginx:latest`: the same image, still flagged, never a made-up tag.
+    expect(after.diagnostics.filter((d) => d.code === 'latest-tag')).toHaveLength(1);
+  });
+});
+
 describe('codeActions with snippet-edit support (in process)', () => {
   it('sends snippet fixes as LSP 3.18 snippet edits in versioned document changes', () => {
     const uri = 'file:///tmp/podlens-test/snippet.yaml';
@@ -215,7 +269,7 @@ describe('codeActions with snippet-edit support (in process)', () => {
           edits: [
             {
               range: { start: { line: 9, character: 18 }, end: { line: 9, character: 18 } },
-              snippet: { kind: 'snippet', value: `:${tabStop(1, 'tag')}` },
+              snippet: { kind: 'snippet', value: `:${tabStop(1, 'latest')}` },
             },
           ],
         },

@@ -62,6 +62,19 @@ describe('codeLens', () => {
     expect(init.command?.title).toBe('Ready in ~24 s');
   });
 
+  it('headlines pods meant to finish: a Job completes, a pod under Never fails with its exit code', async () => {
+    const fixture = (name: string) =>
+      fs.readFileSync(path.resolve(__dirname, '../e2e/fixtures/workspace', name), 'utf8');
+    const titles: string[] = [];
+    for (const name of ['job.yaml', 'failing-pod.yaml']) {
+      const uri = client.uri(`headline-${name}`);
+      await client.open(uri, fixture(name));
+      const all = (await lenses(uri)) ?? [];
+      titles.push((await resolve(all[1] as CodeLens)).command?.title ?? '');
+    }
+    expect(titles).toEqual(['Completes in ~7 s', 'Fails: exit 42 (migrate) at ~2 s']);
+  });
+
   it('places a workload lens on its pod template', async () => {
     const uri = client.uri('deployment.yaml');
     const text = example('deployment.yaml');

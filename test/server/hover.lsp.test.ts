@@ -284,6 +284,76 @@ describe('resources and QoS', () => {
   });
 });
 
+describe('what the node does with resources (cgroup v2)', () => {
+  it('turns the cpu request into cpu.weight through cpu.shares and the runtime conversion', async () => {
+    const md = await hover('pod', '250m');
+    expect(md).toContain('`cpu.weight: 35`: the request 250m → cpu.shares 256');
+    expect(md).toContain('pkg/kubelet/cm/helpers_linux.go');
+    expect(md).toContain('ConvertCPUSharesToCgroupV2Value');
+    expect(md).toContain('= 10)');
+    expect(md).not.toContain('cpu.max');
+  });
+
+  it('turns the cpu limit into a cpu.max quota over the 100 ms period', async () => {
+    const md = await hover('pod', 'cpu: 500m', 6);
+    expect(md).toContain('`cpu.max: 50000 100000`');
+    expect(md).not.toContain('cpu.weight');
+  });
+
+  it('turns the memory limit into memory.max, with oom_score_adj and MemoryQoS said to be alpha', async () => {
+    const md = await hover('pod', 'memory: 128Mi', 10);
+    expect(md).toContain('`memory.max: 134217728`');
+    // 1000 − 1000 × 64Mi / 8Gi, integer division.
+    expect(md).toContain('`oom_score_adj: 993` (Burstable)');
+    expect(md).toContain('assumes a 8Gi node');
+    expect(md).toContain('pkg/kubelet/qos/policy.go');
+    expect(md).toContain('Only with the MemoryQoS feature gate (alpha, off by default)');
+    expect(md).toContain('`memory.min: 67108864`');
+    expect(md).toContain('`memory.high: 127504384`');
+  });
+
+  it('lists every value on the resources key', async () => {
+    const md = await hover('pod', 'resources:');
+    for (const v of ['cpu.weight: 35', 'cpu.max: 50000 100000', 'memory.max: 134217728', 'oom_score_adj: 993']) {
+      expect(md).toContain(v);
+    }
+  });
+
+  it('gives a Guaranteed container oom_score_adj -997', async () => {
+    expect(await hover('deployment', 'resources:')).toContain('`oom_score_adj: -997` (Guaranteed)');
+  });
+});
+
+describe('partial objects (kustomize patches)', () => {
+  const PATCH = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: shop
+spec:
+  template:
+    spec:
+      containers:
+        - name: web
+          resources:
+            requests:
+              memory: 512Mi
+`;
+
+  it('says what this file sets and what the base supplies, never a total or QoS class from the patch alone', async () => {
+    const uri = client.uri('overlays/prod/patch-memory.yaml');
+    await client.open(uri, PATCH);
+    const result = await client.hover(uri, positionOf(PATCH, '512Mi', 1));
+    const contents = result?.contents;
+    const md = contents && typeof contents === 'object' && 'value' in contents ? contents.value : '';
+    expect(md).toContain('**In this file** (a partial object: the base it patches supplies the rest)');
+    expect(md).toContain('This file sets requests.memory `512Mi`.');
+    expect(md).toContain('come from the base it patches');
+    expect(md).not.toContain('Requests of each Pod');
+    expect(md).not.toMatch(/Burstable|Guaranteed|BestEffort/);
+    expect(md).not.toContain('oom_score_adj');
+  });
+});
+
 describe('probes', () => {
   it('does the liveness timeline arithmetic and resolves the named port', async () => {
     const md = await hover('pod', 'livenessProbe');
@@ -419,5 +489,31 @@ describe('diagnostics', () => {
     const uri = client.uri('hover-empty.yaml');
     await client.open(uri, text);
     expect(await client.hover(uri, { line: 3, character: 3 })).toBeNull();
+  });
+});
+
+describe('partial objects (Helm templates)', () => {
+  it('computes no totals, QoS class or cgroup values when a request is a template value', async () => {
+    const text = `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+      resources:
+        requests:
+          cpu: 250m
+          memory: "{{ .Values.memory }}"
+`;
+    const uri = client.uri('chart-pod.yaml');
+    await client.open(uri, text);
+    const result = await client.hover(uri, positionOf(text, '250m', 1));
+    const contents = result?.contents;
+    const md = contents && typeof contents === 'object' && 'value' in contents ? contents.value : '';
+    expect(md).toContain('`250m` = 0.25 CPU (250 millicores)');
+    expect(md).toContain('known only once rendered');
+    expect(md).not.toMatch(/Requests of Pod|Burstable|Guaranteed|BestEffort|cpu\.weight/);
   });
 });

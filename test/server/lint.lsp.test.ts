@@ -91,7 +91,12 @@ describe('lint diagnostics over LSP', () => {
     const { diagnostics } = await client.open(uri, DEPLOYMENT);
     const [name] = byCode(diagnostics, 'invalid-container-name');
     expect(name?.range).toEqual({ start: { line: 14, character: 14 }, end: { line: 14, character: 17 } });
-    expect(name?.message).toMatch(/^spec\.template\.spec\.containers\[0\]\.name: Invalid value: "App"/);
+    // One line in the Problems panel; the API server's whole error, path included, in the hover with the rule page.
+    expect(name?.message).toBe('name: Invalid value: "App"');
+    const hover = await client.hover(uri, { line: 14, character: 15 });
+    const text = (hover?.contents as { value: string } | undefined)?.value;
+    expect(text).toContain('spec.template.spec.containers[0].name: Invalid value: "App": a lowercase RFC 1123 label');
+    expect(text).toContain('docs/rules/invalid-container-name.md');
     const [selector] = byCode(diagnostics, 'selector-mismatch');
     expect(selector?.severity).toBe(1);
     expect(selector?.relatedInformation?.length).toBe(1);
@@ -132,7 +137,7 @@ describe('lint diagnostics over LSP', () => {
     const notice = all[999] as Diagnostic;
     expect(notice.code).toBeUndefined();
     const text = typeof notice.message === 'string' ? notice.message : notice.message.value;
-    const hidden = Number(/^(\d+) more podlens findings in this file are not shown/.exec(text)?.[1]);
+    const hidden = Number(/^(\d+) more podlens findings not shown/.exec(text)?.[1]);
     expect(hidden).toBeGreaterThan(1);
     expect(all.slice(0, 600).every((d) => d.severity === 1)).toBe(true); // each document's unknown-field error
 

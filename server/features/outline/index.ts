@@ -9,6 +9,7 @@ import {
   LSPErrorCodes,
   ResponseError,
 } from 'vscode-languageserver';
+import { isLintable } from '../../../shared/lint';
 import type { ManifestDocument } from '../../../shared/model';
 import type { ServerContext } from '../../context';
 import { formatError } from '../../runSafe';
@@ -21,8 +22,15 @@ export interface SegmentOutline {
   folds: FoldingRange[];
 }
 
+/**
+ * Only Kubernetes objects (and chart templates) get an outline from podlens: folding and symbols of a CI workflow
+ * or a compose file belong to the YAML extension, and ours would replace its folding.
+ */
+const isOurs = (doc: ManifestDocument) => isLintable(doc) || doc.templated !== undefined;
+
 function outlineOf(docs: ManifestDocument[]): SegmentOutline {
-  return { symbols: docs.flatMap((d) => documentSymbol(d) ?? []), folds: docs.flatMap(foldsOf) };
+  const ours = docs.filter(isOurs);
+  return { symbols: ours.flatMap((d) => documentSymbol(d) ?? []), folds: ours.flatMap(foldsOf) };
 }
 
 const shift = (o: SegmentOutline, lines: number): SegmentOutline => ({
@@ -58,7 +66,7 @@ export async function outlineRequest<T>(
     const doc = ctx.documents.get(uri);
     if (!doc) return [];
     let file = files.get(uri);
-    if (!file) files.set(uri, (file = { memo: new SegmentMemo(outlineOf, shift) }));
+    if (!file) files.set(uri, (file = { memo: new SegmentMemo(outlineOf, shift, ctx.store.parseOptions(uri)) }));
     if (file.last?.version === doc.version) return file.last.parts.flatMap(pick);
     const version = doc.version;
     const parts = await file.memo.all(doc.getText(), token);

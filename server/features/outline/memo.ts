@@ -5,7 +5,13 @@
  * file does not hold up hovers and completions; cancelled work keeps what it finished.
  */
 import type { CancellationToken } from 'vscode-languageserver';
-import { type ManifestDocument, parseSegmentDocuments, type Segment, splitSegments } from '../../../shared/model';
+import {
+  type ManifestDocument,
+  type ParseOptions,
+  parseSegmentDocuments,
+  type Segment,
+  splitSegments,
+} from '../../../shared/model';
 
 /** Longest stretch of parsing before other requests get a turn. */
 const SLICE_MS = 2;
@@ -24,6 +30,8 @@ export class SegmentMemo<T> {
   constructor(
     private readonly compute: (docs: ManifestDocument[], segment: Segment) => T,
     private readonly shift: (value: T, lines: number) => T,
+    /** The file's parse options: a Helm chart's template is outlined as one. */
+    private readonly options: ParseOptions = {},
   ) {}
 
   /** One result per segment of `text`, in order; undefined when cancelled. Keeps only this text's segments. */
@@ -42,7 +50,7 @@ export class SegmentMemo<T> {
           }
           sliceStart = performance.now();
         }
-        entry = { line: segment.line, value: this.compute(parseSegmentDocuments(segment, 0), segment) };
+        entry = { line: segment.line, value: this.compute(parseSegmentDocuments(segment, 0, this.options), segment) };
       }
       next.set(segment.text, entry);
       const delta = segment.line - entry.line;

@@ -29,13 +29,6 @@ function containerSymbol(c: ContainerView): DocumentSymbol {
   };
 }
 
-/** The first few top-level keys: how a document that is not a Kubernetes object is named in the outline. */
-function rootKeys(doc: ManifestDocument): string {
-  const root = doc.ctx.asMap(doc.ast.contents);
-  const keys = (root?.items ?? []).slice(0, 3).map((p) => doc.ctx.keyText(p) ?? '?');
-  return keys.length ? keys.join(', ') : 'YAML';
-}
-
 export function documentSymbol(doc: ManifestDocument): DocumentSymbol | undefined {
   const contents = doc.ast.contents;
   if (
@@ -48,7 +41,8 @@ export function documentSymbol(doc: ManifestDocument): DocumentSymbol | undefine
   const name = doc.pod ? fieldValue(doc.pod.metadata.name) : undefined;
   const selection = doc.kind.kind !== 'absent' ? doc.kind.range : doc.range;
   const symbol: DocumentSymbol = {
-    name: kind ? `${kind}${name ? ` ${name}` : ''}` : `document (${rootKeys(doc)})`,
+    // Only chart templates whose markers hide the kind come here without one (see ./index).
+    name: kind ? `${kind}${name ? ` ${name}` : ''}` : 'Helm template',
     detail: fieldValue(doc.apiVersion),
     kind: doc.pod ? SymbolKind.Class : SymbolKind.Module,
     range: doc.range,

@@ -23,8 +23,10 @@ function imageScalar(doc: ManifestDocument, container: ContainerView): { node: S
 }
 
 /**
- * "Pin the image to a tag": replaces a `latest` tag, or appends a tag to an untagged reference, with the
- * snippet placeholder `${1:tag}`.
+ * "Pin the image to a tag": selects the tag for typing, as the snippet `:${1:latest}` over a `:latest` tag or
+ * after an untagged reference. The placeholder is what the reference already means, so leaving the snippet with
+ * Escape changes nothing the kubelet sees (and the finding stays); a made-up word such as `tag` would be saved and
+ * pulled. Only the user knows the version, so clients that cannot apply snippets do not get this fix.
  */
 export function pinTagFix(doc: ManifestDocument, container: ContainerView): Fix | undefined {
   const image = imageScalar(doc, container);
@@ -38,7 +40,10 @@ export function pinTagFix(doc: ManifestDocument, container: ContainerView): Fix 
     title: hasLatest ? 'Replace :latest with a pinned tag' : 'Pin the image to a tag',
     isPreferred: true,
     snippet: true,
-    edits: [{ range: { start: lines.positionAt(from), end: lines.positionAt(to) }, newText: `:${tabStop(1, 'tag')}` }],
+    typed: true,
+    edits: [
+      { range: { start: lines.positionAt(from), end: lines.positionAt(to) }, newText: `:${tabStop(1, 'latest')}` },
+    ],
   };
 }
 

@@ -65,6 +65,8 @@ function initialized(
 export interface ConditionInput {
   scheduled: boolean;
   unschedulableMessage?: string;
+  /** Unschedulable (the scheduler's) or SchedulingGated (the API server's, on create). */
+  unschedulableReason?: string;
   /** The kubelet has written a status (after scheduling and admission). */
   kubeletSynced: boolean;
   sandboxReady: boolean;
@@ -80,7 +82,13 @@ export interface ConditionInput {
 export function podConditions(p: ConditionInput): Partial<Record<ConditionType, ConditionSnapshot>> {
   if (!p.scheduled) {
     return p.unschedulableMessage
-      ? { PodScheduled: { status: false, reason: 'Unschedulable', message: p.unschedulableMessage } }
+      ? {
+          PodScheduled: {
+            status: false,
+            reason: p.unschedulableReason ?? 'Unschedulable',
+            message: p.unschedulableMessage,
+          },
+        }
       : {};
   }
   if (!p.kubeletSynced) return { PodScheduled: { status: true } };

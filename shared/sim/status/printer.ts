@@ -39,6 +39,8 @@ export function podColumns(pod: PrintInput): PodColumns {
   let lastRestart: number | null = null;
   let lastSidecarRestart: number | null = null;
   let reason: string = pod.reason ?? pod.phase;
+  // printPod: a PodScheduled condition with reason SchedulingGated prints as such.
+  if (pod.conditions.PodScheduled?.reason === 'SchedulingGated') reason = 'SchedulingGated';
   const later = (a: number | null, b: number) => (a === null || b > a ? b : a);
 
   const inits = pod.initContainers.filter(reported);

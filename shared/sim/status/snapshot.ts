@@ -203,7 +203,12 @@ export function buildSnapshot(spec: PodSpecResolved, s: SimState, now: number): 
     ? {}
     : podConditions({
         scheduled: s.pod.scheduled,
-        ...(spec.unschedulable && s.pod.created ? { unschedulableMessage: spec.unschedulable.message } : {}),
+        ...(spec.unschedulable && s.pod.created
+          ? {
+              unschedulableMessage: spec.unschedulable.message,
+              unschedulableReason: spec.unschedulable.reason ?? 'Unschedulable',
+            }
+          : {}),
         kubeletSynced: s.pod.synced,
         sandboxReady: s.pod.sandbox === 'ready',
         phase,

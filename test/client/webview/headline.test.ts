@@ -95,8 +95,9 @@ function drawn(timeline: Timeline) {
 function disagreements(headline: string, timeline: Timeline): string[] {
   const { restarts, ready, crashLanes, last } = drawn(timeline);
   const problems: string[] = [];
-  const final = /^(Cannot simulate|Pending: Unschedulable|Failed:)/.test(headline);
-  if (restarts.length > 0 && !final && !/restart|CrashLoopBackOff/.test(headline)) {
+  const final = /^(Cannot simulate|Pending: Unschedulable|SchedulingGated|Failed:|Fails:)/.test(headline);
+  const crashLooping = /CrashLoopBackOff|crash-looping/.test(headline);
+  if (restarts.length > 0 && !final && !/restart/.test(headline) && !crashLooping) {
     problems.push(`the lanes restart ${restarts[0]?.lane} at ${restarts[0]?.t} s; the headline does not say so`);
   }
   const restartAt = /restarts? at (\d+(?:\.\d+)?) s|first at (\d+(?:\.\d+)?) s/.exec(headline);
@@ -105,7 +106,7 @@ function disagreements(headline: string, timeline: Timeline): string[] {
       `the headline puts the first restart at ${restartAt[1] ?? restartAt[2]} s, the lanes at ${restarts[0]?.t}`,
     );
   }
-  if (crashLanes.length > 0 && !final && !headline.includes('CrashLoopBackOff')) {
+  if (crashLanes.length > 0 && !final && !crashLooping) {
     problems.push(`${crashLanes[0]?.name} shows CrashLoopBackOff; the headline does not`);
   }
   const crash = /CrashLoopBackOff predicted for (\S+)/.exec(headline);
@@ -120,7 +121,7 @@ function disagreements(headline: string, timeline: Timeline): string[] {
     problems.push('the headline says Ready, the Ready row ends false');
   }
   if (/^Pending/.test(headline) && firstReady !== undefined) problems.push('Pending, yet the Ready row turns true');
-  const completed = /Completed in (\d+(?:\.\d+)?) s/.exec(headline);
+  const completed = /Complete[sd] in ~?(\d+(?:\.\d+)?) s/.exec(headline);
   if (completed && !timeline.steps.some((s) => s.t === Number(completed[1]) && s.snapshot.phase === 'Succeeded')) {
     problems.push(`no Succeeded step at ${completed[1]} s`);
   }

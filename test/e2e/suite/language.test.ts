@@ -102,4 +102,17 @@ suite('language features', () => {
     assert.ok(lenses[0] && lenses[0].range.start.line <= 2, 'the lens sits on the Pod document');
     for (const f of (await facts()).examples) await check(fixture('examples', f));
   });
+
+  step('codelens-headlines-for-pods-meant-to-finish', async () => {
+    const headline = async (name: string, re: RegExp) => {
+      const uri = fixture(name);
+      await vscode.workspace.openTextDocument(uri);
+      return waitFor(async () => {
+        const all = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 50);
+        return all.map((l) => l.command?.title ?? '').find((t) => re.test(t));
+      }, `a CodeLens matching ${re} in ${name}`);
+    };
+    assert.match(await headline('job.yaml', /^Completes in/), /^Completes in ~\d+ s$/);
+    assert.match(await headline('failing-pod.yaml', /^Fails:/), /^Fails: exit 42 \(migrate\) at ~\d+ s$/);
+  });
 });

@@ -172,16 +172,11 @@ const CASES: RuleCase[] = [
   },
   {
     rule: 'volume-source',
-    name: 'a volume with no source',
-    flagged: pod(`${app()}  volumes:\n  - «name»: data\n`),
-    clean: pod(`${app()}  volumes:\n  - name: data\n    emptyDir: {}\n`),
-    message: 'spec.volumes[0]: Required value: must specify a volume type',
-  },
-  {
-    rule: 'volume-source',
     name: 'a volume with two sources (the later in validateVolumeSource order)',
     flagged: pod(`${app()}  volumes:\n  - name: data\n    «configMap»:\n      name: cfg\n    emptyDir: {}\n`),
-    clean: pod(`${app()}  volumes:\n  - name: data\n    configMap:\n      name: cfg\n`),
+    clean: pod(
+      `${app()}  volumes:\n  - name: data\n    configMap:\n      name: cfg\n  - name: bare\n  - name: empty\n    emptyDir:\n`,
+    ),
     message: 'spec.volumes[0].configMap: Forbidden: may not specify more than 1 volume type',
   },
   {
@@ -195,11 +190,10 @@ const CASES: RuleCase[] = [
   },
   {
     rule: 'volume-mount-not-found',
-    name: 'a StatefulSet mount of no volume and no claim template, as a warning',
+    name: 'a StatefulSet mount of no volume and no claim template',
     flagged: `${workload('StatefulSet', 'apps/v1', app('    volumeMounts:\n    - name: «cache»\n      mountPath: /cache\n'))}  volumeClaimTemplates:\n  - metadata:\n      name: data\n`,
     clean: `${workload('StatefulSet', 'apps/v1', app('    volumeMounts:\n    - name: data\n      mountPath: /data\n'))}  volumeClaimTemplates:\n  - metadata:\n      name: data\n`,
-    severity: 'warning',
-    message: 'FailedCreate',
+    message: 'spec.template.spec.containers[0].volumeMounts[0].name: Not found: "cache"',
   },
   {
     rule: 'duplicate-mount-path',
@@ -294,14 +288,15 @@ const CASES: RuleCase[] = [
 runCases(CASES);
 
 describe('StatefulSet pod templates', () => {
-  it('turn pod-spec validation errors into warnings, but keep the StatefulSet’s own checks as errors', () => {
+  it('are validated on create like every other template (since v1.34): pod-spec findings are errors', () => {
     const text = workload(
       'StatefulSet',
       'apps/v1',
       `  restartPolicy: Never\n  containers:\n  - name: Bad\n    image: x:1\n`,
     ).replace('  name: web', '  name: web.db');
     const found = lintText(text).map((f) => [f.rule, f.severity]);
-    expect(found).toContainEqual(['invalid-container-name', 'warning']);
+    expect(found).toContainEqual(['invalid-container-name', 'error']);
+    expect(found).not.toContainEqual(['invalid-container-name', 'warning']);
     expect(found).toContainEqual(['invalid-name', 'error']);
     expect(found).toContainEqual(['template-restart-policy', 'error']);
   });

@@ -150,24 +150,30 @@ spec:
 });
 
 describe('pinTagFix', () => {
-  it('replaces :latest with a tag placeholder snippet', () => {
+  it('replaces :latest with a snippet that selects the tag, typed only (never plain text)', () => {
     const { doc, c } = container(POD);
     const fix = pinTagFix(doc, c);
-    expect(fix).toMatchObject({ snippet: true, isPreferred: true, title: 'Replace :latest with a pinned tag' });
+    expect(fix).toMatchObject({
+      snippet: true,
+      typed: true,
+      isPreferred: true,
+      title: 'Replace :latest with a pinned tag',
+    });
     expect(fix?.edits).toEqual([
       {
         range: { start: { line: 7, character: 16 }, end: { line: 7, character: 23 } },
-        newText: `:${tabStop(1, 'tag')}`,
+        newText: `:${tabStop(1, 'latest')}`,
       },
     ]);
-    expect(applyFix(POD, fix)).toContain('    image: nginx:tag\n');
+    // Escape leaves the placeholder: the same image as before, never a made-up tag.
+    expect(applyFix(POD, fix)).toContain('    image: nginx:latest\n');
   });
 
   it('appends a tag inside quotes and after a registry port', () => {
     const text =
       'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n  - name: a\n    image: "registry:5000/team/app"\n';
     const { doc, c } = container(text);
-    expect(applyFix(text, pinTagFix(doc, c))).toContain('    image: "registry:5000/team/app:tag"\n');
+    expect(applyFix(text, pinTagFix(doc, c))).toContain('    image: "registry:5000/team/app:latest"\n');
   });
 
   it('offers nothing when escapes make offsets unsafe', () => {

@@ -2,7 +2,7 @@
 // repeated imagePullSecrets names and deprecated volume types. Each stays a warning, at the tightest range.
 import { describe, expect, it } from 'vitest';
 import { lintText, type RuleFailure } from '../../../shared/lint';
-import { brief, findings, lint, locate, locateValue, pod } from '../../fixtures/lint/lifecycle/lintHelpers';
+import { brief, explained, findings, lint, locate, locateValue, pod } from '../../fixtures/lint/lifecycle/lintHelpers';
 
 const resources = (lines: string) => pod(`  - name: app\n    image: app:1.0\n    resources:\n${lines}`);
 
@@ -14,9 +14,9 @@ describe('fractional-byte-quantity', () => {
       { rule: 'fractional-byte-quantity', severity: 'warning', range: locateValue(text, 'memory: 1500m') },
     ]);
     expect(found[0]?.path).toBe('spec.containers[0].resources.requests.memory');
-    expect(found[0]?.message).toContain('accepts it with a warning');
-    expect(found[0]?.message).toContain('fractional byte value "1500m" is invalid, must be an integer');
-    expect(found[0]?.message).toContain('1500Mi');
+    expect(explained(found[0])).toContain('accepts it with a warning');
+    expect(explained(found[0])).toContain('fractional byte value "1500m" is invalid, must be an integer');
+    expect(explained(found[0])).toContain('1500Mi');
   });
 
   it('flags limits and ephemeral-storage too, in init containers as well, after rounding up to millis', () => {
@@ -39,8 +39,8 @@ describe('fractional-byte-quantity', () => {
       },
     ]);
     // 1.0001 is stored as 1001m after defaulting; 0.1Ki is 102.4 bytes.
-    expect(found[0]?.message).toContain('"1001m"');
-    expect(found[2]?.message).toContain('"102400m"');
+    expect(explained(found[0])).toContain('"1001m"');
+    expect(explained(found[2])).toContain('"102400m"');
   });
 
   it('is silent for whole byte counts, values that round up to one, cpu millis and quantities that are errors', () => {
@@ -64,7 +64,7 @@ describe('image-pull-secret-name', () => {
       { rule: 'image-pull-secret-name', severity: 'warning', range: locateValue(text, 'name: regcred', 1) },
     ]);
     expect(found[0]?.path).toBe('spec.imagePullSecrets[2].name');
-    expect(found[0]?.message).toContain('accepts it with a warning ("duplicate name")');
+    expect(explained(found[0])).toContain('accepts it with a warning ("duplicate name")');
     expect(found[0]?.related).toEqual([
       { range: locateValue(text, 'name: regcred', 0), message: 'first use of "regcred"' },
     ]);
@@ -77,7 +77,7 @@ describe('image-pull-secret-name', () => {
       { rule: 'image-pull-secret-name', severity: 'warning', range: locateValue(text, 'name: ""') },
       { rule: 'image-pull-secret-name', severity: 'warning', range: locate(text, '{}') },
     ]);
-    expect(found[0]?.message).toContain('("invalid empty name")');
+    expect(explained(found[0])).toContain('("invalid empty name")');
   });
 
   it('is silent for distinct names in a workload template', () => {
@@ -99,8 +99,8 @@ describe('deprecated-volume-type', () => {
       { rule: 'deprecated-volume-type', severity: 'warning', range: locate(text, 'gitRepo') },
     ]);
     expect(found[0]?.path).toBe('spec.volumes[0].gitRepo');
-    expect(found[0]?.message).toContain('accepts with a warning ("deprecated in v1.11")');
-    expect(found[0]?.message).toContain('emptyDir');
+    expect(explained(found[0])).toContain('accepts with a warning ("deprecated in v1.11")');
+    expect(explained(found[0])).toContain('emptyDir');
   });
 
   it('flags every plugin of warnings.go with its version, and says the removed ones do not mount', () => {
@@ -115,8 +115,8 @@ describe('deprecated-volume-type', () => {
           end: { line: r.end.line, character: r.end.character - 1 },
         })),
     );
-    expect(found.every((f) => f.severity === 'warning' && f.message.includes('the pod does not start'))).toBe(true);
-    expect(found.find((f) => f.path === 'spec.volumes[7].rbd')?.message).toContain(
+    expect(found.every((f) => f.severity === 'warning' && explained(f).includes('the pod does not start'))).toBe(true);
+    expect(explained(found.find((f) => f.path === 'spec.volumes[7].rbd'))).toContain(
       '"deprecated in v1.28, non-functional in v1.31+"',
     );
   });

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Finding, ruleById } from '../../../shared/lint';
-import { lint } from '../../fixtures/lint/lifecycle/lintHelpers';
+import { explained, lint } from '../../fixtures/lint/lifecycle/lintHelpers';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const CORPUS = path.resolve(ROOT, '../shared/real-manifests');
@@ -35,7 +35,7 @@ describe('examples and seed manifests', () => {
     const found = ours(lint(text)).filter((f) => f.rule === 'init-never-succeeds');
     expect(found).toHaveLength(1);
     expect(found[0]?.severity).toBe('warning');
-    expect(found[0]?.message).toContain('Init:CrashLoopBackOff');
+    expect(explained(found[0])).toContain('Init:CrashLoopBackOff');
   });
 
   it('flags the crash-looping example container', () => {

@@ -1,21 +1,22 @@
 // latest-tag, pull-policy-never, private-registry-no-pull-secret: rule id, severity and exact range.
 import { describe, expect, it } from 'vitest';
-import { applyFix, brief, findings, locate, pod } from '../../fixtures/lint/lifecycle/lintHelpers';
+import { applyFix, brief, explained, findings, locate, pod } from '../../fixtures/lint/lifecycle/lintHelpers';
 
 describe('latest-tag', () => {
   it('flags an untagged image and :latest, with pin and pull-policy fixes', () => {
     const text = pod('  - name: a\n    image: nginx\n  - name: b\n    image: "docker.io/library/redis:latest"\n');
     const found = findings(text, 'latest-tag');
     expect(found.map(brief)).toEqual([
-      { rule: 'latest-tag', severity: 'warning', range: locate(text, 'nginx') },
-      { rule: 'latest-tag', severity: 'warning', range: locate(text, '"docker.io/library/redis:latest"') },
+      // A bare Pod: best practice is a hint under the default preset (presets.test.ts).
+      { rule: 'latest-tag', severity: 'hint', range: locate(text, 'nginx') },
+      { rule: 'latest-tag', severity: 'hint', range: locate(text, '"docker.io/library/redis:latest"') },
     ]);
-    expect(found[0]?.message).toContain('imagePullPolicy is not set, so the API server makes it Always');
+    expect(explained(found[0])).toContain('imagePullPolicy is not set, so the API server makes it Always');
     expect(found[0]?.fixes?.map((f) => f.title)).toEqual([
       'Pin the image to a tag',
       'Set imagePullPolicy: Always explicitly',
     ]);
-    expect(applyFix(text, found[1]?.fixes?.[0])).toContain('image: "docker.io/library/redis:tag"');
+    expect(applyFix(text, found[1]?.fixes?.[0])).toContain('image: "docker.io/library/redis:latest"');
     expect(applyFix(text, found[0]?.fixes?.[1])).toContain('    image: nginx\n    imagePullPolicy: Always\n');
   });
 
@@ -23,7 +24,7 @@ describe('latest-tag', () => {
     const text = pod('  - name: a\n    image: nginx:latest\n    imagePullPolicy: IfNotPresent\n');
     const [f] = findings(text, 'latest-tag');
     expect(f?.fixes?.map((x) => x.title)).toEqual(['Replace :latest with a pinned tag']);
-    expect(f?.message).not.toContain('makes it Always');
+    expect(explained(f)).not.toContain('makes it Always');
   });
 
   it('leaves pinned tags, digests and registry ports alone', () => {
@@ -40,7 +41,7 @@ describe('pull-policy-never', () => {
     const [f, ...rest] = findings(text, 'pull-policy-never');
     expect(rest).toEqual([]);
     expect(brief(f!)).toEqual({ rule: 'pull-policy-never', severity: 'warning', range: locate(text, 'Never') });
-    expect(f?.message).toContain('ErrImageNeverPull');
+    expect(explained(f)).toContain('ErrImageNeverPull');
     expect(applyFix(text, f?.fixes?.[0])).toContain('imagePullPolicy: IfNotPresent\n');
   });
 

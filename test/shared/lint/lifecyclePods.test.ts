@@ -85,7 +85,7 @@ describe('missing-resources / missing-memory-limit', () => {
   it('flags a container with no cpu or memory settings at its name, with a skeleton fix', () => {
     const text = pod('  - name: app\n    image: app:1\n');
     const [f] = findings(text, 'missing-resources');
-    expect(brief(f!)).toEqual({ rule: 'missing-resources', severity: 'info', range: locateValue(text, 'name: app') });
+    expect(brief(f!)).toEqual({ rule: 'missing-resources', severity: 'hint', range: locateValue(text, 'name: app') });
     expect(findings(text, 'missing-memory-limit')).toEqual([]);
     const fixed = applyFix(text, f?.fixes?.[0]);
     expect(fixed).toBe(
@@ -99,7 +99,7 @@ describe('missing-resources / missing-memory-limit', () => {
   it('flags requests without a memory limit at the resources key, with a fix that copies the request', () => {
     const text = pod('  - name: app\n    image: app:1\n    resources:\n      requests:\n        memory: 64Mi\n');
     const [f] = findings(text, 'missing-memory-limit');
-    expect(brief(f!)).toEqual({ rule: 'missing-memory-limit', severity: 'info', range: locate(text, 'resources') });
+    expect(brief(f!)).toEqual({ rule: 'missing-memory-limit', severity: 'hint', range: locate(text, 'resources') });
     expect(applyFix(text, f?.fixes?.[0])).toBe(`${text}      limits:\n        memory: 64Mi\n`);
   });
 

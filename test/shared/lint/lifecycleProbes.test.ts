@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   applyFix,
   brief,
+  explained,
   findings,
   locate,
   locateValue,
@@ -18,7 +19,7 @@ describe('missing-readiness-probe / missing-liveness-probe', () => {
   it('flags a long-running container without probes at its name, with skeleton fixes', () => {
     const name = locate(text, 'web');
     expect(findings(text, 'missing-readiness-probe').map(brief)).toEqual([
-      { rule: 'missing-readiness-probe', severity: 'info', range: name },
+      { rule: 'missing-readiness-probe', severity: 'hint', range: name },
     ]);
     const [live] = findings(text, 'missing-liveness-probe');
     expect(brief(live!)).toEqual({ rule: 'missing-liveness-probe', severity: 'hint', range: name });
@@ -67,7 +68,7 @@ describe('liveness-equals-readiness', () => {
     expect(f?.related).toEqual([
       { range: locate(text, 'readinessProbe'), message: 'the readinessProbe with the same check' },
     ]);
-    expect(f?.message).not.toContain('same timing');
+    expect(explained(f)).not.toContain('same timing');
   });
 
   it('is silent when the checks differ', () => {
@@ -89,7 +90,7 @@ describe('probe-timeout-exceeds-period', () => {
       severity: 'info',
       range: locateValue(text, 'timeoutSeconds: 10'),
     });
-    expect(f?.message).toContain('timeoutSeconds 10 ≥ periodSeconds 10 (after defaulting)');
+    expect(explained(f)).toContain('timeoutSeconds 10 ≥ periodSeconds 10 (after defaulting)');
   });
 
   it('points at periodSeconds when only the period is written (period 1, default timeout 1)', () => {
@@ -150,7 +151,7 @@ describe('liveness-kills-slow-start', () => {
       range: locateValue(text, 'initialDelaySeconds: 5'),
     });
     // D=5, P=10 (default), F=3 (default): first failure in [5, 15), kill 20 s later.
-    expect(f?.message).toContain('within 25–35 s of starting (3 failures 10 s apart from 5 s)');
+    expect(explained(f)).toContain('within 25–35 s of starting (3 failures 10 s apart from 5 s)');
   });
 
   it('points at the livenessProbe key when initialDelaySeconds is not written', () => {

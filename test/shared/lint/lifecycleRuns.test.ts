@@ -1,6 +1,6 @@
 // What the containers' commands and hooks do: crash loops, init containers that never succeed, shutdown timing.
 import { describe, expect, it } from 'vitest';
-import { brief, findings, locate, locateValue, pod } from '../../fixtures/lint/lifecycle/lintHelpers';
+import { brief, explained, findings, locate, locateValue, pod } from '../../fixtures/lint/lifecycle/lintHelpers';
 
 describe('crashloop-predicted', () => {
   it('flags a command that exits at once under restartPolicy Always, with the back-off schedule', () => {
@@ -12,8 +12,8 @@ describe('crashloop-predicted', () => {
       severity: 'warning',
       range: locate(text, '["sh", "-c", "echo starting; exit 1"]'),
     });
-    expect(f?.message).toContain('10 s, 20 s, 40 s, 80 s, 160 s and from then on 300 s');
-    expect(f?.message).toContain('CrashLoopBackOff from the second exit');
+    expect(explained(f)).toContain('10 s, 20 s, 40 s, 80 s, 160 s and from then on 300 s');
+    expect(explained(f)).toContain('CrashLoopBackOff from the second exit');
   });
 
   it('flags `true` (exit 0) under Always and `exit 1` under OnFailure; a sidecar whatever the policy', () => {
@@ -68,18 +68,18 @@ describe('init-never-succeeds', () => {
       severity: 'warning',
       range: locate(text, '["sh", "-c", "exit 1"]'),
     });
-    expect(f?.message).toContain('Init:CrashLoopBackOff');
-    expect(f?.message).toContain('10 s, 20 s, 40 s');
+    expect(explained(f)).toContain('Init:CrashLoopBackOff');
+    expect(explained(f)).toContain('10 s, 20 s, 40 s');
     expect(findings(text, 'crashloop-predicted')).toEqual([]);
   });
 
   it('flags `exit 1` under Never as a failed pod, and a never-ending init command', () => {
-    expect(findings(init('Never'), 'init-never-succeeds')[0]?.message).toContain('phase Failed');
+    expect(explained(findings(init('Never'), 'init-never-succeeds')[0])).toContain('phase Failed');
     const forever = pod(
       '  - name: main\n    image: nginx:1.27\n',
       '  initContainers:\n  - name: wait\n    image: busybox:1\n    command: ["sh", "-c", "while true; do sleep 1; done"]\n',
     );
-    expect(findings(forever, 'init-never-succeeds')[0]?.message).toContain('never exits');
+    expect(explained(findings(forever, 'init-never-succeeds')[0])).toContain('never exits');
   });
 
   it('is silent for init containers that finish, wait loops, and unknown entrypoints', () => {
@@ -102,7 +102,7 @@ describe('prestop-exceeds-grace', () => {
       severity: 'warning',
       range: locate(text, '["/bin/sh", "-c", "sleep 45"]'),
     });
-    expect(f?.message).toContain('gives up on the hook at 30 s');
+    expect(explained(f)).toContain('gives up on the hook at 30 s');
   });
 
   it('flags a sleep action equal to an explicit grace period, relating the grace period', () => {
@@ -167,7 +167,7 @@ describe('poststart-httpget', () => {
     );
     const [f] = findings(text, 'poststart-httpget');
     expect(brief(f!)).toEqual({ rule: 'poststart-httpget', severity: 'warning', range: locate(text, 'httpGet') });
-    expect(f?.message).toContain('404 or 500 included');
+    expect(explained(f)).toContain('404 or 500 included');
   });
 
   it('is silent for exec postStart and httpGet preStop', () => {

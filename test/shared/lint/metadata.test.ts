@@ -1,6 +1,6 @@
 // missing-name (an API error) and recommended-labels (a hint).
 import { describe, expect, it } from 'vitest';
-import { applyFix, brief, findings, locate, parseAll } from '../../fixtures/lint/lifecycle/lintHelpers';
+import { applyFix, brief, explained, findings, locate, parseAll } from '../../fixtures/lint/lifecycle/lintHelpers';
 
 const DEPLOYMENT = `apiVersion: apps/v1
 kind: Deployment
@@ -66,7 +66,7 @@ describe('recommended-labels', () => {
     const text = DEPLOYMENT.replace('metadata:\n  labels:', 'metadata:\n  name: web\n  labels:');
     const [f] = findings(text, 'recommended-labels');
     expect(brief(f!)).toEqual({ rule: 'recommended-labels', severity: 'hint', range: locate(text, 'labels') });
-    expect(f?.message).toContain('app.kubernetes.io/name, app.kubernetes.io/instance');
+    expect(explained(f)).toContain('app.kubernetes.io/name, app.kubernetes.io/instance');
     const fixed = applyFix(text, f?.fixes?.[0]);
     expect(fixed).toContain('  labels:\n    app: web\n    app.kubernetes.io/name: web\nspec:');
     expect(findings(fixed, 'recommended-labels')).toEqual([]);

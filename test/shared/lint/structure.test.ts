@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../../shared/lint';
 import { findingsOf, marked } from '../../fixtures/lint/api/marked';
+import { explained } from '../../fixtures/lint/lifecycle/lintHelpers';
 
 const pod = (spec: string, meta = '  name: web\n') => `apiVersion: v1\nkind: Pod\nmetadata:\n${meta}spec:\n${spec}`;
 const app = (extra = '') => `  containers:\n  - name: app\n    image: registry.example/app:1.4.2\n${extra}`;
@@ -136,8 +137,8 @@ describe('structure rules', () => {
 
   it('explains YAML 1.1 booleans and reports the exact decode error', () => {
     const [f] = findingsOf('invalid-type', pod(app('    env:\n    - name: A\n      value: yes\n'))).findings;
-    expect(f?.message).toContain('YAML 1.1');
-    expect(f?.message).toContain(
+    expect(explained(f)).toContain('YAML 1.1');
+    expect(explained(f)).toContain(
       'cannot unmarshal bool into Go struct field EnvVar.spec.containers.env.value of type string',
     );
   });
@@ -187,7 +188,7 @@ describe('structure rules', () => {
     expect(findings.filter((f) => f.rule === 'invalid-type')).toHaveLength(1);
   });
 
-  it('in a StatefulSet pod template reports validation-time problems as warnings', () => {
+  it('in a StatefulSet pod template reports validation-time problems as errors (validated on create since v1.34)', () => {
     const text = `apiVersion: apps/v1
 kind: StatefulSet
 metadata:
@@ -206,7 +207,7 @@ spec:
         imagePullPolicy: always
 `;
     const [f] = lintText(text).filter((x) => x.rule === 'invalid-enum');
-    expect(f?.severity).toBe('warning');
-    expect(f?.message).toContain('FailedCreate');
+    expect(f?.severity).toBe('error');
+    expect(f?.path).toBe('spec.template.spec.containers[0].imagePullPolicy');
   });
 });

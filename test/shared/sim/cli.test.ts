@@ -49,7 +49,7 @@ describe('podlens simulate', () => {
     expect(r.stderr).toEqual([]);
     expect(r.stdout).toContain('Prediction: Init:CrashLoopBackOff predicted for init-container');
     expect(r.stdout).toMatch(/^2s\+\s+Init:CrashLoopBackOff\s+0\/1\s+1 \(0s ago\)/m);
-    expect(r.stdout).toContain('Assumptions (override them with --scenario):');
+    expect(r.stdout).toContain('Assumptions (override them with --scenario;');
   });
 
   it('prints the JSON contract', () => {

@@ -65,6 +65,12 @@ const INVALID: [string, unknown, string, RegExp][] = [
   ],
   ['a bad quantity', { node: { allocatable: { cpu: '4 cores' } } }, 'scenario.node.allocatable.cpu', /4 cores/],
   ['an unknown top-level field', { nod: {} }, 'scenario.nod', /unknown field/],
+  [
+    'a taint effect the API does not know',
+    { node: { taints: [{ key: 'gpu', effect: 'NoRun' }] } },
+    'scenario.node.taints[0].effect',
+    /NoSchedule/,
+  ],
   ['an unknown action', { actions: [{ atSeconds: 5, do: 'evict' }] }, 'scenario.actions[0].do', /delete/],
   [
     'a bad memory quantity',

@@ -6,6 +6,7 @@
  */
 import { WORKLOAD_KINDS, type WorkloadKind } from '../../../model';
 import { CURRENT_API_VERSION, objectKey } from '../../kinds';
+import { quoted } from '../../message';
 import { suggest } from '../../suggest';
 import type { Rule } from '../../types';
 
@@ -64,7 +65,8 @@ export const apiVersionRule: Rule = {
       ctx.report({
         path: ['apiVersion'],
         range: kind.keyRange,
-        message: `apiVersion is not set: kubectl rejects the object ("apiVersion not set"). A ${kind.value} is ${CURRENT_API_VERSION[kind.value]}.`,
+        message: `apiVersion is not set: kubectl rejects the object. A ${kind.value} is ${CURRENT_API_VERSION[kind.value]}.`,
+        detail: 'kubectl apply fails with "apiVersion not set".',
       });
       return;
     }
@@ -82,8 +84,9 @@ export const apiVersionRule: Rule = {
       ctx.report({
         path: ['apiVersion'],
         range,
-        message:
-          `${why}: kubectl apply fails with no matches for kind "${kind.value}" in version "${version}". ` +
+        message: `${why}: use apiVersion: ${current}`,
+        detail:
+          `kubectl apply fails with no matches for kind "${kind.value}" in version "${version}". ` +
           `Use apiVersion: ${current}${removedIn ? ' (check the fields that changed, such as the now required spec.selector)' : ''}.`,
         fixes: [{ title: `Change to ${current}`, edits: [{ range, newText: current }], isPreferred: true }],
       });
@@ -98,9 +101,10 @@ export const apiVersionRule: Rule = {
     ctx.report({
       path: ['kind'],
       range: kind.valueRange,
-      message:
-        `${version} has no kind "${kind.value}": kubectl apply fails with no matches for kind "${kind.value}" in ` +
-        `version "${version}". Did you mean "${guess}"${group !== version ? ` (apiVersion: ${group})` : ''}?`,
+      message: `${version} has no kind ${quoted(kind.value)}. Did you mean "${guess}"?`,
+      detail:
+        `kubectl apply fails with no matches for kind "${kind.value}" in version "${version}". ` +
+        `Did you mean "${guess}"${group !== version ? ` (apiVersion: ${group})` : ''}?`,
       fixes: [{ title: `Change to ${guess}`, edits: [{ range: kind.valueRange, newText: guess }], isPreferred: true }],
     });
   },

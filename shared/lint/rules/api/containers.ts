@@ -1,13 +1,13 @@
 /**
  * Container-level checks of validateContainerCommon / validateContainers / validateInitContainers:
  * `invalid-container-name` (a DNS-1123 label), `duplicate-container-name` (unique across init and regular
- * containers, reported where validation.go reports it), `image-whitespace` (Pods only: validateContainerOnlyForPod)
- * and `container-restart-policy` (Forbidden on regular containers; init containers accept only Always).
+ * containers, reported where validation.go reports it), `image-whitespace` (Pods only: validateContainerOnlyForPod;
+ * a warning on templates, whose Pods are rejected).
  */
 import { isDNS1123Label } from '../../../k8s/names';
 import type { ContainerView } from '../../../model';
 import type { Rule } from '../../types';
-import { allContainers, duplicate, forbidden, invalid, notSupported, reportPodSpec } from './util';
+import { allContainers, duplicate, invalid, reportPodOnly, reportPodSpec } from './util';
 
 export const invalidContainerNameRule: Rule = {
   meta: {
@@ -52,7 +52,8 @@ export const duplicateContainerNameRule: Rule = {
       reportPodSpec(ctx, {
         path,
         range: c.name.range,
-        message: `${duplicate(path, c.name.value)}: another container in this pod is already named "${c.name.value}"`,
+        message: duplicate(path, c.name.value),
+        detail: `Another container in this pod is already named "${c.name.value}".`,
         related: [{ range: firstRange, message: `The other container named "${c.name.value}"` }],
       });
     };
@@ -68,15 +69,15 @@ export const imageWhitespaceRule: Rule = {
     id: 'image-whitespace',
     family: 'api-validation',
     severity: 'error',
-    summary: 'A Pod container image with leading or trailing whitespace (rejected for Pods, not for templates).',
+    summary: 'A container image with leading or trailing whitespace (rejected for Pods; templates create such Pods).',
   },
   check(ctx) {
-    if (ctx.pod?.workload !== 'Pod') return;
+    if (!ctx.pod) return;
     for (const c of allContainers(ctx.pod)) {
       const image = c.image;
       if (image.kind !== 'value' || image.value.trim() === image.value || image.value.trim() === '') continue;
       const path = [...c.path, 'image'];
-      ctx.report({
+      reportPodOnly(ctx, {
         path,
         range: image.range,
         message: invalid(path, image.value, 'must not have leading or trailing whitespace'),
@@ -88,37 +89,6 @@ export const imageWhitespaceRule: Rule = {
           },
         ],
       });
-    }
-  },
-};
-
-export const containerRestartPolicyRule: Rule = {
-  meta: {
-    id: 'container-restart-policy',
-    family: 'api-validation',
-    severity: 'error',
-    summary: 'A container-level restartPolicy: only init containers may set it, and only to Always (a sidecar).',
-  },
-  check(ctx) {
-    const pod = ctx.pod;
-    if (!pod) return;
-    for (const c of allContainers(pod)) {
-      const policy = c.restartPolicy;
-      if (policy.kind !== 'value') continue;
-      const path = [...c.path, 'restartPolicy'];
-      if (c.list === 'containers') {
-        reportPodSpec(ctx, {
-          path,
-          range: policy.keyRange,
-          message: `${forbidden(path, 'may not be set for non-init containers')}. Set restartPolicy on the pod spec instead.`,
-        });
-      } else if (policy.value !== 'Always') {
-        reportPodSpec(ctx, {
-          path,
-          range: policy.range,
-          message: `${notSupported(path, policy.value, ['Always'])}. Always makes this init container a sidecar; remove the field for a run-to-completion init container.`,
-        });
-      }
     }
   },
 };

@@ -29,7 +29,8 @@ export function handlerCount(
     reportPodSpec(ctx, {
       path,
       range: keyRange,
-      message: `${required(path, 'must specify a handler type')}: give ${what} one of ${allowed.join(', ')}`,
+      message: required(path, 'must specify a handler type'),
+      detail: `Give ${what} one of ${allowed.join(', ')}.`,
     });
     return;
   }
@@ -38,7 +39,8 @@ export function handlerCount(
     reportPodSpec(ctx, {
       path: p,
       range: extra.keyRange,
-      message: `${forbidden(p, 'may not specify more than 1 handler type')}: ${set[0]?.key} is already set`,
+      message: forbidden(p, 'may not specify more than 1 handler type'),
+      detail: `${set[0]?.key} is already set.`,
     });
   }
 }

@@ -1,14 +1,29 @@
 /** The API-validation family: what the API server's validation (pkg/apis/core/validation and apps/batch) rejects. */
 import type { Rule } from '../../types';
 import { apiVersionRule } from './apiVersion';
-import {
-  containerRestartPolicyRule,
-  duplicateContainerNameRule,
-  imageWhitespaceRule,
-  invalidContainerNameRule,
-} from './containers';
+import { containerRestartPolicyRule } from './container-restart-policy';
+import { duplicateContainerNameRule, imageWhitespaceRule, invalidContainerNameRule } from './containers';
 import { invalidEnvNameRule, invalidEnvSourceRule } from './env';
 import { handlerPortRule, lifecycleHandlerRule } from './handlers';
+import { invalidAffinityRule } from './invalid-affinity';
+import { invalidDnsConfigRule } from './invalid-dns-config';
+import { invalidEphemeralVolumeRule } from './invalid-ephemeral-volume';
+import { invalidFileModeRule } from './invalid-file-mode';
+import { invalidFinalizerRule } from './invalid-finalizer';
+import { invalidHostAliasRule } from './invalid-host-alias';
+import { invalidHostUsersRule } from './invalid-host-users';
+import { invalidHostnameOverrideRule } from './invalid-hostname-override';
+import { invalidMountPropagationRule } from './invalid-mount-propagation';
+import { invalidPodOsRule } from './invalid-pod-os';
+import { invalidProcMountRule } from './invalid-proc-mount';
+import { invalidReadinessGateRule } from './invalid-readiness-gate';
+import { invalidResourceClaimRule } from './invalid-resource-claim';
+import { invalidSchedulingGateRule } from './invalid-scheduling-gate';
+import { invalidSecurityProfileRule } from './invalid-security-profile';
+import { invalidSysctlRule } from './invalid-sysctl';
+import { invalidTolerationRule } from './invalid-toleration';
+import { invalidTopologySpreadRule } from './invalid-topology-spread';
+import { invalidVolumeFileRule } from './invalid-volume-file';
 import { invalidAnnotationRule, invalidLabelRule } from './labels';
 import { duplicateMountPathRule, invalidSubPathRule, volumeMountNotFoundRule } from './mounts';
 import { invalidNameRule, invalidSpecNameRule } from './names';
@@ -20,6 +35,7 @@ import {
   invalidPortRule,
 } from './ports';
 import { initContainerProbesRule, probeHandlerRule, probeValuesRule } from './probes';
+import { profileAnnotationMismatchRule } from './profile-annotation-mismatch';
 import { invalidResourceRule, requestsExceedLimitsRule } from './resources';
 import { invalidSecurityContextRule } from './securityContext';
 import {
@@ -65,4 +81,24 @@ export const apiValidationRules: Rule[] = [
   selectorMismatchRule,
   activeDeadlineSecondsRule,
   ephemeralContainersRule,
+  invalidTolerationRule,
+  invalidAffinityRule,
+  invalidTopologySpreadRule,
+  invalidDnsConfigRule,
+  invalidSchedulingGateRule,
+  invalidReadinessGateRule,
+  invalidHostAliasRule,
+  invalidSysctlRule,
+  invalidSecurityProfileRule,
+  invalidPodOsRule,
+  invalidProcMountRule,
+  invalidHostUsersRule,
+  invalidHostnameOverrideRule,
+  profileAnnotationMismatchRule,
+  invalidFileModeRule,
+  invalidVolumeFileRule,
+  invalidEphemeralVolumeRule,
+  invalidMountPropagationRule,
+  invalidFinalizerRule,
+  invalidResourceClaimRule,
 ];

@@ -41,7 +41,8 @@ export const volumeMountNotFoundRule: Rule = {
         reportPodSpec(ctx, {
           path,
           range: m.name.range,
-          message: `${notFound(path, m.name.value)}: no volume in spec.volumes has this name${known ? ` (volumes: ${known})` : ''}`,
+          message: notFound(path, m.name.value),
+          detail: `No volume in spec.volumes has this name${known ? ` (volumes: ${known})` : ''}.`,
           needsWholeObject: true,
         });
       }

@@ -123,7 +123,7 @@ function hostPortKey(p: PortView, hostPort: number): string {
   return `${protocol}/${ip}/${hostPort}`;
 }
 
-const DEFAULTED_NOTE = ' (hostPort unset: with hostNetwork: true the API server defaults it to the containerPort)';
+const DEFAULTED_NOTE = ' hostPort is unset: with hostNetwork: true the API server defaults it to the containerPort.';
 
 export const hostPortConflictRule: Rule = {
   meta: {
@@ -154,7 +154,8 @@ export const hostPortConflictRule: Rule = {
           reportPodSpec(ctx, {
             path,
             range: host.range,
-            message: `${duplicate(path, key)}: this host port is already taken in the pod's network namespace${note}`,
+            message: duplicate(path, key),
+            detail: `This host port is already taken in the pod's network namespace.${note}`,
             related: [
               {
                 range: first.range,

@@ -117,9 +117,9 @@ export const initContainerProbesRule: Rule = {
         reportPodSpec(ctx, {
           path,
           range: keyRange,
-          message:
-            `${forbidden(path, 'may not be set for init containers without restartPolicy=Always')}. An init container ` +
-            'runs to completion before the app starts; add restartPolicy: Always to make it a sidecar that is probed.',
+          message: forbidden(path, 'may not be set for init containers without restartPolicy=Always'),
+          detail:
+            'An init container runs to completion before the app starts; add restartPolicy: Always to make it a sidecar that is probed.',
         });
       }
     }

@@ -34,7 +34,8 @@ export const templateRestartPolicyRule: Rule = {
       ctx.report({
         path,
         range: policy.range,
-        message: `${notSupported(path, policy.value, ['Always'])}: a ${pod.workload} keeps its Pods running; use a Job for run-to-completion work`,
+        message: notSupported(path, policy.value, ['Always']),
+        detail: `A ${pod.workload} keeps its Pods running; use a Job for run-to-completion work.`,
         fixes: [{ title: 'Change to Always', edits: [{ range: policy.range, newText: 'Always' }], isPreferred: true }],
       });
       return;
@@ -47,8 +48,9 @@ export const templateRestartPolicyRule: Rule = {
     ctx.report({
       path,
       range,
-      message:
-        `${required(path, 'valid values: "OnFailure", "Never"')}. ${value === '' ? 'An omitted restartPolicy is defaulted to Always, which' : 'Always'} ` +
+      message: required(path, 'valid values: "OnFailure", "Never"'),
+      detail:
+        `${value === '' ? 'An omitted restartPolicy is defaulted to Always, which' : 'Always'} ` +
         `is not allowed for a ${pod.workload}: its Pods must be able to finish.`,
       ...(policy.kind === 'value' && {
         fixes: [
@@ -61,10 +63,13 @@ export const templateRestartPolicyRule: Rule = {
   },
 };
 
-type Requirement = { key: string; operator: string; values: string[] };
+export type Requirement = { key: string; operator: string; values: string[] };
 
 /** A LabelSelector as matchLabels plus matchExpressions; an RC selector is a plain map. */
-function readSelector(ctx: RuleContext, rc: boolean): { requirements: Requirement[]; empty: boolean } | undefined {
+export function readSelector(
+  ctx: RuleContext,
+  rc: boolean,
+): { requirements: Requirement[]; empty: boolean } | undefined {
   const sel = mapAt(ctx.doc, ['spec', 'selector']);
   if (!sel) return undefined;
   const requirements: Requirement[] = [];
@@ -83,13 +88,17 @@ function readSelector(ctx: RuleContext, rc: boolean): { requirements: Requiremen
       const op = readers.string(ctx.doc.ctx, m, 'operator');
       const values = readers.stringList(ctx.doc.ctx, m, 'values');
       if (key.kind !== 'value' || op.kind !== 'value') return undefined;
-      requirements.push({ key: key.value, operator: op.value, values: values.kind === 'value' ? values.value : [] });
+      const list = values.kind === 'value' ? values.value : [];
+      // LabelSelectorAsSelector fails on these, so the API reports the selector itself, not the template labels.
+      if ((op.value === 'In' || op.value === 'NotIn') !== list.length > 0) return undefined;
+      if (!['In', 'NotIn', 'Exists', 'DoesNotExist'].includes(op.value)) return undefined;
+      requirements.push({ key: key.value, operator: op.value, values: list });
     }
   }
   return { requirements, empty: requirements.length === 0 };
 }
 
-function matches(r: Requirement, labels: Map<string, string>): boolean {
+export function matches(r: Requirement, labels: Map<string, string>): boolean {
   const v = labels.get(r.key);
   switch (r.operator) {
     case 'In':
@@ -123,6 +132,8 @@ export const selectorMismatchRule: Rule = {
     const selector = readSelector(ctx, rc);
     const selectorKey = pairAt(ctx.doc, ['spec'], 'selector');
     if (!selector || !selectorKey) return;
+    // Without a template an RC gets only `spec.template: Required value` (missing-required-field).
+    if (rc && !mapAt(ctx.doc, ['spec', 'template'])) return;
     if (selector.empty) {
       // An empty RC selector is defaulted from the template labels.
       if (rc) return;
@@ -151,7 +162,8 @@ export const selectorMismatchRule: Rule = {
     ctx.report({
       path,
       range: labelsKey,
-      message: `${path.join('.')}: Invalid value: \`selector\` does not match template \`labels\`: the template lacks ${what}. The ${pod.workload} could never find its own Pods.`,
+      message: `${path.join('.')}: Invalid value: \`selector\` does not match template \`labels\``,
+      detail: `The template lacks ${what}. The ${pod.workload} could never find its own Pods.`,
       related: [{ range: selectorKey.keyRange, message: 'The selector' }],
       needsWholeObject: true,
     });
@@ -175,7 +187,8 @@ export const activeDeadlineSecondsRule: Rule = {
       ctx.report({
         path,
         range: f.keyRange,
-        message: `${forbidden(path, `activeDeadlineSeconds in ${pod.workload} is not Supported`)}: it would kill Pods that are meant to run forever`,
+        message: forbidden(path, `activeDeadlineSeconds in ${pod.workload} is not Supported`),
+        detail: 'It would kill Pods that are meant to run forever.',
       });
     } else if (f.value < 1 || f.value > 2147483647) {
       ctx.report({
@@ -205,7 +218,8 @@ export const ephemeralContainersRule: Rule = {
     ctx.report({
       path,
       range: pair.keyRange,
-      message: `${forbidden(path, detail)}. Add them to a running Pod with kubectl debug instead.`,
+      message: forbidden(path, detail),
+      detail: 'Add them to a running Pod with kubectl debug instead.',
     });
   },
 };

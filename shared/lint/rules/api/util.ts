@@ -1,15 +1,13 @@
 /**
  * Shared pieces of the API-validation rules: alias-aware AST access by field path, the API server's error wording
- * (`spec.x: Invalid value: "y": detail`), and the one place that knows StatefulSet pod templates are not validated
- * when the StatefulSet is created (apps validation `ValidatePodTemplateSpecForStatefulSet`): their findings become
- * warnings, because the object is accepted and every Pod the controller creates is rejected.
+ * (`spec.x: Invalid value: "y": detail`), and the one place that knows which checks only Pods get: on a template
+ * they become warnings, because the object is accepted and every Pod its controller creates is rejected.
  */
 import { isMap, isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { ContainerView, ManifestDocument, PodView } from '../../../model';
 import { type FieldPath, formatPath, type Range } from '../../../util/range';
 import { type JsonScalar, resolveScalar } from '../../../yaml/scalar';
 import type { Report, RuleContext } from '../../types';
-import { reportValidation } from '../statefulSet';
 
 /** The (dereferenced) node at a field path, following aliases; undefined when any step is missing. */
 function nodeAt(doc: ManifestDocument, path: FieldPath): Node | undefined {
@@ -61,6 +59,15 @@ export function setKeys(doc: ManifestDocument, map: YAMLMap | undefined): { key:
   return out;
 }
 
+/**
+ * Where a finding about a missing field of a map goes: the map's first key (a block map's own range runs to the
+ * next line), or the whole node when it has none (`{}`).
+ */
+export function entryRange(doc: ManifestDocument, map: YAMLMap): Range | undefined {
+  const first = map.items[0]?.key as Node | undefined;
+  return doc.ctx.range(first) ?? doc.ctx.range(map);
+}
+
 /** A Go value as field errors print it: strings quoted, numbers bare. */
 function shown(value: string | number): string {
   return typeof value === 'string' ? JSON.stringify(value) : String(value);
@@ -97,10 +104,27 @@ export function notFound(path: FieldPath, value: string): string {
 }
 
 /**
- * Reports a finding about the pod spec; in a StatefulSet template it becomes a warning (see ../statefulSet.ts).
+ * Reports a finding about the pod spec. Every pod template is validated like a Pod's spec when its object is
+ * created (StatefulSets too since v1.34: apps `ValidatePodTemplateSpecForStatefulSet` calls ValidatePodTemplateSpec),
+ * so the finding keeps the rule's severity wherever the spec sits.
  */
 export function reportPodSpec(ctx: RuleContext, report: Report): void {
-  reportValidation(ctx, report);
+  ctx.report(report);
+}
+
+/**
+ * Reports a check that only Pods get (`opts.ResourceIsPod`, validateContainerOnlyForPod): an error on a Pod; on a
+ * template a warning, since the object is accepted and every Pod its controller creates is rejected.
+ */
+export function reportPodOnly(ctx: RuleContext, report: Report): void {
+  const kind = ctx.pod?.workload;
+  if (!kind || kind === 'Pod') ctx.report(report);
+  else
+    ctx.report({
+      ...report,
+      severity: 'warning',
+      message: `every Pod this ${kind} creates will be rejected: ${report.message}`,
+    });
 }
 
 /** Every container of the pod view, init containers first (validation order). */

@@ -1,13 +1,14 @@
 /**
  * Volumes (ValidateVolumes, validateVolumeSource): `invalid-volume-name` (a DNS-1123 label), `duplicate-volume-name`
- * and `volume-source` (exactly one source: none is Required on the volume, a second is Forbidden on that source, in
- * the order validateVolumeSource checks them).
+ * and `volume-source` (at most one source: a second is Forbidden on that source, in the order validateVolumeSource
+ * checks them). A volume with no source is not an error through `kubectl apply`: SetDefaults_Volume
+ * (pkg/apis/core/v1/defaults.go, v1.36) makes it an emptyDir before validation runs.
  */
 import { isDNS1123Label } from '../../../k8s/names';
 import { objectSchema } from '../../../k8s/schema';
 import type { Range } from '../../../util/range';
 import type { Rule } from '../../types';
-import { duplicate, forbidden, invalid, mapAt, reportPodSpec, required, setKeys } from './util';
+import { duplicate, forbidden, invalid, mapAt, reportPodSpec, setKeys } from './util';
 
 /** Volume sources in the order validateVolumeSource checks them; the first one set wins. */
 const SOURCE_ORDER = [
@@ -97,7 +98,7 @@ export const volumeSourceRule: Rule = {
     id: 'volume-source',
     family: 'api-validation',
     severity: 'error',
-    summary: 'A volume with no source (emptyDir, configMap, …) or with more than one.',
+    summary: 'A volume with more than one source (emptyDir, configMap, …); one with none is defaulted to emptyDir.',
   },
   check(ctx) {
     const known = volumeSourceKeys();
@@ -105,23 +106,13 @@ export const volumeSourceRule: Rule = {
       const sources = setKeys(ctx.doc, mapAt(ctx.doc, v.path))
         .filter((k) => known.has(k.key))
         .sort((a, b) => SOURCE_ORDER.indexOf(a.key) - SOURCE_ORDER.indexOf(b.key));
-      if (sources.length === 0) {
-        // An unknown key (a misspelled source) is the unknown-field finding; the missing source is still missing.
-        const range = v.name.kind === 'value' ? v.name.keyRange : v.range;
-        reportPodSpec(ctx, {
-          path: v.path,
-          range,
-          message: `${required(v.path, 'must specify a volume type')}: add a source such as emptyDir: {}, configMap or persistentVolumeClaim`,
-          needsWholeObject: true,
-        });
-        continue;
-      }
       for (const extra of sources.slice(1)) {
         const path = [...v.path, extra.key];
         reportPodSpec(ctx, {
           path,
           range: extra.keyRange,
-          message: `${forbidden(path, 'may not specify more than 1 volume type')}: this volume already uses ${sources[0]?.key}`,
+          message: forbidden(path, 'may not specify more than 1 volume type'),
+          detail: `This volume already uses ${sources[0]?.key}.`,
         });
       }
     }

@@ -10,6 +10,7 @@ import { canonicalQuantity, isInteger, isNegative, parseQuantity, roundUpToMilli
 import type { ManifestDocument } from '../../../model';
 import type { FieldPath, Range } from '../../../util/range';
 import { resolveScalar } from '../../../yaml/scalar';
+import { quoted } from '../../message';
 import type { Rule } from '../../types';
 import { allContainers, capitalize, describeContainer } from './containers';
 
@@ -45,7 +46,8 @@ export const fractionalByteQuantity: Rule = {
           ctx.report({
             path: [...c.path, 'resources', list, resource],
             range: field.range,
-            message:
+            message: `${what} ${quoted(field.value)} is not a whole number of bytes`,
+            detail:
               `${capitalize(describeContainer(c))} ${list === 'limits' ? 'limits' : 'requests'} ${what} ` +
               `"${field.value}", which is not a whole number of bytes. The API server accepts it with a warning: ` +
               `fractional byte value ${JSON.stringify(shown)} is invalid, must be an integer.${hint}`,
@@ -74,7 +76,8 @@ export const imagePullSecretName: Rule = {
         ctx.report({
           path,
           range: s.name.kind === 'value' ? s.name.range : s.range,
-          message:
+          message: `imagePullSecrets[${s.index}] has no name: the kubelet has no Secret to read`,
+          detail:
             `imagePullSecrets[${s.index}] has no name. The API server accepts it with a warning ("invalid empty ` +
             'name"), and the kubelet has no Secret to read credentials from. Set the name of a ' +
             'kubernetes.io/dockerconfigjson Secret in the namespace, or remove the entry.',
@@ -90,7 +93,8 @@ export const imagePullSecretName: Rule = {
       ctx.report({
         path,
         range: s.name.range,
-        message:
+        message: `imagePullSecrets[${s.index}] names ${quoted(name)} again`,
+        detail:
           `imagePullSecrets[${s.index}] names "${name}" again (first at imagePullSecrets[${prev.index}]). The API ` +
           'server accepts it with a warning ("duplicate name"); the repeat adds nothing, and `kubectl apply` ' +
           'merges the list by name, so it may drop an entry on the next apply. Remove the repeated entry.',
@@ -181,7 +185,8 @@ export const deprecatedVolumeType: Rule = {
         ctx.report({
           path: [...v.path, s.type],
           range: s.keyRange,
-          message:
+          message: `Volume type ${s.type} is deprecated${broken ? ' and no longer mounts' : ''}`,
+          detail:
             `${volume} uses ${s.type}, which the API server accepts with a warning ("${known.status}").` +
             `${broken} ${known.instead}`,
         });

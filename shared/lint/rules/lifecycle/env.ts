@@ -4,6 +4,7 @@
  * keyed on the name may drop one of them on the next apply.
  */
 import type { Range } from '../../../util/range';
+import { quoted } from '../../message';
 import type { Rule } from '../../types';
 import { allContainers, capitalize, describeContainer } from './containers';
 
@@ -39,7 +40,8 @@ export const duplicateEnv: Rule = {
         ctx.report({
           path: [...env.path, 'name'],
           range: env.name.range,
-          message:
+          message: `env ${quoted(name)} is defined again (first at env[${prev.index}]): the later one wins`,
+          detail:
             `${capitalize(describeContainer(c))} defines env "${name}" again (first at env[${prev.index}]); the later ` +
             'definition wins and the API server only warns ("hides previous definition"). `kubectl apply` ' +
             'merges env by name, so one of the two may be dropped on the next apply.',

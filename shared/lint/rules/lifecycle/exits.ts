@@ -49,6 +49,9 @@ function containerPolicy(doc: RuleContext['doc'], c: ContainerView, podPolicy: s
   return podPolicy;
 }
 
+/** ` after 5 s`, or nothing for an exit at once. */
+const after = (seconds: number) => (seconds > 0 ? ` after ${seconds} s` : ' at once');
+
 function exitsSoon(run: RunInference): run is Extract<RunInference, { kind: 'exits' }> {
   return run.kind === 'exits' && run.afterSeconds < BACKOFF_RESET_SECONDS;
 }
@@ -89,7 +92,8 @@ export const crashloopPredicted: Rule = {
         range: site.range,
         path: site.path,
         needsWholeObject: true,
-        message:
+        message: `CrashLoopBackOff predicted: the command exits ${run.exitCode}${after(run.afterSeconds)} and is restarted`,
+        detail:
           `CrashLoopBackOff predicted for ${describeContainer(c)}: ${run.because}, and ${why}. ${capitalize(BACKOFF_SCHEDULE)}; ` +
           `kubectl shows CrashLoopBackOff from the second exit on and RESTARTS keeps growing.${remedy}`,
       });
@@ -126,7 +130,11 @@ export const initNeverSucceeds: Rule = {
         range: site.range,
         path: site.path,
         needsWholeObject: true,
-        message: `${capitalize(describeContainer(c))} can never succeed: ${run.because}; ${outcome}.`,
+        message:
+          run.kind === 'forever'
+            ? 'Init container never exits: the app containers never start'
+            : `Init container exits ${run.exitCode}${after(run.afterSeconds)}: the app containers never start`,
+        detail: `${capitalize(describeContainer(c))} can never succeed: ${run.because}; ${outcome}.`,
       });
     }
   },

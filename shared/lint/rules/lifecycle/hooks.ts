@@ -22,7 +22,8 @@ export const poststartHttpGet: Rule = {
         ctx.report({
           path: h.path,
           range: h.keyRange,
-          message:
+          message: 'postStart httpGet races the app’s startup and ignores the HTTP status',
+          detail:
             `postStart httpGet on ${describeContainer(c)}: the kubelet sends the request as soon as the ` +
             'container starts, usually before the app listens. A refused connection fails the hook, so the ' +
             'container is killed and restarted (PostStartHookError, then CrashLoopBackOff). A response with any ' +

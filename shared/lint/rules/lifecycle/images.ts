@@ -7,6 +7,7 @@ import { effectivePullPolicy, type ImageRef, parseImageRef } from '../../../k8s'
 import type { ContainerView } from '../../../model';
 import type { Range } from '../../../util/range';
 import { pinTagFix, pullPolicyFix } from '../../fixes';
+import { quoted } from '../../message';
 import type { Fix, Rule } from '../../types';
 import { allContainers, describeContainer } from './containers';
 
@@ -21,6 +22,7 @@ export const latestTag: Rule = {
     id: 'latest-tag',
     family: 'lifecycle',
     severity: 'warning',
+    bestPractice: true,
     summary: 'The image has no tag or uses :latest: the pull policy becomes Always and versions drift.',
   },
   check(ctx) {
@@ -48,7 +50,10 @@ export const latestTag: Rule = {
       ctx.report({
         path: [...c.path, 'image'],
         range: image.range,
-        message:
+        message: image.ref.tagImplicit
+          ? 'No image tag: the kubelet pulls :latest, so which version runs is not reproducible'
+          : 'The :latest tag: which version runs is not reproducible',
+        detail:
           `${what}. ${policy}Which version runs is not reproducible: nodes that pulled at different times run ` +
           'different images, and a rollback pulls whatever latest is today. Pin a version tag (or a digest).',
         fixes,
@@ -73,7 +78,8 @@ export const pullPolicyNever: Rule = {
       ctx.report({
         path: [...c.path, 'imagePullPolicy'],
         range: f.range,
-        message:
+        message: 'imagePullPolicy: Never: the container starts only where the image is already present',
+        detail:
           `imagePullPolicy: Never on ${describeContainer(c)}: the kubelet never pulls. On a node that does not ` +
           `already have "${image}" (pre-pulled, or loaded with kind/minikube), the container waits with ` +
           `ErrImageNeverPull — Container image "${image}" is not present with pull policy of Never — retried ` +
@@ -127,7 +133,8 @@ export const privateRegistryNoPullSecret: Rule = {
         path: [...c.path, 'image'],
         range: image.range,
         needsWholeObject: true,
-        message:
+        message: `Image from ${quoted(host)} and no imagePullSecrets: a private registry refuses the pull`,
+        detail:
           `"${image.text}" comes from ${host}, and the pod has no imagePullSecrets. If that registry requires ` +
           'credentials, the pull fails with ErrImagePull and the container stays in ImagePullBackOff, retried ' +
           'after 10 s, 20 s, 40 s … up to every 300 s, with the pod Pending. Add spec.imagePullSecrets (or ' +

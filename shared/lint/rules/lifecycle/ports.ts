@@ -75,7 +75,8 @@ export const duplicateContainerPort: Rule = {
         ctx.report({
           path: [...p.port.path, 'containerPort'],
           range: rangeOf(p),
-          message:
+          message: `Port ${p.number}/${p.protocol} is declared again (ports[${prev.port.index}])`,
+          detail:
             `${capitalize(describeContainer(c))} declares port ${p.number}/${p.protocol} again (ports[${prev.port.index}]): ` +
             `the API server accepts it with a warning ("${kind} port definition"). Remove the repeated entry, ` +
             'or give it a distinct port or protocol.',
@@ -117,7 +118,8 @@ export const portConflict: Rule = {
           ctx.report({
             path: [...p.port.path, 'containerPort'],
             range: rangeOf(p),
-            message:
+            message: `Port ${key} is also declared by another container: only one can bind it`,
+            detail:
               `${capitalize(describeContainer(c))} and ${describeContainer(prev.container)} both declare port ${key}. ` +
               'Containers of a pod share one network namespace (one IP, one port space), so only one process can bind it; the other fails with \'address already in use\' and usually exits, which under restartPolicy Always means CrashLoopBackOff. The API server only warns ("duplicate port definition").',
             related: [{ range: rangeOf(prev), message: `${key} declared by ${describeContainer(prev.container)}` }],

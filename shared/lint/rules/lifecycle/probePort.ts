@@ -5,6 +5,7 @@
  * so an undeclared number is only suspicious when the container lists other ports (a typo, or a port moved).
  */
 import type { ContainerView, HandlerView, ProbeView } from '../../../model';
+import { quoted } from '../../message';
 import type { RelatedInfo, Rule } from '../../types';
 import { allContainers, describeContainer } from './containers';
 
@@ -53,7 +54,8 @@ export const probePortNotDeclared: Rule = {
             range: h.port.range,
             needsWholeObject: true,
             related,
-            message:
+            message: `${probe.kind} port ${quoted(port)} is not a port name of this container: every probe fails`,
+            detail:
               `${where} uses the port name "${port}", but the container declares no port with that name. The ` +
               `API server accepts it; the kubelet cannot resolve it, so every probe fails and ${EFFECT[probe.kind]}. ` +
               'Name the port in `ports` or use its number.',
@@ -72,7 +74,8 @@ export const probePortNotDeclared: Rule = {
           needsWholeObject: true,
           related,
           severity: 'info',
-          message:
+          message: `${probe.kind} checks port ${port}, which the container does not declare`,
+          detail:
             `${where} checks port ${port}, which is not among the container's declared ports. The probe works ` +
             `only if the app listens on ${port}; if it does not, ${EFFECT[probe.kind]}. Declare the port, or ` +
             'point the probe at one of the declared ports.',

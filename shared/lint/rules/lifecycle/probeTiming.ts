@@ -39,7 +39,8 @@ export const probeTimeoutExceedsPeriod: Rule = {
         ctx.report({
           ...site,
           needsWholeObject: true,
-          message:
+          message: `${probe.kind} timeoutSeconds ${t} ≥ periodSeconds ${p}: a hung check delays the next one`,
+          detail:
             `The ${probe.kind} of ${describeContainer(c)} has timeoutSeconds ${t} ≥ periodSeconds ${p}` +
             `${eff.defaulted.length ? ' (after defaulting)' : ''}. The kubelet runs one probe at a time per ` +
             `container and probe, so a check that hangs until its timeout delays the next tick: probes run ` +
@@ -77,7 +78,8 @@ export const livenessKillsSlowStart: Rule = {
       ctx.report({
         ...siteOf(live, 'initialDelaySeconds'),
         needsWholeObject: true,
-        message:
+        message: `No startupProbe: the livenessProbe kills a start slower than ${earliest}–${latest} s`,
+        detail:
           `No startupProbe: the livenessProbe kills ${describeContainer(c)} if it does not answer within ` +
           `${earliest}–${latest} s of starting (${f} failures ${p} s apart from ${d} s), on every restart.`,
       });

@@ -16,6 +16,7 @@ export const missingReadinessProbe: Rule = {
     id: 'missing-readiness-probe',
     family: 'lifecycle',
     severity: 'info',
+    bestPractice: true,
     summary: 'A long-running container has no readinessProbe: it receives traffic as soon as it starts.',
   },
   check(ctx) {
@@ -27,7 +28,8 @@ export const missingReadinessProbe: Rule = {
       ctx.report({
         ...containerAnchor(c),
         needsWholeObject: true,
-        message:
+        message: 'No readinessProbe: ready, and sent traffic, the moment it starts',
+        detail:
           `${capitalize(describeContainer(c))} has no readinessProbe: it counts as ready the moment it starts and ` +
           'gets traffic before it can serve.',
         fixes: fix ? [fix] : undefined,
@@ -41,6 +43,7 @@ export const missingLivenessProbe: Rule = {
     id: 'missing-liveness-probe',
     family: 'lifecycle',
     severity: 'hint',
+    bestPractice: true,
     summary: 'A long-running container has no livenessProbe: a hung process is never restarted.',
   },
   check(ctx) {
@@ -52,7 +55,8 @@ export const missingLivenessProbe: Rule = {
       ctx.report({
         ...containerAnchor(c),
         needsWholeObject: true,
-        message: `${capitalize(describeContainer(c))} has no livenessProbe: a hung process is restarted only if it exits.`,
+        message: 'No livenessProbe: a hung process is restarted only if it exits',
+        detail: `${capitalize(describeContainer(c))} has no livenessProbe: a hung process is restarted only if it exits.`,
         fixes: fix ? [fix] : undefined,
       });
     }
@@ -94,7 +98,8 @@ export const livenessEqualsReadiness: Rule = {
       ctx.report({
         path: live.path,
         range: live.keyRange,
-        message:
+        message: `livenessProbe makes the same check as the readinessProbe${sameTiming ? ', with the same timing' : ''}`,
+        detail:
           `The livenessProbe of ${describeContainer(c)} makes the same check as its readinessProbe` +
           `${sameTiming ? ' with the same timing' : ''}: a slowdown that takes it out of rotation also restarts it.`,
         related: [{ range: ready.keyRange, message: 'the readinessProbe with the same check' }],

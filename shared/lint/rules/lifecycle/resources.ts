@@ -27,6 +27,7 @@ export const missingResources: Rule = {
     id: 'missing-resources',
     family: 'lifecycle',
     severity: 'info',
+    bestPractice: true,
     summary: 'A container sets no cpu or memory requests or limits.',
   },
   check(ctx) {
@@ -39,7 +40,8 @@ export const missingResources: Rule = {
       ctx.report({
         ...anchor,
         needsWholeObject: true,
-        message:
+        message: 'No cpu or memory requests or limits: BestEffort, evicted first',
+        detail:
           `${capitalize(describeContainer(c))} sets no cpu or memory requests or limits: scheduled as if it needed ` +
           'nothing, evicted first (BestEffort), memory unbounded.',
         fixes: fix ? [fix] : undefined,
@@ -53,6 +55,7 @@ export const missingMemoryLimit: Rule = {
     id: 'missing-memory-limit',
     family: 'lifecycle',
     severity: 'info',
+    bestPractice: true,
     summary: 'A container with resource settings has no memory limit.',
   },
   check(ctx) {
@@ -68,7 +71,8 @@ export const missingMemoryLimit: Rule = {
       ctx.report({
         ...anchor,
         needsWholeObject: true,
-        message:
+        message: 'No memory limit: it can use node memory until other pods are OOM-killed',
+        detail:
           `${capitalize(describeContainer(c))} has no memory limit: it can use the node's memory until other pods ` +
           'are OOM-killed or evicted.',
         fixes: fix ? [fix] : undefined,

@@ -20,7 +20,8 @@ export const privilegedContainer: Rule = {
       ctx.report({
         path: [...c.path, 'securityContext', 'privileged'],
         range: f.range,
-        message:
+        message: 'Privileged container: a compromise of the container is a compromise of the node',
+        detail:
           `${capitalize(describeContainer(c))} is privileged: it runs with all Linux capabilities, sees every host device ` +
           'and is not confined by seccomp or AppArmor, so a compromise of the container is a compromise of ' +
           'the node. Namespaces with the Pod Security "baseline" or "restricted" level reject the pod. Grant ' +
@@ -46,7 +47,8 @@ export const allowPrivilegeEscalation: Rule = {
       ctx.report({
         path: [...c.path, 'securityContext', 'allowPrivilegeEscalation'],
         range: f.range,
-        message:
+        message: 'allowPrivilegeEscalation: true lets setuid binaries in the image gain privileges',
+        detail:
           `${capitalize(describeContainer(c))} sets allowPrivilegeEscalation: true, so the kernel's no_new_privs flag is ` +
           'not set and a setuid binary in the image can gain more privileges than the process started with. ' +
           'The Pod Security "restricted" level requires false; set it to false unless the app needs setuid.',
@@ -58,14 +60,17 @@ export const allowPrivilegeEscalation: Rule = {
 const HOST_FIELDS = [
   {
     key: 'hostNetwork',
+    short: 'the pod uses the node’s network stack',
     why: 'the pod uses the node’s network stack: its ports bind on the node, it can reach every host-local service, and two replicas on one node conflict on their ports',
   },
   {
     key: 'hostPID',
+    short: 'the pod sees and can signal every process on the node',
     why: 'the pod sees every process on the node and can signal or ptrace them (with the right capabilities), and read their environment through /proc',
   },
   {
     key: 'hostIPC',
+    short: 'the pod shares the node’s IPC and shared memory',
     why: 'the pod shares the node’s System V IPC and POSIX shared memory with every host process',
   },
 ] as const;
@@ -80,13 +85,14 @@ export const hostNamespace: Rule = {
   check(ctx) {
     const pod = ctx.pod;
     if (!pod) return;
-    for (const { key, why } of HOST_FIELDS) {
+    for (const { key, short, why } of HOST_FIELDS) {
       const f = pod[key];
       if (f.kind !== 'value' || !f.value) continue;
       ctx.report({
         path: [...pod.specPath, key],
         range: f.range,
-        message: `${key}: true — ${why}. The Pod Security "baseline" level rejects it; keep it for node agents only.`,
+        message: `${key}: true: ${short}`,
+        detail: `${key}: true — ${why}. The Pod Security "baseline" level rejects it; keep it for node agents only.`,
       });
     }
   },

@@ -31,7 +31,8 @@ export const gracePeriodZeroOrNegative: Rule = {
       ctx.report({
         path,
         range: f.range,
-        message:
+        message: `terminationGracePeriodSeconds: ${f.value} is treated as 1 s`,
+        detail:
           `terminationGracePeriodSeconds: ${f.value} is invalid; the API server accepts it only with a warning ` +
           '("must be >= 0; negative values are invalid and will be treated as 1"). Containers then get 1 s to ' +
           'stop (2 s, the kubelet minimum, after SIGTERM). Set the number of seconds the app needs to shut down.',
@@ -41,7 +42,8 @@ export const gracePeriodZeroOrNegative: Rule = {
     ctx.report({
       path,
       range: f.range,
-      message:
+      message: 'terminationGracePeriodSeconds: 0: no graceful stop, the Pod object is removed at once',
+      detail:
         'terminationGracePeriodSeconds: 0 means no graceful stop: on deletion the API server removes the Pod ' +
         'object at once, as with `kubectl delete --force`, preStop hooks do not run, and the kubelet stops the ' +
         'containers afterwards (SIGTERM, SIGKILL 2 s later) while a replacement may already be starting. A ' +
@@ -101,7 +103,8 @@ export const prestopExceedsGrace: Rule = {
           path: wait.path,
           range: wait.range,
           needsWholeObject: true,
-          message:
+          message: `preStop waits ${wait.seconds} s, longer than the ${grace} s grace period: the app gets 2 s after SIGTERM`,
+          detail:
             `The preStop hook of ${describeContainer(c)} waits ${wait.seconds} s (${wait.what}) but ${graceText}: ` +
             `the kubelet gives up on the hook at ${grace} s, sends SIGTERM then and SIGKILL 2 s later, so the app ` +
             'gets only the 2 s minimum to shut down. Make terminationGracePeriodSeconds longer than the hook ' +

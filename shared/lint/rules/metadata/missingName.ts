@@ -53,7 +53,8 @@ export const missingName: Rule = {
       path: ['metadata', 'name'],
       range,
       needsWholeObject: true,
-      message:
+      message: 'No metadata.name (and no generateName): the API server rejects the object',
+      detail:
         `This ${pod.workload} has no metadata.name (and no generateName): the API server rejects it with ` +
         '"metadata.name: Required value: name or generateName is required". Give it a DNS-1123 name.',
       fixes: fix ? [fix] : undefined,

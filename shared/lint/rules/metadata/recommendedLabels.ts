@@ -22,6 +22,7 @@ export const recommendedLabels: Rule = {
     id: 'recommended-labels',
     family: 'metadata',
     severity: 'hint',
+    bestPractice: true,
     summary: 'The object has no app.kubernetes.io/name label (recommended labels).',
   },
   check(ctx) {
@@ -38,7 +39,8 @@ export const recommendedLabels: Rule = {
       path: labelsRange ? ['metadata', 'labels'] : ['metadata'],
       range,
       needsWholeObject: true,
-      message: `No ${NAME_LABEL} label (recommended: ${missing.join(', ')}).`,
+      message: `No ${NAME_LABEL} label`,
+      detail: `Recommended labels, which tools such as dashboards and kubectl group by: ${missing.join(', ')}.`,
       fixes: fix ? [fix] : undefined,
     });
   },

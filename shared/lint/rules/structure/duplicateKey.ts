@@ -5,6 +5,7 @@
  */
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { FieldPath } from '../../../util/range';
+import { quoted } from '../../message';
 import type { Rule } from '../../types';
 
 export const duplicateKeyRule: Rule = {
@@ -40,9 +41,8 @@ export const duplicateKeyRule: Rule = {
               ctx.report({
                 path: materialize(here),
                 range,
-                message:
-                  `Duplicate key "${key}": kubectl keeps only this last value and silently drops the earlier one ` +
-                  `(${where}). Merge the two or delete one.`,
+                message: `Duplicate key ${quoted(key)}: kubectl keeps this one and drops the earlier one`,
+                detail: `kubectl keeps only this last value and silently drops the earlier one (${where}). Merge the two or delete one.`,
                 related: [{ range: firstRange, message: `First "${key}" (dropped by kubectl)` }],
               });
             } else if (!first) seen.set(key, pair.key as Node);

@@ -6,9 +6,9 @@
  */
 
 import { formatPath } from '../../../util/range';
+import { quoted } from '../../message';
 import { suggest } from '../../suggest';
 import type { Fix, Rule } from '../../types';
-import { reportValidation } from '../statefulSet';
 import { schemaIssues } from './walk';
 
 export const invalidEnumRule: Rule = {
@@ -26,12 +26,15 @@ export const invalidEnumRule: Rule = {
         ? [{ title: `Change to "${guess}"`, edits: [{ range: issue.range, newText: guess }], isPreferred: true }]
         : undefined;
       const supported = issue.allowed.map((v) => JSON.stringify(v)).join(', ');
-      reportValidation(ctx, {
+      ctx.report({
         path: issue.path,
         range: issue.range,
-        message:
-          `${formatPath(issue.path)}: Unsupported value: ${JSON.stringify(issue.value)}: supported values: ${supported}` +
-          (guess ? `. Did you mean "${guess}"? (values are case-sensitive)` : ''),
+        message: guess
+          ? `Unsupported value ${quoted(String(issue.value))}: did you mean "${guess}"? (values are case-sensitive)`
+          : `${formatPath(issue.path)}: Unsupported value: ${JSON.stringify(issue.value)}: supported values: ${supported}`,
+        ...(guess && {
+          detail: `${formatPath(issue.path)}: Unsupported value: ${JSON.stringify(issue.value)}: supported values: ${supported}`,
+        }),
         ...(fixes && { fixes }),
       });
     }

@@ -22,8 +22,9 @@ export const invalidQuantityRule: Rule = {
         ctx.report({
           path: issue.path,
           range: issue.range,
-          message:
-            `Invalid quantity ${parsed.error}. The API server cannot decode the object: ` +
+          message: `Invalid quantity ${parsed.error}`,
+          detail:
+            'The API server cannot decode the object: ' +
             `quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`,
         });
       } else if (parsed.warning) {

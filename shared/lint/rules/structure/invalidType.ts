@@ -79,8 +79,9 @@ export const invalidTypeRule: Rule = {
       ctx.report({
         path: issue.path,
         range: issue.range,
-        message:
-          `${key} must be ${expected(issue.field)}, not ${described(issue.got)}.${hint} The API server cannot decode ` +
+        message: `${key} must be ${expected(issue.field)}, not ${described(issue.got)}`,
+        detail:
+          `${hint.trim()}${hint ? ' ' : ''}The API server cannot decode ` +
           `the object: json: cannot unmarshal ${kind}${value} into Go struct field ${issue.goField} of type ${goType(issue.field)}`,
         ...(fix && { fixes: [fix] }),
       });

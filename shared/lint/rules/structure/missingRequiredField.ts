@@ -6,8 +6,8 @@
  */
 import { shortTypeName } from '../../../k8s/schema';
 import { formatPath } from '../../../util/range';
+import { quoted } from '../../message';
 import type { Rule } from '../../types';
-import { reportValidation } from '../statefulSet';
 import { schemaIssues } from './walk';
 
 export const missingRequiredFieldRule: Rule = {
@@ -23,11 +23,14 @@ export const missingRequiredFieldRule: Rule = {
       const where = formatPath(issue.path);
       const type = shortTypeName(issue.owner.name);
       const what =
-        issue.reason === 'empty' ? `"${issue.field}" of ${type} is empty` : `${type} is missing "${issue.field}"`;
-      reportValidation(ctx, {
+        issue.reason === 'empty'
+          ? `${quoted(issue.field)} of ${type} is empty`
+          : `${type} is missing ${quoted(issue.field)}`;
+      ctx.report({
         path: issue.path,
         range: issue.anchor,
-        message: `${what}: the API server requires it (${where}: Required value)`,
+        message: `${what}: the API server requires it`,
+        detail: `The API server rejects the object: ${where}: Required value`,
         needsWholeObject: true,
       });
     }

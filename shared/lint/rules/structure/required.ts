@@ -34,9 +34,11 @@ const NOT_ENFORCED = new Set([
   'Sysctl.value',
   // PodLifecycleSleepActionAllowZero is GA in v1.34: `seconds: 0` (the zero value) is valid.
   'SleepAction.seconds',
-  // Alpha or beta-off fields that a v1.34 API server drops before validation (feature gates off by default).
+  // ContainerRestartRules (beta, on since v1.35): validateContainerRestartPolicy answers a missing action or operator
+  // with NotSupported "", which container-restart-policy reports.
   'ContainerRestartRule.action',
   'ContainerRestartRuleOnExitCodes.operator',
+  // Alpha or beta-off fields that a v1.36 API server drops before validation (feature gates off by default).
   'FileKeySelector.key',
   'FileKeySelector.path',
   'FileKeySelector.volumeName',
@@ -63,6 +65,8 @@ const ALSO_REQUIRED: Record<string, readonly string[]> = {
   // validateConfigMapEnvSource, validateSecretEnvSource
   ConfigMapEnvSource: ['name'],
   SecretEnvSource: ['name'],
+  // ValidatePodTemplateSpecForRC: an RC's template is a pointer, Required when nil (apps kinds hold a struct).
+  ReplicationControllerSpec: ['template'],
 };
 
 /** Zero-valued integers that validation reports as Required (validateContainerPorts: containerPort 0). */

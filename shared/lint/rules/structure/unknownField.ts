@@ -4,6 +4,7 @@
  */
 import { shortTypeName } from '../../../k8s/schema';
 import { formatPath } from '../../../util/range';
+import { quoted } from '../../message';
 import type { Fix, Rule } from '../../types';
 import { schemaIssues } from './walk';
 
@@ -25,9 +26,8 @@ export const unknownFieldRule: Rule = {
       ctx.report({
         path: issue.path,
         range: issue.keyRange,
-        message:
-          `Unknown field "${issue.key}" in ${shortTypeName(issue.owner.name)}.${hint} kubectl apply rejects the object: ` +
-          `strict decoding error: unknown field "${formatPath(issue.path)}"`,
+        message: `Unknown field ${quoted(issue.key)} in ${shortTypeName(issue.owner.name)}.${hint}`,
+        detail: `kubectl apply rejects the object: strict decoding error: unknown field "${formatPath(issue.path)}"`,
         ...(fixes && { fixes }),
       });
     }
