@@ -427,6 +427,9 @@ try {
   await step('what-if-banner-and-codelens', { needs: ['panel-opens'] }, async () => {
     await openFile('web-pod.yaml');
     await lifecycleTab('Lifecycle: web-pod.yaml').waitFor();
+    // The lenses sit above line 2: show the top of the file, with no bottom panel left open by an earlier step.
+    await closePanel();
+    await page.keyboard.press('Control+Home');
     const lens = page.locator('.editor-instance .codelens-decoration');
     await lens.filter({ hasText: 'Preview lifecycle' }).first().waitFor();
     await webview().locator('[data-field="containers.web.runs[0].mode"]').selectOption('exit');
