@@ -6,7 +6,12 @@ import * as vscode from 'vscode';
 import { PREVIEW_LIFECYCLE_COMMAND } from '../../shared/protocol/ids';
 import type { Ctx } from './ctx';
 
-export type CommandId = typeof PREVIEW_LIFECYCLE_COMMAND | 'podlens.restartServer' | 'podlens.showOutput';
+export type CommandId =
+  | typeof PREVIEW_LIFECYCLE_COMMAND
+  | 'podlens.lockLifecyclePanel'
+  | 'podlens.unlockLifecyclePanel'
+  | 'podlens.restartServer'
+  | 'podlens.showOutput';
 
 type Handler = (...args: unknown[]) => unknown;
 
@@ -40,6 +45,9 @@ async function previewLifecycle(ctx: Ctx, target?: unknown, index?: unknown): Pr
 export function createCommands(ctx: Ctx): Record<CommandId, Handler> {
   return {
     [PREVIEW_LIFECYCLE_COMMAND]: (target?: unknown, index?: unknown) => previewLifecycle(ctx, target, index),
+    // The panel's title-bar buttons: pinned to its document, or following the active editor again.
+    'podlens.lockLifecyclePanel': async () => (await ctx.panels()).setLocked(true),
+    'podlens.unlockLifecyclePanel': async () => (await ctx.panels()).setLocked(false),
     'podlens.restartServer': async () => {
       await ctx.restart();
       void vscode.window.setStatusBarMessage('podlens: language server restarted', 3000);

@@ -9,10 +9,15 @@ import { LIFECYCLE_VIEW_TYPE, PodDocumentsRequest } from '../../shared/protocol/
 import type { PodDocumentsParams, PodDocumentsResult } from '../../shared/protocol/lsp';
 import { EditorContext } from './editorContext';
 import type { LifecyclePanels } from './lifecyclePanel';
+import { WhatIfStore } from './whatIfStore';
 
 export class Ctx {
   readonly output: vscode.LogOutputChannel;
   readonly editorContext: EditorContext;
+  /** The lifecycle panel's what-if edits, which the CodeLens middleware shows. */
+  readonly whatIf = new WhatIfStore((uri) => {
+    void import('./whatIfLens').then(({ refreshLenses }) => refreshLenses(this.client, uri));
+  });
   client: LanguageClient | undefined;
   private lifecyclePanels: Promise<LifecyclePanels> | undefined;
   /** The running start, so a stop waits for it (a client still starting cannot be stopped). */
@@ -35,7 +40,9 @@ export class Ctx {
   /** The lifecycle panels, loaded on first use. */
   panels(): Promise<LifecyclePanels> {
     this.lifecyclePanels ??= import('./lifecyclePanel').then(({ LifecyclePanels }) => {
-      const panels = new LifecyclePanels(this.extension.extensionUri, this.output);
+      const panels = new LifecyclePanels(this.extension.extensionUri, this.output, this.whatIf, (uri) =>
+        this.podDocuments(uri),
+      );
       this.extension.subscriptions.push(panels);
       return panels;
     });
@@ -49,8 +56,11 @@ export class Ctx {
 
   private async startClient(): Promise<void> {
     try {
-      const { createLanguageClient } = await import('./languageClient');
-      this.client = createLanguageClient(this.extension, this.output);
+      const [{ createLanguageClient }, { whatIfMiddleware }] = await Promise.all([
+        import('./languageClient'),
+        import('./whatIfLens'),
+      ]);
+      this.client = createLanguageClient(this.extension, this.output, whatIfMiddleware(this.whatIf));
       await this.client.start();
       this.editorContext.refresh();
       this.offerCoexistence();

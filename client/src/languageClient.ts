@@ -7,6 +7,7 @@ import {
   type ErrorHandler,
   LanguageClient,
   type LanguageClientOptions,
+  type Middleware,
   type ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
@@ -45,6 +46,7 @@ function restartPolicy(): ErrorHandler {
 export function createLanguageClient(
   context: vscode.ExtensionContext,
   output: vscode.LogOutputChannel,
+  middleware: Middleware,
 ): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -64,7 +66,8 @@ export function createLanguageClient(
     outputChannel: output,
     // `yaml` too: Red Hat YAML's schema settings decide what podlens leaves to it (coexistence.ts).
     synchronize: { configurationSection: ['podlens', 'yaml'] },
-    middleware: coexistenceMiddleware,
+    // Disjoint hooks: coexistence rewrites workspace/configuration answers, the caller's the CodeLens titles.
+    middleware: { ...coexistenceMiddleware, ...middleware },
     errorHandler: restartPolicy(),
   };
   // The id makes the client honour `podlens.trace.server`.

@@ -1,12 +1,14 @@
 /**
- * Hosts the lifecycle webview: one panel per document, opened beside the editor. The host only moves text
- * and intents: it sends the document's text (debounced on edits), the cursor line and the simulated horizon;
- * the webview simulates by itself. Every inbound message is zod-parsed; reveals only ever touch the panel's
- * own document.
+ * Hosts the lifecycle webview: one panel, opened beside the editor, that follows the active manifest and the
+ * pod under the cursor as VS Code's Markdown preview does, unless the user locks it to its document. The host
+ * only moves text and intents: it sends the document's text (debounced on edits), the cursor line and the
+ * simulated horizon; the webview simulates by itself. Every inbound message is zod-parsed; reveals only ever
+ * touch the panel's own document.
  */
 import { randomFillSync } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { PodDocumentsResult } from '../../shared/protocol/lsp';
 import {
   type FromWebview,
   fromWebviewSchema,
@@ -18,6 +20,14 @@ import {
 import { parseSettings } from '../../shared/settings';
 import type { Range } from '../../shared/util/range';
 import { makeNonce, panelHtml } from './panelHtml';
+import type { WhatIfStore } from './whatIfStore';
+
+/** True while the lifecycle panel is locked: picks the lock or unlock button of the panel's title bar. */
+const PANEL_LOCKED_CONTEXT_KEY = 'podlens.lifecyclePanelLocked';
+/** True while the panel is open: the lock commands show in the palette. */
+const PANEL_OPEN_CONTEXT_KEY = 'podlens.lifecyclePanelOpen';
+
+const setContext = (key: string, value: boolean) => void vscode.commands.executeCommand('setContext', key, value);
 
 /** With the webview's own re-simulation (a few ms), an edit shows within the 150 ms the issue allows. */
 const EDIT_DEBOUNCE_MS = 100;
@@ -33,10 +43,15 @@ function editorColumnFor(panel: vscode.WebviewPanel): vscode.ViewColumn {
   return column > vscode.ViewColumn.One ? column - 1 : vscode.ViewColumn.Beside;
 }
 
+function panelTitle(uri: vscode.Uri, locked: boolean): string {
+  return `${locked ? '[Locked] ' : ''}Lifecycle: ${path.basename(uri.path)}`;
+}
+
 class LifecyclePanel {
   private readonly disposables: vscode.Disposable[] = [];
   private editTimer: ReturnType<typeof setTimeout> | undefined;
   private lastCursorLine: number | undefined;
+  private locked = false;
   /**
    * A CodeLens asked for this pod document: sent with every document message until the cursor moves, so it
    * also survives a webview that is still loading.
@@ -45,9 +60,10 @@ class LifecyclePanel {
 
   constructor(
     readonly panel: vscode.WebviewPanel,
-    readonly uri: vscode.Uri,
+    private uri: vscode.Uri,
     private readonly distUri: vscode.Uri,
     private readonly output: vscode.LogOutputChannel,
+    private readonly whatIf: WhatIfStore,
     onDispose: () => void,
   ) {
     panel.webview.options = { enableScripts: true, localResourceRoots: [distUri] };
@@ -62,14 +78,40 @@ class LifecyclePanel {
         }),
       ),
       panel.onDidDispose(() => {
+        this.whatIf.clear(this.key);
         this.dispose();
         onDispose();
       }),
     );
+    this.panel.title = panelTitle(uri, false);
   }
 
   get key(): string {
     return this.uri.toString();
+  }
+
+  get isLocked(): boolean {
+    return this.locked;
+  }
+
+  /**
+   * Points the panel at another document (the caller sends it): the what-if edits of the previous one end
+   * here, as the webview drops them.
+   */
+  retarget(uri: vscode.Uri): void {
+    if (uri.toString() === this.key) return;
+    this.whatIf.clear(this.key);
+    this.uri = uri;
+    this.lastCursorLine = undefined;
+    this.requestedIndex = null;
+    this.panel.title = panelTitle(uri, this.locked);
+  }
+
+  setLocked(locked: boolean): void {
+    this.locked = locked;
+    this.panel.title = panelTitle(this.uri, locked);
+    this.post({ type: 'panel', locked });
+    setContext(PANEL_LOCKED_CONTEXT_KEY, locked);
   }
 
   private html(): string {
@@ -100,14 +142,18 @@ class LifecyclePanel {
 
   async sendDocument(): Promise<void> {
     clearTimeout(this.editTimer);
+    const uri = this.uri;
     let document: vscode.TextDocument;
     try {
-      document = await vscode.workspace.openTextDocument(this.uri);
+      document = await vscode.workspace.openTextDocument(uri);
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
-      this.post({ type: 'unavailable', reason: `Cannot read ${path.basename(this.uri.path)}: ${reason}` });
+      if (uri === this.uri)
+        this.post({ type: 'unavailable', reason: `Cannot read ${path.basename(uri.path)}: ${reason}` });
       return;
     }
+    // The panel moved to another document meanwhile: that one's own send follows, this text is not its.
+    if (uri !== this.uri) return;
     const text = document.getText();
     if (text.length > MAX_TEXT_LENGTH) {
       this.post({ type: 'unavailable', reason: `${path.basename(this.uri.path)} is too large to preview.` });
@@ -145,7 +191,14 @@ class LifecyclePanel {
     const message: FromWebview = parsed.data;
     switch (message.type) {
       case 'ready':
+        this.post({ type: 'panel', locked: this.locked });
         return this.sendDocument();
+      case 'whatIf':
+        // A late message about a document the panel has already left must not mark that file.
+        if (message.uri === this.key) {
+          this.whatIf.set(message.uri, message.documentIndex, { changed: message.changed, headline: message.headline });
+        }
+        return;
       case 'reveal':
         return this.reveal(message.range);
       case 'exportScenario':
@@ -223,94 +276,121 @@ class LifecyclePanel {
   }
 }
 
-/** Every open lifecycle panel, keyed by document URI, plus the editor events that feed them. */
+/**
+ * The one lifecycle panel and the editor events that feed it. Unlocked, it follows the active YAML editor when
+ * that file has a pod to preview; locked, it stays on its document. Opening a file while the panel has focus
+ * does not cover it: `workbench.editor.autoLockGroups` (package.json `configurationDefaults`) locks the group
+ * the panel opened in, as for the Markdown preview.
+ */
 export class LifecyclePanels implements vscode.Disposable {
-  private readonly panels = new Map<string, LifecyclePanel>();
+  private current: LifecyclePanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly distUri: vscode.Uri;
+  /** Bumped per active-editor change, so a slow pod-documents answer for an earlier editor is dropped. */
+  private followGeneration = 0;
 
   constructor(
     extensionUri: vscode.Uri,
     private readonly output: vscode.LogOutputChannel,
+    private readonly whatIf: WhatIfStore,
+    private readonly podDocuments: (uri: vscode.Uri) => Promise<PodDocumentsResult | undefined>,
   ) {
     this.distUri = vscode.Uri.joinPath(extensionUri, 'dist');
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length > 0) this.panels.get(e.document.uri.toString())?.scheduleDocument();
+        if (e.contentChanges.length > 0 && this.shows(e.document.uri)) this.current?.scheduleDocument();
       }),
       vscode.window.onDidChangeTextEditorSelection((e) => {
-        this.panels.get(e.textEditor.document.uri.toString())?.cursorMoved(e.selections[0]?.active.line ?? 0);
+        if (this.shows(e.textEditor.document.uri)) this.current?.cursorMoved(e.selections[0]?.active.line ?? 0);
       }),
-      vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor)),
+      vscode.window.onDidChangeActiveTextEditor((editor) => void this.follow(editor)),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        for (const p of this.panels.values()) {
-          if (e.affectsConfiguration('podlens.simulation', p.uri)) void p.sendDocument();
-        }
+        const p = this.current;
+        if (p && e.affectsConfiguration('podlens.simulation', vscode.Uri.parse(p.key))) void p.sendDocument();
       }),
     );
   }
 
-  /** Opens (or reveals) the panel of a document beside the editor, on a given pod document if asked. */
+  private shows(uri: vscode.Uri): boolean {
+    return this.current?.key === uri.toString();
+  }
+
+  /**
+   * Shows a document in the panel (from a CodeLens, on a given pod document), revealing the existing panel
+   * rather than opening a second one. An explicit request wins over a lock: the panel stays locked, now to
+   * the document the user asked for.
+   */
   show(document: vscode.TextDocument, documentIndex: number | null): void {
-    const existing = this.panels.get(document.uri.toString());
+    const existing = this.current;
     if (existing) {
+      existing.retarget(document.uri);
       existing.panel.reveal(existing.panel.viewColumn, true);
       existing.select(documentIndex);
       return;
     }
     const panel = vscode.window.createWebviewPanel(
       LIFECYCLE_VIEW_TYPE,
-      this.title(document.uri),
+      panelTitle(document.uri, false),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       { enableScripts: true, localResourceRoots: [this.distUri] },
     );
     this.attach(panel, document.uri).select(documentIndex);
   }
 
-  private title(uri: vscode.Uri): string {
-    return `Lifecycle: ${path.basename(uri.path)}`;
+  /** Locks the panel to its document, unlocks it, or toggles when `locked` is undefined. */
+  setLocked(locked?: boolean): void {
+    const p = this.current;
+    if (!p) return;
+    p.setLocked(locked ?? !p.isLocked);
+    if (!p.isLocked) void this.follow(vscode.window.activeTextEditor);
   }
 
   private attach(panel: vscode.WebviewPanel, uri: vscode.Uri): LifecyclePanel {
-    const key = uri.toString();
-    const lifecycle = new LifecyclePanel(panel, uri, this.distUri, this.output, () => {
-      if (this.panels.get(key) === lifecycle) this.panels.delete(key);
+    const lifecycle = new LifecyclePanel(panel, uri, this.distUri, this.output, this.whatIf, () => {
+      if (this.current !== lifecycle) return;
+      this.current = undefined;
+      setContext(PANEL_OPEN_CONTEXT_KEY, false);
+      setContext(PANEL_LOCKED_CONTEXT_KEY, false);
     });
-    this.panels.get(key)?.panel.dispose();
-    this.panels.set(key, lifecycle);
-    panel.title = this.title(uri);
+    this.current?.panel.dispose();
+    this.current = lifecycle;
+    setContext(PANEL_OPEN_CONTEXT_KEY, true);
+    setContext(PANEL_LOCKED_CONTEXT_KEY, false);
     return lifecycle;
   }
 
   /**
-   * Restores a panel VS Code kept across a reload (the serializer registered at activation calls it): the
-   * webview state names the document, and the webview redraws from its state at once.
+   * Restores the panel VS Code kept across a reload (the serializer registered at activation calls it): the
+   * webview state names the document and the lock, and the webview redraws from its state at once. Panels
+   * beyond the first (left by versions that opened one per file) are closed.
    */
   async revive(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     const parsed = panelStateSchema.safeParse(state);
-    if (!parsed.success) {
+    if (!parsed.success || this.current) {
       panel.dispose();
       return;
     }
-    this.attach(panel, vscode.Uri.parse(parsed.data.uri, true));
+    const lifecycle = this.attach(panel, vscode.Uri.parse(parsed.data.uri, true));
+    if (parsed.data.locked) lifecycle.setLocked(true);
+    this.output.info(`lifecycle panel: restored for ${parsed.data.fileName}${parsed.data.locked ? ', locked' : ''}`);
   }
 
-  /**
-   * The user switched to another document: if it has a panel and another lifecycle panel is showing in that
-   * panel's column, bring this document's panel to the front, so the preview follows the editor.
-   */
-  private follow(editor: vscode.TextEditor | undefined): void {
-    const target = editor && this.panels.get(editor.document.uri.toString());
-    if (!target || target.panel.visible) return;
-    const column = target.panel.viewColumn;
-    const swap = [...this.panels.values()].some(
-      (p) => p !== target && p.panel.visible && p.panel.viewColumn === column,
-    );
-    if (swap) target.panel.reveal(column, true);
+  /** The user switched editors: an unlocked panel follows to a YAML file with a pod to preview. */
+  private async follow(editor: vscode.TextEditor | undefined): Promise<void> {
+    const generation = ++this.followGeneration;
+    const p = this.current;
+    const document = editor?.document;
+    if (!p || p.isLocked || !document || document.languageId !== 'yaml' || this.shows(document.uri)) return;
+    const pods = await this.podDocuments(document.uri);
+    // Without the server's answer (not started yet) the webview itself says when a file has no pod.
+    if (generation !== this.followGeneration || this.current !== p || p.isLocked) return;
+    if (pods && pods.documents.length === 0) return;
+    p.retarget(document.uri);
+    await p.sendDocument();
   }
 
   dispose(): void {
-    for (const p of this.panels.values()) p.panel.dispose();
+    this.current?.panel.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -6,8 +6,10 @@
 
 import { parseManifests } from '../../shared/model';
 import type { PanelState, ToWebview } from '../../shared/protocol/webview';
-import { type FileObjects, fileObjects, parseScenario, predictionSummary } from '../../shared/sim';
+import { MAX_HEADLINE_LENGTH } from '../../shared/protocol/webview';
+import { type FileObjects, fileObjects, parseScenario, predictionSummary, type Step } from '../../shared/sim';
 import { assertNever } from '../../shared/util/assertNever';
+import { formatSeconds } from './model/format';
 import type { Overrides } from './model/overrides';
 import { choosePodDocument, documentAtLine, firstProblem, type PodDocument, podDocuments } from './model/pods';
 import { containerRange, eventRange } from './model/ranges';
@@ -30,6 +32,7 @@ import { Header } from './render/header';
 import { JobPodsView } from './render/jobPods';
 import { EmptyState, Notice } from './render/notice';
 import { Transport } from './render/transport';
+import { WhatIfBanner } from './render/whatIfBanner';
 import type { HostApi } from './vscodeApi';
 
 interface Shown {
@@ -58,9 +61,20 @@ export class App {
   private readonly chart: Chart;
   private readonly events: EventsTable;
   private readonly assumptions: AssumptionsView;
+  private readonly banner: WhatIfBanner;
+  /** Says the current step aloud (screen readers): one polite live region, not one per cell. */
+  private readonly announcer = h('div', {
+    class: 'visually-hidden',
+    'aria-live': 'polite',
+    'data-testid': 'announcer',
+  });
   private readonly jobPods = new JobPodsView();
   private readonly jobSection: HTMLDetailsElement;
   private readonly content: HTMLElement;
+  /** Pinned to its document by the host (saved with the state, so the lock survives a reload). */
+  private locked = false;
+  /** The what-if state last reported to the host, so it hears of changes only. */
+  private reportedWhatIf = '';
 
   constructor(
     private readonly root: HTMLElement,
@@ -90,12 +104,15 @@ export class App {
     this.chart = new Chart({
       revealContainer: (lane) => this.host.post({ type: 'reveal', range: containerRange(lane.view) }),
       seekAndReveal: (lane, f, marker) => this.laneClicked(lane, f, marker),
+      stepLane: (lane, direction) => this.stepLane(lane, direction),
       seek: (f) => this.seek(f),
     });
     this.events = new EventsTable((row) => this.eventClicked(row));
+    const resetAll = () => this.setOverrides({});
+    this.banner = new WhatIfBanner(resetAll);
     this.assumptions = new AssumptionsView({
       edit: (update) => this.setOverrides(update(this.overrides())),
-      resetAll: () => this.setOverrides({}),
+      resetAll,
       exportScenario: () => this.exportScenario(),
       loadScenario: () => this.host.post({ type: 'loadScenario' }),
       toggleSection: (key, open) => this.toggleSection(key, open),
@@ -120,7 +137,15 @@ export class App {
       section('events', 'Events', this.events.el),
       section('assumptions', 'Assumptions (what-if)', this.assumptions.el),
     );
-    root.replaceChildren(this.header.el, this.notice.el, this.transport.el, this.empty.el, this.content);
+    root.replaceChildren(
+      this.header.el,
+      this.banner.el,
+      this.notice.el,
+      this.transport.el,
+      this.empty.el,
+      this.content,
+      this.announcer,
+    );
     root.removeAttribute('aria-busy');
     bindKeys(document, {
       first: step('first'),
@@ -136,6 +161,7 @@ export class App {
   /** Draws the state saved before a reload at once, before the host has answered. */
   restore(state: PanelState): void {
     this.state = state;
+    this.locked = state.locked ?? false;
     this.playback.speed = state.speed;
     this.transport.setSpeed(state.speed);
     this.applyCollapsed(state.collapsed);
@@ -157,6 +183,7 @@ export class App {
           overrides: previous?.uri === message.uri ? previous.overrides : {},
           speed: previous?.speed ?? this.playback.speed,
           collapsed: previous?.collapsed ?? [],
+          locked: this.locked,
         };
         this.load({ index: message.documentIndex, cursorLine: message.cursorLine });
         return;
@@ -171,6 +198,11 @@ export class App {
         return;
       case 'unavailable':
         this.keepLastGood(message.reason);
+        return;
+      case 'panel':
+        // It can come before the first document; the next state carries it.
+        this.locked = message.locked;
+        this.update({ locked: message.locked }, { now: true });
         return;
       default:
         assertNever(message, 'message');
@@ -230,13 +262,13 @@ export class App {
     if (sim.result.errors.length > 0) this.notice.show('error', describeErrors(sim.result));
     else this.notice.hide();
     this.header.setDocument(doc, this.docs, state.fileName);
-    this.header.setPrediction(predictionSummary(sim.result));
     this.jobPods.setJob(sim.result.job);
     this.jobSection.hidden = !sim.result.job;
     this.header.setTimeline(timeline);
     this.chart.setTimeline(timeline);
     this.events.setTimeline(timeline);
     this.renderAssumptions([]);
+    this.showWhatIf(predictionSummary(sim.result));
     this.index = -1;
     this.goTo(findStep(timeline.steps, state.at));
     this.playback.reschedule();
@@ -266,6 +298,7 @@ export class App {
     this.content.hidden = true;
     this.transport.setEnabled(false);
     this.notice.hide();
+    this.banner.set(0);
     this.empty.show(title, detail);
   }
 
@@ -285,6 +318,24 @@ export class App {
     });
   }
 
+  /**
+   * The headline of the timeline on screen, the banner, and the host's CodeLens: all say whether edited
+   * assumptions went into it, counted as the assumption editor marks them.
+   */
+  private showWhatIf(headline: string): void {
+    const state = this.state;
+    const doc = this.shown?.doc;
+    if (!state || !doc) return;
+    const changed = this.assumptions.editedCount();
+    this.header.setPrediction(headline, changed > 0);
+    this.banner.set(changed);
+    const report = { type: 'whatIf', uri: state.uri, documentIndex: doc.index, changed, headline } as const;
+    const key = JSON.stringify(report);
+    if (key === this.reportedWhatIf) return;
+    this.reportedWhatIf = key;
+    this.host.post({ ...report, headline: headline.slice(0, MAX_HEADLINE_LENGTH) });
+  }
+
   goTo(index: number): void {
     const shown = this.shown;
     if (!shown) return;
@@ -297,7 +348,15 @@ export class App {
     this.transport.setStep(i, steps, shown.timeline.scale);
     this.chart.setStep(step, shown.timeline.scale.x(step.t));
     this.events.setStep(i);
+    this.announce(step, i, steps.length);
     this.update({ at: { t: step.t, after: step.after } });
+  }
+
+  private announce(step: Step, index: number, count: number): void {
+    const k = step.snapshot.kubectl;
+    const status = step.snapshot.exists ? `${k.STATUS}, ready ${k.READY}, restarts ${k.RESTARTS}` : 'pod deleted';
+    const at = `t = ${formatSeconds(step.t)}${step.after ? ', right after' : ''}`;
+    this.announcer.textContent = `Step ${index + 1} of ${count}, ${at}: ${status}`;
   }
 
   private step(delta: number | 'first' | 'last'): void {
@@ -321,10 +380,15 @@ export class App {
   }
 
   private laneClicked(lane: Lane, fraction: number, marker: Marker | null): void {
-    const shown = this.shown;
-    if (!shown) return;
     if (marker) this.goTo(marker.step);
     else this.seek(fraction);
+    this.revealLane(lane, marker);
+  }
+
+  /** Reveals a lane's container, or the probe a probe-failure marker stands for. */
+  private revealLane(lane: Lane, marker: Marker | null): void {
+    const shown = this.shown;
+    if (!shown) return;
     const row =
       marker?.kind === 'probe'
         ? shown.timeline.events.find(
@@ -333,6 +397,21 @@ export class App {
         : undefined;
     const range = row ? eventRange(row, shown.timeline.steps[row.step], shown.doc.pod) : containerRange(lane.view);
     this.host.post({ type: 'reveal', range });
+  }
+
+  /** The lane's next (or previous) change after the current step, wrapping around, then revealed as a click would. */
+  private stepLane(lane: Lane, direction: 1 | -1): void {
+    const changes = [...new Set([...lane.spans.map((sp) => sp.step), ...lane.markers.map((m) => m.step)])].sort(
+      (a, b) => a - b,
+    );
+    const target =
+      direction === 1
+        ? (changes.find((i) => i > this.index) ?? changes[0])
+        : (changes.findLast((i) => i < this.index) ?? changes[changes.length - 1]);
+    if (target === undefined) return;
+    this.goTo(target);
+    this.playback.reschedule();
+    this.revealLane(lane, lane.markers.find((m) => m.step === target && m.kind === 'probe') ?? null);
   }
 
   private overrides(doc = this.shown?.doc): Overrides {
@@ -390,11 +469,15 @@ export class App {
     }
   }
 
-  /** Updates the persisted state; saving is coalesced, as playback changes it several times a second. */
-  private update(patch: Partial<PanelState>): void {
+  /**
+   * Updates the persisted state; saving is coalesced, as playback changes it several times a second, except
+   * for a change the user expects to survive an immediate reload (`now`).
+   */
+  private update(patch: Partial<PanelState>, { now = false } = {}): void {
     if (!this.state) return;
     this.state = { ...this.state, ...patch };
     clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => this.state && this.host.saveState(this.state), SAVE_DELAY_MS);
+    if (now) this.host.saveState(this.state);
+    else this.saveTimer = setTimeout(() => this.state && this.host.saveState(this.state), SAVE_DELAY_MS);
   }
 }

@@ -11,6 +11,9 @@ export const rangeSchema = z.object({ start: position, end: position }).strict()
 /** Larger manifests are not previewed: the host sends a `tooLarge` notice instead of the text. */
 export const MAX_TEXT_LENGTH = 2_000_000;
 
+/** A headline is one line; longer ones are cut by the sender. */
+export const MAX_HEADLINE_LENGTH = 300;
+
 /** The simulated horizon bounds of the `podlens.simulation.until` setting. */
 const until = z.number().int().positive().max(86_400);
 
@@ -37,6 +40,8 @@ export const toWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('scenarioLoaded'), fileName: z.string(), scenario: z.unknown() }).strict(),
   /** The document is too large or could not be read: shown instead of a timeline. */
   z.object({ type: z.literal('unavailable'), reason: z.string().max(2000) }).strict(),
+  /** The panel is pinned to its document (locked) or follows the active editor: saved for a reload. */
+  z.object({ type: z.literal('panel'), locked: z.boolean() }).strict(),
 ]);
 export type ToWebview = z.infer<typeof toWebviewSchema>;
 
@@ -56,6 +61,19 @@ export const fromWebviewSchema = z.discriminatedUnion('type', [
     .strict(),
   /** Let the user pick a scenario JSON file; the host answers with `scenarioLoaded`. */
   z.object({ type: z.literal('loadScenario') }).strict(),
+  /**
+   * The what-if state of the pod document shown: how many assumptions the user changed (0: none) and the
+   * headline of the simulation with them. The host shows it in that pod's CodeLens.
+   */
+  z
+    .object({
+      type: z.literal('whatIf'),
+      uri: z.string().min(1),
+      documentIndex: z.number().int().nonnegative(),
+      changed: z.number().int().nonnegative(),
+      headline: z.string().max(MAX_HEADLINE_LENGTH),
+    })
+    .strict(),
   /** Something the user should not have to see but a maintainer should: goes to the podlens output channel. */
   z
     .object({ type: z.literal('log'), level: z.enum(['info', 'warn', 'error']), message: z.string().max(20_000) })
@@ -87,6 +105,8 @@ export const panelStateSchema = z.object({
   speed: z.number().positive(),
   /** Which sections the user collapsed. */
   collapsed: z.array(z.string().max(100)).max(100),
+  /** Pinned to this document rather than following the active editor (absent in states saved before locking). */
+  locked: z.boolean().optional(),
 });
 export type PanelState = z.infer<typeof panelStateSchema>;
 

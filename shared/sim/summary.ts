@@ -22,6 +22,30 @@ function firstStep(steps: readonly Step[], test: (s: Snapshot) => boolean): Step
   return steps.find((s) => test(s.snapshot));
 }
 
+/**
+ * The restarts the panel's lanes draw (a restart count going up), so a headline never hides one behind
+ * "Ready": `; app restarts at 40 s` or `; 3 restarts, first app at 40 s`.
+ */
+function restartNote(steps: readonly Step[]): string {
+  const counts = new Map<string, number>();
+  let first: { t: number; name: string } | undefined;
+  let total = 0;
+  for (const step of steps) {
+    for (const c of allContainers(step.snapshot)) {
+      const key = `${c.type === 'regular' ? '' : 'init:'}${c.name}`;
+      const before = counts.get(key) ?? 0;
+      if (c.restartCount <= before) continue;
+      total += c.restartCount - before;
+      counts.set(key, c.restartCount);
+      first ??= { t: step.t, name: c.name };
+    }
+  }
+  if (!first) return '';
+  return total === 1
+    ? `; ${first.name} restarts at ${first.t} s`
+    : `; ${total} restarts, first ${first.name} at ${first.t} s`;
+}
+
 /** The note the process inference leaves on a container that waits for something (a Service, a file...). */
 function waitsFor(result: SimulationResult, name: string): string | undefined {
   const notes = result.assumptions?.notes ?? {};
@@ -122,5 +146,12 @@ function jobSummary(job: JobResult, result: SimulationResult): string | undefine
 export function predictionSummary(result: SimulationResult): string {
   const first = result.errors[0];
   if (first) return `Cannot simulate: ${first.field}: ${first.message}`;
-  return (result.job && jobSummary(result.job, result)) ?? podSummary(result);
+  const job = result.job && jobSummary(result.job, result);
+  if (job) return job;
+  const outcome = podSummary(result);
+  // A crash loop, a failure or an unscheduled pod already says what went wrong; anything else names its restarts.
+  if (/CrashLoopBackOff|crash-looping|^(Pending: Unschedulable|SchedulingGated|Failed:|Fails:)/.test(outcome)) {
+    return outcome;
+  }
+  return `${outcome}${restartNote(result.steps)}`;
 }

@@ -34,7 +34,13 @@ const PANEL = {
   status: '[data-testid="pod-status"]', // the STATUS column (kubectl get pods) of the current step
   next: '[data-testid="step-next"], button[aria-label^="Next" i]', // transport: next step
   eventRow: '[data-testid="event-row"], .events tbody tr', // one row per event (kubectl describe style)
+  podName: '[data-testid="pod-name"]',
+  whatIfBanner: '[data-testid="what-if-banner"]', // shown while edited assumptions change the timeline
+  whatIfReset: '[data-testid="what-if-reset"]',
 };
+
+/** The lifecycle panel's editor tab, by its title (`Lifecycle: file` or `[Locked] Lifecycle: file`). */
+const lifecycleTab = (title) => page.locator('.tabs-container .tab', { hasText: title }).first();
 
 const T0 = Date.now();
 const timings = {};
@@ -109,6 +115,20 @@ async function runCommand(title) {
   await quickInput().locator('.monaco-list-row.focused', { hasText: title }).first().waitFor();
   await page.keyboard.press('Enter');
   await quickInput().waitFor({ state: 'hidden' });
+}
+
+/** Picks a colour theme by name in the theme picker (Ctrl+K Ctrl+T: the palette also lists marketplace themes). */
+async function setTheme(name) {
+  await dismiss();
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+T');
+  await quickInput().locator('input[placeholder*="Color Theme" i]').waitFor();
+  await page.keyboard.type(name);
+  await quickInput().locator('.monaco-list-row.focused', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await quickInput().waitFor({ state: 'hidden' });
+  const dark = /dark/i.test(name);
+  await page.locator(`.monaco-workbench.${dark ? 'vs-dark' : 'vs'}`).waitFor();
 }
 
 /** The Problems panel rows (Ctrl+Shift+M) whose text matches `re`; waits for at least one. */
@@ -366,6 +386,93 @@ try {
     log(`  editor revealed: ${pos.text}`);
     await page.locator('.tabs-container .tab.active', { hasText: 'web-pod.yaml' }).first().waitFor();
     await shot('14-panel-event-revealed.png');
+  });
+
+  await step('panel-follows-editor', { needs: ['panel-opens'] }, async () => {
+    await openFile('completion-pod.yaml');
+    await lifecycleTab('Lifecycle: completion-pod.yaml').waitFor();
+    await webview().locator(PANEL.podName, { hasText: 'complete-me' }).waitFor();
+    if ((await page.locator('.tabs-container .tab', { hasText: 'Lifecycle:' }).count()) !== 1)
+      throw new Error('more than one lifecycle tab');
+    await shot('17-panel-followed.png');
+    // Focus in the panel, then Quick Open: the file opens beside it, the panel stays in front in its group.
+    await webview().locator(PANEL.podName).click();
+    await page.keyboard.press('Control+P');
+    await quickInput().waitFor({ state: 'visible' });
+    await page.keyboard.type('typo-pod.yaml');
+    await quickInput().locator('.monaco-list-row.focused', { hasText: 'typo-pod.yaml' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab.active', { hasText: 'typo-pod.yaml' }).first().waitFor();
+    await page.locator('.tabs-container .tab.active', { hasText: 'Lifecycle:' }).first().waitFor();
+    await webview().locator(PANEL.status).first().waitFor();
+    await shot('18-panel-kept-after-quick-open.png');
+  });
+
+  await step('panel-lock', { needs: ['panel-opens'] }, async () => {
+    await openFile('completion-pod.yaml');
+    await lifecycleTab('Lifecycle: completion-pod.yaml').waitFor();
+    await runCommand('Lock Lifecycle Panel to Its File');
+    await lifecycleTab('[Locked] Lifecycle: completion-pod.yaml').waitFor();
+    await openFile('web-pod.yaml');
+    // The panel would have followed once the server answered for web-pod.yaml: its CodeLens is that answer.
+    await page.locator('.editor-instance .codelens-decoration', { hasText: 'Preview lifecycle' }).first().waitFor();
+    await webview().locator(PANEL.podName, { hasText: 'complete-me' }).waitFor();
+    await lifecycleTab('[Locked] Lifecycle: completion-pod.yaml').waitFor();
+    await shot('19-panel-locked.png');
+    await runCommand('Unlock Lifecycle Panel');
+    await lifecycleTab('Lifecycle: web-pod.yaml').waitFor();
+    await webview().locator(PANEL.podName, { hasText: /^web$/ }).waitFor();
+  });
+
+  await step('what-if-banner-and-codelens', { needs: ['panel-opens'] }, async () => {
+    await openFile('web-pod.yaml');
+    await lifecycleTab('Lifecycle: web-pod.yaml').waitFor();
+    // The lenses sit above line 2: show the top of the file, with no bottom panel left open by an earlier step.
+    await closePanel();
+    await page.keyboard.press('Control+Home');
+    const lens = page.locator('.editor-instance .codelens-decoration');
+    await lens.filter({ hasText: 'Preview lifecycle' }).first().waitFor();
+    await webview().locator('[data-field="containers.web.runs[0].mode"]').selectOption('exit');
+    await webview().locator(PANEL.whatIfBanner).waitFor();
+    log(`  banner: ${(await webview().locator(PANEL.whatIfBanner).innerText()).replace(/\s+/g, ' ')}`);
+    await lens.filter({ hasText: 'with what-if' }).first().waitFor();
+    log(`  codelens: ${(await lens.first().innerText()).replace(/\s+/g, ' ')}`);
+    await setTheme('Dark Modern');
+    await shot('20-what-if-dark.png');
+    await setTheme('Light Modern');
+    await shot('21-what-if-light.png');
+    await webview().locator(PANEL.whatIfReset).click();
+    await webview().locator(PANEL.whatIfBanner).waitFor({ state: 'hidden' });
+    await lens.filter({ hasText: 'with what-if' }).first().waitFor({ state: 'detached' });
+  });
+
+  await step('panel-restored-after-reload', { needs: ['panel-opens'] }, async () => {
+    await openFile('web-pod.yaml');
+    await lifecycleTab('Lifecycle: web-pod.yaml').waitFor();
+    await webview().locator('[data-field="containers.web.runs[0].mode"]').selectOption('exit');
+    await webview().locator(PANEL.whatIfBanner).waitFor();
+    await runCommand('Lock Lifecycle Panel to Its File');
+    await lifecycleTab('[Locked] Lifecycle: web-pod.yaml').waitFor();
+    await openFile('completion-pod.yaml');
+    // The workbench writes webview state to its storage when the window's focus moves (into the panel and back
+    // here, as a user does), not reliably at the moment the page unloads.
+    await webview().locator(PANEL.podName).click();
+    await page.keyboard.press('Control+1');
+    await page.locator('.editor-instance .monaco-editor.focused').first().waitFor();
+    await page.reload();
+    await page.locator('.monaco-workbench').waitFor();
+    await lifecycleTab('[Locked] Lifecycle: web-pod.yaml').waitFor();
+    await webview().locator(PANEL.ready).waitFor({ state: 'attached' });
+    await webview().locator(PANEL.whatIfBanner).waitFor();
+    await webview().locator(PANEL.podName, { hasText: /^web$/ }).waitFor();
+    await shot('22-panel-restored-after-reload.png');
+    await webview().locator(PANEL.whatIfReset).click();
+    await webview().locator(PANEL.whatIfBanner).waitFor({ state: 'hidden' });
+    await runCommand('Unlock Lifecycle Panel');
+    await page
+      .locator('.tabs-container .tab', { hasText: /^Lifecycle: / })
+      .first()
+      .waitFor();
   });
 
   // Headlines of pods meant to finish (issue 13): the CodeLens and the panel read the same prediction.

@@ -71,29 +71,52 @@ function textDocument(at: FakeUri, lines: number) {
   };
 }
 
-export const state = { documentLines: 10, receive: undefined as Handler | undefined };
+export const state = {
+  documentLines: 10,
+  receive: undefined as Handler | undefined,
+  /** Panels the host created, and how often it revealed each. */
+  panels: [] as { title: string; reveals: number; disposed: boolean }[],
+  /** `setContext` keys the host set. */
+  context: {} as Record<string, unknown>,
+};
 
 const disposable = { dispose: () => undefined };
-const event = () => () => disposable;
+
+/** Editor events the host subscribes to, by name, so a test can fire them. */
+export const listeners: Record<string, Handler[]> = {};
+const event = (name: string) => (handler: Handler) => {
+  (listeners[name] ??= []).push(handler);
+  return disposable;
+};
 
 export const Uri = { joinPath, parse: (href: string) => uri(href) };
 export const ViewColumn = { One: 1, Beside: -2 };
 export const TextEditorRevealType = { InCenterIfOutsideViewport: 2 };
 
-export const window = {
-  activeTextEditor: undefined,
-  visibleTextEditors: [] as unknown[],
-  onDidChangeTextEditorSelection: event(),
-  onDidChangeActiveTextEditor: event(),
-  registerWebviewPanelSerializer: () => disposable,
-  createWebviewPanel: () => ({
+/** A webview panel whose title, reveals and disposal land in `record`. */
+function panel(record: (typeof state.panels)[number]) {
+  const disposeHandlers: Handler[] = [];
+  return {
     viewColumn: 2,
     visible: true,
-    title: '',
+    get title() {
+      return record.title;
+    },
+    set title(value: string) {
+      record.title = value;
+    },
     iconPath: undefined,
-    reveal: () => undefined,
-    dispose: () => undefined,
-    onDidDispose: () => disposable,
+    reveal: () => {
+      record.reveals++;
+    },
+    dispose: () => {
+      record.disposed = true;
+      for (const h of disposeHandlers) h(undefined);
+    },
+    onDidDispose: (handler: Handler) => {
+      disposeHandlers.push(handler);
+      return disposable;
+    },
     webview: {
       options: {},
       html: '',
@@ -108,7 +131,20 @@ export const window = {
         return disposable;
       },
     },
-  }),
+  };
+}
+
+export const window = {
+  activeTextEditor: undefined,
+  visibleTextEditors: [] as unknown[],
+  onDidChangeTextEditorSelection: event('selection'),
+  onDidChangeActiveTextEditor: event('activeEditor'),
+  registerWebviewPanelSerializer: () => disposable,
+  createWebviewPanel: (_viewType: string, title: string) => {
+    const record = { title, reveals: 0, disposed: false };
+    state.panels.push(record);
+    return panel(record);
+  },
   showTextDocument: async (document: { uri: FakeUri }, options: { selection: Selection }) => {
     calls.shown.push({ document: document.uri.toString(), selection: options.selection });
     return { revealRange: () => undefined };
@@ -127,9 +163,17 @@ export const window = {
   showInformationMessage: async () => undefined,
 };
 
+/** Context keys only: the host sets `podlens.lifecyclePanel*` for its title-bar buttons. */
+export const commands = {
+  executeCommand: async (command: string, key?: string, value?: unknown) => {
+    if (command !== 'setContext') throw new Error(`the panel host ran the command ${command}`);
+    state.context[key ?? ''] = value;
+  },
+};
+
 export const workspace = {
-  onDidChangeTextDocument: event(),
-  onDidChangeConfiguration: event(),
+  onDidChangeTextDocument: event('textDocument'),
+  onDidChangeConfiguration: event('configuration'),
   getConfiguration: () => ({ get: () => undefined }),
   asRelativePath: (u: FakeUri) => u.path,
   openTextDocument: async (at: FakeUri) => {

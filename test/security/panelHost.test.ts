@@ -10,6 +10,7 @@ import * as fake from './fakeVscode';
 vi.mock('vscode', () => import('./fakeVscode'));
 
 const { LifecyclePanels } = await import('../../client/src/lifecyclePanel');
+const { WhatIfStore } = await import('../../client/src/whatIfStore');
 
 const DOC = 'file:///work/app/pod.yaml';
 const range = (sl: number, sc: number, el: number, ec: number) => ({
@@ -18,7 +19,12 @@ const range = (sl: number, sc: number, el: number, ec: number) => ({
 });
 
 async function openPanel(): Promise<(message: unknown) => Promise<void>> {
-  const panels = new LifecyclePanels(fake.uri('file:///ext') as never, fake.output as never);
+  const panels = new LifecyclePanels(
+    fake.uri('file:///ext') as never,
+    fake.output as never,
+    new WhatIfStore(() => undefined),
+    async () => undefined,
+  );
   panels.show({ uri: fake.uri(DOC) } as never, null);
   const receive = fake.state.receive;
   if (!receive) throw new Error('the panel registered no message handler');

@@ -190,6 +190,7 @@ describe('screenshots', () => {
   for (const [theme, width] of [
     ['light', 900],
     ['hc', 900],
+    ['hcLight', 900],
     ['dark', 400],
     ['light', 400],
   ]) {

@@ -24,7 +24,12 @@ export function formatCompact(t: number): string {
   return sec > 0 && m < 10 ? `${m}m${sec}s` : `${m}m`;
 }
 
+/** Marks a step that is the kubelet's reaction at an instant rather than the instant itself. */
+export const AFTER_MARK = '⁺';
+export const AFTER_MARK_EXPLAINED =
+  'The state right after this instant: the kubelet has already reacted to what happened at it.';
+
 /** The current moment of a step: `t = 12 s`, and `t = 12 s⁺` for the kubelet's reaction at that instant. */
 export function formatStepTime(t: number, after: boolean): string {
-  return `t = ${formatSeconds(t)}${after ? '⁺' : ''}`;
+  return `t = ${formatSeconds(t)}${after ? AFTER_MARK : ''}`;
 }

@@ -211,6 +211,11 @@ export class AssumptionsView {
     );
   }
 
+  /** How many facts the last render marked as edited: the what-if banner and the CodeLens count the same. */
+  editedCount(): number {
+    return this.body.querySelectorAll('.fact.edited').length;
+  }
+
   render(input: AssumptionsInput): void {
     const ctx: Ctx = { ...input, actions: this.actions };
     const next = h(
@@ -232,7 +237,7 @@ export class AssumptionsView {
       this.body.replaceChildren(...next.childNodes);
       restoreFocus(this.body, focus);
     }
-    const edited = this.body.querySelectorAll('.fact.edited').length;
+    const edited = this.editedCount();
     this.count.textContent = edited === 0 ? 'All inferred' : `${edited} edited`;
     this.reset.disabled = Object.keys(input.overrides).length === 0;
     this.showErrors(input.errors);

@@ -5,6 +5,7 @@
  */
 import type { Step } from '../../../shared/sim';
 import { SPAN_LEGEND } from '../model/explain';
+import { AFTER_MARK, AFTER_MARK_EXPLAINED } from '../model/format';
 import type { Lane, Marker, Timeline } from '../model/timeline';
 import { type ConditionRowView, conditionRows, updateConditionStatus } from './conditions';
 import { h, pct, s } from './dom';
@@ -13,6 +14,7 @@ import { type LaneRow, laneRows, updateLaneState } from './lanes';
 export interface ChartActions {
   revealContainer(lane: Lane): void;
   seekAndReveal(lane: Lane, fraction: number, marker: Marker | null): void;
+  stepLane(lane: Lane, direction: 1 | -1): void;
   seek(fraction: number): void;
 }
 
@@ -59,6 +61,12 @@ function legend(): HTMLElement {
     item('sw-restart', 'restart'),
     item('sw-exit', 'exit'),
     item('sw-probe', 'probe failed'),
+    h(
+      'li',
+      { class: 'legend-after', title: AFTER_MARK_EXPLAINED },
+      h('span', { class: 'after-mark', 'aria-hidden': 'true' }, `t${AFTER_MARK}`),
+      'right after that instant (the kubelet has reacted)',
+    ),
   );
 }
 
@@ -86,7 +94,7 @@ export class Chart {
     this.grid.replaceChildren(
       h('div', { class: 'axis-label' }, scaleNote),
       axis(timeline),
-      ...this.lanes.flatMap((r) => [r.label, r.track]),
+      ...this.lanes.flatMap((r) => [r.label, r.cell]),
       h('div', { class: 'chart-subhead', role: 'presentation' }, 'Conditions'),
       ...this.conditions.flatMap((r) => [r.label, r.track]),
     );

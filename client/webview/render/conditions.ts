@@ -1,10 +1,16 @@
 /**
  * The conditions strip: PodScheduled, Initialized, ContainersReady and Ready over time, on the lanes' time
- * axis, with each label showing the condition's status at the current step.
+ * axis, with each label showing the condition's status at the current step. True is a full bar and False a
+ * thin line, so the two differ by shape as well as colour.
  */
 import type { Step } from '../../../shared/sim';
+import { formatSeconds } from '../model/format';
 import type { ConditionRow, Timeline } from '../model/timeline';
 import { h, icon, pct, s } from './dom';
+
+/** `Ready: False from 0 s, True from 24 s`, what the strip draws, for a screen reader. */
+const describe = (row: ConditionRow) =>
+  `${row.type}: ${row.spans.map((sp) => `${sp.status ? 'True' : 'False'} from ${formatSeconds(sp.from)}`).join(', ') || 'no status'}`;
 
 export interface ConditionRowView {
   label: HTMLElement;
@@ -31,7 +37,7 @@ export function conditionRows(timeline: Timeline, onSeek: (fraction: number) => 
         'data-condition': row.type,
         height: 14,
         role: 'img',
-        'aria-label': `${row.type} over time`,
+        'aria-label': describe(row),
       },
       ...row.spans.map((sp) =>
         s(
@@ -39,9 +45,9 @@ export function conditionRows(timeline: Timeline, onSeek: (fraction: number) => 
           {
             class: `cond ${sp.status ? 'cond-true' : 'cond-false'}`,
             x: pct(x(sp.from)),
-            y: 3,
+            y: sp.status ? 3 : 6,
             width: pct(Math.max(x(sp.to) - x(sp.from), 0.002)),
-            height: 8,
+            height: sp.status ? 8 : 2,
             rx: 1,
           },
           s('title', {}, sp.title),

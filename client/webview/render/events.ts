@@ -3,7 +3,8 @@
  * rows out of the scroll box skip layout (`content-visibility`), which a <table> cannot do, so a pod with
  * hundreds of events redraws fast. Rows up to the current step read as past, the current step's rows are
  * highlighted, later ones dimmed. A click (or Enter/Space) on a row goes to its step and reveals the
- * manifest range the event concerns.
+ * manifest range the event concerns. One row is in the Tab order (the current step's, or the one last
+ * focused); ↑/↓ move between rows, so Tab leaves the table in one press however many events there are.
  */
 import { formatCompact, formatSeconds } from '../model/format';
 import type { EventRow, Timeline } from '../model/timeline';
@@ -58,11 +59,34 @@ export class EventsTable {
     );
     this.scroller.addEventListener('click', (e) => this.activate(e.target));
     this.scroller.addEventListener('keydown', (e) => {
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        e.preventDefault();
+        this.moveFocus(e.target, e.key === 'ArrowDown' ? 1 : -1);
+        return;
+      }
       if (e.key !== 'Enter' && e.key !== ' ') return;
       e.preventDefault();
       e.stopPropagation();
       this.activate(e.target);
     });
+    this.scroller.addEventListener('focusin', (e) => {
+      const row = (e.target as Element).closest('.event-row');
+      if (row) this.setTabStop(row as HTMLElement);
+    });
+  }
+
+  private moveFocus(from: EventTarget | null, delta: number): void {
+    const row = (from as Element | null)?.closest('.event-row');
+    const index = row ? this.rows.indexOf(row as HTMLElement) : -1;
+    const next = this.rows[Math.max(0, Math.min(this.rows.length - 1, index + delta))];
+    next?.focus();
+  }
+
+  /** The one row Tab reaches. */
+  private setTabStop(row: HTMLElement): void {
+    for (const r of this.scroller.querySelectorAll('.event-row[tabindex="0"]'))
+      if (r !== row) r.setAttribute('tabindex', '-1');
+    row.setAttribute('tabindex', '0');
   }
 
   private activate(target: EventTarget | null): void {
@@ -86,7 +110,7 @@ export class EventsTable {
           'data-testid': 'event-row',
           'data-step': row.step,
           'data-reason': event.reason,
-          tabindex: 0,
+          tabindex: -1,
           title: `${event.object} at ${formatSeconds(row.t)}: click to reveal in the manifest`,
         },
         h(
@@ -102,6 +126,7 @@ export class EventsTable {
       );
     });
     this.scroller.replaceChildren(...this.rows);
+    this.rows[0]?.setAttribute('tabindex', '0');
     this.empty.hidden = this.rows.length > 0;
   }
 
@@ -124,7 +149,11 @@ export class EventsTable {
       }
       if (state === 'current') firstCurrent ??= el;
     });
-    if (firstCurrent) this.keepVisible(firstCurrent);
+    if (firstCurrent) {
+      this.keepVisible(firstCurrent);
+      // The Tab stop follows the step unless the user is moving through the rows.
+      if (!this.scroller.contains(document.activeElement)) this.setTabStop(firstCurrent);
+    }
   }
 
   /** Scrolls the list's own box (never the page) so the current rows show. */

@@ -4,7 +4,7 @@
  * are fixed per timeline (the widest value over all steps), so stepping never reflows the header.
  */
 import type { Step } from '../../../shared/sim';
-import { formatCompact, formatStepTime } from '../model/format';
+import { AFTER_MARK, AFTER_MARK_EXPLAINED, formatCompact, formatSeconds } from '../model/format';
 import type { PodDocument } from '../model/pods';
 import type { Timeline } from '../model/timeline';
 import { h, icon, setText } from './dom';
@@ -16,7 +16,9 @@ export class Header {
   private readonly name = h('h1', { class: 'pod-name', id: 'pod-name', 'data-testid': 'pod-name' });
   private readonly kind = h('span', { class: 'pod-kind', id: 'pod-kind', 'data-testid': 'pod-kind' });
   private readonly file = h('span', { class: 'pod-file' });
-  private readonly summary = h('p', { class: 'prediction', id: 'prediction', 'data-testid': 'prediction' });
+  private readonly summary = h('p', { class: 'prediction', id: 'prediction' });
+  private readonly headline = h('span', { 'data-testid': 'prediction' });
+  private readonly whatIf = h('span', { class: 'what-if-tag', 'data-testid': 'prediction-what-if', hidden: true });
   private readonly picker = h('select', {
     class: 'doc-picker',
     'aria-label': 'Pod document',
@@ -36,7 +38,7 @@ export class Header {
     };
     this.cells = {
       READY: h('td', { id: 'pod-ready', 'data-testid': 'pod-ready' }),
-      STATUS: h('td', { id: 'pod-status', 'data-testid': 'pod-status', 'aria-live': 'polite' }),
+      STATUS: h('td', { id: 'pod-status', 'data-testid': 'pod-status' }),
       RESTARTS: h('td', { id: 'pod-restarts', 'data-testid': 'pod-restarts' }),
       AGE: h('td', { id: 'pod-age', 'data-testid': 'pod-age' }),
     };
@@ -47,6 +49,7 @@ export class Header {
       h('tbody', {}, h('tr', {}, ...COLUMNS.map((c) => this.cells[c]))),
     );
     this.picker.addEventListener('change', () => onPick(Number(this.picker.value)));
+    this.summary.append(this.headline, this.whatIf);
     this.el = h(
       'header',
       { class: 'pod-header' },
@@ -76,8 +79,11 @@ export class Header {
     );
   }
 
-  setPrediction(text: string): void {
-    setText(this.summary, text);
+  /** The headline of the timeline shown; `whatIf` when the user's edited assumptions went into it. */
+  setPrediction(text: string, whatIf: boolean): void {
+    setText(this.headline, text);
+    this.whatIf.hidden = !whatIf;
+    setText(this.whatIf, whatIf ? ' (with what-if)' : '');
   }
 
   setTimeline(timeline: Timeline): void {
@@ -96,10 +102,12 @@ export class Header {
     setText(this.cells.AGE, formatCompact(step.t));
     this.cells.STATUS.dataset.status = statusTone(step);
     setText(this.phase, step.snapshot.exists ? step.snapshot.phase : 'gone');
-    setText(this.time, formatStepTime(step.t, step.after));
-    this.time.title = step.after
-      ? 'The state right after this instant: the kubelet has reacted to what happened at it.'
-      : '';
+    // The `⁺` is its own element so it carries the explanation as a tooltip and a spoken name.
+    const mark = step.after
+      ? h('span', { class: 'after-mark', title: AFTER_MARK_EXPLAINED, 'aria-label': ' (right after)' }, AFTER_MARK)
+      : null;
+    this.time.replaceChildren(`t = ${formatSeconds(step.t)}`, ...(mark ? [mark] : []));
+    this.time.title = step.after ? AFTER_MARK_EXPLAINED : '';
   }
 }
 

@@ -1,7 +1,9 @@
 /**
  * Container lanes of the Gantt chart: a label button per container (reveals it in the manifest) and an SVG
  * track with its spans, restart and exit markers and probe-failure ticks, all positioned in percent of the
- * track so the chart needs no pixel layout and never re-renders on resize. Each span's <title> explains it.
+ * track so the chart needs no pixel layout and never re-renders on resize. Each span's <title> explains it,
+ * and each span is labelled with its reason (clipped to its width), so states differ by more than colour.
+ * A track is a button: Enter goes to the lane's next change (Shift+Enter: the previous) and reveals it.
  */
 import type { Lane, Marker, Span, Timeline } from '../model/timeline';
 import { h, pct, s } from './dom';
@@ -12,17 +14,29 @@ export interface LaneActions {
   /** A click on a lane's label, or on its track at a time position (fraction of the axis). */
   revealContainer(lane: Lane): void;
   seekAndReveal(lane: Lane, fraction: number, marker: Marker | null): void;
+  /** Keyboard on a track: the lane's next (1) or previous (-1) span or marker after the current step. */
+  stepLane(lane: Lane, direction: 1 | -1): void;
 }
 
 const TYPE_LABEL: Record<Lane['type'], string> = { init: 'init', sidecar: 'sidecar', regular: '' };
 
-function spanRect(span: Span, x: (t: number) => number): SVGRectElement {
+const spanBox = (span: Span, x: (t: number) => number) => {
   const x0 = x(span.from);
-  const width = Math.max(x(span.to) - x0, 0.002);
+  return { x: pct(x0), y: 5, width: pct(Math.max(x(span.to) - x0, 0.002)), height: 12 };
+};
+
+function spanRect(span: Span, x: (t: number) => number): SVGRectElement {
   return s(
     'rect',
-    { class: `span k-${span.kind}`, x: pct(x0), y: 5, width: pct(width), height: 12, rx: 2, 'data-kind': span.kind },
+    { class: `span k-${span.kind}`, ...spanBox(span, x), rx: 2, 'data-kind': span.kind },
     s('title', {}, span.title),
+  );
+}
+
+/** The spans' reasons; a nested svg of a span's width clips its label to the span. */
+function spanLabels(lane: Lane, x: (t: number) => number): SVGSVGElement[] {
+  return lane.spans.map((span) =>
+    s('svg', { class: 'span-label', ...spanBox(span, x) }, s('text', { x: 3, y: 9.5 }, span.reason)),
   );
 }
 
@@ -53,6 +67,8 @@ function gridLines(timeline: Timeline): SVGElement {
 export interface LaneRow {
   label: HTMLButtonElement;
   track: SVGSVGElement;
+  /** The grid cell: the track with its span labels over it. */
+  cell: HTMLElement;
   /** Shows the container's state at the current step. */
   state: HTMLElement;
   lane: Lane;
@@ -77,28 +93,46 @@ export function laneRows(timeline: Timeline, actions: LaneActions): LaneRow[] {
       h('span', { class: 'lane-name' }, lane.name),
     );
     label.addEventListener('click', () => actions.revealContainer(lane));
+    // The focusable track is a button named by its aria-label and holds no text: the spans, their tooltips
+    // and labels are drawn over it, hidden from screen readers, which hear the same in the label.
     const track = s(
       'svg',
       {
         class: 'lane-track',
-        'data-testid': 'lane',
-        'data-container': lane.name,
-        'data-type': lane.type,
         height: LANE_HEIGHT,
-        role: 'img',
+        role: 'button',
+        tabindex: 0,
         'aria-label': `${lane.name}: ${lane.spans.map((sp) => sp.reason).join(', ') || 'never started'}`,
+        'aria-description': 'Enter: next change of this container, Shift+Enter: previous; reveals it in the manifest',
       },
       gridLines(timeline),
+    );
+    const drawing = s(
+      'svg',
+      { class: 'lane-drawing', height: LANE_HEIGHT, 'aria-hidden': 'true' },
       ...lane.spans.map((sp) => spanRect(sp, x)),
       ...lane.markers.map((m, i) => markerNode(m, i, x)),
+      ...spanLabels(lane, x),
     );
-    track.addEventListener('click', (e) => {
+    const cell = h(
+      'div',
+      { class: 'lane-cell', 'data-testid': 'lane', 'data-container': lane.name, 'data-type': lane.type },
+      track,
+      drawing,
+    );
+    cell.addEventListener('click', (e) => {
       const box = track.getBoundingClientRect();
       const hit = (e.target as Element).closest('[data-marker]');
       const marker = hit ? (lane.markers[Number(hit.getAttribute('data-marker'))] ?? null) : null;
       actions.seekAndReveal(lane, box.width > 0 ? (e.clientX - box.left) / box.width : 0, marker);
     });
-    return { label, track, state, lane };
+    track.addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter' && e.key !== ' ') return;
+      e.preventDefault();
+      e.stopPropagation();
+      actions.stepLane(lane, e.shiftKey ? -1 : 1);
+    });
+    return { label, track, cell, state, lane };
   });
 }
 

@@ -4,7 +4,7 @@
  */
 import { PLAYBACK_SPEEDS } from '../../../shared/protocol/webview';
 import type { Step } from '../../../shared/sim';
-import { formatStepTime } from '../model/format';
+import { formatSeconds } from '../model/format';
 import type { TimeScale } from '../model/scale';
 import { h, icon, setText } from './dom';
 
@@ -40,7 +40,6 @@ export class Transport {
   private readonly lastBtn: HTMLButtonElement;
   private readonly scrubber: HTMLInputElement;
   private readonly counter = h('span', { class: 'step-counter', id: 'step-counter', 'data-testid': 'step-counter' });
-  private readonly time = h('span', { class: 'step-time', id: 'step-time', 'data-testid': 'step-time' });
   private readonly speed: HTMLSelectElement;
 
   constructor(actions: TransportActions) {
@@ -82,7 +81,6 @@ export class Transport {
           this.nextBtn,
           this.lastBtn,
         ),
-        this.time,
         this.counter,
         this.speed,
       ),
@@ -110,12 +108,12 @@ export class Transport {
     this.firstBtn.disabled = this.prevBtn.disabled = index <= 0;
     this.nextBtn.disabled = this.lastBtn.disabled = index >= last;
     setText(this.counter, `${index + 1} / ${steps.length}`);
-    setText(this.time, formatStepTime(step.t, step.after));
     const value = String(Math.round(scale.x(step.t) * SCRUB_MAX));
     if (this.scrubber.value !== value) this.scrubber.value = value;
     this.scrubber.setAttribute(
       'aria-valuetext',
-      `${formatStepTime(step.t, step.after)}, step ${index + 1} of ${steps.length}`,
+      // The header shows the time with its `⁺`; a screen reader hears it in words.
+      `t = ${formatSeconds(step.t)}${step.after ? ', right after' : ''}, step ${index + 1} of ${steps.length}`,
     );
   }
 
