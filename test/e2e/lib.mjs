@@ -133,6 +133,9 @@ export function makeRunDirs(label) {
     path.join(d.ud, 'User', 'settings.json'),
     JSON.stringify(
       {
+        // The user has raised best-practice findings (the default preset makes them hints on a bare Pod, and VS Code
+        // lists no hints in Problems); the steps read latest-tag there.
+        'podlens.rulePreset': 'strict',
         'workbench.startupEditor': 'none',
         'security.workspace.trust.enabled': false,
         'telemetry.telemetryLevel': 'off',
