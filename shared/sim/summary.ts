@@ -2,6 +2,7 @@
  * A one-line prediction for the editor's CodeLens, the panel's headline and `podlens simulate`, read off
  * the same finished simulation the panel's lanes draw (and, for Jobs, the Job controller's pods).
  */
+import { NOT_IN_FILE } from './infer/scenario';
 import type { JobResult } from './job/types';
 import type { SimulationResult } from './simulate';
 import type { ContainerSnapshot, Snapshot, Step } from './types';
@@ -147,11 +148,29 @@ export function predictionSummary(result: SimulationResult): string {
   const first = result.errors[0];
   if (first) return `Cannot simulate: ${first.field}: ${first.message}`;
   const job = result.job && jobSummary(result.job, result);
-  if (job) return job;
+  if (job) return `${job}${assumedNote(result)}`;
   const outcome = podSummary(result);
   // A crash loop, a failure or an unscheduled pod already says what went wrong; anything else names its restarts.
   if (/CrashLoopBackOff|crash-looping|^(Pending: Unschedulable|SchedulingGated|Failed:|Fails:)/.test(outcome)) {
-    return outcome;
+    return `${outcome}${assumedNote(result)}`;
   }
-  return `${outcome}${restartNote(result.steps)}`;
+  return `${outcome}${restartNote(result.steps)}${assumedNote(result)}`;
+}
+
+/** The referenced ConfigMaps and Secrets the prediction assumes exist though the file does not define them. */
+export function assumedObjects(result: SimulationResult): string[] {
+  const notes = result.assumptions?.notes ?? {};
+  return [notes.configMaps, notes.secrets].flatMap((note) => {
+    const m = note?.startsWith('assumed: ') ? note.slice('assumed: '.length).split(` ${NOT_IN_FILE}`) : undefined;
+    return m && m.length > 1 && m[0] ? m[0].split(', ') : [];
+  });
+}
+
+/** ` · assumes Secret db exists`: the headline says what it took for granted . */
+function assumedNote(result: SimulationResult): string {
+  const objects = assumedObjects(result);
+  if (objects.length === 0) return '';
+  return objects.length === 1
+    ? ` · assumes ${objects[0]} exists`
+    : ` · assumes ${objects.length} objects not in this file exist`;
 }

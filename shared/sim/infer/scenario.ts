@@ -70,6 +70,9 @@ function allocatable(scenario: Scenario, notes: Record<string, string>): Record<
 /**
  * @example resolvePod(pod, {}, {}).spec.containers[0].runs // inferred from the command
  */
+/** How an assumed-present object is described; the headline reads it back (summary.ts). */
+export const NOT_IN_FILE = 'exists, though not defined in this file';
+
 export function resolvePod(
   pod: PodView,
   scenario: Scenario,
@@ -113,11 +116,14 @@ export function resolvePod(
       return names;
     }
     const missing = names.filter((n) => !objects[list].includes(n));
+    // Objects kept elsewhere (created by another tool, another file, `kubectl create secret`) are the rule in
+    // real repositories: assume they exist and say so, rather than predict a failure nobody will see. A
+    // dependency the pod itself polls for (a Service in an init loop) is the opposite case, see waitsFor.
     notes[list] =
       missing.length === 0
         ? `inferred: every referenced ${noun} is defined in this file`
-        : `assumed: ${missing.map((m) => `${noun} ${m}`).join(', ')} not defined in this file, so absent (list it under \`${list}\` if it exists)`;
-    return names.filter((n) => objects[list].includes(n));
+        : `assumed: ${missing.map((m) => `${noun} ${m}`).join(', ')} ${NOT_IN_FILE} (remove it from \`${list}\` to see the pod without it)`;
+    return names;
   };
   const configMaps = referenced('configMap', 'ConfigMap', 'configMaps');
   const secrets = referenced('secret', 'Secret', 'secrets');
