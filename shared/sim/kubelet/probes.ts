@@ -83,7 +83,7 @@ function probing(tx: Tx, key: number, type: ProbeType): boolean {
 function scheduleNext(tx: Tx, key: number, type: ProbeType): void {
   const p = cspec(tx, key).probes[type];
   const cs = cread(tx, key);
-  const w = wstate(tx, key)[type];
+  const w = wstate(tx, key, type);
   w.gen++;
   w.skippedFrom = null;
   if (!p || !probing(tx, key, type)) return;
@@ -102,7 +102,7 @@ function scheduleNext(tx: Tx, key: number, type: ProbeType): void {
 /** A new instance: each worker restarts from its initial result (worker.go: new container ID). */
 export function resetWorkers(tx: Tx, key: number): void {
   for (const type of ['startup', 'liveness', 'readiness'] as const) {
-    const w = wstate(tx, key)[type];
+    const w = wstate(tx, key, type);
     w.published = INITIAL[type];
     w.onHold = false;
     w.skippedFrom = null;
@@ -126,7 +126,7 @@ function onStarted(tx: Tx, key: number): void {
 /** Deletion: liveness and startup record Success and stop; readiness goes on (worker.go). */
 export function stopForDeletion(tx: Tx, key: number): void {
   for (const type of ['startup', 'liveness'] as const) {
-    const w = wstate(tx, key)[type];
+    const w = wstate(tx, key, type);
     w.stopped = true;
     w.published = 'success';
     w.gen++;
@@ -140,7 +140,7 @@ function runProbe(tx: Tx, key: number, type: ProbeType): boolean {
   const inst = cread(tx, key).instance;
   if (!p || !inst || !probing(tx, key, type)) return false;
   if (Math.floor(tx.s.t - inst.startedAt) < p.initialDelaySeconds) return false;
-  const w = wstate(tx, key)[type];
+  const w = wstate(tx, key, type);
   if (w.skippedFrom !== null && w.skippedFrom < tx.s.t) {
     w.lastResult = 'success';
     w.run = p.successThreshold;

@@ -17,8 +17,29 @@ export type Outcome = (
 
 const NO_SERVICES: ReadonlySet<string> = new Set();
 
+/**
+ * Several rules read the same container's prediction, and running the shell interpreter once per rule
+ * made it a visible share of linting a large file. Views are immutable once parsed, so the prediction of
+ * a (pod, container) pair never changes; weak keys let a re-parsed document drop the old entries.
+ */
+const cache = new WeakMap<PodView, WeakMap<ContainerView, ContainerPrediction>>();
+
+function predicted(pod: PodView, c: ContainerView): ContainerPrediction {
+  let byContainer = cache.get(pod);
+  if (!byContainer) {
+    byContainer = new WeakMap();
+    cache.set(pod, byContainer);
+  }
+  let p = byContainer.get(c);
+  if (!p) {
+    p = predictContainer(pod, c, NO_SERVICES);
+    byContainer.set(c, p);
+  }
+  return p;
+}
+
 export function lintPrediction(pod: PodView, c: ContainerView): ContainerPrediction | undefined {
-  const p = predictContainer(pod, c, NO_SERVICES);
+  const p = predicted(pod, c);
   return p.main.execution.waitsFor.length > 0 ? undefined : p;
 }
 
