@@ -51,8 +51,7 @@ export function containerWorld(pod: PodView, c: ContainerView, services: Readonl
   };
 }
 
-function fromImage(c: ContainerView, world: World): ProcessPrediction {
-  const image = imageDefault(imageOf(c));
+function fromImage(c: ContainerView, world: World, image = imageDefault(imageOf(c))): ProcessPrediction {
   const none = (kind: Execution['kind'], because: string, extra: object = {}): ProcessPrediction => ({
     execution: { kind, because, trace: [], waitsFor: [], ...extra } as Execution,
     source: 'image',
@@ -60,7 +59,7 @@ function fromImage(c: ContainerView, world: World): ProcessPrediction {
     ignoresSigterm: false,
     ...(image ? { image } : {}),
   });
-  if (!image) return none('unknown', "no command: what the image's entrypoint does is unknown");
+  if (!image || image.subcommands) return none('unknown', "no command: what the image's entrypoint does is unknown");
   if (image.kind === 'shell') {
     return none(
       'exits',
@@ -114,14 +113,17 @@ export function predictProcess(pod: PodView, c: ContainerView, services: Readonl
   let argv: string[];
   let source: ProcessSource = 'command';
   let note: string | undefined;
+  const image = imageDefault(imageOf(c));
   if (cmd.length > 0) argv = [...cmd, ...arg];
-  else if (arg.length === 0 || (arg[0] as string).startsWith('-')) return fromImage(c, world);
+  else if (image?.subcommands) {
+    const sub = image.subcommands[arg[0] ?? ''];
+    return sub ? fromImage(c, world, sub) : unknown(`the image's entrypoint runs \`${arg.join(' ')}\`, unknown here`);
+  } else if (arg.length === 0 || (arg[0] as string).startsWith('-')) return fromImage(c, world);
   else {
     argv = arg;
     source = 'args';
     note = 'assumes the image has no ENTRYPOINT, so `args` run as the command';
   }
-  const image = imageDefault(imageOf(c));
   const execution = execute(argv, world, note ? { note } : {});
   const rerun = execution.kind === 'exits' ? rerunWithScratch(argv, world, execution) : undefined;
   return {
