@@ -3,7 +3,7 @@
  * rules: Kubernetes expands `$(VAR)` in command and args first (expand.go), then the argv runs in the
  * virtual machine; with no command the image's known default (images.ts) decides.
  */
-import { containerResources } from '../../k8s/qos';
+import { containerResources, podLevelResources } from '../../k8s/qos';
 import { quantityToNumber } from '../../k8s/quantity';
 import type { ContainerView, PodView } from '../../model/types';
 import { containerEnv, envNames } from './env';
@@ -28,8 +28,19 @@ export interface ProcessPrediction {
 
 const imageOf = (c: ContainerView) => (c.image.kind === 'value' ? c.image.value : '');
 
+/**
+ * The memory the container's processes can use before the kernel kills one: its own limit, and with
+ * pod-level resources (PodLevelResources, on by default since 1.34) the pod cgroup's limit around it.
+ */
+function memoryCeiling(pod: PodView, c: ContainerView): number | undefined {
+  const own = containerResources(c).limits.get('memory');
+  const podLevel = podLevelResources(pod, new Map()).limits.get('memory');
+  const bytes = [own, podLevel].flatMap((q) => (q ? [quantityToNumber(q)] : []));
+  return bytes.length > 0 ? Math.min(...bytes) : undefined;
+}
+
 export function containerWorld(pod: PodView, c: ContainerView, services: ReadonlySet<string>): World {
-  const memory = containerResources(c).limits.get('memory');
+  const memory = memoryCeiling(pod, c);
   const emptyDirs = new Set(
     pod.volumes
       .filter((v) => v.sources.some((s) => s.type === 'emptyDir'))
@@ -47,7 +58,7 @@ export function containerWorld(pod: PodView, c: ContainerView, services: Readonl
     mounts,
     scratch,
     services,
-    ...(memory ? { memoryLimit: quantityToNumber(memory) } : {}),
+    ...(memory !== undefined ? { memoryLimit: memory } : {}),
   };
 }
 
