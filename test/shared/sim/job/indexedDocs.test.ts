@@ -79,7 +79,47 @@ spec:
         emptyDir: {}
 `;
 
+// kubernetes.io/docs/concepts/workloads/controllers/job/ ("Success policy", job-success-policy.yaml).
+const SUCCESS_POLICY = `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: job-success
+spec:
+  parallelism: 10
+  completions: 10
+  completionMode: Indexed
+  successPolicy:
+    rules:
+      - succeededIndexes: 0,2-3
+        succeededCount: 1
+  template:
+    spec:
+      containers:
+      - name: main
+        image: python
+        command:
+          - python3
+          - -c
+          - |
+            import os, sys
+            if os.environ.get("JOB_COMPLETION_INDEX") == "2":
+              sys.exit(0)
+            else:
+              sys.exit(1)
+      restartPolicy: Never
+`;
+
 describe('Indexed Jobs of the documentation, zero-config', () => {
+  it('successPolicy: index 2 succeeds, the Job meets its success criteria and the lingering pods go', () => {
+    const j = job(SUCCESS_POLICY).job;
+    expect(j?.completedIndexes).toEqual([2]);
+    expect(j?.conditions.map((c) => [c.type, c.reason])).toEqual([
+      ['SuccessCriteriaMet', 'SuccessPolicy'],
+      ['Complete', 'SuccessPolicy'],
+    ]);
+    expect(j?.pods.find((p) => p.index === 2)?.phase).toBe('Succeeded');
+  });
+
   it('backoffLimitPerIndex: even indexes fail twice, odd ones complete, the Job fails with FailedIndexes', () => {
     const r = job(PER_INDEX);
     const j = r.job;
