@@ -100,7 +100,11 @@ function jobLines(job: JobResult, width: number): string[] {
       `  ${cells}${pad(p.endedAt === null ? '-' : `${p.endedAt}s`, 9)}${pad(p.phase, 11)}${exit}${action}${restarts}`.trimEnd(),
     );
   }
-  lines.push(...hanging('  ', 'The timeline above is the first pod; the others run the same template.', width));
+  const others =
+    job.completionMode === 'Indexed'
+      ? 'the others run the same template, each with its own JOB_COMPLETION_INDEX.'
+      : 'the others run the same template.';
+  lines.push(...hanging('  ', `The timeline above is the first pod; ${others}`, width));
   return lines;
 }
 

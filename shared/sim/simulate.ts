@@ -3,13 +3,15 @@
  * settle), and turns the states into the timeline: one step per instant where anything observable changed.
  */
 import { defaultedFields, effectiveRestartPolicy } from '../k8s/defaults';
+import { fieldValue } from '../model/field';
 import type { JobView } from '../model/jobView';
 import type { PodView } from '../model/types';
 import type { Range } from '../util/range';
 import { initialState, step } from './engine';
 import type { FileObjects } from './infer/fileObjects';
 import { DEFAULT_UNTIL, resolvePod } from './infer/scenario';
-import { runJob } from './job/controller';
+import { withCompletionIndex } from './job/completionIndex';
+import { type PodRunner, runJob } from './job/controller';
 import { nextPodScenario } from './job/nextPod';
 import { type PodOutcome, podOutcome } from './job/podOutcome';
 import { resolveJob } from './job/spec';
@@ -239,7 +241,8 @@ export function simulate(pod: PodView, scenario?: ScenarioInput, options: Simula
   const until = options.until ?? DEFAULT_UNTIL;
   if (!parsed.ok)
     return { ok: false, pod: name, steps: [], assumptions: null, defaulted, errors: parsed.errors, until };
-  const first = simulatePod(pod, parsed.scenario, options, defaulted);
+  // An Indexed Job's first pod is index 0: its containers see JOB_COMPLETION_INDEX=0.
+  const first = simulatePod(indexedPod(pod, 0), parsed.scenario, options, defaulted);
   const assumptions = first.assumptions;
   if (!pod.job || !assumptions) return first;
   return { ...first, job: simulateJob(pod, pod.job, parsed.scenario, { ...first, assumptions }, options, defaulted) };
@@ -283,17 +286,27 @@ function simulateJob(
 ): JobResult {
   const spec = resolveJob(view, first.pod, podNamespace(pod));
   const cache = new Map<string, PodOutcome>();
-  const runner = (offsets: Readonly<Record<string, number>>, createdAt: number): PodOutcome => {
+  // Each index is inferred on its own (its JOB_COMPLETION_INDEX may change what the program does).
+  const byIndex = new Map<number, Assumptions>();
+  const assumptionsOf = (index: number | null): Assumptions => {
+    if (!index) return first.assumptions;
+    const known = byIndex.get(index);
+    if (known) return known;
+    const own = simulatePod(indexedPod(pod, index), scenario, { until: first.until }, defaulted).assumptions;
+    byIndex.set(index, own ?? first.assumptions);
+    return own ?? first.assumptions;
+  };
+  const runner: PodRunner = (offsets, createdAt, index) => {
     const pulled = createdAt > 0;
-    const key = JSON.stringify([offsets, pulled]);
+    const key = JSON.stringify([offsets, pulled, index]);
     const known = cache.get(key);
     if (known) return known;
     const result =
-      Object.keys(offsets).length === 0 && !pulled
+      Object.keys(offsets).length === 0 && !pulled && (index ?? 0) === 0
         ? first
         : simulatePod(
-            pod,
-            nextPodScenario(scenario, first.assumptions, offsets, pulled),
+            indexedPod(pod, index ?? 0),
+            nextPodScenario(scenario, assumptionsOf(index), offsets, pulled),
             { until: first.until },
             defaulted,
           );
@@ -304,6 +317,10 @@ function simulateJob(
   const restartPolicy = effectiveRestartPolicy(pod).policy;
   return runJob(spec, restartPolicy, runner, options.until ?? first.until);
 }
+
+/** The pod an Indexed Job creates for `index` (other pods run the template as written). */
+const indexedPod = (pod: PodView, index: number) =>
+  pod.job && fieldValue(pod.job.completionMode) === 'Indexed' ? withCompletionIndex(pod, index) : pod;
 
 const podNamespace = (pod: PodView) =>
   pod.metadata.namespace.kind === 'value' ? pod.metadata.namespace.value : 'default';

@@ -4,6 +4,7 @@
  * code; unknown commands stay unknown.
  */
 import { parseQuantity, quantityToNumber } from '../../k8s/quantity';
+import { pythonExit } from './python';
 import { type Effect, fileExists, setFile, type Vm } from './vm';
 
 type Rule = (args: readonly string[], vm: Vm, name: string) => Effect;
@@ -232,6 +233,11 @@ const interpreter: Rule = (args, vm, name) => {
   const i = flag ? args.findIndex((a) => flag.test(a)) : -1;
   if (i !== -1) {
     const program = args[i + 1] ?? '';
+    const status = name.startsWith('python') ? pythonExit(program, vm.vars) : undefined;
+    if (status !== undefined) {
+      vm.notes.push(`reads the \`${name}\` program: it exits ${status} at once`);
+      return ok(status);
+    }
     if (WAITS.test(program)) return unknown(`cannot predict the \`${name}\` program \`${program}\``);
     vm.t += ONE_LINER_SECONDS;
     vm.notes.push(`assumes the \`${name}\` one-liner computes for ${ONE_LINER_SECONDS} s, then exits`);

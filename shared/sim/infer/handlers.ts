@@ -85,6 +85,28 @@ export function networkGuess(
   return { result: 'success', certainty: 'assumed', because: `${what}: assumed to answer` };
 }
 
+/**
+ * A network probe's answer over the instance's age: a server whose health page turns unhealthy after a
+ * while (images.ts `healthyFor`) fails from then on; otherwise the one guess holds every time.
+ */
+export function networkProbe(
+  handler: EffectiveHandler,
+  pod: PodView,
+  c: ContainerView,
+  owner: ProcessPrediction,
+): { behaviour: ProbeBehaviour; certainty: 'inferred' | 'assumed'; because: string } {
+  const g = networkGuess(handler, pod, c, owner);
+  const health = owner.source === 'image' ? owner.image?.healthyFor : undefined;
+  const page = handler.type === 'httpGet' ? (handler.path ?? '/').replace(/\?.*$/, '') : undefined;
+  if (g.result === 'success' && health && page === health.path && owner.image?.ports.includes(Number(handler.port)))
+    return {
+      behaviour: { healthyWhileAgeBelow: health.seconds },
+      certainty: 'inferred',
+      because: `httpGet ${page} answers 200 for the first ${health.seconds} s, then 500 (${owner.image?.source})`,
+    };
+  return { behaviour: { always: g.result }, certainty: g.certainty, because: g.because };
+}
+
 /** An exec handler run once, against the files at `age` (postStart: at start; preStop: at the end). */
 export function execGuess(
   command: readonly string[],

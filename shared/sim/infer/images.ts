@@ -13,6 +13,13 @@ export interface ImageDefault {
   paths?: string[];
   /** The entrypoint exits 1 at start unless one of these variables is set. */
   requiresOneOf?: string[];
+  /** An httpGet on `path` answers 200 while the process is younger than `seconds`, then 500. */
+  healthyFor?: { path: string; seconds: number };
+  /**
+   * The image has an ENTRYPOINT that takes a subcommand as its first argument, so `args` select one of
+   * these behaviours and are never run as a command of their own.
+   */
+  subcommands?: Record<string, ImageDefault>;
   source: string;
 }
 
@@ -25,6 +32,7 @@ const serverOn = (ports: number[], source: string, requiresOneOf?: string[]): Im
 });
 
 const HUB = (name: string) => `https://hub.docker.com/_/${name}`;
+const AGNHOST = 'kubernetes/kubernetes test/images/agnhost';
 
 /** Keyed by repository path (`library/nginx` is Docker Hub's `nginx`). */
 const TABLE: Record<string, ImageDefault> = {
@@ -85,6 +93,25 @@ const TABLE: Record<string, ImageDefault> = {
     ports: [],
     source: 'registry.k8s.io/pause: sleeps until signalled (build/pause/linux/pause.c)',
   },
+  'e2e-test-images/agnhost': {
+    ...serverOn([], `${AGNHOST} (ENTRYPOINT ["/agnhost"]; the first argument names the subcommand)`),
+    subcommands: {
+      liveness: {
+        ...serverOn([8080], `${AGNHOST}/liveness/server.go (listens on :8080; /healthz answers 500 after 10 s)`),
+        paths: ['/healthz', '/started'],
+        healthyFor: { path: '/healthz', seconds: 10 },
+      },
+      netexec: serverOn([8080], `${AGNHOST}/netexec (--http-port defaults to 8080)`),
+      'serve-hostname': serverOn([9376], `${AGNHOST}/serve-hostname (--port defaults to 9376)`),
+      pause: { kind: 'pause', ports: [], source: `${AGNHOST}/pause (waits for a signal)` },
+    },
+  },
+  goproxy: serverOn([8080], 'registry.k8s.io/goproxy (an HTTP proxy listening on :8080)'),
+  'vish/stress': serverOn([], 'https://hub.docker.com/r/vish/stress (ENTRYPOINT ["/stress"]: burns CPU until stopped)'),
+  'google-samples/node-hello': serverOn(
+    [8080],
+    'https://github.com/GoogleCloudPlatform/kubernetes-engine-samples (node-hello listens on 8080)',
+  ),
   'google-samples/hello-app': serverOn(
     [8080],
     'https://github.com/GoogleCloudPlatform/kubernetes-engine-samples (hello-app listens on PORT, 8080)',
@@ -100,7 +127,6 @@ export function imageDefault(image: string): ImageDefault | undefined {
   if (!parsed.ok) return undefined;
   const { domain, path } = parsed.ref;
   if (domain === 'docker.io') return TABLE[path];
-  if ((domain === 'registry.k8s.io' || domain === 'k8s.gcr.io') && path === 'pause') return TABLE.pause;
-  if (domain === 'gcr.io') return TABLE[path];
+  if (domain === 'registry.k8s.io' || domain === 'k8s.gcr.io' || domain === 'gcr.io') return TABLE[path];
   return undefined;
 }

@@ -8,7 +8,7 @@ import { effectiveProbe, effectiveRestartPolicy } from '../../k8s/defaults';
 import type { ContainerView, PodView } from '../../model/types';
 import { PROBE_FIELD, PROBE_TYPES, type ProbeBehaviour, type ProbeType, type RunBehaviour } from '../types';
 import { staticEnv } from './env';
-import { execProbe, networkGuess } from './handlers';
+import { execProbe, networkProbe } from './handlers';
 import { type InferredHook, inferHook } from './hooks';
 import { type ProcessPrediction, predictProcess } from './process';
 import type { Execution } from './run';
@@ -110,8 +110,8 @@ function probesOf(pod: PodView, c: ContainerView, p: ProcessPrediction): Contain
       const g = execProbe(h.command ?? [], p, e.timeoutSeconds, staticEnv(c));
       out[type] = { value: g.behaviour, certainty: g.certainty, because: g.because };
     } else {
-      const g = networkGuess(h, pod, c, p);
-      out[type] = { value: { always: g.result }, certainty: g.certainty, because: g.because };
+      const g = networkProbe(h, pod, c, p);
+      out[type] = { value: g.behaviour, certainty: g.certainty, because: g.because };
     }
   }
   return out;

@@ -3,7 +3,7 @@
  * rules: Kubernetes expands `$(VAR)` in command and args first (expand.go), then the argv runs in the
  * virtual machine; with no command the image's known default (images.ts) decides.
  */
-import { containerResources } from '../../k8s/qos';
+import { containerResources, podLevelResources } from '../../k8s/qos';
 import { quantityToNumber } from '../../k8s/quantity';
 import type { ContainerView, PodView } from '../../model/types';
 import { containerEnv, envNames } from './env';
@@ -28,8 +28,19 @@ export interface ProcessPrediction {
 
 const imageOf = (c: ContainerView) => (c.image.kind === 'value' ? c.image.value : '');
 
+/**
+ * The memory the container's processes can use before the kernel kills one: its own limit, and with
+ * pod-level resources (PodLevelResources, on by default since 1.34) the pod cgroup's limit around it.
+ */
+function memoryCeiling(pod: PodView, c: ContainerView): number | undefined {
+  const own = containerResources(c).limits.get('memory');
+  const podLevel = podLevelResources(pod, new Map()).limits.get('memory');
+  const bytes = [own, podLevel].flatMap((q) => (q ? [quantityToNumber(q)] : []));
+  return bytes.length > 0 ? Math.min(...bytes) : undefined;
+}
+
 export function containerWorld(pod: PodView, c: ContainerView, services: ReadonlySet<string>): World {
-  const memory = containerResources(c).limits.get('memory');
+  const memory = memoryCeiling(pod, c);
   const emptyDirs = new Set(
     pod.volumes
       .filter((v) => v.sources.some((s) => s.type === 'emptyDir'))
@@ -47,12 +58,11 @@ export function containerWorld(pod: PodView, c: ContainerView, services: Readonl
     mounts,
     scratch,
     services,
-    ...(memory ? { memoryLimit: quantityToNumber(memory) } : {}),
+    ...(memory !== undefined ? { memoryLimit: memory } : {}),
   };
 }
 
-function fromImage(c: ContainerView, world: World): ProcessPrediction {
-  const image = imageDefault(imageOf(c));
+function fromImage(c: ContainerView, world: World, image = imageDefault(imageOf(c))): ProcessPrediction {
   const none = (kind: Execution['kind'], because: string, extra: object = {}): ProcessPrediction => ({
     execution: { kind, because, trace: [], waitsFor: [], ...extra } as Execution,
     source: 'image',
@@ -60,7 +70,7 @@ function fromImage(c: ContainerView, world: World): ProcessPrediction {
     ignoresSigterm: false,
     ...(image ? { image } : {}),
   });
-  if (!image) return none('unknown', "no command: what the image's entrypoint does is unknown");
+  if (!image || image.subcommands) return none('unknown', "no command: what the image's entrypoint does is unknown");
   if (image.kind === 'shell') {
     return none(
       'exits',
@@ -114,14 +124,17 @@ export function predictProcess(pod: PodView, c: ContainerView, services: Readonl
   let argv: string[];
   let source: ProcessSource = 'command';
   let note: string | undefined;
+  const image = imageDefault(imageOf(c));
   if (cmd.length > 0) argv = [...cmd, ...arg];
-  else if (arg.length === 0 || (arg[0] as string).startsWith('-')) return fromImage(c, world);
+  else if (image?.subcommands) {
+    const sub = image.subcommands[arg[0] ?? ''];
+    return sub ? fromImage(c, world, sub) : unknown(`the image's entrypoint runs \`${arg.join(' ')}\`, unknown here`);
+  } else if (arg.length === 0 || (arg[0] as string).startsWith('-')) return fromImage(c, world);
   else {
     argv = arg;
     source = 'args';
     note = 'assumes the image has no ENTRYPOINT, so `args` run as the command';
   }
-  const image = imageDefault(imageOf(c));
   const execution = execute(argv, world, note ? { note } : {});
   const rerun = execution.kind === 'exits' ? rerunWithScratch(argv, world, execution) : undefined;
   return {

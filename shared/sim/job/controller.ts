@@ -16,7 +16,11 @@ import type { JobCondition, JobPod, JobResult } from './types';
  * Simulates one pod whose containers start at these instance offsets into their `runs`; a pod created
  * after t = 0 finds the images the first pods pulled.
  */
-export type PodRunner = (offsets: Readonly<Record<string, number>>, createdAt: number) => PodOutcome;
+export type PodRunner = (
+  offsets: Readonly<Record<string, number>>,
+  createdAt: number,
+  index: number | null,
+) => PodOutcome;
 
 const BACKOFF_BASE = 10;
 const BACKOFF_MAX = 600;
@@ -258,7 +262,7 @@ class JobRun {
       return;
     }
     const name = `${this.spec.name}-${index === null ? '' : `${index}-`}${suffix(this.pods.length)}`;
-    const outcome = this.runPod({ ...this.offsets }, t);
+    const outcome = this.runPod({ ...this.offsets }, t, index);
     for (const [c, n] of Object.entries(outcome.instances)) this.offsets[c] = (this.offsets[c] ?? 0) + n;
     const pod: JobPod = {
       name,

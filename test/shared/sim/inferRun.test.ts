@@ -103,7 +103,18 @@ const CASES: [string, string, Expected][] = [
     cmd(['stress-ng', '--vm', '2', '--vm-bytes', '1G']),
     { kind: 'forever' },
   ],
-  ['a python one-liner', cmd(['python3', '-c', 'print(42)']), { kind: 'exits', exitCode: 0, afterSeconds: 5 }],
+  // A program the Python reader follows to its end exits at once; one it cannot follow keeps the 5 s guess.
+  ['a python one-liner', cmd(['python3', '-c', 'print(42)']), { kind: 'exits', exitCode: 0, afterSeconds: 0 }],
+  [
+    'a python program that exits 3',
+    cmd(['python3', '-c', 'import sys\nsys.exit(3)']),
+    { kind: 'exits', exitCode: 3, afterSeconds: 0 },
+  ],
+  [
+    'a python program the reader cannot follow',
+    cmd(['python3', '-c', 'x = compute()\nprint(x)']),
+    { kind: 'exits', exitCode: 0, afterSeconds: 5 },
+  ],
   ['a python server module', cmd(['python3', '-m', 'http.server', '8000']), { kind: 'forever' }],
   ['ping with a count', cmd(['ping', '-c', '4', 'example.com']), { kind: 'exits', exitCode: 0, afterSeconds: 3 }],
   ['variable exit code', cmd(['sh', '-c', 'exit $CODE']), { kind: 'unknown' }],
