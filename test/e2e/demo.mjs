@@ -55,11 +55,19 @@ try {
       if (demo.exitCode === null && demo.signalCode === null) process.kill(-demo.pid, 'SIGKILL');
     });
     for (const stream of [demo.stdout, demo.stderr]) stream.on('data', (b) => (output += b));
-    url = await waitUntil(() => output.match(/Open:\s+(http:\S+)/)?.[1], {
-      timeout: 300000,
-      interval: 250,
-      what: `the demo's URL (output so far: ${output.slice(-400)})`,
+    // A script that stops before printing its URL fails the step at once, with what it printed (a `what` text
+    // built here would only hold the output from before the wait).
+    const printed = await waitUntil(
+      () =>
+        output.match(/Open:\s+(http:\S+)/)?.[1] ??
+        (demo.exitCode !== null || demo.signalCode !== null ? { exited: demo.exitCode ?? demo.signalCode } : undefined),
+      { timeout: 300000, interval: 250, what: "the demo's URL" },
+    ).catch((e) => {
+      throw new Error(`${e.message}; output so far:\n${output.slice(-2000)}`);
     });
+    if (typeof printed !== 'string')
+      throw new Error(`scripts/demo.sh exited (${printed.exited}) before printing its URL; its output:\n${output}`);
+    url = printed;
     workspace = output.match(/throw-away copy of examples\/ in (\S+) \(autosave off\)/)?.[1];
     if (!workspace) throw new Error(`the demo does not say where its copy of examples/ is:\n${output}`);
     if (path.resolve(workspace).startsWith(ROOT)) throw new Error(`the copy ${workspace} is inside the repository`);

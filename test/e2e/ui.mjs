@@ -483,7 +483,7 @@ try {
     const lens = lensWith(/Completes in ~\d+ s/);
     await lens.waitFor();
     log(`  codelens: ${(await lens.innerText()).replace(/\s+/g, ' ')}`);
-    await shot('17-codelens-job-completes.png');
+    await shot('23-codelens-job-completes.png');
   });
 
   await step('codelens-pod-fails', { needs: ['workbench-loads'] }, async () => {
@@ -491,7 +491,7 @@ try {
     const lens = lensWith('Fails: exit 42');
     await lens.waitFor();
     log(`  codelens: ${(await lens.innerText()).replace(/\s+/g, ' ')}`);
-    await shot('18-codelens-pod-fails.png');
+    await shot('24-codelens-pod-fails.png');
   });
 
   await step('panel-job-pods', { needs: ['panel-opens', 'codelens-job-completes'] }, async () => {
@@ -509,7 +509,90 @@ try {
     );
     if (!/Complete \(CompletionsReached\)/.test(outcome)) throw new Error(`the Job outcome reads "${outcome}"`);
     await webview().locator('[data-testid="job-pods"]').first().scrollIntoViewIfNeeded();
-    await shot('19-panel-job-pods.png');
+    await shot('25-panel-job-pods.png');
+  });
+
+  /** Opens the file's lifecycle panel from its CodeLens and returns the panel's headline once it reads `re`. */
+  async function panelHeadline(re) {
+    await lensWith('Preview lifecycle').locator('a', { hasText: 'Preview lifecycle' }).first().click();
+    const headline = webview().locator('[data-testid="prediction"]', { hasText: re }).first();
+    await headline.waitFor();
+    return (await headline.innerText()).replace(/\s+/g, ' ');
+  }
+
+  // The init-container walkthrough: both init containers loop on nslookup for Services this file does not define.
+  await step('init-waits-for-service', { needs: ['panel-opens'] }, async () => {
+    await openFile('init-waits-pod.yaml');
+    const lens = lensWith(/Waits for Service myservice/);
+    await lens.waitFor();
+    log(`  codelens: ${(await lens.innerText()).replace(/\s+/g, ' ')}`);
+    log(`  panel headline: ${await panelHeadline(/Waits for Service myservice/)}`);
+    const status = (await webview().locator(PANEL.status).first().innerText()).trim();
+    if (status !== 'Init:0/2') throw new Error(`the panel's STATUS reads "${status}", not Init:0/2`);
+    await shot('26-init-waits-for-service.png');
+  });
+
+  // The memory walkthrough: stress allocates 250M under a 100Mi limit.
+  await step('oom-crash-loop', { needs: ['panel-opens'] }, async () => {
+    await openFile('oom-pod.yaml');
+    const lens = lensWith(/OOMKilled, crash-looping/);
+    await lens.waitFor();
+    log(`  codelens: ${(await lens.innerText()).replace(/\s+/g, ' ')}`);
+    log(`  panel headline: ${await panelHeadline(/OOMKilled, crash-looping: memory-demo-2-ctr/)}`);
+    await shot('27-oom-crash-loop.png');
+  });
+
+  await step('quick-fix-pin-tag', { needs: ['workbench-loads'] }, async () => {
+    // Closed editors take their diagnostics with them; no other fixture has a latest-tag finding on line 9.
+    await runCommand('View: Close All Editors');
+    await openFile('pin-tag-pod.yaml');
+    const onLine9 = /latest-tag.*\[Ln 9, Col \d+\]/;
+    const before = await problemRows(/latest-tag/);
+    if (!before.some((r) => onLine9.test(r))) throw new Error(`no latest-tag row on line 9: ${before.join(' | ')}`);
+    await closePanel();
+    await editorLines().click();
+    await gotoLine(9, 16); // inside `nginx:latest`
+    const menu = page.locator('.action-widget');
+    const fix = menu.locator('.monaco-list-row', { hasText: /pinned tag|Pin the image/ }).first();
+    for (let i = 0; ; i++) {
+      await page.keyboard.press('Control+.');
+      try {
+        await fix.waitFor({ timeout: 5000 });
+        break;
+      } catch (e) {
+        if (i === 2) throw e;
+        await page.keyboard.press('Escape');
+      }
+    }
+    log(`  quick fix: ${(await fix.innerText()).replace(/\s+/g, ' ')}`);
+    await fix.click();
+    // The snippet selects the tag: `latest` is columns 20-25 of `      image: nginx:latest`, the cursor at either end.
+    const sel = await waitUntil(
+      async () => {
+        const c = await cursor();
+        return /Ln 9, Col (20|26) \(6 selected\)/.test(c?.text ?? '') ? c : undefined;
+      },
+      { what: 'the tag `latest` selected by the snippet' },
+    );
+    log(`  selection: ${sel.text}`);
+    await shot('28-pin-tag-selected.png');
+    await page.keyboard.type('1.27');
+    await page.keyboard.press('Escape'); // leave snippet mode
+    await waitUntil(async () => /image: nginx:1\.27(\s|$)/m.test(await visibleText()), {
+      what: 'the image to read nginx:1.27',
+    });
+    if (!(await page.locator('.markers-panel').first().isVisible())) await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel').first().waitFor();
+    await waitUntil(
+      async () =>
+        !(await page.locator('.markers-panel .monaco-list-row').allInnerTexts()).some((r) =>
+          onLine9.test(r.replace(/\s+/g, ' ')),
+        ),
+      { what: 'the latest-tag row to leave the Problems view' },
+    );
+    await shot('29-pin-tag-typed.png');
+    await closePanel();
+    await runCommand('File: Revert File');
   });
 
   await step('responsive-after-large-file', { needs: ['workbench-loads'] }, async () => {

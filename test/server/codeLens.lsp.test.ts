@@ -30,6 +30,17 @@ describe('codeLens', () => {
 
   const lenses = (uri: string) => client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
   const resolve = (lens: CodeLens) => client.connection.sendRequest(CodeLensResolveRequest.type, lens);
+  /** The prediction lens title of each e2e workspace fixture: what the real-VS-Code suite reads above the pod. */
+  const fixtureHeadlines = async (names: string[]) => {
+    const titles: string[] = [];
+    for (const name of names) {
+      const uri = client.uri(`headline-${name}`);
+      await client.open(uri, fs.readFileSync(path.resolve(__dirname, '../e2e/fixtures/workspace', name), 'utf8'));
+      const all = (await lenses(uri)) ?? [];
+      titles.push((await resolve(all[1] as CodeLens)).command?.title ?? '');
+    }
+    return titles;
+  };
 
   it('puts a preview lens and an unresolved prediction lens above each pod document, not other kinds', async () => {
     const uri = client.uri('pods.yaml');
@@ -63,16 +74,16 @@ describe('codeLens', () => {
   });
 
   it('headlines pods meant to finish: a Job completes, a pod under Never fails with its exit code', async () => {
-    const fixture = (name: string) =>
-      fs.readFileSync(path.resolve(__dirname, '../e2e/fixtures/workspace', name), 'utf8');
-    const titles: string[] = [];
-    for (const name of ['job.yaml', 'failing-pod.yaml']) {
-      const uri = client.uri(`headline-${name}`);
-      await client.open(uri, fixture(name));
-      const all = (await lenses(uri)) ?? [];
-      titles.push((await resolve(all[1] as CodeLens)).command?.title ?? '');
-    }
+    const titles = await fixtureHeadlines(['job.yaml', 'failing-pod.yaml']);
     expect(titles).toEqual(['Completes in ~7 s', 'Fails: exit 42 (migrate) at ~2 s']);
+  });
+
+  it('headlines the documentation walkthroughs the real-VS-Code suite shows: an init wait, an OOM crash loop', async () => {
+    const titles = await fixtureHeadlines(['init-waits-pod.yaml', 'oom-pod.yaml']);
+    expect(titles).toEqual([
+      'Waits for Service myservice, not defined in this file',
+      'OOMKilled, crash-looping: memory-demo-2-ctr',
+    ]);
   });
 
   it('places a workload lens on its pod template', async () => {
