@@ -52,6 +52,18 @@ function changedFields(kind: WorkloadKind): string {
     : ' (check the fields that changed, such as the now required spec.selector)';
 }
 
+/**
+ * Whether a group version belongs to Kubernetes itself: the core `v1`, a group without a dot (`apps`, `batch`) or
+ * one under `k8s.io`. Any other group (`apps.kruise.io`) is a CustomResourceDefinition's, which may well serve a kind
+ * named DaemonSet or StatefulSet: only the cluster it is installed in knows.
+ */
+function isBuiltInGroup(apiVersion: string): boolean {
+  const slash = apiVersion.indexOf('/');
+  if (slash === -1) return true;
+  const group = apiVersion.slice(0, slash);
+  return !group.includes('.') || group === 'k8s.io' || group.endsWith('.k8s.io');
+}
+
 function isWorkloadKind(kind: string): kind is WorkloadKind {
   return (WORKLOAD_KINDS as readonly string[]).includes(kind);
 }
@@ -84,7 +96,7 @@ export const apiVersionRule: Rule = {
     const range = apiVersion.valueRange;
     if (isWorkloadKind(kind.value)) {
       const current = CURRENT_API_VERSION[kind.value];
-      if (version === current) return;
+      if (version === current || !isBuiltInGroup(version)) return;
       const removedIn = REMOVED[version]?.[kind.value];
       const why = removedIn
         ? `${version} ${kind.value} was removed in Kubernetes ${removedIn}`

@@ -1,0 +1,18 @@
+// False errors found by linting public repositories: each case is a minimal manifest of what the v1.36 API server
+// (or the intended build step) accepts, so podlens must not report an error on it.
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../../../shared/lint';
+import { app, workload } from '../../fixtures/lint/api/cases';
+
+const errors = (text: string) => lintText(text).filter((f) => f.severity === 'error');
+
+describe('api-version on custom resource groups', () => {
+  it('leaves a DaemonSet of a CRD group (apps.kruise.io) alone', () => {
+    expect(errors(workload('DaemonSet', 'apps.kruise.io/v1alpha1', app()))).toEqual([]);
+  });
+
+  it('still flags a workload kind under a Kubernetes group that does not serve it', () => {
+    const found = errors(workload('DaemonSet', 'batch/v1', app())).map((f) => [f.rule, f.range.start.line]);
+    expect(found).toEqual([['api-version', 0]]);
+  });
+});
