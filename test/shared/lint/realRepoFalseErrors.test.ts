@@ -11,6 +11,13 @@ describe('api-version on custom resource groups', () => {
     expect(errors(workload('DaemonSet', 'apps.kruise.io/v1alpha1', app()))).toEqual([]);
   });
 
+  it('does not check a CRD group DaemonSet against the apps/v1 schema (its own fields are not unknown)', () => {
+    const strategy = '  updateStrategy:\n    rollingUpdate:\n      partition: 2\n      paused: true\n';
+    expect(errors(workload('DaemonSet', 'apps.kruise.io/v1alpha1', app(), strategy))).toEqual([]);
+    const unknown = errors(workload('DaemonSet', 'apps/v1', app(), strategy)).map((f) => f.rule);
+    expect(unknown).toEqual(['unknown-field', 'unknown-field']);
+  });
+
   it('still flags a workload kind under a Kubernetes group that does not serve it', () => {
     const found = errors(workload('DaemonSet', 'batch/v1', app())).map((f) => [f.rule, f.range.start.line]);
     expect(found).toEqual([['api-version', 0]]);

@@ -5,7 +5,7 @@
  * "extensions/v1beta1"`. The fix moves the object to the version served today.
  */
 import { WORKLOAD_KINDS, type WorkloadKind } from '../../../model';
-import { CURRENT_API_VERSION, objectKey } from '../../kinds';
+import { CURRENT_API_VERSION, isBuiltInGroup, objectKey } from '../../kinds';
 import { quoted } from '../../message';
 import { suggest } from '../../suggest';
 import type { Rule } from '../../types';
@@ -50,18 +50,6 @@ function changedFields(kind: WorkloadKind): string {
   return kind === 'CronJob'
     ? ' (batch/v1 CronJob has the same fields)'
     : ' (check the fields that changed, such as the now required spec.selector)';
-}
-
-/**
- * Whether a group version belongs to Kubernetes itself: the core `v1`, a group without a dot (`apps`, `batch`) or
- * one under `k8s.io`. Any other group (`apps.kruise.io`) is a CustomResourceDefinition's, which may well serve a kind
- * named DaemonSet or StatefulSet: only the cluster it is installed in knows.
- */
-function isBuiltInGroup(apiVersion: string): boolean {
-  const slash = apiVersion.indexOf('/');
-  if (slash === -1) return true;
-  const group = apiVersion.slice(0, slash);
-  return !group.includes('.') || group === 'k8s.io' || group.endsWith('.k8s.io');
 }
 
 function isWorkloadKind(kind: string): kind is WorkloadKind {
