@@ -2,7 +2,7 @@
 // (or the intended build step) accepts, so podlens must not report an error on it.
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../../shared/lint';
-import { app, workload } from '../../fixtures/lint/api/cases';
+import { app, pod, workload } from '../../fixtures/lint/api/cases';
 
 const errors = (text: string) => lintText(text).filter((f) => f.severity === 'error');
 
@@ -21,5 +21,19 @@ describe('api-version on custom resource groups', () => {
   it('still flags a workload kind under a Kubernetes group that does not serve it', () => {
     const found = errors(workload('DaemonSet', 'batch/v1', app())).map((f) => [f.rule, f.range.start.line]);
     expect(found).toEqual([['api-version', 0]]);
+  });
+});
+
+describe('invalid-env-source on a null valueFrom', () => {
+  const env = (valueFrom: string) => pod(app(`    env:\n    - name: WATCH\n      value: ''\n      valueFrom:${valueFrom}\n`));
+
+  it('reads `valueFrom: null` as absent, as the API server decodes it (a patch uses it to delete the field)', () => {
+    expect(errors(env(' null'))).toEqual([]);
+    expect(errors(env(''))).toEqual([]);
+  });
+
+  it('still flags an empty valueFrom map, which names no source', () => {
+    const found = errors(env(' {}')).map((f) => [f.rule, f.range.start]);
+    expect(found).toEqual([['invalid-env-source', { line: 11, character: 6 }]]);
   });
 });
