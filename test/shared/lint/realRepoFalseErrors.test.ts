@@ -37,3 +37,20 @@ describe('invalid-env-source on a null valueFrom', () => {
     expect(found).toEqual([['invalid-env-source', { line: 11, character: 6 }]]);
   });
 });
+
+describe('@VAR@ placeholders where YAML reserves @', () => {
+  const template = (name: string) =>
+    `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  nodeName: ${name}\n${app()}`;
+
+  it('reads `name: @POD_NAME@` as the placeholder a substitution step replaces, not as a syntax error', () => {
+    const findings = lintText(template('@POD_NAME@'));
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const placeholder = findings.filter((f) => f.rule === 'substitution-placeholder');
+    expect(placeholder.map((f) => [f.severity, f.message.includes('@VAR@')])).toEqual([['info', true]]);
+  });
+
+  it('still reports a plain value starting with @ that is no placeholder', () => {
+    const found = errors(template('@pod name')).map((f) => [f.rule, f.range.start]);
+    expect(found).toContainEqual(['yaml-syntax', { line: 3, character: 8 }]);
+  });
+});
