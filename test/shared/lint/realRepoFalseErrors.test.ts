@@ -54,3 +54,23 @@ describe('@VAR@ placeholders where YAML reserves @', () => {
     expect(found).toContainEqual(['yaml-syntax', { line: 3, character: 8 }]);
   });
 });
+
+describe('probe-predicted-to-fail on a port the container does not declare', () => {
+  const probed = (port: number) =>
+    pod(
+      app(
+        `    ports:\n    - containerPort: 80\n    livenessProbe:\n      httpGet:\n        path: /healthz\n        port: ${port}\n`,
+      ),
+    );
+  const rules = (text: string) => lintText(text).map((f) => [f.rule, f.severity]);
+
+  it('leaves an undeclared port number to the probe-port-not-declared info: apps listen on ports they do not list', () => {
+    expect(rules(probed(10254))).toContainEqual(['probe-port-not-declared', 'info']);
+    expect(rules(probed(10254)).map(([r]) => r)).not.toContain('probe-predicted-to-fail');
+  });
+
+  it('still predicts the failure of a probe on a port nothing serves when the container runs `sleep`', () => {
+    const sleeper = probed(80).replace('    ports:', '    command: [sleep, "3600"]\n    ports:');
+    expect(rules(sleeper)).toContainEqual(['probe-predicted-to-fail', 'warning']);
+  });
+});
