@@ -33,8 +33,14 @@ function readIn(dir: string): { file: string; k: Kustomization } | undefined {
   return undefined;
 }
 
+interface Found {
+  dir: string;
+  file: string;
+  k: Kustomization;
+}
+
 /** The kustomization files in `dir` and up to MAX_LEVELS directories above it, nearest first, no higher than `root`. */
-function* kustomizationsAbove(dir: string, inside: (dir: string) => boolean) {
+function* kustomizationsAbove(dir: string, inside: (dir: string) => boolean): Generator<Found> {
   for (let level = 0; level <= MAX_LEVELS && inside(dir); level++) {
     const found = readIn(dir);
     if (found) yield { dir, ...found };
@@ -48,15 +54,15 @@ const within = (root?: string) => (dir: string) =>
   root === undefined || dir === root || dir.startsWith(root + path.sep);
 
 /**
- * Whether a kustomization names the file as a patch: the one beside it, or one above it (an HA base listing
+ * The kustomization that names the file as a patch: the one beside it, or one above it (an HA base listing
  * `overlays/server.yaml` under `patches`).
  */
-export function isKustomizePatch(file: string, root?: string): boolean {
+function patchingKustomization(file: string, root?: string) {
   const target = path.resolve(file);
-  for (const { dir, k } of kustomizationsAbove(path.dirname(target), within(root))) {
-    if (k.patches.some((p) => path.resolve(dir, p) === target)) return true;
+  for (const found of kustomizationsAbove(path.dirname(target), within(root))) {
+    if (found.k.patches.some((p) => path.resolve(found.dir, p) === target)) return found;
   }
-  return false;
+  return undefined;
 }
 
 /** How many directories a search for the kustomization that builds a base reads at most. */
@@ -114,7 +120,7 @@ function consumerOf(base: string, inside: (dir: string) => boolean) {
  * above builds, beside it (an overlay in a sibling directory). A file its nearest kustomization does not list is
  * not built by kustomize, and has no chain.
  */
-function buildingChain(file: string, shown: (file: string) => string, root?: string) {
+function buildingChain(file: string, shown: (file: string) => string, root?: string, patchedBy?: Found) {
   const chain: { source: string; k: Kustomization }[] = [];
   const inside = within(root);
   const visited = new Set<string>();
@@ -122,8 +128,15 @@ function buildingChain(file: string, shown: (file: string) => string, root?: str
   for (let step = 0; step < MAX_LEVELS; step++) {
     const nearest = kustomizationsAbove(path.dirname(target), inside).next().value;
     const lists = (dir: string, k: Kustomization) => k.resources.some((r) => path.resolve(dir, r) === target);
+    // A patch is merged into an object its kustomization builds: what that kustomization adds applies to it too.
     const found =
-      nearest && lists(nearest.dir, nearest.k) ? nearest : chain.length > 0 ? consumerOf(target, inside) : undefined;
+      step === 0 && patchedBy
+        ? patchedBy
+        : nearest && lists(nearest.dir, nearest.k)
+          ? nearest
+          : chain.length > 0
+            ? consumerOf(target, inside)
+            : undefined;
     if (!found || visited.has(found.dir)) break;
     visited.add(found.dir);
     chain.push({ source: shown(found.file), k: found.k });
@@ -148,8 +161,9 @@ export function kustomizeOptions(
   root?: string,
 ): ParseOptions {
   const helmTemplate = isHelmTemplate(file);
-  if (isKustomizePatch(file, root)) return { kustomizePatch: true, helmTemplate };
-  const kustomize = combineKustomizations(buildingChain(file, shown, root));
+  const patchedBy = patchingKustomization(file, root);
+  const kustomize = combineKustomizations(buildingChain(file, shown, root, patchedBy));
+  if (patchedBy) return { kustomizePatch: true, helmTemplate, ...(kustomize && { kustomize }) };
   return kustomize ? { kustomize, helmTemplate } : { helmTemplate };
 }
 

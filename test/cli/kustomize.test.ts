@@ -64,6 +64,8 @@ describe('podlens lint with kustomizations', () => {
     expect(patch.filter((d) => d.severity === 'error')).toEqual([]);
     // Alone (outside the layout) the same object misses its selector and image.
     expect(patch.map((d) => d.rule)).not.toContain('missing-required-field');
+    // The untagged image in the patch gets its tag from that kustomization's images override.
+    expect(patch.map((d) => d.rule)).not.toContain('latest-tag');
   });
 
   it('reads the same base when linted on its own path', () => {
