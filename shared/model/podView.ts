@@ -1,7 +1,7 @@
 /** Builds the pod view of one document from its AST. Total over any input: bad shapes become fields, not throws. */
 import { isScalar, type Node, type YAMLMap } from 'yaml';
-import { resolveScalar } from '../yaml/scalar';
 import type { FieldPath, Range } from '../util/range';
+import { resolveScalar } from '../yaml/scalar';
 import { converters, type Field, readers, readPair } from './field';
 import { readJob } from './jobView';
 import type { DocContext } from './nodes';

@@ -25,7 +25,8 @@ describe('api-version on custom resource groups', () => {
 });
 
 describe('invalid-env-source on a null valueFrom', () => {
-  const env = (valueFrom: string) => pod(app(`    env:\n    - name: WATCH\n      value: ''\n      valueFrom:${valueFrom}\n`));
+  const env = (valueFrom: string) =>
+    pod(app(`    env:\n    - name: WATCH\n      value: ''\n      valueFrom:${valueFrom}\n`));
 
   it('reads `valueFrom: null` as absent, as the API server decodes it (a patch uses it to delete the field)', () => {
     expect(errors(env(' null'))).toEqual([]);
