@@ -71,13 +71,31 @@ export function isLintable(doc: ManifestDocument): boolean {
 }
 
 /**
+ * Whether a group version belongs to Kubernetes itself: the core `v1`, a group without a dot (`apps`, `batch`) or
+ * one under `k8s.io`. Any other group (`apps.kruise.io`) is a CustomResourceDefinition's, which may well serve a kind
+ * named DaemonSet or StatefulSet: only the cluster it is installed in knows.
+ */
+export function isBuiltInGroup(apiVersion: string): boolean {
+  const slash = apiVersion.indexOf('/');
+  if (slash === -1) return true;
+  const group = apiVersion.slice(0, slash);
+  return !group.includes('.') || group === 'k8s.io' || group.endsWith('.k8s.io');
+}
+
+/**
  * The schema type a document is checked against: its own apiVersion/kind, else the kind's current version (a
- * removed apiVersion such as `extensions/v1beta1` is checked as what it must become), else nothing.
+ * removed apiVersion such as `extensions/v1beta1` is checked as what it must become), else nothing: a custom
+ * resource group's DaemonSet has its own schema.
  */
 export function rootTypeFor(doc: ManifestDocument): string | undefined {
   const kind = objectKey(doc, 'kind')?.value;
   if (kind === undefined) return undefined;
   const apiVersion = objectKey(doc, 'apiVersion')?.value;
   const exact = apiVersion !== undefined ? rootTypeOf(apiVersion, kind) : undefined;
-  return exact ?? (isWorkloadKind(kind) ? rootTypeOf(CURRENT_API_VERSION[kind], kind) : undefined);
+  return (
+    exact ??
+    (isWorkloadKind(kind) && (apiVersion === undefined || isBuiltInGroup(apiVersion))
+      ? rootTypeOf(CURRENT_API_VERSION[kind], kind)
+      : undefined)
+  );
 }

@@ -1,6 +1,7 @@
 /** Builds the pod view of one document from its AST. Total over any input: bad shapes become fields, not throws. */
-import type { Node, YAMLMap } from 'yaml';
+import { isScalar, type Node, type YAMLMap } from 'yaml';
 import type { FieldPath, Range } from '../util/range';
+import { resolveScalar } from '../yaml/scalar';
 import { converters, type Field, readers, readPair } from './field';
 import { readJob } from './jobView';
 import type { DocContext } from './nodes';
@@ -200,7 +201,9 @@ function readEnv(ctx: DocContext, container: YAMLMap, path: FieldPath): EnvView[
   return items(ctx, container, 'env', path).map(({ map, index, path: p, range }) => {
     const vfPair = ctx.pair(map, 'valueFrom');
     let valueFrom: EnvView['valueFrom'];
-    if (vfPair) {
+    // `valueFrom: null` (or no value) decodes to a nil pointer, as if absent; in a patch it deletes the field.
+    const isNull = isScalar(vfPair?.value) && resolveScalar(vfPair.value).type === 'null';
+    if (vfPair?.value && !isNull) {
       const vf = ctx.asMap(vfPair.value);
       const keyRange = ctx.range(vfPair.key as Node) as Range;
       const sources: EnvSourceView[] = [];

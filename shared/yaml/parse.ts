@@ -41,6 +41,17 @@ function isNoise(e: YAMLError): boolean {
   return e.code === 'TAG_RESOLVE_FAILED' && /tag:yaml\.org,2002:/.test(e.message);
 }
 
+/**
+ * An `@VAR@` token-replacer placeholder at the start of a plain scalar (`name: @STS_NAME@`). YAML reserves `@`, so
+ * go-yaml and `yaml` both reject it as written, but the file is an input to a substitution step (sed, envsubst
+ * -like tools) whose output is valid YAML: the placeholder is reported as such by the model, not as a syntax error.
+ */
+const AT_PLACEHOLDER = /^@[A-Za-z_][A-Za-z0-9_.-]*@/;
+
+function isPlaceholderStart(e: YAMLError, text: string): boolean {
+  return e.code === 'BAD_SCALAR_START' && AT_PLACEHOLDER.test(text.slice(e.pos[0], e.pos[0] + 200));
+}
+
 const V8Error = Error as ErrorConstructor & { stackTraceLimit?: number };
 
 export function parseSegment(segment: Segment): ParsedYamlDocument[] {
@@ -130,7 +141,7 @@ function issuesOf(doc: Document.Parsed, lines: LineIndex): SyntaxIssue[] {
       range: { start: lines.positionAt(a), end: lines.positionAt(end) },
     });
   };
-  for (const e of doc.errors) if (!isNoise(e)) add(e, 'error');
+  for (const e of doc.errors) if (!isNoise(e) && !isPlaceholderStart(e, lines.text)) add(e, 'error');
   for (const w of doc.warnings) if (!isNoise(w)) add(w, 'warning');
   return issues;
 }

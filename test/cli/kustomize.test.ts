@@ -54,6 +54,20 @@ describe('podlens lint with kustomizations', () => {
     expect(code).toBe(1);
   });
 
+  it('reads a base that nothing above builds with the labels of the sibling kustomization that lists it', () => {
+    const manager = findings(report, 'sibling/manager/manager.yaml');
+    expect(manager.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('treats a file that a kustomization in a parent directory names under patches as a partial object', () => {
+    const patch = findings(report, 'ha/overlays/web-replicas.yaml');
+    expect(patch.filter((d) => d.severity === 'error')).toEqual([]);
+    // Alone (outside the layout) the same object misses its selector and image.
+    expect(patch.map((d) => d.rule)).not.toContain('missing-required-field');
+    // The untagged image in the patch gets its tag from that kustomization's images override.
+    expect(patch.map((d) => d.rule)).not.toContain('latest-tag');
+  });
+
   it('reads the same base when linted on its own path', () => {
     const single = lint(path.join(FIXTURES, 'base/deployment.yaml'));
     expect(single.code).toBe(0);

@@ -5,7 +5,7 @@
  * "extensions/v1beta1"`. The fix moves the object to the version served today.
  */
 import { WORKLOAD_KINDS, type WorkloadKind } from '../../../model';
-import { CURRENT_API_VERSION, objectKey } from '../../kinds';
+import { CURRENT_API_VERSION, isBuiltInGroup, objectKey } from '../../kinds';
 import { quoted } from '../../message';
 import { suggest } from '../../suggest';
 import type { Rule } from '../../types';
@@ -84,7 +84,7 @@ export const apiVersionRule: Rule = {
     const range = apiVersion.valueRange;
     if (isWorkloadKind(kind.value)) {
       const current = CURRENT_API_VERSION[kind.value];
-      if (version === current) return;
+      if (version === current || !isBuiltInGroup(version)) return;
       const removedIn = REMOVED[version]?.[kind.value];
       const why = removedIn
         ? `${version} ${kind.value} was removed in Kubernetes ${removedIn}`

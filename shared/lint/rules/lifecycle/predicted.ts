@@ -7,6 +7,7 @@ import type { ContainerView, PodView, ProbeKind, ProbeView } from '../../../mode
 import type { Rule } from '../../types';
 import { allContainers, capitalize, describeContainer } from './containers';
 import { lintPrediction } from './prediction';
+import { checksUndeclaredNumber } from './probePort';
 
 /** A liveness probe that starts failing later than this is past the default 900 s preview: not reported. */
 const LATEST_REPORTED_FAILURE = 600;
@@ -63,6 +64,9 @@ function failsFrom(pod: PodView, c: ContainerView, probe: ProbeView): { from: nu
   const g = lintPrediction(pod, c)?.probes[PROBE_TYPE[probe.kind]];
   if (!g) return undefined;
   const b = g.value;
+  // Declared ports are informational: an app may well listen on a port it does not list. That guess alone is
+  // probe-port-not-declared's info, not a predicted failure (ingress-nginx probes its undeclared 10254).
+  if (g.certainty === 'assumed' && checksUndeclaredNumber(c, probe)) return undefined;
   if ('always' in b) return b.always === 'failure' ? { from: 0, because: g.because } : undefined;
   if ('healthyWhileAgeBelow' in b && probe.kind === 'livenessProbe' && b.healthyWhileAgeBelow < LATEST_REPORTED_FAILURE)
     return { from: b.healthyWhileAgeBelow, because: g.because };
