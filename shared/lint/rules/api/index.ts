@@ -17,6 +17,7 @@ import { invalidMountPropagationRule } from './invalid-mount-propagation';
 import { invalidPodOsRule } from './invalid-pod-os';
 import { invalidProcMountRule } from './invalid-proc-mount';
 import { invalidReadinessGateRule } from './invalid-readiness-gate';
+import { invalidResizePolicyRule } from './invalid-resize-policy';
 import { invalidResourceClaimRule } from './invalid-resource-claim';
 import { invalidSchedulingGateRule } from './invalid-scheduling-gate';
 import { invalidSecurityProfileRule } from './invalid-security-profile';
@@ -24,6 +25,7 @@ import { invalidSysctlRule } from './invalid-sysctl';
 import { invalidTolerationRule } from './invalid-toleration';
 import { invalidTopologySpreadRule } from './invalid-topology-spread';
 import { invalidVolumeFileRule } from './invalid-volume-file';
+import { invalidVolumeSourceRule } from './invalid-volume-source';
 import { invalidAnnotationRule, invalidLabelRule } from './labels';
 import { duplicateMountPathRule, invalidSubPathRule, volumeMountNotFoundRule } from './mounts';
 import { invalidNameRule, invalidSpecNameRule } from './names';
@@ -97,8 +99,10 @@ export const apiValidationRules: Rule[] = [
   profileAnnotationMismatchRule,
   invalidFileModeRule,
   invalidVolumeFileRule,
+  invalidVolumeSourceRule,
   invalidEphemeralVolumeRule,
   invalidMountPropagationRule,
   invalidFinalizerRule,
+  invalidResizePolicyRule,
   invalidResourceClaimRule,
 ];
