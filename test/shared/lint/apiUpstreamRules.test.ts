@@ -7,7 +7,34 @@ const volume = (source: string) => pod(`${app()}  volumes:\n  - name: data\n${so
 const env = (fieldRef: string) =>
   pod(app(`    env:\n    - name: POD\n      valueFrom:\n        fieldRef:\n${fieldRef}`));
 
+const device = (volume: string, extra = '') =>
+  pod(`${app(`${extra}    volumeDevices:\n    - name: disk\n      devicePath: /dev/xvda\n`)}  volumes:\n${volume}`);
+const claim = '  - name: disk\n    persistentVolumeClaim:\n      claimName: block\n';
+
 const CASES: RuleCase[] = [
+  {
+    rule: 'invalid-volume-device',
+    name: 'a block device on an emptyDir',
+    flagged: device('  - name: disk\n    emptyDir: {}\n').replace(
+      '    - name: disk\n      devicePath',
+      '    - name: «disk»\n      devicePath',
+    ),
+    clean: device(claim),
+    message: 'can only use volume source type of PersistentVolumeClaim or Ephemeral',
+  },
+  {
+    rule: 'invalid-volume-device',
+    name: 'a devicePath that is also a mountPath',
+    flagged: device(
+      `${claim}  - name: tmp\n    emptyDir: {}\n`,
+      '    volumeMounts:\n    - name: tmp\n      mountPath: /dev/xvda\n',
+    ).replace('devicePath: /dev/xvda', 'devicePath: «/dev/xvda»'),
+    clean: device(
+      `${claim}  - name: tmp\n    emptyDir: {}\n`,
+      '    volumeMounts:\n    - name: tmp\n      mountPath: /tmp\n',
+    ),
+    message: 'must not be a mount path',
+  },
   {
     rule: 'invalid-resize-policy',
     name: 'a resize policy for storage',

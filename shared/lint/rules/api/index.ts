@@ -24,6 +24,7 @@ import { invalidSecurityProfileRule } from './invalid-security-profile';
 import { invalidSysctlRule } from './invalid-sysctl';
 import { invalidTolerationRule } from './invalid-toleration';
 import { invalidTopologySpreadRule } from './invalid-topology-spread';
+import { invalidVolumeDeviceRule } from './invalid-volume-device';
 import { invalidVolumeFileRule } from './invalid-volume-file';
 import { invalidVolumeSourceRule } from './invalid-volume-source';
 import { invalidAnnotationRule, invalidLabelRule } from './labels';
@@ -98,6 +99,7 @@ export const apiValidationRules: Rule[] = [
   invalidHostnameOverrideRule,
   profileAnnotationMismatchRule,
   invalidFileModeRule,
+  invalidVolumeDeviceRule,
   invalidVolumeFileRule,
   invalidVolumeSourceRule,
   invalidEphemeralVolumeRule,
