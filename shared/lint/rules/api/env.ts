@@ -2,8 +2,8 @@
  * Environment checks of ValidateEnv / validateEnvVarValueFrom / ValidateEnvFrom. `invalid-env-name`: names (and
  * envFrom prefixes) under the relaxed rule the v1.34 API server applies by default (RelaxedEnvironmentVariableValidation
  * is GA: printable ASCII except `=`). `invalid-env-source`: `value` together with `valueFrom`, a valueFrom with no or
- * several sources, an unsupported fieldRef path or resourceFieldRef resource/divisor, an invalid ConfigMap/Secret
- * name or key, and an envFrom entry without exactly one of configMapRef/secretRef.
+ * several sources, an unsupported fieldRef path or apiVersion, or resourceFieldRef resource/divisor, an invalid
+ * ConfigMap/Secret name or key, and an envFrom entry without exactly one of configMapRef/secretRef.
  */
 import type { YAMLMap } from 'yaml';
 
