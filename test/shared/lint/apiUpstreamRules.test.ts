@@ -11,7 +11,23 @@ const device = (volume: string, extra = '') =>
   pod(`${app(`${extra}    volumeDevices:\n    - name: disk\n      devicePath: /dev/xvda\n`)}  volumes:\n${volume}`);
 const claim = '  - name: disk\n    persistentVolumeClaim:\n      claimName: block\n';
 
+const podRes = (ctr: string, podLevel: string) => pod(`${app(`    resources:\n${ctr}`)}  resources:\n${podLevel}`);
+
 const CASES: RuleCase[] = [
+  {
+    rule: 'invalid-pod-resources',
+    name: 'a pod-level request below the container request',
+    flagged: podRes('      requests:\n        cpu: "2"\n', '    requests:\n      cpu: «"1"»\n'),
+    clean: podRes('      requests:\n        cpu: "1"\n', '    requests:\n      cpu: "1"\n'),
+    message: 'must be greater than or equal to aggregate container requests of 2',
+  },
+  {
+    rule: 'invalid-pod-resources',
+    name: 'a container limit above the pod-level limit',
+    flagged: podRes('      limits:\n        memory: «2Gi»\n', '    limits:\n      memory: 1Gi\n'),
+    clean: podRes('      limits:\n        memory: 1Gi\n', '    limits:\n      memory: 1Gi\n'),
+    message: 'must be less than or equal to pod limits of 1Gi',
+  },
   {
     rule: 'invalid-volume-device',
     name: 'a block device on an emptyDir',

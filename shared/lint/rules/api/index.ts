@@ -15,6 +15,7 @@ import { invalidHostUsersRule } from './invalid-host-users';
 import { invalidHostnameOverrideRule } from './invalid-hostname-override';
 import { invalidMountPropagationRule } from './invalid-mount-propagation';
 import { invalidPodOsRule } from './invalid-pod-os';
+import { invalidPodResourcesRule } from './invalid-pod-resources';
 import { invalidProcMountRule } from './invalid-proc-mount';
 import { invalidReadinessGateRule } from './invalid-readiness-gate';
 import { invalidResizePolicyRule } from './invalid-resize-policy';
@@ -94,6 +95,7 @@ export const apiValidationRules: Rule[] = [
   invalidSysctlRule,
   invalidSecurityProfileRule,
   invalidPodOsRule,
+  invalidPodResourcesRule,
   invalidProcMountRule,
   invalidHostUsersRule,
   invalidHostnameOverrideRule,
