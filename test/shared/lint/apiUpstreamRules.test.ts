@@ -111,6 +111,29 @@ const CASES: RuleCase[] = [
   },
   {
     rule: 'invalid-volume-source',
+    name: 'a gitRepo directory outside the volume',
+    flagged: volume('    gitRepo:\n      repository: https://example.com/r.git\n      directory: «../up»\n'),
+    clean: volume('    gitRepo:\n      repository: https://example.com/r.git\n      directory: repo\n'),
+    message: "must not contain '..'",
+  },
+  {
+    rule: 'invalid-volume-source',
+    name: 'an image volume without a reference (a warning on a template)',
+    flagged: workload(
+      'Deployment',
+      'apps/v1',
+      `${app()}  volumes:\n  - name: data\n    «image»:\n      pullPolicy: Always\n`,
+    ),
+    clean: workload(
+      'Deployment',
+      'apps/v1',
+      `${app()}  volumes:\n  - name: data\n    image:\n      reference: registry.example/data:1\n`,
+    ),
+    severity: 'warning',
+    message: 'every Pod this Deployment creates will be rejected',
+  },
+  {
+    rule: 'invalid-volume-source',
     name: 'a negative emptyDir sizeLimit',
     flagged: volume('    emptyDir:\n      sizeLimit: «-1Gi»\n'),
     clean: volume('    emptyDir:\n      sizeLimit: 1Gi\n'),

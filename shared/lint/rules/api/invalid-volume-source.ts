@@ -1,16 +1,18 @@
 /**
  * `invalid-volume-source`: fields inside a volume source that validateVolumeSource rejects
  * (pkg/apis/core/validation/validation.go, v1.36): a hostPath path with a `..` segment (validatePathNoBacksteps), a
- * relative nfs path, an iscsi lun outside 0..255, and a negative emptyDir sizeLimit. Missing required fields
- * are missing-required-field and enum spellings (hostPath.type) invalid-enum.
+ * relative nfs path, an iscsi lun outside 0..255, a negative emptyDir sizeLimit, a gitRepo directory that is
+ * absolute or has a `..` segment (validateLocalDescendingPath), and an image volume without a reference (checked
+ * on Pods only, so a warning on templates). Missing required fields are missing-required-field and enum spellings
+ * (hostPath.type) invalid-enum.
  */
 import { inclusiveRangeError } from '../../../k8s/names';
 import { parseQuantity } from '../../../k8s/quantity';
 import { readers } from '../../../model';
 import type { FieldPath } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
-import { int, str } from './items';
-import { forbidden, invalid, mapAt, reportPodSpec } from './util';
+import { int, keyRange, str } from './items';
+import { forbidden, invalid, mapAt, reportPodOnly, reportPodSpec, required } from './util';
 
 const MAX_LUN = 255;
 
@@ -21,12 +23,25 @@ function checkLun(ctx: RuleContext, source: FieldPath) {
   reportPodSpec(ctx, { path, range: lun.range, message: invalid(path, lun.value, inclusiveRangeError(0, MAX_LUN)) });
 }
 
-function checkPath(ctx: RuleContext, source: FieldPath, problem: (p: string) => string | undefined) {
-  const f = str(ctx, mapAt(ctx.doc, source), 'path');
+const hasBackstep = (p: string) => p.split('/').includes('..');
+
+function checkPath(ctx: RuleContext, source: FieldPath, key: string, problem: (p: string) => string | undefined) {
+  const f = str(ctx, mapAt(ctx.doc, source), key);
   if (f.kind !== 'value' || f.value === '') return;
   const detail = problem(f.value);
-  const path = [...source, 'path'];
+  const path = [...source, key];
   if (detail) reportPodSpec(ctx, { path, range: f.range, message: invalid(path, f.value, detail) });
+}
+
+/** validateImageVolumeSource asks for a reference only when the object is a Pod (opts.ResourceIsPod). */
+function checkImageReference(ctx: RuleContext, volume: FieldPath) {
+  const m = mapAt(ctx.doc, [...volume, 'image']);
+  if (!m) return;
+  const ref = str(ctx, m, 'reference');
+  if (ref.kind === 'value' && ref.value !== '') return;
+  const path = [...volume, 'image', 'reference'];
+  const range = ref.kind === 'value' ? ref.range : keyRange(ctx, mapAt(ctx.doc, volume), 'image');
+  if (range) reportPodOnly(ctx, { path, range, message: 'An image volume needs a reference.', detail: required(path) });
 }
 
 function checkSizeLimit(ctx: RuleContext, source: FieldPath) {
@@ -47,14 +62,16 @@ export const invalidVolumeSourceRule: Rule = {
     id: 'invalid-volume-source',
     family: 'api-validation',
     severity: 'error',
-    summary: "A hostPath with '..', a relative nfs path, an iscsi lun outside 0..255 or a negative emptyDir sizeLimit.",
+    summary: "A hostPath with '..', a relative nfs path, a bad iscsi lun or gitRepo directory, and the like.",
   },
   check(ctx) {
     for (const v of ctx.pod?.volumes ?? []) {
-      checkPath(ctx, [...v.path, 'hostPath'], (p) =>
-        p.split('/').includes('..') ? "must not contain '..'" : undefined,
+      checkPath(ctx, [...v.path, 'hostPath'], 'path', (p) => (hasBackstep(p) ? "must not contain '..'" : undefined));
+      checkPath(ctx, [...v.path, 'nfs'], 'path', (p) => (p.startsWith('/') ? undefined : 'must be an absolute path'));
+      checkPath(ctx, [...v.path, 'gitRepo'], 'directory', (p) =>
+        p.startsWith('/') ? 'must be a relative path' : hasBackstep(p) ? "must not contain '..'" : undefined,
       );
-      checkPath(ctx, [...v.path, 'nfs'], (p) => (p.startsWith('/') ? undefined : 'must be an absolute path'));
+      checkImageReference(ctx, v.path);
       checkLun(ctx, [...v.path, 'iscsi']);
       checkSizeLimit(ctx, [...v.path, 'emptyDir']);
     }
