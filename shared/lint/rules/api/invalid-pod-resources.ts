@@ -2,7 +2,8 @@
  * `invalid-pod-resources`: pod-level resources (spec.resources, PodLevelResources, on by default in v1.36) that
  * contradict the containers' own (validatePodResourceConsistency, pkg/apis/core/validation/validation.go): a pod
  * request below the sum of the regular containers' requests (a missing request defaulted to the limit), and a
- * container limit above the pod's limit. Init containers are left out of the sum, so it is never overstated.
+ * container limit above the pod's limit (reported, as upstream does, at `spec.resources.containers[i][name].limits`).
+ * Init containers are left out of the sum, so it is never overstated.
  */
 import {
   addQuantities,
@@ -61,7 +62,8 @@ export const invalidPodResourcesRule: Rule = {
         const field = c.resources.limits.entries.get(name);
         const lim = quantityOf(field);
         if (!lim || field?.kind !== 'value' || compareQuantities(lim, cap) <= 0) continue;
-        const path = [...c.path, 'resources', 'limits', name];
+        // Upstream builds this path from the pod-level one: spec.resources.containers[i][cpu].limits.
+        const path = [...podPath, 'containers', c.path.at(-1) ?? 0, name, 'limits'];
         reportPodSpec(ctx, {
           path,
           range: field.range,
