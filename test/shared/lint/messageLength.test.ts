@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { lintText } from '../../../shared/lint';
 import { MAX_MESSAGE_LENGTH } from '../../../shared/lint/message';
 import { marked } from '../../fixtures/lint/api/marked';
+import { UPSTREAM_CASES } from '../../fixtures/lint/api/upstreamCases';
 import { VALIDATION_CASES } from '../../fixtures/lint/api/validationCases';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -23,7 +24,7 @@ function corpus(): [string, string][] {
   const files = [...yamlFiles(path.join(ROOT, 'examples')), ...yamlFiles(path.join(ROOT, 'test/fixtures'))];
   return [
     ...files.map((f): [string, string] => [path.relative(ROOT, f), fs.readFileSync(f, 'utf8')]),
-    ...VALIDATION_CASES.map((c): [string, string] => [c.source, c.yaml]),
+    ...[...VALIDATION_CASES, ...UPSTREAM_CASES].map((c): [string, string] => [c.source, c.yaml]),
   ];
 }
 

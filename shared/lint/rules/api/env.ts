@@ -2,9 +2,10 @@
  * Environment checks of ValidateEnv / validateEnvVarValueFrom / ValidateEnvFrom. `invalid-env-name`: names (and
  * envFrom prefixes) under the relaxed rule the v1.34 API server applies by default (RelaxedEnvironmentVariableValidation
  * is GA: printable ASCII except `=`). `invalid-env-source`: `value` together with `valueFrom`, a valueFrom with no or
- * several sources, an unsupported fieldRef path or resourceFieldRef resource/divisor, an invalid ConfigMap/Secret
- * name or key, and an envFrom entry without exactly one of configMapRef/secretRef.
+ * several sources, an unsupported fieldRef path or apiVersion, or resourceFieldRef resource/divisor, an invalid
+ * ConfigMap/Secret name or key, and an envFrom entry without exactly one of configMapRef/secretRef.
  */
+import type { YAMLMap } from 'yaml';
 
 import { isConfigMapKey, isQualifiedName, isRelaxedEnvVarName, nameIsDNSSubdomain } from '../../../k8s/names';
 import { canonicalQuantity, parseQuantity } from '../../../k8s/quantity';
@@ -79,11 +80,25 @@ const BYTE_DIVISORS = ['1', '1k', '1M', '1G', '1T', '1P', '1E', '1Ki', '1Mi', '1
 
 type Report = (path: FieldPath, range: Range, message: string, whole?: boolean) => void;
 
+/**
+ * A fieldRef apiVersion other than v1 (an omitted one is defaulted to v1): ConvertDownwardAPIFieldLabel cannot
+ * convert the path, and validateObjectFieldSelector reports that on `fieldPath`.
+ */
+export function unsupportedVersion(ctx: RuleContext, fieldRef: YAMLMap | undefined): string | undefined {
+  const v = readers.string(ctx.doc.ctx, fieldRef, 'apiVersion');
+  return v.kind === 'value' && v.value !== '' && v.value !== 'v1' ? v.value : undefined;
+}
+
 function checkFieldRef(ctx: RuleContext, path: FieldPath, report: Report) {
   const fieldPath = readers.string(ctx.doc.ctx, mapAt(ctx.doc, path), 'fieldPath');
   if (fieldPath.kind !== 'value' || fieldPath.value === '') return;
   const fp = [...path, 'fieldPath'];
   const value = fieldPath.value;
+  const version = unsupportedVersion(ctx, mapAt(ctx.doc, path));
+  if (version !== undefined) {
+    report(fp, fieldPath.range, invalid(fp, value, `error converting fieldPath: unsupported pod version: ${version}`));
+    return;
+  }
   const sub = /^(.*)\['(.*)'\]$/.exec(value);
   if (sub) {
     const [, base, key] = sub as unknown as [string, string, string];

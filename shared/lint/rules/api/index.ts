@@ -15,15 +15,19 @@ import { invalidHostUsersRule } from './invalid-host-users';
 import { invalidHostnameOverrideRule } from './invalid-hostname-override';
 import { invalidMountPropagationRule } from './invalid-mount-propagation';
 import { invalidPodOsRule } from './invalid-pod-os';
+import { invalidPodResourcesRule } from './invalid-pod-resources';
 import { invalidProcMountRule } from './invalid-proc-mount';
 import { invalidReadinessGateRule } from './invalid-readiness-gate';
+import { invalidResizePolicyRule } from './invalid-resize-policy';
 import { invalidResourceClaimRule } from './invalid-resource-claim';
 import { invalidSchedulingGateRule } from './invalid-scheduling-gate';
 import { invalidSecurityProfileRule } from './invalid-security-profile';
 import { invalidSysctlRule } from './invalid-sysctl';
 import { invalidTolerationRule } from './invalid-toleration';
 import { invalidTopologySpreadRule } from './invalid-topology-spread';
+import { invalidVolumeDeviceRule } from './invalid-volume-device';
 import { invalidVolumeFileRule } from './invalid-volume-file';
+import { invalidVolumeSourceRule } from './invalid-volume-source';
 import { invalidAnnotationRule, invalidLabelRule } from './labels';
 import { duplicateMountPathRule, invalidSubPathRule, volumeMountNotFoundRule } from './mounts';
 import { invalidNameRule, invalidSpecNameRule } from './names';
@@ -91,14 +95,18 @@ export const apiValidationRules: Rule[] = [
   invalidSysctlRule,
   invalidSecurityProfileRule,
   invalidPodOsRule,
+  invalidPodResourcesRule,
   invalidProcMountRule,
   invalidHostUsersRule,
   invalidHostnameOverrideRule,
   profileAnnotationMismatchRule,
   invalidFileModeRule,
+  invalidVolumeDeviceRule,
   invalidVolumeFileRule,
+  invalidVolumeSourceRule,
   invalidEphemeralVolumeRule,
   invalidMountPropagationRule,
   invalidFinalizerRule,
+  invalidResizePolicyRule,
   invalidResourceClaimRule,
 ];

@@ -9,6 +9,7 @@
 import { isQualifiedName } from '../../../k8s/names';
 import type { FieldPath, Range } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
+import { unsupportedVersion } from './env';
 import { int, keyRange, listItems, quote, str } from './items';
 import { entryRange, mapAt, reportPodSpec, setKeys } from './util';
 import { fileSources, type VolumeFile } from './volumeFiles';
@@ -62,6 +63,15 @@ function checkPath(ctx: RuleContext, file: VolumeFile, report: (p: FieldPath, r:
 function checkFieldPath(ctx: RuleContext, base: FieldPath, fieldRef: ReturnType<typeof mapAt>) {
   const fp = str(ctx, fieldRef, 'fieldPath');
   if (fp.kind !== 'value' || fp.value === '') return;
+  const version = unsupportedVersion(ctx, fieldRef);
+  if (version !== undefined) {
+    reportPodSpec(ctx, {
+      path: [...base, 'fieldRef', 'fieldPath'],
+      range: fp.range,
+      message: `fieldRef apiVersion ${quote(version)} is not supported: pods are v1.`,
+    });
+    return;
+  }
   const sub = /^(metadata\.(?:labels|annotations))\['(.*)'\]$/.exec(fp.value);
   if (sub) {
     const key = sub[2] as string;

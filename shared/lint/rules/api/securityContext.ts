@@ -1,15 +1,20 @@
 /**
  * `invalid-security-context`: combinations and values ValidateSecurityContext and validatePodSpecSecurityContext
  * reject: `privileged: true` with `allowPrivilegeEscalation: false`, `allowPrivilegeEscalation: false` while adding
- * CAP_SYS_ADMIN, a negative user or group id, and `shareProcessNamespace` together with `hostPID`. Capability names
- * themselves are not validated upstream, so neither are they here.
+ * CAP_SYS_ADMIN, a negative user or group id, `shareProcessNamespace` together with `hostPID`, a seLinuxChangePolicy
+ * other than Recursive/MountOption (validateSELinuxChangePolicy) and a windowsOptions.gmsaCredentialSpecName that is
+ * not a DNS subdomain (validateWindowsSecurityContextOptions), all in pkg/apis/core/validation/validation.go, v1.36.
+ * Capability names themselves are not validated upstream, so neither are they here.
  */
 import type { Node } from 'yaml';
-import { inclusiveRangeError } from '../../../k8s/names';
+import { inclusiveRangeError, isDNS1123Subdomain } from '../../../k8s/names';
 import { readers } from '../../../model';
 import type { FieldPath } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
-import { allContainers, invalid, mapAt, reportPodSpec, scalarOf } from './util';
+import { allContainers, invalid, mapAt, notSupported, reportPodSpec, scalarOf } from './util';
+
+/** Whatever the SELinuxMount gate says about MountOption, no other value is accepted. */
+const SELINUX_CHANGE_POLICIES = ['MountOption', 'Recursive'];
 
 /** IsValidUserID / IsValidGroupID: 0..2^32-1 in current apimachinery (older releases stopped at 2^31-1). */
 const MAX_ID = 0xffffffff;
@@ -36,18 +41,39 @@ function checkIds(ctx: RuleContext, path: FieldPath, keys: readonly string[], gr
   });
 }
 
+function checkSELinuxChangePolicy(ctx: RuleContext, scPath: FieldPath) {
+  const f = readers.string(ctx.doc.ctx, mapAt(ctx.doc, scPath), 'seLinuxChangePolicy');
+  if (f.kind !== 'value' || f.value === '' || SELINUX_CHANGE_POLICIES.includes(f.value)) return;
+  const path = [...scPath, 'seLinuxChangePolicy'];
+  reportPodSpec(ctx, { path, range: f.range, message: notSupported(path, f.value, SELINUX_CHANGE_POLICIES) });
+}
+
+/** The GMSA credential spec is looked up by name, so the name must be one an object can have. */
+function checkGmsaName(ctx: RuleContext, scPath: FieldPath) {
+  const optsPath = [...scPath, 'windowsOptions'];
+  const f = readers.string(ctx.doc.ctx, mapAt(ctx.doc, optsPath), 'gmsaCredentialSpecName');
+  if (f.kind !== 'value' || f.value === '') return;
+  const [problem] = isDNS1123Subdomain(f.value);
+  if (!problem) return;
+  const path = [...optsPath, 'gmsaCredentialSpecName'];
+  reportPodSpec(ctx, { path, range: f.range, message: invalid(path, f.value, problem) });
+}
+
 export const invalidSecurityContextRule: Rule = {
   meta: {
     id: 'invalid-security-context',
     family: 'api-validation',
     severity: 'error',
     summary:
-      'privileged with allowPrivilegeEscalation: false, a negative user/group id, or shareProcessNamespace with hostPID.',
+      'privileged with allowPrivilegeEscalation: false, a negative id, shareProcessNamespace with hostPID, and the like.',
   },
   check(ctx) {
     const pod = ctx.pod;
     if (!pod) return;
-    checkIds(ctx, [...pod.specPath, 'securityContext'], ['runAsUser', 'runAsGroup', 'fsGroup'], true);
+    const podSc = [...pod.specPath, 'securityContext'];
+    checkIds(ctx, podSc, ['runAsUser', 'runAsGroup', 'fsGroup'], true);
+    checkSELinuxChangePolicy(ctx, podSc);
+    checkGmsaName(ctx, podSc);
     const share = readers.bool(ctx.doc.ctx, mapAt(ctx.doc, pod.specPath), 'shareProcessNamespace');
     if (share.kind === 'value' && share.value && pod.hostPID.kind === 'value' && pod.hostPID.value) {
       const path = [...pod.specPath, 'shareProcessNamespace'];
@@ -60,6 +86,7 @@ export const invalidSecurityContextRule: Rule = {
     for (const c of allContainers(pod)) {
       const scPath = [...c.path, 'securityContext'];
       checkIds(ctx, scPath, ['runAsUser', 'runAsGroup']);
+      checkGmsaName(ctx, scPath);
       const sc = c.securityContext;
       const ape = sc.allowPrivilegeEscalation;
       if (ape.kind !== 'value' || ape.value) continue;

@@ -1,0 +1,42 @@
+/**
+ * `invalid-resize-policy`: each container resizePolicy entry names cpu or memory, once, with a restartPolicy of
+ * NotRequired or RestartContainer (validateResizePolicy, pkg/apis/core/validation/validation.go, v1.36). Upstream
+ * reports every problem on the list itself (`…resizePolicy`), not on the entry. An omitted restartPolicy is
+ * defaulted to NotRequired and a missing resourceName is missing-required-field.
+ */
+import type { Rule } from '../../types';
+import { listItems, str } from './items';
+import { allContainers, duplicate, mapAt, notSupported, reportPodSpec } from './util';
+
+const RESOURCES = ['cpu', 'memory'];
+const POLICIES = ['NotRequired', 'RestartContainer'];
+
+export const invalidResizePolicyRule: Rule = {
+  meta: {
+    id: 'invalid-resize-policy',
+    family: 'api-validation',
+    severity: 'error',
+    summary: 'A container resizePolicy for a resource other than cpu/memory, twice, or with an unknown restartPolicy.',
+  },
+  check(ctx) {
+    const pod = ctx.pod;
+    if (!pod) return;
+    for (const c of allContainers(pod)) {
+      const path = [...c.path, 'resizePolicy'];
+      const seen = new Set<string>();
+      for (const item of listItems(ctx, mapAt(ctx.doc, c.path), c.path, 'resizePolicy')) {
+        const name = str(ctx, item.map, 'resourceName');
+        if (name.kind === 'value' && name.value !== '') {
+          if (seen.has(name.value))
+            reportPodSpec(ctx, { path, range: name.range, message: duplicate(path, name.value) });
+          else if (!RESOURCES.includes(name.value))
+            reportPodSpec(ctx, { path, range: name.range, message: notSupported(path, name.value, RESOURCES) });
+          seen.add(name.value);
+        }
+        const policy = str(ctx, item.map, 'restartPolicy');
+        if (policy.kind === 'value' && policy.value !== '' && !POLICIES.includes(policy.value))
+          reportPodSpec(ctx, { path, range: policy.range, message: notSupported(path, policy.value, POLICIES) });
+      }
+    }
+  },
+};
