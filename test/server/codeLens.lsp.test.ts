@@ -94,7 +94,9 @@ describe('codeLens', () => {
     expect(all).toHaveLength(2);
     expect(text.split('\n')[all[0]?.range.start.line ?? -1]?.trim()).toBe('template:');
     // The Secret `checkout-db` is not defined in the file: with no scenario it is assumed to exist, and the lens says so.
-    expect((await resolve(all[1] as CodeLens)).command?.title).toMatch(/Ready in ~\d+ s · assumes Secret checkout-db exists/);
+    expect((await resolve(all[1] as CodeLens)).command?.title).toMatch(
+      /Ready in ~\d+ s · assumes Secret checkout-db exists/,
+    );
   });
 
   it('follows edits: a fixed crash loop predicts Ready', async () => {
