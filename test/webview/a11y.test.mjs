@@ -154,7 +154,7 @@ describe('keyboard only', () => {
 describe('what-if state', () => {
   it('shows a banner, says "with what-if" in the header, reports it to the host, and resets', async () => {
     await withPanel({}, async (panel) => {
-      await panel.showDocument(example('liveness-probe.yaml'));
+      await panel.showDocument(example('readiness-probe.yaml'));
       const page = panel.page;
       const headline = await panel.text('[data-testid="prediction"]');
       assert.equal(await page.locator('[data-testid="what-if-banner"]').isVisible(), false);
