@@ -40,8 +40,12 @@ export class Ctx {
   /** The lifecycle panels, loaded on first use. */
   panels(): Promise<LifecyclePanels> {
     this.lifecyclePanels ??= import('./lifecyclePanel').then(({ LifecyclePanels }) => {
-      const panels = new LifecyclePanels(this.extension.extensionUri, this.output, this.whatIf, (uri) =>
-        this.podDocuments(uri),
+      const panels = new LifecyclePanels(
+        this.extension.extensionUri,
+        this.output,
+        this.whatIf,
+        (uri) => this.podDocuments(uri),
+        this.extension.workspaceState,
       );
       this.extension.subscriptions.push(panels);
       return panels;

@@ -24,6 +24,8 @@ import type { WhatIfStore } from './whatIfStore';
 
 /** True while the lifecycle panel is locked: picks the lock or unlock button of the panel's title bar. */
 const PANEL_LOCKED_CONTEXT_KEY = 'podlens.lifecyclePanelLocked';
+/** Workspace-state key of the document the panel is locked to. */
+const LOCKED_URI_KEY = 'podlens.lifecyclePanel.lockedUri';
 /** True while the panel is open: the lock commands show in the palette. */
 const PANEL_OPEN_CONTEXT_KEY = 'podlens.lifecyclePanelOpen';
 
@@ -294,6 +296,11 @@ export class LifecyclePanels implements vscode.Disposable {
     private readonly output: vscode.LogOutputChannel,
     private readonly whatIf: WhatIfStore,
     private readonly podDocuments: (uri: vscode.Uri) => Promise<PodDocumentsResult | undefined>,
+    /**
+     * Workspace storage for the lock. The webview's own state is saved only when VS Code gets round to it, and a
+     * reload right after locking can restore the state from before the lock; the host's storage is flushed first.
+     */
+    private readonly storage: vscode.Memento,
   ) {
     this.distUri = vscode.Uri.joinPath(extensionUri, 'dist');
     this.disposables.push(
@@ -324,6 +331,7 @@ export class LifecyclePanels implements vscode.Disposable {
     const existing = this.current;
     if (existing) {
       existing.retarget(document.uri);
+      this.rememberLock();
       existing.panel.reveal(existing.panel.viewColumn, true);
       existing.select(documentIndex);
       return;
@@ -335,6 +343,13 @@ export class LifecyclePanels implements vscode.Disposable {
       { enableScripts: true, localResourceRoots: [this.distUri] },
     );
     this.attach(panel, document.uri).select(documentIndex);
+    this.rememberLock();
+  }
+
+  /** Stores the document the panel is locked to, or that it is not locked. */
+  private rememberLock(): void {
+    const p = this.current;
+    void this.storage.update(LOCKED_URI_KEY, p?.isLocked ? p.key : undefined);
   }
 
   /** Locks the panel to its document, unlocks it, or toggles when `locked` is undefined. */
@@ -342,6 +357,7 @@ export class LifecyclePanels implements vscode.Disposable {
     const p = this.current;
     if (!p) return;
     p.setLocked(locked ?? !p.isLocked);
+    this.rememberLock();
     if (!p.isLocked) void this.follow(vscode.window.activeTextEditor);
   }
 
@@ -371,8 +387,9 @@ export class LifecyclePanels implements vscode.Disposable {
       return;
     }
     const lifecycle = this.attach(panel, vscode.Uri.parse(parsed.data.uri, true));
-    if (parsed.data.locked) lifecycle.setLocked(true);
-    this.output.info(`lifecycle panel: restored for ${parsed.data.fileName}${parsed.data.locked ? ', locked' : ''}`);
+    const locked = parsed.data.locked || this.storage.get<string>(LOCKED_URI_KEY) === lifecycle.key;
+    if (locked) lifecycle.setLocked(true);
+    this.output.info(`lifecycle panel: restored for ${parsed.data.fileName}${locked ? ', locked' : ''}`);
   }
 
   /** The user switched editors: an unlocked panel follows to a YAML file with a pod to preview. */

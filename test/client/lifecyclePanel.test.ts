@@ -22,13 +22,19 @@ const editor = (href: string, languageId = 'yaml') => ({
   selection: { active: { line: 0 } },
 });
 
-function setup() {
+function setup(storage = fake.memento()) {
   const whatIf = new WhatIfStore(() => undefined);
-  const panels = new LifecyclePanels(fake.uri('file:///ext') as never, fake.output as never, whatIf, async (uri) => ({
-    version: 1,
-    documents: WITH_POD.has(uri.toString()) ? [{ index: 0 } as never] : [],
-  }));
-  return { panels, whatIf };
+  const panels = new LifecyclePanels(
+    fake.uri('file:///ext') as never,
+    fake.output as never,
+    whatIf,
+    async (uri) => ({
+      version: 1,
+      documents: WITH_POD.has(uri.toString()) ? [{ index: 0 } as never] : [],
+    }),
+    storage as never,
+  );
+  return { panels, whatIf, storage };
 }
 
 /** Makes `href` the active editor, as VS Code does, and waits for the host to settle. */
@@ -115,6 +121,25 @@ describe('the lifecycle panel', () => {
     ]);
     await activate(B);
     expect(fake.state.panels[0]?.title).toBe('[Locked] Lifecycle: a.yaml');
+  });
+
+  it('comes back locked after a reload even when the webview saved its state from before the lock', async () => {
+    const first = setup();
+    first.panels.show({ uri: fake.uri(A) } as never, null);
+    first.panels.setLocked(true);
+    // The reload: a new extension host with the same workspace storage, and a webview state without the lock.
+    const { panels } = setup(first.storage);
+    const stale = { uri: A, fileName: 'a.yaml', version: 1, text: '', until: 900, documentIndex: 0, at: null };
+    await panels.revive(fake.window.createWebviewPanel('podlens.lifecycle', '') as never, {
+      ...stale,
+      overrides: {},
+      speed: 5,
+      collapsed: [],
+      locked: false,
+    });
+    expect(fake.state.panels.at(-1)?.title).toBe('[Locked] Lifecycle: a.yaml');
+    panels.setLocked(false);
+    expect(first.storage.get('podlens.lifecyclePanel.lockedUri')).toBeUndefined();
   });
 
   it('records what-if reports for its own document and drops them when it moves on', async () => {

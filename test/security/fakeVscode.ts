@@ -197,3 +197,16 @@ export const output = {
   warn: (m: string) => calls.logs.push(`warn ${m}`),
   error: (m: string) => calls.logs.push(`error ${m}`),
 };
+
+/** An in-memory `vscode.Memento` (workspace storage), which outlives the panels of one test as it outlives a reload. */
+export function memento() {
+  const values = new Map<string, unknown>();
+  return {
+    get: <T>(key: string): T | undefined => values.get(key) as T | undefined,
+    update: async (key: string, value: unknown) => {
+      if (value === undefined) values.delete(key);
+      else values.set(key, value);
+    },
+    keys: () => [...values.keys()],
+  };
+}

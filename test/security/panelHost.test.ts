@@ -24,6 +24,7 @@ async function openPanel(): Promise<(message: unknown) => Promise<void>> {
     fake.output as never,
     new WhatIfStore(() => undefined),
     async () => undefined,
+    fake.memento() as never,
   );
   panels.show({ uri: fake.uri(DOC) } as never, null);
   const receive = fake.state.receive;
