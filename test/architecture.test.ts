@@ -82,6 +82,24 @@ describe('architecture', () => {
     expect(bad.map(rel)).toEqual([]);
   });
 
+  it('no product file, doc page or comment points into ../shared, which a cloner does not have', () => {
+    const files: string[] = [];
+    const walk = (d: string) => {
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        const p = path.join(d, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (/\.(ts|mjs|js|md|css|html|json)$/.test(e.name)) files.push(p);
+      }
+    };
+    for (const dir of ['client', 'server', 'shared', 'docs']) walk(path.join(ROOT, dir));
+    const offenders = files.filter((f) =>
+      /\.\.\/shared\/(docs|seeds|real-manifests|reference|e2e-reference)|k8s-(semantics|validation)\b/.test(
+        fs.readFileSync(f, 'utf8'),
+      ),
+    );
+    expect(offenders.map((f) => path.relative(ROOT, f))).toEqual([]);
+  });
+
   it('the top level holds only the fixed layout', () => {
     const allowed = new Set([
       'client',

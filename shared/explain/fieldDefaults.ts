@@ -1,6 +1,6 @@
 /**
  * What the API server stores for a field left out, keyed by `<owner type>.<property>`: API defaulting
- * (pkg/apis/<group>/v1/defaults.go, docs/k8s-semantics.md §3) plus the two admission plugins every cluster
+ * (pkg/apis/<group>/v1/defaults.go, the Kubernetes v1.36 kubelet) plus the two admission plugins every cluster
  * runs (ServiceAccount, DefaultTolerationSeconds). Fields whose absence simply means "off" are not listed.
  */
 import { code } from './text';

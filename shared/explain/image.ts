@@ -1,6 +1,6 @@
 /**
  * What the kubelet does with a container's image: the reference with its implicit parts spelled out, the
- * pull policy after API defaulting and why (docs/k8s-semantics.md §3), and what that policy means on a node (§6).
+ * pull policy after API defaulting and why (the Kubernetes v1.36 kubelet), and what that policy means on a node (§6).
  */
 import { effectivePullPolicy, type ImageRef, type PullPolicy, parseImageRef } from '../k8s';
 import type { ContainerView } from '../model';

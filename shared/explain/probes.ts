@@ -1,5 +1,5 @@
 /**
- * Probe timing and handlers as the kubelet runs them (docs/k8s-semantics.md §9): defaults applied, the
+ * Probe timing and handlers as the kubelet runs them (the Kubernetes v1.36 kubelet): defaults applied, the
  * handler that will run, the port it reaches (named ports resolved against the container), and the window in
  * which a never-passing probe acts. Ticks are `periodSeconds` apart with a phase the kubelet picks, so a
  * failing probe that first counts at `D` kills between `D + (F-1)P` and `D + F·P`.

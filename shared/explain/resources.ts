@@ -1,6 +1,6 @@
 /**
  * Resource quantities in base units, the pod's total requests and limits, and the QoS class that results
- * (docs/k8s-semantics.md §3). Totals follow the scheduler: regular containers and sidecars add up, and a
+ * (the Kubernetes v1.36 kubelet). Totals follow the scheduler: regular containers and sidecars add up, and a
  * regular init container counts with the sidecars started before it; the pod needs the larger of the two.
  */
 import { addQuantities, compareQuantities, formatQuantity, parseQuantity, type Quantity, qosClass } from '../k8s';

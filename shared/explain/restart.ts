@@ -1,5 +1,5 @@
 /**
- * Restart policy, exits and crash-loop back-off (docs/k8s-semantics.md §7, §8): which exits restart a
+ * Restart policy, exits and crash-loop back-off (the Kubernetes v1.36 kubelet): which exits restart a
  * container, the kubelet's back-off schedule, and what the policy does to init containers and sidecars.
  */
 import { effectiveRestartPolicy } from '../k8s';

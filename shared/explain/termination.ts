@@ -1,5 +1,5 @@
 /**
- * The termination sequence (docs/k8s-semantics.md §10, §14): preStop, then SIGTERM, then SIGKILL at the
+ * The termination sequence (the Kubernetes v1.36 kubelet): preStop, then SIGTERM, then SIGKILL at the
  * grace deadline, with the kubelet's 2 s minimum stop window after a preStop that used the whole grace.
  * postStart is explained here too, since both hooks share handlers.
  */

@@ -80,7 +80,7 @@ function probePort(container: ContainerView): string {
 /**
  * Skeletons follow the API server's own convention (`/readyz`, `/livez`) so the two probes differ. The
  * liveness skeleton waits 10 s before the first probe: with the defaults (period 10 s, failureThreshold 3) the
- * earliest kill is then 30 s after start (k8s-semantics §9), enough for most apps to start.
+ * earliest kill is then 30 s after start (the Kubernetes v1.36 kubelet), enough for most apps to start.
  */
 const PROBE_SKELETONS = {
   readinessProbe: (port: string): YamlBlock => ({

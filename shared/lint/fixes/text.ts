@@ -14,7 +14,7 @@ export function indentOf(line: string): string {
   return /^[ \t]*/.exec(line)?.[0] ?? '';
 }
 
-/** YAML 1.1 words kubectl reads as booleans or null (k8s-semantics: manifests are decoded with YAML 1.1 rules). */
+/** YAML 1.1 words kubectl reads as booleans or null (the Kubernetes v1.36 kubelet manifests are decoded with YAML 1.1 rules). */
 const RESERVED =
   /^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~)$/;
 

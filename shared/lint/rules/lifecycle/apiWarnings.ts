@@ -1,5 +1,5 @@
 /**
- * What the API server accepts with a warning (pkg/api/pod/warnings.go, k8s-validation §4, §5.3 and §7), so these
+ * What the API server accepts with a warning (pkg/api/pod/warnings.go, Kubernetes v1.36 validation.go), so these
  * stay warnings: `fractional-byte-quantity` (a memory or ephemeral-storage request/limit that is not a whole number
  * of bytes), `image-pull-secret-name` (an imagePullSecrets entry with an empty or repeated name) and
  * `deprecated-volume-type` (a volume plugin that is deprecated and, for most, no longer works on current nodes).

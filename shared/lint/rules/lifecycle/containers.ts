@@ -10,7 +10,7 @@ export function allContainers(pod: PodView): ContainerView[] {
 
 /**
  * Containers that run at the same time once the pod is initialised: native sidecars and regular containers
- * (regular init containers have all exited before the first regular container starts, k8s-semantics §8).
+ * (regular init containers have all exited before the first regular container starts, the Kubernetes v1.36 kubelet).
  */
 export function concurrentContainers(pod: PodView): ContainerView[] {
   return [...pod.initContainers.filter((c) => c.role === 'sidecar'), ...pod.containers];

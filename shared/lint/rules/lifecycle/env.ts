@@ -1,6 +1,6 @@
 /**
  * duplicate-env: the same env name twice in one container. The API server accepts it with a warning
- * (pkg/api/pod/warnings.go, k8s-validation §5.2 and §7): the later entry wins, and `kubectl apply`'s merge
+ * (pkg/api/pod/warnings.go, Kubernetes v1.36 validation.go): the later entry wins, and `kubectl apply`'s merge
  * keyed on the name may drop one of them on the next apply.
  */
 import type { Range } from '../../../util/range';

@@ -9,10 +9,10 @@ import type { Rule, RuleContext } from '../../types';
 import { capitalize, describeContainer, podRestartPolicy } from './containers';
 import { type Outcome, predictedOutcome } from './prediction';
 
-/** An exit later than this after the last restart resets the back-off (k8s-semantics §7.2): no crash loop. */
+/** An exit later than this after the last restart resets the back-off (the Kubernetes v1.36 kubelet): no crash loop. */
 const BACKOFF_RESET_SECONDS = 600;
 
-/** The default crash-loop schedule (k8s-semantics §7.2), in the words the messages use. */
+/** The default crash-loop schedule (the Kubernetes v1.36 kubelet), in the words the messages use. */
 const BACKOFF_SCHEDULE =
   'the first restart is immediate, then the kubelet waits 10 s, 20 s, 40 s, 80 s, 160 s and from then on 300 s ' +
   'after each exit';
@@ -75,7 +75,7 @@ export const crashloopPredicted: Rule = {
       const site = run && commandSite(c, run);
       const policy = containerPolicy(ctx.doc, c, podPolicy);
       if (!site || !run || !exitsSoon(run) || !policy) continue;
-      // Sidecars are restarted whatever the pod's policy (k8s-semantics §8.2).
+      // Sidecars are restarted whatever the pod's policy (the Kubernetes v1.36 kubelet).
       const restarts = c.role === 'sidecar' || policy === 'Always' || (policy === 'OnFailure' && run.exitCode !== 0);
       if (!restarts) continue;
       const why =

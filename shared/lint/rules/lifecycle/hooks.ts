@@ -1,6 +1,6 @@
 /**
  * poststart-httpget: a postStart hook that makes an HTTP request. The kubelet runs postStart right after the
- * runtime starts the container and blocks the container's start on it (k8s-semantics §10); its HTTP handler
+ * runtime starts the container and blocks the container's start on it (the Kubernetes v1.36 kubelet); its HTTP handler
  * (pkg/kubelet/lifecycle/handlers.go runHTTPHandler) returns an error only when no response arrives, and
  * discards the response whatever its status code.
  */

@@ -1,6 +1,6 @@
 /**
  * latest-tag, pull-policy-never and private-registry-no-pull-secret: how the kubelet will get the image
- * (k8s-semantics §3 pull-policy defaulting, §6 the pull decision table and image back-off). Image references
+ * (the Kubernetes v1.36 kubelet pull-policy defaulting, §6 the pull decision table and image back-off). Image references
  * are read with the kubelet's own parser (../../../k8s/imageRef); unparsable ones are api-validation's.
  */
 import { effectivePullPolicy, type ImageRef, isPublicRegistry, parseImageRef } from '../../../k8s';

@@ -1,4 +1,4 @@
-/** The lifecycle rule family: what the kubelet will do with the pod (k8s-semantics), in a fixed order. */
+/** The lifecycle rule family: what the kubelet will do with the pod (the Kubernetes v1.36 kubelet), in a fixed order. */
 import type { Rule } from '../../types';
 import { deprecatedVolumeType, fractionalByteQuantity, imagePullSecretName } from './apiWarnings';
 import { duplicateEnv } from './env';

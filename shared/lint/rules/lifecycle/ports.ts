@@ -1,7 +1,7 @@
 /**
  * port-conflict and duplicate-container-port. All containers of a pod share one network namespace, so a port
  * can be bound by one process only. The API server merely warns about repeated container ports
- * (pkg/api/pod/warnings.go: "duplicate port definition", "overlapping port definition"; k8s-validation §5.1
+ * (pkg/api/pod/warnings.go: "duplicate port definition", "overlapping port definition"; Kubernetes v1.36 validation.go
  * and §7); repeated host ports are an API error and belong to the api-validation family (host-port-conflict),
  * including the host ports that hostNetwork defaulting fills in, so those pairs are not warned about here.
  */

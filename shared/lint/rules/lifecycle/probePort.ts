@@ -1,6 +1,6 @@
 /**
  * probe-port-not-declared: a probe's port that the container does not declare. The API server does not check
- * it (k8s-validation §5.5). A named port is resolved by the kubelet against the container's own `ports`; an
+ * it (Kubernetes v1.36 validation.go). A named port is resolved by the kubelet against the container's own `ports`; an
  * unknown name makes every probe fail ("couldn't find port"). A number works whenever the app listens on it,
  * so an undeclared number is only suspicious when the container lists other ports (a typo, or a port moved).
  */

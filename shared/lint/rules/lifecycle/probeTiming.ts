@@ -1,5 +1,5 @@
 /**
- * probe-timeout-exceeds-period and liveness-kills-slow-start: the probe worker's timing (k8s-semantics §9),
+ * probe-timeout-exceeds-period and liveness-kills-slow-start: the probe worker's timing (the Kubernetes v1.36 kubelet),
  * always on the numbers after API defaulting (../../../k8s/probeDefaults: 0 or missing takes the default).
  */
 import { effectiveProbe } from '../../../k8s';
@@ -71,7 +71,7 @@ export const livenessKillsSlowStart: Rule = {
         continue;
       const { initialDelaySeconds: d, periodSeconds: p, failureThreshold: f } = eff;
       // The first failing probe is the first tick at or after the delay, anywhere in [d, d + p); the kill
-      // follows (f − 1) periods later (k8s-semantics §9).
+      // follows (f − 1) periods later (the Kubernetes v1.36 kubelet).
       const earliest = d + (f - 1) * p;
       const latest = d + f * p;
       if (earliest >= SLOW_START_SECONDS) continue;

@@ -1,7 +1,7 @@
 /**
  * missing-readiness-probe, missing-liveness-probe and liveness-equals-readiness, for regular containers of
  * pods that keep running (not Jobs; restartPolicy Always). Without a readiness probe a started container is
- * ready at once (k8s-semantics §9), so Services send it traffic before it can answer; without a liveness probe
+ * ready at once (the Kubernetes v1.36 kubelet), so Services send it traffic before it can answer; without a liveness probe
  * a hung process is never restarted; a liveness probe that checks exactly what readiness checks turns every
  * overload into restarts.
  */

@@ -1,6 +1,6 @@
 /**
  * privileged-container, allow-privilege-escalation and host-namespace: settings the API server accepts
- * (k8s-validation §5: `privileged` is refused only when the apiserver runs with --allow-privileged=false) but
+ * (Kubernetes v1.36 validation.go: `privileged` is refused only when the apiserver runs with --allow-privileged=false) but
  * that hand a container the node. Pod Security Admission's "baseline" level rejects all of them.
  */
 import type { Rule } from '../../types';

@@ -1,7 +1,7 @@
 /**
  * grace-period-zero-or-negative and prestop-exceeds-grace. On deletion the kubelet runs preStop (only when the
  * grace period is > 0), waits for it at most the grace period, then sends SIGTERM and SIGKILLs after the
- * remaining grace, never less than 2 s (k8s-semantics §10, §14). The grace period is the pod's
+ * remaining grace, never less than 2 s (the Kubernetes v1.36 kubelet). The grace period is the pod's
  * terminationGracePeriodSeconds: 30 when unset; a negative value is accepted with a warning and treated as 1.
  */
 import { effectiveGracePeriod } from '../../../k8s';

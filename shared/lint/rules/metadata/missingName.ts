@@ -1,6 +1,6 @@
 /**
  * missing-name: the object has neither `metadata.name` nor `metadata.generateName`. ValidateObjectMeta rejects
- * it ("name or generateName is required", k8s-validation §3), so this is an error. Pod templates inside
+ * it ("name or generateName is required", Kubernetes v1.36 validation.go), so this is an error. Pod templates inside
  * workloads are exempt (the controller names the pods), and partial documents (kustomize patches) are skipped
  * by the engine.
  */
