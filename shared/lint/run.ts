@@ -3,6 +3,8 @@
  * reported as data, once, and the others still run), applies configured levels and suppression comments, and
  * drops whole-object findings on partial documents. Results are per document, so callers can cache them.
  */
+import type { WorkspaceObjects } from '../analysis/workspace/types';
+import { DEFAULT_TARGET, type KubernetesTarget } from '../k8s/version/target';
 import { type KustomizeContext, type ManifestDocument, parseManifests } from '../model';
 import { comparePositions, type FieldPath, formatPath } from '../util/range';
 import { DEFAULT_LINT_CONFIG, type LintConfig } from './config';
@@ -35,6 +37,10 @@ export interface LintOptions {
   onRuleFailure?: (failure: RuleFailure) => void;
   /** The rules to run; every registered rule when omitted (tests and embedders pass their own). */
   rules?: readonly Rule[];
+  /** The cluster the manifest is checked against; the newest supported version when omitted. */
+  target?: KubernetesTarget;
+  /** The other objects of the workspace, when an index of them exists (cross-file checks). */
+  workspace?: WorkspaceObjects;
 }
 
 /** A rule that threw: a bug in podlens, reported once per rule and run so the caller can log it. */
@@ -88,7 +94,14 @@ function runRules(doc: ManifestDocument, config: LintConfig, options: LintOption
     if (config.rules[rule.meta.id] === 'off') continue;
     const reports: Report[] = [];
     try {
-      rule.check({ doc, pod: doc.pod, path: options.path, report: (r) => reports.push(r) });
+      rule.check({
+        doc,
+        pod: doc.pod,
+        path: options.path,
+        target: options.target ?? DEFAULT_TARGET,
+        workspace: options.workspace,
+        report: (r) => reports.push(r),
+      });
     } catch (err) {
       if (!failed.has(rule.meta.id)) {
         failed.add(rule.meta.id);

@@ -1,4 +1,6 @@
 /** Contracts of the lint engine: rules, findings and fixes. Findings carry ranges in file positions. */
+import type { WorkspaceObjects } from '../analysis/workspace/types';
+import type { KubernetesTarget } from '../k8s/version/target';
 import type { ManifestDocument, PodView } from '../model';
 import type { FieldPath, Range, Severity } from '../util/range';
 
@@ -91,6 +93,10 @@ export interface RuleContext {
   pod?: PodView;
   /** File path or URI, when known (for kustomize/patch decisions). */
   path?: string;
+  /** The cluster version and feature gates the manifest is checked against. */
+  target: KubernetesTarget;
+  /** The workspace's other objects, when indexed. */
+  workspace?: WorkspaceObjects;
   report(report: Report): void;
 }
 

@@ -2,7 +2,9 @@
  * The simulation loop: drains the event queue instant by instant (all events at `t`, then the `after`
  * settle), and turns the states into the timeline: one step per instant where anything observable changed.
  */
+import type { WorkspaceObjects } from '../analysis/workspace/types';
 import { defaultedFields, effectiveRestartPolicy } from '../k8s/defaults';
+import type { KubernetesTarget } from '../k8s/version/target';
 import { fieldValue } from '../model/field';
 import type { JobView } from '../model/jobView';
 import type { PodView } from '../model/types';
@@ -31,6 +33,10 @@ export interface SimulateOptions {
   deleteAt?: number;
   /** The other objects of the pod's file (`fileObjects`): what exists when the scenario does not say. */
   objects?: FileObjects;
+  /** The kubelet version and feature gates to follow; the newest supported version when omitted. */
+  target?: KubernetesTarget;
+  /** The workspace's objects, when indexed: they decide what exists beyond the pod's own file. */
+  workspace?: WorkspaceObjects;
 }
 
 export interface SimulationResult {
