@@ -3,12 +3,14 @@
  * settle), and turns the states into the timeline: one step per instant where anything observable changed.
  */
 import type { WorkspaceObjects } from '../analysis/workspace/types';
+import { admitPod } from '../k8s/admission';
 import { defaultedFields, effectiveRestartPolicy } from '../k8s/defaults';
 import type { KubernetesTarget } from '../k8s/version/target';
 import { fieldValue } from '../model/field';
 import type { JobView } from '../model/jobView';
 import type { PodView } from '../model/types';
 import type { Range } from '../util/range';
+import { admissionNotes } from './admissionNotes';
 import { initialState, step } from './engine';
 import type { FileObjects } from './infer/fileObjects';
 import { DEFAULT_UNTIL, resolvePod } from './infer/scenario';
@@ -262,11 +264,21 @@ function simulatePod(
 ): SimulationResult {
   const name = pod.metadata.name.kind === 'value' ? pod.metadata.name.value : 'pod';
   const until = options.until ?? DEFAULT_UNTIL;
-  const inferred = resolvePod(pod, scenario, options);
-  const resolved = 'errors' in inferred ? inferred : applyScheduling(pod, scenario, inferred);
+  // The API server's admission plug-ins run before anything else: a refusal means no pod exists at all.
+  const admission = admitPod(pod, options.workspace);
+  if (admission.rejection) {
+    const { plugin, message, object } = admission.rejection;
+    const field = object ? `${plugin} (${object.kind} ${object.name}, ${object.location.uri})` : plugin;
+    return { ok: false, pod: name, steps: [], assumptions: null, defaulted, errors: [{ field, message }], until };
+  }
+  const admitted = admission.pod;
+  const overhead = admission.runtimeClass.overhead;
+  const inferred = resolvePod(admitted, scenario, { ...options, ...(overhead.size > 0 ? { overhead } : {}) });
+  const resolved = 'errors' in inferred ? inferred : applyScheduling(admitted, scenario, inferred);
   if ('errors' in resolved)
     return { ok: false, pod: name, steps: [], assumptions: null, defaulted, errors: resolved.errors, until };
   const { spec, assumptions } = resolved;
+  admissionNotes(admission, assumptions.notes);
   const { steps, errors } = timeline(spec, assumptions.until, options.at ?? []);
   const gates = pod.scheduling?.schedulingGates.map((g) => g.name) ?? [];
   return {
@@ -292,13 +304,15 @@ function simulateJob(
 ): JobResult {
   const spec = resolveJob(view, first.pod, podNamespace(pod));
   const cache = new Map<string, PodOutcome>();
+  // Later pods meet the same namespace policies as the first.
+  const later: SimulateOptions = { until: first.until, ...(options.workspace ? { workspace: options.workspace } : {}) };
   // Each index is inferred on its own (its JOB_COMPLETION_INDEX may change what the program does).
   const byIndex = new Map<number, Assumptions>();
   const assumptionsOf = (index: number | null): Assumptions => {
     if (!index) return first.assumptions;
     const known = byIndex.get(index);
     if (known) return known;
-    const own = simulatePod(indexedPod(pod, index), scenario, { until: first.until }, defaulted).assumptions;
+    const own = simulatePod(indexedPod(pod, index), scenario, later, defaulted).assumptions;
     byIndex.set(index, own ?? first.assumptions);
     return own ?? first.assumptions;
   };
@@ -313,7 +327,7 @@ function simulateJob(
         : simulatePod(
             indexedPod(pod, index ?? 0),
             nextPodScenario(scenario, assumptionsOf(index), offsets, pulled),
-            { until: first.until },
+            later,
             defaulted,
           );
     const outcome = podOutcome(result.steps);

@@ -74,6 +74,8 @@ export function admitRuntimeClass(pod: PodView, workspace: WorkspaceObjects | un
     nodeSelector.set(key, value);
   }
   const tolerations = mergeTolerations(own.tolerations, readTolerations(scheduling.tolerations));
+  if (nodeSelector.size === own.nodeSelector.size && tolerations.length === own.tolerations.length)
+    return { runtimeClass, overhead, pod };
   const merged: SchedulingView = {
     ...own,
     nodeSelector,
