@@ -8,7 +8,7 @@
 import type { IndexedObject, WorkspaceObjects } from '../../analysis/workspace/types';
 import type { Field } from '../../model/field';
 import type { ContainerView, PodView } from '../../model/types';
-import type { Range } from '../../util/range';
+import type { FieldPath, Range } from '../../util/range';
 import { aggregatePodRequests, containerResources } from '../qos';
 import { type Quantity, roundUpToMilli, serializeQuantity } from '../quantity';
 import { forbidden } from './forbidden';
@@ -40,6 +40,8 @@ export interface LimitRangeRejection {
   /** `pods "web" is forbidden: ...`, as `kubectl apply` prints it. */
   message: string;
   ranges: Range[];
+  /** The first offender: a container's resources, or the pod's containers for a Pod item. */
+  path: FieldPath;
 }
 
 export interface LimitRangerResult {
@@ -192,16 +194,19 @@ function checkItem(item: LimitRangeItem, type: string, requests: ResourceList, l
 }
 
 /** PodValidateLimitFunc for one LimitRange: Container items per container (init containers too), Pod items on the aggregate. */
-function validate(pod: PodView, items: readonly LimitRangeItem[]): { messages: string[]; ranges: Range[] } {
+function validate(pod: PodView, items: readonly LimitRangeItem[]) {
   const messages: string[] = [];
   const ranges: Range[] = [];
+  const paths: FieldPath[] = [];
   const resources = new Map([...pod.containers, ...pod.initContainers].map((c) => [c, resourcesOf(c)]));
   for (const item of items) {
     if (item.type === 'Container') {
       for (const [c, r] of resources) {
         const found = checkItem(item, 'Container', r.requests, r.limits);
         messages.push(...found);
-        if (found.length > 0) ranges.push(c.resources.keyRange ?? c.range);
+        if (found.length === 0) continue;
+        ranges.push(c.resources.keyRange ?? c.range);
+        paths.push(c.resources.keyRange ? [...c.path, 'resources'] : c.path);
       }
     } else if (item.type === 'Pod') {
       const requests = aggregatePodRequests(pod, (c) => resources.get(c)?.requests ?? new Map());
@@ -210,9 +215,10 @@ function validate(pod: PodView, items: readonly LimitRangeItem[]): { messages: s
       messages.push(...found);
       const at = pod.containersKeyRange ?? pod.specKeyRange;
       if (found.length > 0 && at) ranges.push(at);
+      if (found.length > 0) paths.push([...pod.specPath, 'containers']);
     }
   }
-  return { messages, ranges };
+  return { messages, ranges, paths };
 }
 
 /**
@@ -224,12 +230,13 @@ export function admitLimitRanges(pod: PodView, workspace: WorkspaceObjects | und
   const defaults = mergeDefaults(pod, ranges);
   const admitted = withDefaults(pod, defaults);
   for (const { object, items } of ranges) {
-    const { messages, ranges: at } = validate(admitted, items);
+    const { messages, ranges: at, paths } = validate(admitted, items);
     if (messages.length === 0) continue;
+    const path = paths[0] ?? pod.specPath;
     return {
       pod: admitted,
       defaults,
-      rejection: { limitRange: object, messages, message: forbidden(pod, messages), ranges: at },
+      rejection: { limitRange: object, messages, message: forbidden(pod, messages), ranges: at, path },
     };
   }
   return { pod: admitted, defaults };

@@ -73,7 +73,7 @@ export function claimsOf(
   ];
   if (facts.length > 0)
     notes.persistentVolumeClaims = facts[0]?.startsWith('assumed') ? facts.join('; ') : `inferred: ${facts.join('; ')}`;
-  const absent = volumes.find((v, i) => !found.present.includes(names[i] as string));
-  if (!absent || absent.claimName.kind !== 'value') return undefined;
+  const absent = volumes.find((_v, i) => !found.present.includes(names[i] as string));
+  if (absent?.claimName.kind !== 'value') return undefined;
   return { message: missingClaimMessage(absent.claimName.value), ranges: [absent.claimName.range] };
 }
