@@ -19,7 +19,8 @@ const containerKey = (c: ContainerView) =>
 function listText(defaults: readonly LimitRangeDefault[], list: 'requests' | 'limits'): string | undefined {
   const own = defaults.filter((d) => d.list === list);
   if (own.length === 0) return undefined;
-  return `${list} ${own.map((d) => `${d.resource} ${serializeQuantity(d.value)}`).join(', ')}`;
+  const values = `${list} ${own.map((d) => `${d.resource} ${serializeQuantity(d.value)}`).join(', ')}`;
+  return list === 'requests' ? `${values} (what the scheduler places)` : values;
 }
 
 function limitRangeNotes(admission: Admission, notes: Record<string, string>): void {

@@ -152,11 +152,19 @@ describe('namespace policies in the simulation', () => {
     const r = run(BARE, ws, false, scenario);
     expect(r.assumptions?.notes.qosClass).toMatch(/^inferred: Burstable with the defaults from LimitRange defaults/);
     expect(r.assumptions?.notes['containers.app.resources']).toBe(
-      'inferred: from LimitRange defaults (file:///ws/defaults.yaml): requests memory 256Mi; limits memory 256Mi; the kernel OOM-kills it above 256Mi',
+      'inferred: from LimitRange defaults (file:///ws/defaults.yaml): requests memory 256Mi (what the scheduler places); ' +
+        'limits memory 256Mi; the kernel OOM-kills it above 256Mi',
     );
     expect(r.steps.some((s) => s.snapshot.containers[0]?.reason === 'OOMKilled')).toBe(true);
     expect(run(BARE, [], false, scenario).steps.some((s) => s.snapshot.containers[0]?.reason === 'OOMKilled')).toBe(
       false,
+    );
+  });
+
+  it('cpu and memory defaults equal for both: the pod the plug-in admits is Guaranteed', () => {
+    const ws = [limitRange('defaults', [{ type: 'Container', default: { cpu: '500m', memory: '256Mi' } }])];
+    expect(run(BARE, ws).assumptions?.notes.qosClass).toBe(
+      'inferred: Guaranteed with the defaults from LimitRange defaults (every container sets cpu and memory limits equal to its requests)',
     );
   });
 
