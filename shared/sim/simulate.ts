@@ -4,6 +4,7 @@
  */
 import type { WorkspaceObjects } from '../analysis/workspace/types';
 import { admitPod } from '../k8s/admission';
+import { podNamespace } from '../k8s/admission/namespace';
 import { defaultedFields, effectiveRestartPolicy } from '../k8s/defaults';
 import type { KubernetesTarget } from '../k8s/version/target';
 import { fieldValue } from '../model/field';
@@ -341,6 +342,3 @@ function simulateJob(
 /** The pod an Indexed Job creates for `index` (other pods run the template as written). */
 const indexedPod = (pod: PodView, index: number) =>
   pod.job && fieldValue(pod.job.completionMode) === 'Indexed' ? withCompletionIndex(pod, index) : pod;
-
-const podNamespace = (pod: PodView) =>
-  pod.metadata.namespace.kind === 'value' ? pod.metadata.namespace.value : 'default';

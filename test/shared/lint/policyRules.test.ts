@@ -146,3 +146,55 @@ spec:
     expect(f?.detail).toContain('not known here');
   });
 });
+
+describe('malformed policy objects', () => {
+  it('neither the rules nor the simulation fail on bodies of the wrong shape or half-typed pods', () => {
+    const odd = memoryWorkspace(
+      indexedObjects(
+        `apiVersion: v1
+kind: LimitRange
+metadata: { name: odd }
+spec:
+  limits: "none"
+---
+apiVersion: v1
+kind: LimitRange
+metadata: { name: odder }
+spec:
+  limits:
+  - type: Container
+    max: [1, 2]
+    default: { cpu: lots, memory: 1e400Gi }
+    maxLimitRequestRatio: { cpu: "0" }
+  - 7
+---
+apiVersion: v1
+kind: ResourceQuota
+metadata: { name: q }
+spec:
+  hard: [1]
+  scopeSelector: { matchExpressions: "x" }
+---
+apiVersion: node.k8s.io/v1
+kind: RuntimeClass
+metadata: { name: rc }
+handler: runc
+overhead: 5
+scheduling: { nodeSelector: [a], tolerations: { a: 1 } }
+`,
+        'file:///ws/odd.yaml',
+      ),
+      true,
+    );
+    const failures: unknown[] = [];
+    const texts = [
+      pod('default', '2'),
+      `${pod('default', '2')}  runtimeClassName: rc\n`,
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: app\n    resources:\n      limits: {cpu: \n',
+    ];
+    for (const text of texts) {
+      lintText(text, { workspace: odd, onRuleFailure: (f) => failures.push(f) });
+    }
+    expect(failures).toEqual([]);
+  });
+});
