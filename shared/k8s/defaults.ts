@@ -2,7 +2,8 @@
  * API defaulting as the API server applies it before validation (pkg/apis/core/v1/defaults.go): the
  * effective values podlens reasons with, and the list of fields `kubectl get -o yaml` would show filled in.
  */
-import type { ContainerView, Field, PodView, ProbeView } from '../model';
+import type { Field } from '../model/field';
+import type { ContainerView, PodView, ProbeView, WorkloadKind } from '../model/types';
 import { formatPath } from '../util/range';
 import { effectiveHandler, effectiveProbe } from './probeDefaults';
 import { effectivePullPolicy } from './pullPolicy';
@@ -21,10 +22,34 @@ export { type QosClass, qosClass } from './qos';
 
 export const DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS = 30;
 
+/** metadata.namespace when a manifest leaves it out (kubectl's context namespace is assumed to be this one). */
+export const DEFAULT_NAMESPACE = 'default';
+
 export type RestartPolicy = 'Always' | 'OnFailure' | 'Never';
+
+/** SetDefaults_PodSpec: an unset or empty spec.restartPolicy becomes Always, for every kind of workload. */
+export const DEFAULT_RESTART_POLICY: RestartPolicy = 'Always';
 
 const RESTART_POLICIES: readonly string[] = ['Always', 'OnFailure', 'Never'];
 const JOB_KINDS = new Set(['Job', 'CronJob']);
+const ALWAYS_ONLY: readonly RestartPolicy[] = ['Always'];
+const TO_COMPLETION: readonly RestartPolicy[] = ['OnFailure', 'Never'];
+
+/**
+ * The restart policies each kind's pod template may use. Controllers that keep pods running accept only
+ * Always (pkg/apis/apps/validation/validation.go, pkg/apis/core/validation/validation.go for
+ * ReplicationControllers); Jobs and CronJobs only OnFailure or Never (pkg/apis/batch/validation/validation.go).
+ */
+export const ALLOWED_RESTART_POLICIES: Readonly<Record<WorkloadKind, readonly RestartPolicy[]>> = {
+  Pod: ['Always', 'OnFailure', 'Never'],
+  Deployment: ALWAYS_ONLY,
+  StatefulSet: ALWAYS_ONLY,
+  DaemonSet: ALWAYS_ONLY,
+  ReplicaSet: ALWAYS_ONLY,
+  ReplicationController: ALWAYS_ONLY,
+  Job: TO_COMPLETION,
+  CronJob: TO_COMPLETION,
+};
 
 type Defaults = Record<string, string | number | boolean>;
 

@@ -2,7 +2,7 @@
  * Pod QoS class as ComputePodQOS (pkg/apis/core/v1/helper/qos) computes it on the stored Pod: requests
  * first defaulted from limits (SetDefaults_Pod) and rounded up to millis (SetDefaults_ResourceList).
  */
-import type { ContainerView, PodView, ResourceListView } from '../model';
+import type { ContainerView, PodView, ResourceListView } from '../model/types';
 import { addQuantities, compareQuantities, parseQuantity, type Quantity, roundUpToMilli } from './quantity';
 
 export type QosClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
