@@ -10,7 +10,7 @@ import {
   effectiveGracePeriod,
   effectiveRestartPolicy,
   type RestartPolicy,
-} from '../k8s/defaults';
+} from '../k8s/podDefaults';
 import { formatPath } from '../util/range';
 import type { ContainerRole, ContainerView, PodView } from './types';
 
@@ -56,6 +56,8 @@ export interface ResolvedPod {
   containers: readonly ResolvedContainer[];
   /** The views of `containers`, same order. */
   views: readonly ContainerView[];
+  /** The native sidecars (restartable init containers), in spec order. */
+  sidecars: readonly ContainerView[];
   /** Containers that keep running next to the app once initialised: the native sidecars, then the regular ones. */
   longRunning: readonly ContainerView[];
   gracePeriod: ResolvedGracePeriod;
@@ -76,6 +78,7 @@ const sourceOf = (defaulted: boolean, written: boolean): ValueSource =>
 
 function resolve(pod: PodView): ResolvedPod {
   const views = [...pod.initContainers, ...pod.containers];
+  const sidecars = pod.initContainers.filter((c) => c.role === 'sidecar');
   const grace = effectiveGracePeriod(pod);
   const restart = effectiveRestartPolicy(pod);
   return {
@@ -87,7 +90,8 @@ function resolve(pod: PodView): ResolvedPod {
       name: containerName(view),
     })),
     views,
-    longRunning: [...pod.initContainers.filter((c) => c.role === 'sidecar'), ...pod.containers],
+    sidecars,
+    longRunning: [...sidecars, ...pod.containers],
     gracePeriod: { ...grace, source: sourceOf(grace.defaulted, pod.terminationGracePeriodSeconds.kind === 'value') },
     restartPolicy: {
       ...restart,
