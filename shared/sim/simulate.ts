@@ -256,6 +256,29 @@ export function simulate(pod: PodView, scenario?: ScenarioInput, options: Simula
   return { ...first, job: simulateJob(pod, pod.job, parsed.scenario, { ...first, assumptions }, options, defaulted) };
 }
 
+/** The engine's pod and the effective scenario, or why the API server or the scenario rejects them. */
+function resolveAll(pod: PodView, scenario: Scenario, options: SimulateOptions) {
+  const inferred = resolveSimulation(pod, scenario, options);
+  return 'errors' in inferred ? inferred : applyScheduling(pod, scenario, inferred);
+}
+
+/**
+ * The effective scenario `simulate` would start from (its `assumptions`), without running the timeline;
+ * null when `simulate` would reject the scenario or the pod. For callers that need the inferred facts
+ * before they build the scenario they simulate (the panel keeps the images the user did not edit).
+ * @example inferAssumptions(pod, {})?.images // { 'nginx:1.27': { present: false, pullable: true, pullSeconds: 2 } }
+ */
+export function inferAssumptions(
+  pod: PodView,
+  scenario?: ScenarioInput,
+  options: Pick<SimulateOptions, 'objects'> = {},
+): Assumptions | null {
+  const parsed = parseScenario(scenario ?? {});
+  if (!parsed.ok) return null;
+  const resolved = resolveAll(indexedPod(pod, 0), parsed.scenario, options);
+  return 'errors' in resolved ? null : resolved.assumptions;
+}
+
 function simulatePod(
   pod: PodView,
   scenario: Scenario,
@@ -264,8 +287,7 @@ function simulatePod(
 ): SimulationResult {
   const name = pod.metadata.name.kind === 'value' ? pod.metadata.name.value : 'pod';
   const until = options.until ?? DEFAULT_HORIZON_SECONDS;
-  const inferred = resolveSimulation(pod, scenario, options);
-  const resolved = 'errors' in inferred ? inferred : applyScheduling(pod, scenario, inferred);
+  const resolved = resolveAll(pod, scenario, options);
   if ('errors' in resolved)
     return { ok: false, pod: name, steps: [], assumptions: null, defaulted, errors: resolved.errors, until };
   const { spec, assumptions } = resolved;
