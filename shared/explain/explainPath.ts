@@ -3,7 +3,7 @@
 import type { WorkspaceObjects } from '../analysis/workspace/types';
 import { defaultedFields } from '../k8s';
 import { admitLimitRanges, type LimitRangerResult } from '../k8s/admission/limitRanger';
-import type { ManifestDocument, PodView } from '../model';
+import { type ManifestDocument, type PodView, resolvePod } from '../model';
 import { type FieldPath, formatPath } from '../util/range';
 import { explainContainerPath } from './container';
 import { serviceLinksLine } from './env';
@@ -96,7 +96,7 @@ function explainSpec(pod: PodView, rel: FieldPath, partial: boolean): string[] {
       const v = typeof second === 'number' ? pod.volumes.find((x) => x.index === second) : undefined;
       const name = v?.name.kind === 'value' ? v.name.value : undefined;
       if (name === undefined) return [];
-      const users = [...pod.initContainers, ...pod.containers].filter((c) =>
+      const users = resolvePod(pod).views.filter((c) =>
         c.volumeMounts.some((m) => m.name.kind === 'value' && m.name.value === name),
       );
       return [

@@ -5,10 +5,11 @@
 import type { WorkspaceObjects } from '../../analysis/workspace/types';
 import { podNamespace } from '../../k8s/admission/namespace';
 import type { ResourceList } from '../../k8s/admission/resourceList';
-import { effectiveGracePeriod, effectiveRestartPolicy } from '../../k8s/defaults';
 import { parseQuantity, type Quantity } from '../../k8s/quantity';
+import { resolvePod as resolvedPodOf } from '../../model/resolvedPod';
 import type { ContainerView, PodView } from '../../model/types';
 import { formatPath } from '../../util/range';
+import { DEFAULT_HORIZON_SECONDS } from '../horizon';
 import type { Scenario, SimError } from '../scenario';
 import { admissionRejection, fitOnNode, unschedulableMessage } from '../scheduler';
 import type { ContainerSpec, ImageFacts, PodSpecResolved } from '../types';
@@ -18,7 +19,6 @@ import { notFound, referencedNames, volumeReferences } from './refs';
 import { assumedNote, claimsOf, workspaceNote, workspaceServices } from './workspaceFacts';
 import { lookup } from './workspaceObjects';
 
-export const DEFAULT_UNTIL = 900;
 const DEFAULT_PULL_SECONDS = 2;
 const DEFAULT_ALLOCATABLE: Record<string, string> = { cpu: '4', memory: '8Gi', pods: '110' };
 
@@ -45,8 +45,6 @@ export interface ResolveOptions {
   /** The RuntimeClass's overhead.podFixed, which the scheduler adds to the pod's requests. */
   overhead?: ResourceList;
 }
-
-const containerName = (c: ContainerView) => (c.name.kind === 'value' ? c.name.value : formatPath([c.list, c.index]));
 
 function imageFacts(spec: ContainerSpec, scenario: Scenario, notes: Record<string, string>): ImageFacts {
   const given = scenario.images?.[spec.image];
@@ -79,15 +77,16 @@ function allocatable(scenario: Scenario, notes: Record<string, string>): Record<
 export { NOT_IN_FILE } from './workspaceFacts';
 
 /**
- * @example resolvePod(pod, {}, {}).spec.containers[0].runs // inferred from the command
+ * @example resolveSimulation(pod, {}, {}).spec.containers[0].runs // inferred from the command
  */
-export function resolvePod(
+export function resolveSimulation(
   pod: PodView,
   scenario: Scenario,
   options: ResolveOptions,
 ): { spec: PodSpecResolved; assumptions: Assumptions } | { errors: SimError[] } {
   const errors: SimError[] = [];
-  const views = [...pod.initContainers, ...pod.containers];
+  const resolved = resolvedPodOf(pod);
+  const views = resolved.views;
   if (pod.containers.length === 0) {
     errors.push({
       field: `${formatPath(pod.specPath)}.containers`,
@@ -102,7 +101,7 @@ export function resolvePod(
       });
     }
   }
-  const names = new Set(views.map(containerName));
+  const names = new Set(resolved.containers.map((c) => c.name));
   for (const name of Object.keys(scenario.containers ?? {})) {
     if (!names.has(name))
       errors.push({
@@ -160,12 +159,11 @@ export function resolvePod(
 
   const containers: ContainerSpec[] = [];
   const effective: Record<string, EffectiveContainer> = {};
-  views.forEach((view, key) => {
-    const name = containerName(view);
-    const r = resolveContainer(view, key, name, scenario.containers?.[name], ctx);
+  for (const { view, order, name } of resolved.containers) {
+    const r = resolveContainer(view, order, name, scenario.containers?.[name], ctx);
     containers.push(r.spec);
     effective[name] ??= r.effective;
-  });
+  }
   const waits = Object.keys(notes).some((k) => k.endsWith('.waitsFor'));
   if (!scenario.services && (waits || services.length > 0))
     notes.services = polled?.facts.length
@@ -183,8 +181,8 @@ export function resolvePod(
     if (q.ok) quantities.set(k, q.quantity);
   }
 
-  const restart = effectiveRestartPolicy(pod);
-  const grace = effectiveGracePeriod(pod);
+  const restart = resolved.restartPolicy;
+  const grace = resolved.gracePeriod;
   if (restart.note) notes.restartPolicy = restart.note;
   if (grace.note) notes.terminationGracePeriodSeconds = grace.note;
   const nodeName = pod.nodeName.kind === 'value' ? pod.nodeName.value : undefined;
@@ -243,9 +241,9 @@ export function resolvePod(
     };
   if (actions.length > 1) notes.actions = 'only the first delete is simulated: the pod is gone after it';
 
-  const until = options.until ?? scenario.until ?? DEFAULT_UNTIL;
+  const until = options.until ?? scenario.until ?? DEFAULT_HORIZON_SECONDS;
   if (options.until === undefined && scenario.until === undefined)
-    notes.until = `default: ${DEFAULT_UNTIL} s of simulated time`;
+    notes.until = `default: ${DEFAULT_HORIZON_SECONDS} s of simulated time`;
 
   const assumptions: Assumptions = {
     node,
