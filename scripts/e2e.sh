@@ -31,7 +31,7 @@ OUT="$ROOT/test/output/e2e"
 mkdir -p "$OUT"
 
 t=$(date +%s)
-bash scripts/setup-code-server.sh
+bash scripts/setup/setup-code-server.sh
 source "${E2E_CACHE_DIR:-$ROOT/.cache}/env.sh"
 lap "setup" "$t"
 

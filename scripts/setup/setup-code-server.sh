@@ -2,7 +2,7 @@
 # Reproducible, cached install of a real VS Code for the e2e suite and the demo, with nothing but the Debian apt
 # mirror and the npm registry (see ../shared/docs/vscode-e2e.md):
 #   1. apt: the -dev packages code-server's native modules compile against, and Debian's chromium
-#   2. Node 24 from the npm package node@24 (scripts/setup-node24.sh)
+#   2. Node 24 from the npm package node@24 (scripts/setup/setup-node24.sh)
 #   3. code-server@$CODE_SERVER_VERSION from npm, native modules built against Node 24's own headers
 # Everything lands in $E2E_CACHE_DIR (default .cache/); a stamp makes re-runs a no-op. Writes $CACHE/env.sh with
 # NODE24, CODE_SERVER_ENTRY, CODE_SERVER_VERSION and a PATH that has Node 24 first.
@@ -12,7 +12,7 @@ set -euo pipefail
 # shellcheck source=clean-npm-env.sh
 source "$(dirname "${BASH_SOURCE[0]}")/clean-npm-env.sh"
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 CACHE="${E2E_CACHE_DIR:-$ROOT/.cache}"
 CODE_SERVER_VERSION="${CODE_SERVER_VERSION:-4.139.1}"
 CS_DIR="$CACHE/code-server"
@@ -41,7 +41,7 @@ else
 fi
 
 # ---------- 2. Node 24 ----------
-NODE24="$(bash "$ROOT/scripts/setup-node24.sh")"
+NODE24="$(bash "$ROOT/scripts/setup/setup-node24.sh")"
 NODE_HOME="$(dirname "$(dirname "$NODE24")")"
 NODE_VERSION="$("$NODE24" -v)"
 
