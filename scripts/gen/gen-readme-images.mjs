@@ -4,7 +4,7 @@
 //   node scripts/gen/gen-readme-images.mjs
 import fs from 'node:fs';
 import path from 'node:path';
-import { Browser, example, ROOT } from '../../test/webview/harness.mjs';
+import { Browser, example, ROOT } from '../../test/client/webview/browser/harness.mjs';
 
 const OUT = path.join(ROOT, 'docs/images');
 const E2E = path.join(ROOT, 'test/output/e2e');
