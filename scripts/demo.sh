@@ -19,10 +19,7 @@ if ! node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 22 ? 0
   # shellcheck source=/dev/null
   source "$(bash scripts/setup/setup-node24.sh --env)"
 fi
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing dependencies (npm ci)"
-  npm ci --no-audit --no-fund
-fi
+bash scripts/setup/deps.sh
 say "building"
 npm run -s build >/dev/null
 say "packaging"
