@@ -34,7 +34,7 @@ export function node24() {
     process.env.NODE24 ||
     fromEnvFile('NODE24') ||
     path.join(CACHE, `node24/node_modules/node/node_modules/node-linux-${process.arch}/bin/node`);
-  if (!fs.existsSync(p)) throw new Error(`Node 24 not found at ${p}: run bash scripts/setup-code-server.sh`);
+  if (!fs.existsSync(p)) throw new Error(`Node 24 not found at ${p}: run bash scripts/setup/setup-code-server.sh`);
   return p;
 }
 
@@ -43,7 +43,7 @@ export function codeServerEntry() {
     process.env.CODE_SERVER_ENTRY ||
     fromEnvFile('CODE_SERVER_ENTRY') ||
     path.join(CACHE, 'code-server/node_modules/code-server/out/node/entry.js');
-  if (!fs.existsSync(p)) throw new Error(`code-server not found at ${p}: run bash scripts/setup-code-server.sh`);
+  if (!fs.existsSync(p)) throw new Error(`code-server not found at ${p}: run bash scripts/setup/setup-code-server.sh`);
   return p;
 }
 

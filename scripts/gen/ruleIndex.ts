@@ -1,5 +1,5 @@
 /** Renders docs/rules/README.md from the rule registry, so the index can never drift from the rules. */
-import { allRuleMetas, type RuleFamily } from '../shared/lint';
+import { allRuleMetas, type RuleFamily } from '../../shared/lint';
 
 const FAMILIES: { family: RuleFamily; title: string; blurb: string }[] = [
   { family: 'syntax', title: 'YAML syntax', blurb: 'The file must parse; Helm templates are recognised, not linted.' },

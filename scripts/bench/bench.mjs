@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // `npm run bench`: the performance benchmarks of issue 8 (numbers, not tests). Builds the production bundles,
-// generates the workloads (scripts/gen-workloads.mjs), then measures:
+// generates the workloads (scripts/gen/gen-workloads.mjs), then measures:
 //   - over LSP with a real client against the bundled server (scripts/bench/lsp.mjs): open (cold/warm) -> first
 //     diagnostics, one-character edit -> diagnostics of that version, hover, completion, server RSS;
 //   - CLI `lint` of the 1,000-document file (wall time including start-up), extension activation
 //     (scripts/bench/activation.mjs: the real activate() with a stub `vscode`), bundle sizes (dist/sizes.json);
-//   - the simulation and webview benchmarks when scripts/bench-sim.mjs / scripts/bench-webview.mjs exist.
+//   - the simulation and webview benchmarks when scripts/bench/bench-sim.mjs / scripts/bench/bench-webview.mjs exist.
 // Prints one table (min/median/p95, target, pass/miss) and writes bench/results/bench-<timestamp>.json and
 // bench/results/latest.json.
 //
@@ -33,10 +33,10 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { transformSync } from 'esbuild';
-import { benchWorkload, liveProcesses, loadServerConfig, stats } from './bench/lsp.mjs';
-import { summarizeProfiles } from './bench/profile.mjs';
+import { benchWorkload, liveProcesses, loadServerConfig, stats } from './lsp.mjs';
+import { summarizeProfiles } from './profile.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BENCH = path.join(ROOT, 'bench');
 const BUILD = path.join(BENCH, 'build');
 const RESULTS = path.join(BENCH, 'results');
@@ -264,13 +264,13 @@ function statObjects(obj, prefix = '') {
 }
 
 async function sideBenchmark(script, resultFile, timeoutS) {
-  const file = path.join(ROOT, 'scripts', script);
-  if (!fs.existsSync(file)) return { status: 'absent', script: `scripts/${script}` };
+  const file = path.join(ROOT, 'scripts', 'bench', script);
+  if (!fs.existsSync(file)) return { status: 'absent', script: `scripts/bench/${script}` };
   const started = Date.now();
   const r = await run(process.execPath, [file], { timeoutS });
   const out = {
     status: r.code === 0 ? 'ok' : 'error',
-    script: `scripts/${script}`,
+    script: `scripts/bench/${script}`,
     exit: r.code,
     seconds: r.ms / 1000,
   };
@@ -670,7 +670,7 @@ async function main() {
   if (!args['skip-build']) await step('production build', buildProduction);
   else if (!fs.existsSync(path.join(BUILD, 'dist', 'server.js'))) throw new Error('--skip-build: no bench/build yet');
   await step('workloads', async () => {
-    const r = await run(process.execPath, [path.join(ROOT, 'scripts', 'gen-workloads.mjs')], { echo: true });
+    const r = await run(process.execPath, [path.join(ROOT, 'scripts', 'gen', 'gen-workloads.mjs')], { echo: true });
     if (r.code !== 0) throw new Error(`gen-workloads failed: ${r.stderr}`);
   });
   const manifest = JSON.parse(fs.readFileSync(path.join(WORKLOADS, 'workloads.json'), 'utf8'));

@@ -10,13 +10,13 @@
 //   multi-100.yaml           100 such objects in one multi-document file (Deployments, StatefulSets, DaemonSets)
 //   multi-1000.yaml          1,000 of them (~150k lines)
 //
-// Usage: node scripts/gen-workloads.mjs [--out dir] [--quiet]
+// Usage: node scripts/gen/gen-workloads.mjs [--out dir] [--quiet]
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { values: args } = parseArgs({ options: { out: { type: 'string' }, quiet: { type: 'boolean' } } });
 const outDir = path.resolve(args.out ?? path.join(ROOT, 'bench', 'workloads'));
 
@@ -360,7 +360,7 @@ const expectedErrors = [
 ];
 
 fs.mkdirSync(outDir, { recursive: true });
-const manifest = { generator: 'scripts/gen-workloads.mjs', queries: { hover, completion, edits }, workloads: [] };
+const manifest = { generator: 'scripts/gen/gen-workloads.mjs', queries: { hover, completion, edits }, workloads: [] };
 for (const [name, text] of Object.entries(files)) {
   const file = path.join(outDir, name);
   // Rewrite only when the bytes differ, so the files keep their mtime (and the page cache) between runs.

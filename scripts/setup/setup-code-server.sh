@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Reproducible, cached install of a real VS Code for the e2e suite and the demo, with nothing but the Debian apt
-# mirror and the npm registry (see ../shared/docs/vscode-e2e.md):
+# mirror and the npm registry (test/e2e/README.md):
 #   1. apt: the -dev packages code-server's native modules compile against, and Debian's chromium
-#   2. Node 24 from the npm package node@24 (scripts/setup-node24.sh)
+#   2. Node 24 from the npm package node@24 (scripts/setup/setup-node24.sh)
 #   3. code-server@$CODE_SERVER_VERSION from npm, native modules built against Node 24's own headers
 # Everything lands in $E2E_CACHE_DIR (default .cache/); a stamp makes re-runs a no-op. Writes $CACHE/env.sh with
 # NODE24, CODE_SERVER_ENTRY, CODE_SERVER_VERSION and a PATH that has Node 24 first.
@@ -12,7 +12,7 @@ set -euo pipefail
 # shellcheck source=clean-npm-env.sh
 source "$(dirname "${BASH_SOURCE[0]}")/clean-npm-env.sh"
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 CACHE="${E2E_CACHE_DIR:-$ROOT/.cache}"
 CODE_SERVER_VERSION="${CODE_SERVER_VERSION:-4.139.1}"
 CS_DIR="$CACHE/code-server"
@@ -31,17 +31,26 @@ if [ ${#missing[@]} -eq 0 ]; then
 elif [ "${SKIP_APT:-0}" = 1 ]; then
   say "apt: SKIP_APT=1 but missing: ${missing[*]} (the install or the browser may fail)"
 else
-  SUDO=""
-  [ "$(id -u)" = 0 ] || SUDO="sudo"
+  # As root, or through sudo when it needs no password; otherwise (or when apt fails) the one command to run by hand,
+  # and stop: without these packages the webview and VS Code tests cannot start.
+  SUDO=()
+  if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null && sudo -n true 2>/dev/null; then SUDO=(sudo -n); fi
+  INSTALL="apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${missing[*]}"
+  cannot() {
+    echo "setup: $1; install the missing Debian packages (${missing[*]}) with:" >&2
+    echo "  sudo sh -c '$INSTALL'" >&2
+    exit 1
+  }
+  command -v apt-get >/dev/null || cannot "apt-get not found"
+  [ "$(id -u)" = 0 ] || [ ${#SUDO[@]} -gt 0 ] || cannot "not root and no password-less sudo"
   t0=$(date +%s)
   say "apt-get install ${missing[*]}"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  "${SUDO[@]}" sh -c "$INSTALL" >/dev/null || cannot "apt-get failed"
   say "apt done in $(($(date +%s) - t0))s"
 fi
 
 # ---------- 2. Node 24 ----------
-NODE24="$(bash "$ROOT/scripts/setup-node24.sh")"
+NODE24="$(bash "$ROOT/scripts/setup/setup-node24.sh")"
 NODE_HOME="$(dirname "$(dirname "$NODE24")")"
 NODE_VERSION="$("$NODE24" -v)"
 

@@ -5,9 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { DEFAULT_LINT_CONFIG, lintText } from '../../shared/lint';
+import { DEFAULT_LINT_CONFIG, lintText } from '../../../shared/lint';
 
-const ROOT = path.resolve(__dirname, '../..');
+const ROOT = path.resolve(__dirname, '../../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
 
 function run(args: string[], cwd = ROOT) {

@@ -1,10 +1,10 @@
 // Regenerates the README's images in docs/images/: a stepped demo of the lifecycle panel (rendered here, in
 // Debian's Chromium, through the same harness the webview tests use) and crops of the real-VS-Code screenshots
 // the e2e suite saves in test/output/e2e/ (run `npm run test:e2e` first for those).
-//   node scripts/gen-readme-images.mjs
+//   node scripts/gen/gen-readme-images.mjs
 import fs from 'node:fs';
 import path from 'node:path';
-import { Browser, example, ROOT } from '../test/webview/harness.mjs';
+import { Browser, example, ROOT } from '../../test/client/webview/browser/harness.mjs';
 
 const OUT = path.join(ROOT, 'docs/images');
 const E2E = path.join(ROOT, 'test/output/e2e');

@@ -1,13 +1,13 @@
 // Renders the extension icon (client/media/icon.png, 128x128 PNG as the Marketplace wants) from the SVG below
 // with Debian's chromium through playwright-core. The SVG here is the source; re-run after editing it:
-//   node scripts/gen-icon.mjs [--svg out.svg]
+//   node scripts/gen/gen-icon.mjs [--svg out.svg]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const OUT = path.join(ROOT, 'client/media/icon.png');
 
 // A pod (hexagon, the Kubernetes shape) holding three container lanes of a lifecycle timeline, seen through a lens.

@@ -1,15 +1,16 @@
-// Writes docs/rules/README.md from the rule registry (scripts/ruleIndex.ts). test/docs/ruleIndex.test.ts fails
-// when the committed index is out of date: run `node scripts/gen-rule-index.mjs` after adding a rule.
+// Writes docs/rules/README.md from the rule registry (scripts/gen/ruleIndex.ts). test/docs/ruleIndex.test.ts fails
+// when the committed index is out of date: run `npm run gen:rules` (node scripts/gen/gen-rule-index.mjs) after adding
+// a rule.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const out = path.join(os.tmpdir(), `podlens-rule-index-${process.pid}.mjs`);
 await esbuild.build({
-  entryPoints: [path.join(root, 'scripts/ruleIndex.ts')],
+  entryPoints: [path.join(root, 'scripts/gen/ruleIndex.ts')],
   outfile: out,
   bundle: true,
   format: 'esm',

@@ -3,14 +3,14 @@
 // with performance.now() inside the page around a click on "next" plus a forced style/layout.
 // Also reports a live edit (document message -> parse, simulate, redraw) of that pod and of a typical manifest, and a
 // what-if edit.
-//   node scripts/bench-webview.mjs [--steps N]     (fails when the p95 of a step is 16 ms or more)
+//   node scripts/bench/bench-webview.mjs [--steps N]     (fails when the p95 of a step is 16 ms or more)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Browser } from '../test/webview/harness.mjs';
+import { Browser } from '../../test/client/webview/browser/harness.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BUDGET_MS = 16;
 
 function container(name, i) {

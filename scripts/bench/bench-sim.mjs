@@ -2,7 +2,8 @@
 // Benchmark (not a test) of the lifecycle simulation: a 20-container pod (init containers, native sidecars
 // with probes, regular containers with liveness and readiness probes, some crash-looping) simulated for one
 // hour of simulated time, with the inferred scenario and with a stress scenario. Bundles shared/sim in memory
-// with esbuild, prints min/median/p95 and writes bench/results/sim.json. Usage: node scripts/bench-sim.mjs [--runs N]
+// with esbuild, prints min/median/p95 and writes bench/results/sim.json. Usage:
+//   node scripts/bench/bench-sim.mjs [--runs N]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as esbuild from 'esbuild';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '200' } } });
 const RUNS = Number(values.runs);
 const WARMUP = 30;

@@ -10,10 +10,10 @@ import { after, before } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS } from '../helpers/chromium.mjs';
+import { CHROMIUM_ARGS } from '../../../helpers/chromium.mjs';
 import { THEMES } from './themes.mjs';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 export const OUTPUT = path.join(ROOT, 'test/output/webview');
 const DIST = path.join(ROOT, 'dist');
 const ORIGIN = 'https://podlens.test';

@@ -2,7 +2,7 @@
 // Generates shared/k8s/schema/k8s-schema.json: a compact schema of every type reachable from the pod-carrying
 // kinds, read with the TypeScript compiler API from the .d.ts files of the npm package `kubernetes-models` (upstream
 // OpenAPI descriptions as JSDoc, enums as literal unions). Deterministic: same package, same bytes.
-// Usage: node scripts/gen-schema.mjs [--out <dir>]
+// Usage: node scripts/gen/gen-schema.mjs [--out <dir>]
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import ts from 'typescript';
 
-const GENERATOR = 'scripts/gen-schema.mjs';
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const GENERATOR = 'scripts/gen/gen-schema.mjs';
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { values: args } = parseArgs({ options: { out: { type: 'string' } } });
 const outDir = path.resolve(args.out ?? path.join(repoRoot, 'shared/k8s/schema'));
 

@@ -2,14 +2,14 @@
 # Node 24 from the npm registry (package `node@24`, which pulls node-linux-<arch> with bin/node + include/node headers)
 # into $E2E_CACHE_DIR/node24 (default .cache/node24). nodejs.org is never contacted. Idempotent: a second run is a
 # version check only. Needed by code-server (requires Node 24) and by @vscode/vsce 4.x (requires Node >= 22).
-#   bash scripts/setup-node24.sh            -> prints the absolute path of the node binary on its last line
-#   source "$(bash scripts/setup-node24.sh --env)"   -> nothing else; --env prints the path of an env file instead
+#   bash scripts/setup/setup-node24.sh            -> prints the absolute path of the node binary on its last line
+#   source "$(bash scripts/setup/setup-node24.sh --env)"   -> nothing else; --env prints the path of an env file instead
 set -euo pipefail
 
 # shellcheck source=clean-npm-env.sh
 source "$(dirname "${BASH_SOURCE[0]}")/clean-npm-env.sh"
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 CACHE="${E2E_CACHE_DIR:-$ROOT/.cache}"
 NODE_SPEC="${NODE24_SPEC:-node@24}"
 NODE_DIR="$CACHE/node24"

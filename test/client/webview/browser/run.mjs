@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '../..');
+const root = path.resolve(here, '../../../..');
 const chromium = process.env.PODLENS_CHROMIUM ?? '/usr/bin/chromium';
 if (!fs.existsSync(chromium)) {
   console.error(`test:webview needs Chromium at ${chromium}: apt-get install -y --no-install-recommends chromium`);
