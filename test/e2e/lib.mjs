@@ -1,6 +1,6 @@
 // Shared helpers of the podlens end-to-end suites (UI suite, ext-host runners, demo):
 // locate Node 24 + code-server, build the fixture workspace, start/stop an isolated code-server, launch chromium,
-// and run named steps with screenshots. Recipe: ../shared/docs/vscode-e2e.md (code-server 4.139.1 = Code 1.139.1).
+// and run named steps with screenshots. (code-server 4.139.1 = Code 1.139.1).
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
