@@ -9,6 +9,7 @@ import { lifecycleRules } from './rules/lifecycle';
 import { metadataRules } from './rules/metadata';
 import { structureRules } from './rules/structure';
 import { workloadRules } from './rules/workload';
+import { workspaceRules } from './rules/workspace';
 import type { Rule, RuleMeta } from './types';
 
 let registry: { list: readonly Rule[]; byId: ReadonlyMap<string, Rule> } | undefined;
@@ -23,6 +24,7 @@ function load() {
     ...workloadRules,
     ...lifecycleRules,
     ...metadataRules,
+    ...workspaceRules,
   ];
   const byId = new Map<string, Rule>();
   for (const rule of list) {

@@ -15,8 +15,16 @@ import {
   readMetadata,
   resolveScalar,
 } from '../../model';
-import { type FieldPath, formatPath } from '../../util/range';
-import type { LabelSite, ObjectFacts, PodTemplateFacts, PortSite, ReferenceKind, ReferenceSite } from './facts';
+import type { FieldPath } from '../../util/range';
+import type {
+  LabelSite,
+  ObjectFacts,
+  PodTemplateFacts,
+  PortSite,
+  ReferenceKind,
+  ReferenceSite,
+  ServiceFacts,
+} from './facts';
 import type { IndexedObject } from './types';
 
 /** Kinds whose whole spec the index keeps (`body`): the namespace policies admission applies to pods. */
@@ -36,7 +44,7 @@ function reference(
       kind,
       name: name.value,
       range: name.range,
-      path: formatPath(path),
+      path,
       ...(keyValue && { key: keyValue }),
       optional: fieldValue(optional) === true,
     },
@@ -157,7 +165,7 @@ function serviceFacts(doc: ManifestDocument, root: YAMLMap | undefined) {
   const spec = mapAt(doc.ctx, root, ['spec']);
   const selector = selectorSites(doc, doc.ctx.asMap(doc.ctx.get(spec, 'selector')));
   const ports: NonNullable<IndexedObject['ports']>[number][] = [];
-  const targetPorts: { value: number | string; range: ReferenceSite['range']; path: string }[] = [];
+  const targetPorts: ServiceFacts['targetPorts'] = [];
   doc.ctx.asSeq(doc.ctx.get(spec, 'ports'))?.items.forEach((item, i) => {
     const m = doc.ctx.asMap(item);
     const port = fieldValue(readers.int(doc.ctx, m, 'port'));
@@ -175,7 +183,7 @@ function serviceFacts(doc: ManifestDocument, root: YAMLMap | undefined) {
       targetPorts.push({
         value: target.value,
         range: target.range,
-        path: formatPath(['spec', 'ports', i, 'targetPort']),
+        path: ['spec', 'ports', i, 'targetPort'],
       });
   });
   return { selector, ports, targetPorts };

@@ -4,7 +4,7 @@
  * holds a parsed document, so 5,000 files cost a few megabytes.
  */
 import type { Kustomization } from '../../model';
-import type { Range } from '../../util/range';
+import type { FieldPath, Range } from '../../util/range';
 import type { IndexedObject } from './types';
 
 /** The kinds a pod spec names by `name` that live in other objects. */
@@ -24,8 +24,8 @@ export interface ReferenceSite {
   name: string;
   /** Range of the name's value. */
   range: Range;
-  /** Dotted path of the name inside its document (`spec.containers[0].env[1].valueFrom.configMapKeyRef.name`). */
-  path: string;
+  /** Path of the name inside its document (`spec.containers[0].env[1].valueFrom.configMapKeyRef.name`). */
+  path: FieldPath;
   /** The key a `configMapKeyRef`/`secretKeyRef` reads. */
   key?: { name: string; range: Range };
   /** `optional: true`: a missing object or key does not stop the container. */
@@ -68,7 +68,7 @@ export interface PodTemplateFacts {
 /** A Service's selector and target ports as written. */
 export interface ServiceFacts {
   selector: LabelSite[];
-  targetPorts: { value: number | string; range: Range; path: string }[];
+  targetPorts: { value: number | string; range: Range; path: FieldPath }[];
 }
 
 /** One object a file defines, before any kustomization changes it. */

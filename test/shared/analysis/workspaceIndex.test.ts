@@ -76,7 +76,10 @@ describe('workspace index', () => {
   it('updates one file at a time', () => {
     const index = fixtureIndex();
     const before = index.generation;
-    index.update(uri('app/config.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app-config\ndata:\n  NEW: x\n');
+    index.update(
+      uri('app/config.yaml'),
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app-config\ndata:\n  NEW: x\n',
+    );
     expect(index.generation).toBeGreaterThan(before);
     expect(index.objects().find('ConfigMap', 'app-config')[0]?.keys).toEqual(['NEW']);
     expect(index.objects().find('Secret', 'db-secret')).toEqual([]);
