@@ -51,6 +51,7 @@ export const settingsSchema = z.object({
     })
     .catch({ until: 900 }),
   coexistence: z.enum(COEXISTENCE_MODES).catch('auto'),
+  workspace: z.object({ assumeComplete: z.boolean().catch(false) }).catch({ assumeComplete: false }),
   schemaElsewhere: schemaElsewhereSchema,
 });
 
@@ -64,6 +65,7 @@ export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({
   codeLens: { enable: true },
   simulation: { until: 900 },
   coexistence: 'auto',
+  workspace: { assumeComplete: false },
   schemaElsewhere: NO_SCHEMA_ELSEWHERE,
 });
 

@@ -117,6 +117,14 @@ export function podPorts(pod: PodView): PortSite[] {
   return out;
 }
 
+function workloadSelector(doc: ManifestDocument, pod: PodView): LabelSite[] {
+  if (pod.workload === 'Pod') return [];
+  const root = doc.ctx.asMap(doc.ast.contents);
+  const selector = mapAt(doc.ctx, root, [...pod.specPath.slice(0, -2).map(String), 'selector']);
+  const map = pod.workload === 'ReplicationController' ? selector : doc.ctx.asMap(doc.ctx.get(selector, 'matchLabels'));
+  return selectorSites(doc, map);
+}
+
 export function podTemplateFacts(doc: ManifestDocument, pod: PodView): PodTemplateFacts {
   return {
     document: doc.index,
@@ -124,6 +132,7 @@ export function podTemplateFacts(doc: ManifestDocument, pod: PodView): PodTempla
     name: fieldValue(pod.metadata.name) ?? '',
     ...(pod.metadata.namespace.kind === 'value' && { namespace: pod.metadata.namespace.value }),
     labels: labelSites(pod.podMetadata.labels),
+    selector: workloadSelector(doc, pod),
     ports: podPorts(pod),
     references: podReferences(pod),
     ...((pod.podMetadata.labelsRange ?? pod.specKeyRange) && {

@@ -59,6 +59,8 @@ export interface PodTemplateFacts {
   namespace?: string;
   /** The template's labels as written (a bare Pod's own labels). */
   labels: LabelSite[];
+  /** The workload's own selector (`matchLabels`, a ReplicationController's map), which must keep matching them. */
+  selector: LabelSite[];
   ports: PortSite[];
   references: ReferenceSite[];
   /** Range of the labels map's key (`labels:`) or of the spec key, for hovers on the template. */
