@@ -3,6 +3,7 @@ export { objectFacts, podPorts, podReferences, podTemplateFacts } from './extrac
 export * from './facts';
 export { isKustomizationFile, kustomizationFacts } from './kustomization';
 export * from './selection';
+export * from './symbols';
 export type * from './types';
 export { dirOf, resolveUri } from './uris';
 export { type BuiltObject, type IndexFileOptions, indexFile, WorkspaceIndex } from './workspaceIndex';
