@@ -161,7 +161,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       applyLintConfig();
       diagnostics.start();
       watchWorkspaceFiles(connection, ctx.clientCapabilities, workspace);
-      void workspace.start(workspaceConfig.folderPaths());
+      const started = performance.now();
+      void workspace.start(workspaceConfig.folderPaths()).then(() =>
+        connection.console.info(
+          `workspace index: ${workspace.index.size} files indexed in ${Math.round(performance.now() - started)} ms`,
+        ),
+      );
     }
   });
 
