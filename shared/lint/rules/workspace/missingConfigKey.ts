@@ -4,9 +4,9 @@
  * makeEnvironmentVariables in pkg/kubelet/kubelet_pods.go, v1.36) and the container waits in
  * CreateContainerConfigError; `optional: true` skips the variable instead.
  */
-import { podReferences } from '../../../analysis/workspace';
+import { podReferences, whereWritten } from '../../../analysis/workspace';
 import type { Rule } from '../../types';
-import { namespaceOf, whereDefined } from './podNamespace';
+import { namespaceOf } from './podNamespace';
 
 export const missingConfigKey: Rule = {
   meta: {
@@ -30,7 +30,7 @@ export const missingConfigKey: Rule = {
         range: ref.key.range,
         message: `${ref.kind} "${ref.name}" has no key "${ref.key.name}".`,
         detail:
-          `${ref.kind} ${ref.name} (${first ? whereDefined(first.location) : 'in the workspace'}) has the keys ` +
+          `${ref.kind} ${ref.name} (${first ? whereWritten(first.location) : 'in the workspace'}) has the keys ` +
           `${first?.keys?.map((k) => `\`${k}\``).join(', ') || 'none'}. The kubelet cannot build the ` +
           'environment and the container waits in CreateContainerConfigError. Add the key, fix the name, or set ' +
           '`optional: true`.',
