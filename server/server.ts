@@ -112,7 +112,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     () => lintConfig,
   );
   store.crossFile.findings = (uri) => crossFile.findings(uri, documents.get(uri)?.lineCount ?? 0);
-  workspace.onDidChange(() => diagnostics.scheduleAll());
+  workspace.onDidChange(() => {
+    for (const doc of documents.all()) {
+      if (ctx.sync(doc.uri) && crossFile.changed(doc.uri, doc.lineCount)) diagnostics.schedule(doc.uri);
+    }
+  });
   const wsFeatures = workspaceFeatures(workspace);
 
   /** `.podlens.yaml` layered under the `podlens.rules` setting; re-analyses everything when the levels change. */
@@ -162,11 +166,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       diagnostics.start();
       watchWorkspaceFiles(connection, ctx.clientCapabilities, workspace);
       const started = performance.now();
-      void workspace.start(workspaceConfig.folderPaths()).then(() =>
-        connection.console.info(
-          `workspace index: ${workspace.index.size} files indexed in ${Math.round(performance.now() - started)} ms`,
-        ),
-      );
+      void workspace
+        .start(workspaceConfig.folderPaths())
+        .then(() =>
+          connection.console.info(
+            `workspace index: ${workspace.index.size} files indexed in ${Math.round(performance.now() - started)} ms`,
+          ),
+        );
     }
   });
 

@@ -152,13 +152,15 @@ export class ServerWorkspaceIndex {
   /** Indexes the open documents' pending edits: requests call it so they see the text they were sent with. */
   flush(): void {
     if (this.pending.size === 0) return;
+    const before = this.index.generation;
     for (const [uri, text] of this.pending) {
       const value = text();
       if (value.length > MAX_INDEXED_FILE_BYTES) this.index.remove(uri);
       else this.index.update(uri, value, { helmTemplate: this.helm.isTemplate(fileURLToPath(uri)) });
     }
     this.pending.clear();
-    this.notify();
+    // Other files' findings depend only on facts: an edit that moved lines does not re-publish them.
+    if (this.index.generation !== before) this.notify();
   }
 
   /** A document closed: the disk's text counts again. */

@@ -43,9 +43,24 @@ export class WorkspaceFindings {
     return findings;
   }
 
+  /**
+   * Whether the document's cross-file findings differ from when this was last asked: after the index changed, only
+   * those documents are published again (a publish of unchanged diagnostics would race with the client's edits).
+   * No findings at the first ask count as unchanged: the document's own publish already had none.
+   */
+  changed(uri: string, lineCount: number): boolean {
+    const signature = JSON.stringify(this.findings(uri, lineCount));
+    const before = this.announced.get(uri) ?? '[]';
+    this.announced.set(uri, signature);
+    return signature !== before;
+  }
+
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.announced.delete(uri);
   }
+
+  private readonly announced = new Map<string, string>();
 
   /** Rule levels are replaced, never mutated: their identity says whether they changed. */
   private readonly configIds = new WeakMap<LintConfig, number>();

@@ -183,8 +183,11 @@ export function renameSites(index: WorkspaceIndex, sym: WorkspaceSymbol): SiteLo
   return unique(sites);
 }
 
-/** Where an object is written, for hovers and messages: the last two path segments of its file and the line. */
-export function whereWritten(location: { uri: string; range: Range; nameRange?: Range }): string {
+/**
+ * Where an object is written, for hovers and messages: the last two path segments of its file, and the line unless
+ * `withLine` is false (findings in other files keep their text while this file's lines move).
+ */
+export function whereWritten(location: { uri: string; range: Range; nameRange?: Range }, withLine = true): string {
   const file = location.uri.split('/').slice(-2).join('/');
   let shown = file;
   try {
@@ -192,5 +195,5 @@ export function whereWritten(location: { uri: string; range: Range; nameRange?: 
   } catch {
     // a malformed escape: show the URI's own text
   }
-  return `${shown} line ${(location.nameRange ?? location.range).start.line + 1}`;
+  return withLine ? `${shown} line ${(location.nameRange ?? location.range).start.line + 1}` : shown;
 }

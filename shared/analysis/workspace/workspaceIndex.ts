@@ -50,22 +50,33 @@ const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomi
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, FileFacts>();
+  /** Each file's facts without their ranges, to tell a real change from moved lines. */
+  private readonly signatures = new Map<string, string>();
   private view: View | undefined;
   /** Bumped on every change: callers cache what they derive from the index by it. */
   generation = 0;
 
-  /** Indexes (or re-indexes) one file from its text. */
-  update(uri: string, text: string, options: IndexFileOptions = {}): void {
-    this.set(indexFile(uri, text, options));
+  /**
+   * Indexes (or re-indexes) one file from its text. Returns whether what other files see changed: an edit that
+   * only moves lines (a comment, a new line above) changes ranges, not facts, and leaves `generation` alone.
+   */
+  update(uri: string, text: string, options: IndexFileOptions = {}): boolean {
+    return this.set(indexFile(uri, text, options));
   }
 
-  /** Takes facts made elsewhere (a worker, a cache). */
-  set(facts: FileFacts): void {
+  /** Takes facts made elsewhere (a worker, a cache); returns whether the facts, ranges aside, changed. */
+  set(facts: FileFacts): boolean {
+    const signature = signatureOf(facts);
+    const same = this.signatures.get(facts.uri) === signature;
     this.files.set(facts.uri, facts);
-    this.changed();
+    this.signatures.set(facts.uri, signature);
+    this.view = undefined;
+    if (!same) this.generation++;
+    return !same;
   }
 
   remove(uri: string): void {
+    this.signatures.delete(uri);
     if (this.files.delete(uri)) this.changed();
   }
 
@@ -73,7 +84,11 @@ export class WorkspaceIndex {
   removeUnder(dirUri: string): void {
     const prefix = dirUri.endsWith('/') ? dirUri : `${dirUri}/`;
     let removed = false;
-    for (const uri of [...this.files.keys()]) if (uri.startsWith(prefix)) removed = this.files.delete(uri) || removed;
+    for (const uri of [...this.files.keys()]) {
+      if (!uri.startsWith(prefix)) continue;
+      this.signatures.delete(uri);
+      removed = this.files.delete(uri) || removed;
+    }
     if (removed) this.changed();
   }
 
@@ -226,6 +241,12 @@ export class WorkspaceIndex {
     for (const k of kustomizations) if (!built.has(k.uri)) walk(k.uri, []);
     return { fileChains, kustomizationChains, patches };
   }
+}
+
+const RANGE_KEYS = new Set(['range', 'keyRange', 'valueRange', 'nameRange', 'anchor', 'location']);
+
+function signatureOf(facts: FileFacts): string {
+  return JSON.stringify(facts, (key, value) => (RANGE_KEYS.has(key) ? undefined : value));
 }
 
 function contextOf(chain: Chain): KustomizeContext | undefined {

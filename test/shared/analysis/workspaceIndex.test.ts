@@ -87,6 +87,18 @@ describe('workspace index', () => {
     expect(index.objects().find('ConfigMap', 'app-config')).toEqual([]);
   });
 
+  it('moves ranges without a new generation when an edit only shifts lines', () => {
+    const index = new WorkspaceIndex();
+    const text = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  password: x\n';
+    index.update('file:///w/s.yaml', text);
+    const before = index.generation;
+    expect(index.update('file:///w/s.yaml', `# the database\n${text}`)).toBe(false);
+    expect(index.generation).toBe(before);
+    expect(index.objects().find('Secret', 'db')[0]?.location.nameRange?.start.line).toBe(4);
+    expect(index.update('file:///w/s.yaml', text.replace('password', 'token'))).toBe(true);
+    expect(index.generation).toBe(before + 1);
+  });
+
   it('keeps the spec of namespace policy kinds and never throws on odd input', () => {
     const facts = indexFile(
       'file:///w/limits.yaml',

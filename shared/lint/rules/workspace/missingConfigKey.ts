@@ -30,7 +30,7 @@ export const missingConfigKey: Rule = {
         range: ref.key.range,
         message: `${ref.kind} "${ref.name}" has no key "${ref.key.name}".`,
         detail:
-          `${ref.kind} ${ref.name} (${first ? whereWritten(first.location) : 'in the workspace'}) has the keys ` +
+          `${ref.kind} ${ref.name} (${first ? whereWritten(first.location, false) : 'in the workspace'}) has the keys ` +
           `${first?.keys?.map((k) => `\`${k}\``).join(', ') || 'none'}. The kubelet cannot build the ` +
           'environment and the container waits in CreateContainerConfigError. Add the key, fix the name, or set ' +
           '`optional: true`.',
