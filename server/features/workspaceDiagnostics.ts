@@ -27,7 +27,8 @@ export class WorkspaceFindings {
 
   findings(uri: string, lineCount: number): Finding[] {
     if (lineCount > MAX_LINES) return [];
-    this.workspace.flush();
+    // No flush of pending edits here: indexing the edited file would double the cost of its publish, and when its
+    // facts change the index's change listener publishes what follows from them.
     const config = this.config();
     const complete = this.complete();
     const key = `${this.store.version(uri)}|${this.workspace.index.generation}|${complete}|${this.idOf(config)}`;

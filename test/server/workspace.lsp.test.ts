@@ -87,6 +87,12 @@ describe('workspace index in the editor', () => {
       at('app/deployment.yaml', 'name: app-config', 7),
     );
     expect(where(configMap)).toEqual(['app/config.yaml:3:8']);
+    const key = await request<Location[]>(
+      'textDocument/definition',
+      'app/deployment.yaml',
+      at('app/deployment.yaml', 'key: LOG_LEVEL', 6),
+    );
+    expect(where(key)).toEqual(['app/config.yaml:6:2']);
     const port = await request<Location[]>(
       'textDocument/definition',
       'app/service.yaml',

@@ -17,6 +17,7 @@ import {
 } from '../../model';
 import type { FieldPath } from '../../util/range';
 import type {
+  KeySite,
   LabelSite,
   ObjectFacts,
   PodTemplateFacts,
@@ -141,20 +142,21 @@ export function podTemplateFacts(doc: ManifestDocument, pod: PodView): PodTempla
   };
 }
 
-function mapKeys(doc: ManifestDocument, map: YAMLMap | undefined): string[] {
-  const out: string[] = [];
+function mapKeys(doc: ManifestDocument, map: YAMLMap | undefined): KeySite[] {
+  const out: KeySite[] = [];
   for (const pair of map?.items ?? []) {
     const key = doc.ctx.keyText(pair);
-    if (key !== undefined) out.push(key);
+    const range = doc.ctx.range(pair.key as Node);
+    if (key !== undefined && range) out.push({ key, range });
   }
   return out;
 }
 
-/** `data` and `binaryData` of a ConfigMap, `data` and `stringData` of a Secret. */
-function dataKeys(doc: ManifestDocument, root: YAMLMap | undefined, kind: string): string[] | undefined {
+/** `data` and `binaryData` of a ConfigMap, `data` and `stringData` of a Secret, with where each key is written. */
+function dataKeys(doc: ManifestDocument, root: YAMLMap | undefined, kind: string): KeySite[] | undefined {
   const fields = kind === 'ConfigMap' ? ['data', 'binaryData'] : kind === 'Secret' ? ['data', 'stringData'] : [];
   if (fields.length === 0) return undefined;
-  return [...new Set(fields.flatMap((f) => mapKeys(doc, doc.ctx.asMap(doc.ctx.get(root, f)))))];
+  return fields.flatMap((f) => mapKeys(doc, doc.ctx.asMap(doc.ctx.get(root, f))));
 }
 
 function selectorSites(doc: ManifestDocument, selector: YAMLMap | undefined): LabelSite[] {
@@ -233,7 +235,7 @@ export function objectFacts(doc: ManifestDocument, uri: string): ObjectFacts | u
     ...(namespace !== undefined && { namespace }),
     labels: recordOf(labels),
     location: { uri, range: doc.range, ...(meta.name.kind === 'value' && { nameRange: meta.name.range }) },
-    ...(keys && { keys }),
+    ...(keys && { keys: [...new Set(keys.map((k) => k.key))] }),
     ...(service && service.selector.length > 0 && { selector: recordOf(service.selector) }),
     ...(service && { ports: service.ports }),
     ...(BODY_KINDS.has(kind) && { body: plainBody(doc, root) }),
@@ -243,6 +245,7 @@ export function objectFacts(doc: ManifestDocument, uri: string): ObjectFacts | u
     document: doc.index,
     object,
     labels,
+    ...(keys && { keys }),
     ...(service && { service: { selector: service.selector, targetPorts: service.targetPorts } }),
     ...(pod && { pod }),
   };

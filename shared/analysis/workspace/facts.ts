@@ -73,12 +73,20 @@ export interface ServiceFacts {
   targetPorts: { value: number | string; range: Range; path: FieldPath }[];
 }
 
+/** A key of a ConfigMap's or Secret's data, where it is written. */
+export interface KeySite {
+  key: string;
+  range: Range;
+}
+
 /** One object a file defines, before any kustomization changes it. */
 export interface ObjectFacts {
   document: number;
   object: IndexedObject;
   /** The object's own metadata.labels as written. */
   labels: LabelSite[];
+  /** A ConfigMap's or Secret's data keys. */
+  keys?: KeySite[];
   service?: ServiceFacts;
   pod?: PodTemplateFacts;
 }

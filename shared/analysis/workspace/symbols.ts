@@ -89,10 +89,12 @@ export function definitions(index: WorkspaceIndex, sym: WorkspaceSymbol): SiteLo
   const out: SiteLocation[] = [];
   const built = index.built();
   if (sym.type === 'object' || sym.type === 'key') {
-    for (const { object } of built) {
+    for (const { object, facts } of built) {
       if (object.kind !== sym.kind || object.name !== sym.name || !compatible(object.namespace, sym.namespace))
         continue;
-      out.push({ uri: object.location.uri, range: object.location.nameRange ?? object.location.range });
+      // A key's definition is its line in the data; the object's name when the key is not there.
+      const key = sym.type === 'key' ? facts.keys?.find((k) => k.key === sym.key) : undefined;
+      out.push({ uri: object.location.uri, range: key?.range ?? object.location.nameRange ?? object.location.range });
     }
   } else if (sym.type === 'targetPort') {
     for (const b of selectedBy(built, sym.service)) {
