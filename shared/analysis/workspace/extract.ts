@@ -99,7 +99,9 @@ function labelSites(labels: PodView['metadata']['labels']): LabelSite[] {
 /** The container ports a pod template declares. */
 export function podPorts(pod: PodView): PortSite[] {
   const out: PortSite[] = [];
+  // A Service reaches regular and sidecar containers only (FindPort, pkg/api/v1/pod/util.go, v1.36).
   for (const c of [...pod.initContainers, ...pod.containers]) {
+    if (c.role === 'init') continue;
     const container = fieldValue(c.name) ?? '';
     for (const p of c.ports) {
       const name = fieldValue(p.name);
@@ -192,6 +194,7 @@ function serviceFacts(doc: ManifestDocument, root: YAMLMap | undefined) {
     });
     if (target.kind === 'value')
       targetPorts.push({
+        protocol: protocol ?? 'TCP',
         value: target.value,
         range: target.range,
         path: ['spec', 'ports', i, 'targetPort'],

@@ -70,7 +70,7 @@ export interface PodTemplateFacts {
 /** A Service's selector and target ports as written. */
 export interface ServiceFacts {
   selector: LabelSite[];
-  targetPorts: { value: number | string; range: Range; path: FieldPath }[];
+  targetPorts: { value: number | string; protocol: string; range: Range; path: FieldPath }[];
 }
 
 /** A key of a ConfigMap's or Secret's data, where it is written. */

@@ -131,9 +131,16 @@ describe('service-target-port-unknown', () => {
         severity: 'warning',
         range: at(9, 18, 25),
         path: 'spec.ports[0].targetPort',
-        message: 'No container of the selected pods declares a port named "metrics".',
+        message: 'No container of the selected pods declares a TCP port named "metrics".',
       },
     ]);
+  });
+
+  it('matches the protocol too, as FindPort does', () => {
+    const udp = service('web', 'http').replace('    - port: 80\n', '    - port: 80\n      protocol: UDP\n');
+    expect(
+      findings('service-target-port-unknown', udp, { 'pod.yaml': pod('LOG_LEVEL') }).map((f) => f.message),
+    ).toEqual(['No container of the selected pods declares a UDP port named "http".']);
   });
 
   it('passes on a declared name and on a number', () => {

@@ -64,16 +64,19 @@ export const serviceTargetPortUnknown: Rule = {
     if (!service || service.selected.length === 0) return;
     for (const target of service.facts.service?.targetPorts ?? []) {
       if (typeof target.value !== 'string') continue;
-      const declared = service.selected.some((o) => o.podTemplate?.ports.some((p) => p.name === target.value));
+      // FindPort matches the name and the protocol (both TCP when unset).
+      const declared = service.selected.some((o) =>
+        o.podTemplate?.ports.some((p) => p.name === target.value && (p.protocol ?? 'TCP') === target.protocol),
+      );
       if (declared) continue;
       ctx.report({
         path: target.path,
         range: target.range,
-        message: `No container of the selected pods declares a port named "${target.value}".`,
+        message: `No container of the selected pods declares a ${target.protocol} port named "${target.value}".`,
         detail:
           `The Service selects ${service.selected.map((o) => `${o.kind} ${o.name}`).join(', ')}; none of their ` +
-          'containers has a port with this name, so the Service has no endpoint for it. Name the container port ' +
-          'or use its number.',
+          'regular or sidecar containers has a port with this name and protocol, so the Service has no endpoint for ' +
+          'it. Name the container port or use its number.',
       });
     }
   },
