@@ -52,6 +52,7 @@ export const settingsSchema = z.object({
     })
     .catch({ until: DEFAULT_HORIZON_SECONDS }),
   coexistence: z.enum(COEXISTENCE_MODES).catch('auto'),
+  workspace: z.object({ assumeComplete: z.boolean().catch(false) }).catch({ assumeComplete: false }),
   schemaElsewhere: schemaElsewhereSchema,
 });
 
@@ -65,6 +66,7 @@ export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({
   codeLens: { enable: true },
   simulation: { until: DEFAULT_HORIZON_SECONDS },
   coexistence: 'auto',
+  workspace: { assumeComplete: false },
   schemaElsewhere: NO_SCHEMA_ELSEWHERE,
 });
 
