@@ -6,7 +6,7 @@
 import os from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { ParseOptions, Segment } from '../shared/model';
-import { type AnalysisSpec, analyzeSegment, type SegmentAnalysis } from './analysis';
+import { type AnalysisSpec, analyzeSegment, type SegmentAnalysis } from '../shared/analysis';
 
 const ROLE = 'podlens-analysis';
 

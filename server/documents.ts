@@ -17,8 +17,8 @@ import {
 } from '../shared/model';
 import { type Position, shiftRange } from '../shared/util/range';
 import { countNewlines } from '../shared/yaml/split';
-import { type AnalysisSpec, analyzeSegment, type SegmentAnalysis } from './analysis';
-import type { PodSummary } from './podSummary';
+import { type AnalysisSpec, analyzeSegment, type SegmentAnalysis } from '../shared/analysis';
+import type { PodSummary } from '../shared/analysis';
 
 export type { AnalysisSpec, SegmentAnalysis };
 
