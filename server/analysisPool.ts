@@ -5,8 +5,8 @@
  */
 import os from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import type { ParseOptions, Segment } from '../shared/model';
 import { type AnalysisSpec, analyzeSegment, type SegmentAnalysis } from '../shared/analysis';
+import type { ParseOptions, Segment } from '../shared/model';
 
 const ROLE = 'podlens-analysis';
 

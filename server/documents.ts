@@ -4,6 +4,9 @@
  * 1,000-document file, and a big file's first analysis can run in worker threads (./analysisPool). Parsed
  * documents are kept for a few recently used segments only, to bound memory.
  */
+
+import type { PodSummary } from '../shared/analysis';
+import { type AnalysisSpec, analyzeSegment, type SegmentAnalysis } from '../shared/analysis';
 import type { Finding, RuleFailure } from '../shared/lint';
 import { templateFinding } from '../shared/lint';
 import type { ParseOptions } from '../shared/model';
@@ -17,8 +20,6 @@ import {
 } from '../shared/model';
 import { type Position, shiftRange } from '../shared/util/range';
 import { countNewlines } from '../shared/yaml/split';
-import { type AnalysisSpec, analyzeSegment, type SegmentAnalysis } from '../shared/analysis';
-import type { PodSummary } from '../shared/analysis';
 
 export type { AnalysisSpec, SegmentAnalysis };
 

@@ -1,6 +1,6 @@
 /**
  * textDocument/completion: keys valid at the cursor, values for the field being typed, and snippets, on
- * complete and half-typed lines alike. Works on the one document under the cursor (ManifestStore.documentAt),
+ * complete and half-typed lines alike. Works on the one document under the cursor (Analysis.documentAt),
  * never the whole file.
  */
 import {
@@ -57,8 +57,9 @@ function opensSlot(line: string, pos: Position): boolean {
 }
 
 function completionsAt(ctx: ServerContext, uri: string, pos: Position, context?: CompletionContext): CompletionItem[] {
-  if (!ctx.sync(uri)) return [];
-  const doc: ManifestDocument | undefined = ctx.store.documentAt(uri, pos);
+  const analysis = ctx.analysis();
+  if (!analysis.has(uri)) return [];
+  const doc: ManifestDocument | undefined = analysis.documentAt(uri, pos);
   if (doc?.templated || (doc?.isKubernetes && !isAnalysable(doc))) return [];
   const line = doc ? doc.ctx.lines.lineText(pos.line) : lineOf(ctx, uri, pos);
   if (context?.triggerKind === CompletionTriggerKind.TriggerCharacter && !opensSlot(line, pos)) return [];

@@ -66,7 +66,7 @@ export async function outlineRequest<T>(
     const doc = ctx.documents.get(uri);
     if (!doc) return [];
     let file = files.get(uri);
-    if (!file) files.set(uri, (file = { memo: new SegmentMemo(outlineOf, shift, ctx.store.parseOptions(uri)) }));
+    if (!file) files.set(uri, (file = { memo: new SegmentMemo(outlineOf, shift, ctx.analysis().parseOptions(uri)) }));
     if (file.last?.version === doc.version) return file.last.parts.flatMap(pick);
     const version = doc.version;
     const parts = await file.memo.all(doc.getText(), token);
