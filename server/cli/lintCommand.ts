@@ -3,18 +3,15 @@
  * the editor's rules, in CI.
  */
 import { parseArgs } from 'node:util';
+import { AnalysisHost, type SegmentExecutor } from '../../shared/analysis';
 import {
   allRuleMetas,
   byPosition,
   type Finding,
   type LintConfig,
-  lintText,
   type RuleFailure,
   ruleDocUrl,
 } from '../../shared/lint';
-import { splitSegments } from '../../shared/model';
-import { type AnalysisPool, POOL_MIN_SEGMENTS } from '../analysisPool';
-import { ManifestStore } from '../documents';
 import { kustomizeOptions } from '../kustomize';
 import { loadCliConfig } from './config';
 import { expandInputs, readManifest } from './files';
@@ -36,27 +33,27 @@ function toCli(f: Finding): CliDiagnostic {
 }
 
 /**
- * Lints one file. A big multi-document file goes through the server's segment store and worker pool, so the
- * CLI and the editor split, analyse and number documents the same way; findings come out sorted by position
- * like lintText's.
+ * Lints one file through the analysis host, as the editor does: the host splits, analyses and numbers documents,
+ * and decides whether a big file's analysis is worth the worker pool. Findings come out sorted by position.
  */
 async function lintFile(
   text: string,
   file: string,
   config: LintConfig,
-  pool: AnalysisPool,
+  pool: SegmentExecutor,
   onRuleFailure: (f: RuleFailure) => void,
 ): Promise<CliDiagnostic[]> {
   const kustomize = kustomizeOptions(file);
-  if (splitSegments(text).length < POOL_MIN_SEGMENTS) {
-    return lintText(text, { config, path: file, ...kustomize, onRuleFailure }).map(toCli);
-  }
-  const spec = { config };
-  const store = new ManifestStore(spec, () => ({ path: file, ...kustomize }), onRuleFailure);
-  store.update(file, text, 1);
-  const pending = store.pending(file);
-  store.accept(file, pending, await pool.analyze(pending, spec, store.parseOptions(file)), spec);
-  return [...store.findings(file)].sort(byPosition).map(toCli);
+  // One host per file: a file's kustomize context is part of its analysis, so nothing is shared across files.
+  const host = new AnalysisHost(
+    { config },
+    { optionsFor: () => ({ path: file, ...kustomize }), onFailure: onRuleFailure, executor: pool },
+  );
+  host.applyChange(file, 1, [{ text }]);
+  const outcome = await host.analyzeInParallel(file);
+  // A pool that cannot run is an internal error, as it always was for the CLI (exit 2, one line).
+  if (outcome?.error !== undefined) throw outcome.error;
+  return [...host.snapshot().findings(file)].sort(byPosition).map(toCli);
 }
 
 function describeRule(rule: string): RuleInfo {
@@ -64,7 +61,7 @@ function describeRule(rule: string): RuleInfo {
   return { summary: meta?.summary ?? rule, severity: meta?.severity ?? 'warning', helpUri: ruleDocUrl(rule) };
 }
 
-export async function runLint(argv: string[], io: CliIo, version: string, pool: AnalysisPool): Promise<number> {
+export async function runLint(argv: string[], io: CliIo, version: string, pool: SegmentExecutor): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     options: {
