@@ -44,7 +44,7 @@ function findingIndex(findings: readonly Finding[]): Map<string, Finding> {
   return index;
 }
 
-/** The store returns the same findings array until the file changes: VS Code asks on every cursor move. */
+/** The analysis returns the same findings array until the file changes: VS Code asks on every cursor move. */
 const indexes = new WeakMap<readonly Finding[], Map<string, Finding>>();
 
 /** `only: ['quickfix']`, `['']` or nothing asks for quick fixes; `['source.fixAll']` does not. */

@@ -23,7 +23,7 @@ import type { Feature } from './feature';
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
-/** A key slot at the root of a file or document the store has no document for (empty or comments only). */
+/** A key slot at the root of a file or document the analysis has no document for (empty or comments only). */
 function emptyDocumentLocation(line: string, pos: Position): Location {
   const word = trailingWord(line.slice(0, pos.character));
   const start = { line: pos.line, character: pos.character - word.length };

@@ -6,7 +6,7 @@ import { fieldValue, isAnalysable, type ManifestDocument, nodeAtPath } from '../
 import type { Range } from '../util/range';
 
 export interface PodSummary {
-  /** Document index (within the segment while cached; in the file when returned by the store). */
+  /** Document index (within the segment while cached; in the file when returned by a snapshot). */
   index: number;
   kind: string;
   name: string | null;
