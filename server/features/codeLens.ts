@@ -39,27 +39,25 @@ export class PredictionCache {
 
 export function codeLenses(ctx: ServerContext, uri: string): CodeLens[] {
   if (!ctx.settings().codeLens.enable) return [];
-  return ctx
-    .analysis()
-    .pods(uri)
-    .flatMap((pod) => {
-      const line = pod.lensLine;
-      const range = { start: { line, character: 0 }, end: { line, character: 0 } };
-      const args: PreviewLifecycleArgs = [uri, pod.index];
-      const data: LensData = { uri, index: pod.index };
-      return [
-        {
-          range,
-          command: {
-            title: '▶ Preview lifecycle',
-            tooltip: 'Open the predicted lifecycle of this pod beside the editor',
-            command: PREVIEW_LIFECYCLE_COMMAND,
-            arguments: args,
-          },
+  const pods = ctx.analysis().pods(uri);
+  return pods.flatMap((pod) => {
+    const line = pod.lensLine;
+    const range = { start: { line, character: 0 }, end: { line, character: 0 } };
+    const args: PreviewLifecycleArgs = [uri, pod.index];
+    const data: LensData = { uri, index: pod.index };
+    return [
+      {
+        range,
+        command: {
+          title: '▶ Preview lifecycle',
+          tooltip: 'Open the predicted lifecycle of this pod beside the editor',
+          command: PREVIEW_LIFECYCLE_COMMAND,
+          arguments: args,
         },
-        { range, data },
-      ];
-    });
+      },
+      { range, data },
+    ];
+  });
 }
 
 export function resolveCodeLens(ctx: ServerContext, lens: CodeLens, cache: PredictionCache): CodeLens {
