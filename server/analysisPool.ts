@@ -5,13 +5,10 @@
  */
 import os from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { type AnalysisSpec, analyzeSegment, type SegmentAnalysis, type SegmentExecutor } from '../shared/analysis';
 import type { ParseOptions, Segment } from '../shared/model';
-import { type AnalysisSpec, analyzeSegment, type SegmentAnalysis } from './analysis';
 
 const ROLE = 'podlens-analysis';
-
-/** Below this many segments to analyse, starting threads costs more than it saves. */
-export const POOL_MIN_SEGMENTS = 48;
 
 interface Job {
   segments: Segment[];
@@ -31,7 +28,8 @@ export function runAnalysisWorker(): void {
   });
 }
 
-export class AnalysisPool {
+/** The analysis host's executor in Node: segment analyses on worker threads. */
+export class AnalysisPool implements SegmentExecutor {
   constructor(
     /** The bundled server file (it doubles as the worker script). */
     private readonly script: string,

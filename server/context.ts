@@ -1,17 +1,17 @@
-/** What every feature handler gets: the connection, the document store and the current settings. */
-import type { ClientCapabilities, Connection, TextDocuments } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+/** What every feature handler gets: the connection, the open documents, the analysis and the current settings. */
+import type { ClientCapabilities, Connection } from 'vscode-languageserver';
+import type { Analysis } from '../shared/analysis';
 import type { Settings } from '../shared/settings';
-import type { ManifestStore } from './documents';
+import type { OpenDocuments } from './openDocuments';
 
 export interface ServerContext {
   connection: Connection;
-  documents: TextDocuments<TextDocument>;
-  store: ManifestStore;
+  /** The open documents' texts, for requests that read a line; analysis answers come from `analysis()`. */
+  documents: OpenDocuments;
+  /** The analysis of every open document at its newest version. */
+  analysis(): Analysis;
   settings(): Settings;
   /** What the client announced in `initialize` (snippet edits, markdown, ...); empty until then. */
   clientCapabilities: ClientCapabilities;
   log(message: string): void;
-  /** Brings the store up to the newest text of `uri`; returns false when the document is not open. */
-  sync(uri: string): boolean;
 }

@@ -1,7 +1,7 @@
 /**
  * Open documents whose edits are applied when their text is first read, not when they arrive. Applying an edit to
  * a JavaScript string copies the whole text (a substring of a concatenated string flattens it): about 3 ms per
- * keystroke in a 4 MB file. Diagnostics do not need the text (the store re-splits from the edit ranges), so the
+ * keystroke in a 4 MB file. Diagnostics do not need the text (the analysis host re-splits from the edit ranges), so the
  * copy moves off the keystroke-to-diagnostics path, and a burst of keystrokes is applied at once by the next
  * request that reads the text. The text logic itself stays vscode-languageserver-textdocument's.
  */

@@ -1,35 +1,26 @@
 /**
- * Wires the language server: capabilities, document sync (incremental), settings and feature handlers.
+ * Wires the language server: capabilities, document sync (incremental), settings and feature handlers. A thin
+ * adapter over the analysis host (shared/analysis): notifications feed it, features query its snapshot.
  * All wiring takes the connection as a parameter so tests can run it over in-memory streams.
  */
 import {
   CodeLensRefreshRequest,
   type Connection,
-  type DidChangeTextDocumentParams,
   MessageType,
   ShowMessageNotification,
   TextDocumentSyncKind,
-  TextDocuments,
 } from 'vscode-languageserver';
-import {
-  configFromSettings,
-  DEFAULT_LINT_CONFIG,
-  type Finding,
-  type LintConfig,
-  mergeLintConfigs,
-  type RuleFailure,
-} from '../shared/lint';
-import type { ParseOptions } from '../shared/model';
+import { AnalysisHost } from '../shared/analysis';
+import { configFromSettings, DEFAULT_LINT_CONFIG, type LintConfig, mergeLintConfigs } from '../shared/lint';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
 import type { AnalysisPool } from './analysisPool';
 import type { ServerContext } from './context';
-import { type AnalysisSpec, ManifestStore } from './documents';
 import { FEATURES } from './features';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { watchWorkspaceFiles, workspaceFeatures } from './features/workspace';
 import { WorkspaceFindings } from './features/workspaceDiagnostics';
 import { Kustomizations } from './kustomize';
-import { lazyTextDocuments } from './lazyTextDocument';
+import { OpenDocuments } from './openDocuments';
 import { changeMessage, fileSize, SERVER_VERSION, startMessage, timedRequests } from './serverLog';
 import { fetchSettings } from './settings';
 import { configFileFindings, isConfigFileUri, WorkspaceConfig } from './workspaceConfig';
@@ -37,33 +28,12 @@ import { ServerWorkspaceIndex } from './workspaceIndex';
 
 export const SERVER_NAME = 'podlens';
 
-/** The manifest store, except that an open `.podlens.yaml` shows its own configuration problems. */
-class LintStore extends ManifestStore {
-  constructor(
-    spec: AnalysisSpec,
-    optionsFor: (uri: string) => ParseOptions,
-    onFailure: (failure: RuleFailure) => void,
-    private readonly configFindings: (uri: string) => Finding[] | undefined,
-    /** Findings that depend on other files (the workspace rules), added to the cached per-segment ones. */
-    readonly crossFile: { findings?: (uri: string) => Finding[] } = {},
-  ) {
-    super(spec, optionsFor, onFailure);
-  }
-
-  override findings(uri: string): Finding[] {
-    const own = this.configFindings(uri) ?? super.findings(uri);
-    const cross = this.crossFile.findings?.(uri) ?? [];
-    return cross.length ? [...own, ...cross] : own;
-  }
-}
-
 export interface ServerOptions {
   /** Runs big files' first analysis in worker threads; omitted in tests that load the server unbundled. */
   pool?: AnalysisPool;
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
-  const documents = new TextDocuments(lazyTextDocuments);
   let settings: Settings = DEFAULT_SETTINGS;
   let configurationSupported = false;
 
@@ -72,52 +42,50 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let shownSettingsProblems = '';
   const loggedFailures = new Set<string>();
   const kustomizations = new Kustomizations(() => workspaceConfig.folderPaths());
-  const store = new LintStore(
+  const host = new AnalysisHost(
     { config: lintConfig },
-    (uri) => ({ path: uri, ...kustomizations.optionsFor(uri) }),
-    // A rule that throws is a podlens bug: log it once per rule, keep the other rules' findings.
-    (f) => {
-      if (loggedFailures.has(f.rule)) return;
-      loggedFailures.add(f.rule);
-      connection.console.error(`podlens: rule ${f.rule} failed: ${f.stack ?? f.message}`);
-    },
-    (uri) => {
-      const doc = isConfigFileUri(uri) ? documents.get(uri) : undefined;
-      return doc ? configFileFindings(doc.getText(), lintConfig) : undefined;
+    {
+      optionsFor: (uri) => ({ path: uri, ...kustomizations.optionsFor(uri) }),
+      // A rule that throws is a podlens bug: log it once per rule, keep the other rules' findings.
+      onFailure: (f) => {
+        if (loggedFailures.has(f.rule)) return;
+        loggedFailures.add(f.rule);
+        connection.console.error(`podlens: rule ${f.rule} failed: ${f.stack ?? f.message}`);
+      },
+      executor: options.pool,
     },
   );
+  const documents = new OpenDocuments(host);
   const ctx: ServerContext = {
     connection: timedRequests(connection, (uri) => {
       const doc = documents.get(uri);
       return doc ? fileSize(doc) : 'not open';
     }),
     documents,
-    store,
+    analysis: () => host.snapshot(),
     settings: () => settings,
     clientCapabilities: {},
     log: (m) => connection.console.error(m),
-    sync: (uri) => {
-      const doc = documents.get(uri);
-      if (!doc) return false;
-      if (store.version(uri) !== doc.version) store.update(uri, () => doc.getText(), doc.version);
-      return true;
-    },
   };
-  const diagnostics = new DiagnosticsPublisher(ctx, options.pool);
+  const diagnostics = new DiagnosticsPublisher(ctx, host);
   const workspace = new ServerWorkspaceIndex();
   const crossFile = new WorkspaceFindings(
     workspace,
-    store,
     () => settings.workspace.assumeComplete,
     () => lintConfig,
   );
-  store.crossFile.findings = (uri) => crossFile.findings(uri, documents.get(uri)?.lineCount ?? 0);
+  host.setCrossFileFindings((uri, analysis) => crossFile.findings(uri, analysis));
   workspace.onDidChange(() => {
-    for (const doc of documents.all()) {
-      if (ctx.sync(doc.uri) && crossFile.changed(doc.uri, doc.lineCount)) diagnostics.schedule(doc.uri);
-    }
+    const analysis = host.snapshot();
+    for (const uri of analysis.uris()) if (crossFile.changed(uri, analysis)) diagnostics.schedule(uri);
   });
   const wsFeatures = workspaceFeatures(workspace);
+
+  /** An open `.podlens.yaml` shows its own configuration problems, at the levels in force, instead of lint's. */
+  const showConfigFindings = (uri: string) => {
+    const doc = isConfigFileUri(uri) ? documents.get(uri) : undefined;
+    if (doc) host.overrideFindings(uri, configFileFindings(doc.getText(), lintConfig));
+  };
 
   /** `.podlens.yaml` layered under the `podlens.rules` setting; re-analyses everything when the levels change. */
   const applyLintConfig = () => {
@@ -135,7 +103,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const next = mergeLintConfigs(workspaceConfig.config(), fromSettings.config);
     if (JSON.stringify(next) !== JSON.stringify(lintConfig)) {
       lintConfig = next;
-      store.setSpec({ config: lintConfig });
+      host.setSpec({ config: lintConfig });
+      for (const doc of documents.all()) showConfigFindings(doc.uri);
     }
     diagnostics.scheduleAll();
   };
@@ -189,6 +158,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onShutdown(() => workspaceConfig.dispose());
 
+  // First, so that every later listener sees a configuration file's own findings.
+  documents.onDidChangeContent((e) => showConfigFindings(e.document.uri));
   documents.onDidChangeContent((e) => {
     workspace.openChanged(e.document.uri, () => e.document.getText());
     diagnostics.schedule(e.document.uri);
@@ -196,32 +167,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.onDidClose((e) => {
     workspace.closed(e.document.uri);
     crossFile.forget(e.document.uri);
-    store.close(e.document.uri);
     kustomizations.forget(e.document.uri);
     diagnostics.clear(e.document.uri);
   });
 
   for (const feature of [...FEATURES, ...wsFeatures]) feature.register(ctx);
-  documents.listen(
-    withChangeTap(connection, (params) => store.noteChanges(params.textDocument.uri, params.contentChanges)),
-  );
-}
-
-/**
- * The connection as TextDocuments sees it, except that each didChange is shown to `tap` first: the store keeps
- * the edit ranges so it can re-split only what changed. TextDocuments itself only reports the new text.
- */
-function withChangeTap(connection: Connection, tap: (params: DidChangeTextDocumentParams) => void): Connection {
-  return new Proxy(connection, {
-    get(target, prop, receiver) {
-      if (prop === 'onDidChangeTextDocument') {
-        return (handler: (params: DidChangeTextDocumentParams) => void) =>
-          target.onDidChangeTextDocument((params) => {
-            tap(params);
-            handler(params);
-          });
-      }
-      return Reflect.get(target, prop, receiver);
-    },
-  });
+  documents.listen(connection);
 }

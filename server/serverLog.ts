@@ -93,29 +93,34 @@ function uriOf(params: unknown): string | undefined {
   return typeof doc?.uri === 'string' ? doc.uri : undefined;
 }
 
+type Handler = (...args: unknown[]) => unknown;
+
 /**
  * The connection as features see it, except that the request handlers in TIMED_REQUESTS log when they are slow
- * (handlers that answer with a promise are timed until it settles).
+ * (handlers that answer with a promise are timed until it settles). Everything else is the connection itself,
+ * reached through the prototype.
  */
 export function timedRequests(connection: Connection, sizeOf: (uri: string) => string): Connection {
-  return new Proxy(connection, {
-    get(target, prop, receiver) {
-      const original = Reflect.get(target, prop, receiver);
-      const what = typeof prop === 'string' && Object.hasOwn(TIMED_REQUESTS, prop) ? TIMED_REQUESTS[prop] : undefined;
-      if (!what || typeof original !== 'function') return original;
-      return (handler: (...args: unknown[]) => unknown) =>
-        original.call(target, (...args: unknown[]) => {
-          const started = performance.now();
-          const uri = uriOf(args[0]);
-          const report = () =>
-            logIfSlow(target, uri ? `${what} in ${uri}` : what, performance.now() - started, () =>
-              uri ? sizeOf(uri) : 'no document',
-            );
-          const result = handler(...args);
-          if (result instanceof Promise) void result.then(report, report);
-          else report();
-          return result;
-        });
-    },
-  });
+  const timed = Object.create(connection) as Connection;
+  const registrars = connection as unknown as Record<string, (handler: Handler) => unknown>;
+  for (const [method, what] of Object.entries(TIMED_REQUESTS)) {
+    const register = registrars[method];
+    if (typeof register !== 'function') continue;
+    const wrap =
+      (handler: Handler): Handler =>
+      (...args) => {
+        const started = performance.now();
+        const uri = uriOf(args[0]);
+        const report = () =>
+          logIfSlow(connection, uri ? `${what} in ${uri}` : what, performance.now() - started, () =>
+            uri ? sizeOf(uri) : 'no document',
+          );
+        const result = handler(...args);
+        if (result instanceof Promise) void result.then(report, report);
+        else report();
+        return result;
+      };
+    Object.defineProperty(timed, method, { value: (handler: Handler) => register.call(connection, wrap(handler)) });
+  }
+  return timed;
 }

@@ -77,9 +77,10 @@ describe('architecture', () => {
     expect(bad).toEqual([]);
   });
 
-  it('shared/sim and shared/lint use no clock, randomness, timers, process or console', () => {
+  it('shared/sim, shared/lint and the analysis host use no clock, randomness, timers, process or console', () => {
     const banned = /\b(Date\b|Math\.random|setTimeout|setInterval|setImmediate|process\.|console\.)/;
-    const bad = [...sources('shared/sim'), ...sources('shared/lint')].filter((f) =>
+    const host = sources('shared/analysis').filter((f) => !f.includes(`${path.sep}workspace${path.sep}`));
+    const bad = [...sources('shared/sim'), ...sources('shared/lint'), ...host].filter((f) =>
       fs
         .readFileSync(f, 'utf8')
         .split('\n')
@@ -119,6 +120,25 @@ describe('architecture', () => {
     );
     const clientBad = sources('client').filter((f) => imports(f).some((s) => resolvesInto(f, s, 'server')));
     expect([...serverBad, ...clientBad].map(rel)).toEqual([]);
+  });
+
+  // The analysis host (after rust-analyzer's AnalysisHost/Analysis) is used through its entry only: features see
+  // snapshots, never the segment slots, caches or re-split behind them. The workspace index beside it is its own
+  // module.
+  it('server/ uses the analysis host only through shared/analysis/index.ts', () => {
+    const entry = path.join(ROOT, 'shared/analysis');
+    const publicEntry = new Set([entry, path.join(entry, 'index'), path.join(entry, 'index.ts')]);
+    const bad = sources('server').flatMap((f) =>
+      imports(f)
+        .filter(
+          (s) =>
+            resolvesInto(f, s, 'shared/analysis') &&
+            !resolvesInto(f, s, 'shared/analysis/workspace') &&
+            !publicEntry.has(path.resolve(path.dirname(f), s)),
+        )
+        .map((s) => `${rel(f)} -> ${s}`),
+    );
+    expect(bad).toEqual([]);
   });
 
   it('the CLI does not pull in the language server library', () => {

@@ -7,20 +7,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { AnalysisHost, type SegmentExecutor } from '../../shared/analysis';
 import type { WorkspaceObjects } from '../../shared/analysis/workspace';
 import {
   allRuleMetas,
   byPosition,
+  crossFileRules,
   type Finding,
   type LintConfig,
-  lintText,
+  lintDocuments,
   type RuleFailure,
   ruleDocUrl,
-  workspaceRules,
 } from '../../shared/lint';
-import { splitSegments } from '../../shared/model';
-import { type AnalysisPool, POOL_MIN_SEGMENTS } from '../analysisPool';
-import { ManifestStore } from '../documents';
 import { kustomizeOptions } from '../kustomize';
 import { ServerWorkspaceIndex } from '../workspaceIndex';
 import { loadCliConfig } from './config';
@@ -38,39 +36,44 @@ type Format = (typeof FORMATS)[number];
 export const LINT_USAGE =
   'usage: podlens lint <files|dirs|globs...> [--format text|json|sarif] [--level error|warning|info|hint] [--config .podlens.yaml] [--workspace DIR] [--workspace-complete]';
 
-const WORKSPACE_RULE_IDS = new Set(workspaceRules.map((r) => r.meta.id));
+const CROSS_FILE_RULE_IDS = new Set(crossFileRules.map((r) => r.meta.id));
 
 function toCli(f: Finding): CliDiagnostic {
   return { rule: f.rule, severity: f.severity, message: f.message, document: f.document, path: f.path, range: f.range };
 }
 
 /**
- * Lints one file. A big multi-document file goes through the server's segment store and worker pool, so the
- * CLI and the editor split, analyse and number documents the same way; findings come out sorted by position
- * like lintText's.
+ * Lints one file through the analysis host, as the editor does: the host splits, analyses and numbers documents,
+ * and decides whether a big file's analysis is worth the worker pool. Findings come out sorted by position.
  */
 async function lintFile(
   text: string,
   file: string,
   config: LintConfig,
-  pool: AnalysisPool,
+  pool: SegmentExecutor,
   onRuleFailure: (f: RuleFailure) => void,
   workspace: WorkspaceObjects,
 ): Promise<CliDiagnostic[]> {
   const kustomize = kustomizeOptions(file);
-  if (splitSegments(text).length < POOL_MIN_SEGMENTS) {
-    return lintText(text, { config, path: file, ...kustomize, onRuleFailure, workspace }).map(toCli);
-  }
-  const spec = { config };
-  const store = new ManifestStore(spec, () => ({ path: file, ...kustomize }), onRuleFailure);
-  store.update(file, text, 1);
-  const pending = store.pending(file);
-  store.accept(file, pending, await pool.analyze(pending, spec, store.parseOptions(file)), spec);
-  // The workers' per-segment analysis has no workspace: the cross-file rules run here, once over the file.
-  const crossFile = lintText(text, { config, path: file, ...kustomize, rules: workspaceRules, workspace }).filter((f) =>
-    WORKSPACE_RULE_IDS.has(f.rule),
+  // One host per file: a file's kustomize context is part of its analysis, so nothing is shared across files.
+  const host = new AnalysisHost(
+    { config },
+    { optionsFor: () => ({ path: file, ...kustomize }), onFailure: onRuleFailure, executor: pool },
   );
-  return [...store.findings(file), ...crossFile].sort(byPosition).map(toCli);
+  host.applyChange(file, 1, [{ text }]);
+  const outcome = await host.analyzeInParallel(file);
+  // A pool that cannot run is an internal error, as it always was for the CLI (exit 2, one line).
+  if (outcome?.error !== undefined) throw outcome.error;
+  const analysis = host.snapshot();
+  // Per-segment analyses have no workspace: the cross-file rules run here, once over the file's documents.
+  const crossFile = lintDocuments(analysis.documents(file), {
+    config,
+    path: file,
+    ...kustomize,
+    rules: crossFileRules,
+    workspace,
+  }).filter((f) => CROSS_FILE_RULE_IDS.has(f.rule));
+  return [...analysis.findings(file), ...crossFile].sort(byPosition).map(toCli);
 }
 
 /** The workspace's objects: every YAML file under `dir`, plus the linted files wherever they are. */
@@ -91,7 +94,7 @@ function describeRule(rule: string): RuleInfo {
   return { summary: meta?.summary ?? rule, severity: meta?.severity ?? 'warning', helpUri: ruleDocUrl(rule) };
 }
 
-export async function runLint(argv: string[], io: CliIo, version: string, pool: AnalysisPool): Promise<number> {
+export async function runLint(argv: string[], io: CliIo, version: string, pool: SegmentExecutor): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     options: {

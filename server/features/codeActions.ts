@@ -44,7 +44,7 @@ function findingIndex(findings: readonly Finding[]): Map<string, Finding> {
   return index;
 }
 
-/** The store returns the same findings array until the file changes: VS Code asks on every cursor move. */
+/** The analysis returns the same findings array until the file changes: VS Code asks on every cursor move. */
 const indexes = new WeakMap<readonly Finding[], Map<string, Finding>>();
 
 /** `only: ['quickfix']`, `['']` or nothing asks for quick fixes; `['source.fixAll']` does not. */
@@ -95,9 +95,10 @@ function suppressible(rule: string): boolean {
 export function codeActions(ctx: ServerContext, params: CodeActionParams, options: CodeActionOptions): CodeAction[] {
   const uri = params.textDocument.uri;
   const ours = params.context.diagnostics.some((d) => d.source === 'podlens');
-  if (!ours || !wantsQuickFixes(params.context.only) || !ctx.sync(uri)) return [];
-  const version = ctx.documents.get(uri)?.version ?? 0;
-  const findings = findingIndex(ctx.store.findings(uri));
+  const analysis = ctx.analysis();
+  const version = analysis.version(uri);
+  if (!ours || !wantsQuickFixes(params.context.only) || version === undefined) return [];
+  const findings = findingIndex(analysis.findings(uri));
   const fixes: CodeAction[] = [];
   const suppressions: CodeAction[] = [];
   const seen = new Set<string>();
@@ -110,7 +111,7 @@ export function codeActions(ctx: ServerContext, params: CodeActionParams, option
       fixes.push(action(fix, diagnostic, toEdit(fix, uri, version, options)));
     }
     if (!suppressible(finding.rule)) continue;
-    const doc = ctx.store.documentAt(uri, finding.range.start);
+    const doc = analysis.documentAt(uri, finding.range.start);
     if (!doc) continue;
     for (const fix of [
       suppressLineFix(doc, finding.range.start.line, finding.rule),

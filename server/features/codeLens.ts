@@ -38,8 +38,9 @@ export class PredictionCache {
 }
 
 export function codeLenses(ctx: ServerContext, uri: string): CodeLens[] {
-  if (!ctx.settings().codeLens.enable || !ctx.sync(uri)) return [];
-  return ctx.store.pods(uri).flatMap((pod) => {
+  if (!ctx.settings().codeLens.enable) return [];
+  const pods = ctx.analysis().pods(uri);
+  return pods.flatMap((pod) => {
     const line = pod.lensLine;
     const range = { start: { line, character: 0 }, end: { line, character: 0 } };
     const args: PreviewLifecycleArgs = [uri, pod.index];
@@ -62,7 +63,8 @@ export function codeLenses(ctx: ServerContext, uri: string): CodeLens[] {
 export function resolveCodeLens(ctx: ServerContext, lens: CodeLens, cache: PredictionCache): CodeLens {
   if (lens.command || !isLensData(lens.data)) return lens;
   const { uri, index } = lens.data;
-  const doc = ctx.sync(uri) ? ctx.store.documentByIndex(uri, index) : undefined;
+  const analysis = ctx.analysis();
+  const doc = analysis.documentByIndex(uri, index);
   const args: PreviewLifecycleArgs = [uri, index];
   if (!doc?.pod) return { ...lens, command: { title: 'No prediction', command: '' } };
   const pod = doc.pod;
@@ -70,7 +72,7 @@ export function resolveCodeLens(ctx: ServerContext, lens: CodeLens, cache: Predi
   // The document's own text, from its parsed segment: reading the file's text would apply every queued edit.
   const [start, , end] = doc.ast.range;
   // The other documents of the file decide which Services, ConfigMaps and Secrets exist: part of the key.
-  const objects = fileObjects(ctx.store.documents(uri));
+  const objects = fileObjects(analysis.documents(uri));
   const title = cache.get(`${until}\0${JSON.stringify(objects)}\0${doc.ctx.lines.text.slice(start, end)}`, () =>
     predictionSummary(simulate(pod, undefined, { until, objects })),
   );

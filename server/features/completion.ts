@@ -1,6 +1,6 @@
 /**
  * textDocument/completion: keys valid at the cursor, values for the field being typed, and snippets, on
- * complete and half-typed lines alike. Works on the one document under the cursor (ManifestStore.documentAt),
+ * complete and half-typed lines alike. Works on the one document under the cursor (Analysis.documentAt),
  * never the whole file.
  */
 import {
@@ -23,7 +23,7 @@ import type { Feature } from './feature';
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
-/** A key slot at the root of a file or document the store has no document for (empty or comments only). */
+/** A key slot at the root of a file or document the analysis has no document for (empty or comments only). */
 function emptyDocumentLocation(line: string, pos: Position): Location {
   const word = trailingWord(line.slice(0, pos.character));
   const start = { line: pos.line, character: pos.character - word.length };
@@ -57,8 +57,9 @@ function opensSlot(line: string, pos: Position): boolean {
 }
 
 function completionsAt(ctx: ServerContext, uri: string, pos: Position, context?: CompletionContext): CompletionItem[] {
-  if (!ctx.sync(uri)) return [];
-  const doc: ManifestDocument | undefined = ctx.store.documentAt(uri, pos);
+  const analysis = ctx.analysis();
+  if (!analysis.has(uri)) return [];
+  const doc: ManifestDocument | undefined = analysis.documentAt(uri, pos);
   if (doc?.templated || (doc?.isKubernetes && !isAnalysable(doc))) return [];
   const line = doc ? doc.ctx.lines.lineText(pos.line) : lineOf(ctx, uri, pos);
   if (context?.triggerKind === CompletionTriggerKind.TriggerCharacter && !opensSlot(line, pos)) return [];

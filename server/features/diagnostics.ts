@@ -4,10 +4,10 @@
  * their one changed segment in-process.
  */
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
+import type { AnalysisHost } from '../../shared/analysis';
 import { deferredToSchema, SCHEMA_RULES } from '../../shared/coexistence';
 import type { Finding } from '../../shared/lint';
 import type { Severity } from '../../shared/util/range';
-import { type AnalysisPool, POOL_MIN_SEGMENTS } from '../analysisPool';
 import type { ServerContext } from '../context';
 import { toDiagnostic } from '../convert';
 import { fileSize, logIfSlow } from '../serverLog';
@@ -18,12 +18,11 @@ export class DiagnosticsPublisher {
   /** Nothing is published before the client's settings are known: rule levels and limits come from them. */
   private started = false;
   private readonly published = new Map<string, number>();
-  /** URIs whose batch analysis is running; their next publish waits for it. */
-  private readonly batches = new Map<string, Promise<void>>();
 
   constructor(
     private readonly ctx: ServerContext,
-    private readonly pool?: AnalysisPool,
+    /** Decides whether a big file's first analysis runs in parallel, and runs it. */
+    private readonly host: AnalysisHost,
   ) {}
 
   /** Coalesces bursts of edits: only the newest text of each document is analysed. */
@@ -58,28 +57,24 @@ export class DiagnosticsPublisher {
   }
 
   private async publish(uri: string): Promise<void> {
-    if (!this.ctx.sync(uri)) return;
-    const running = this.batches.get(uri);
+    if (!this.ctx.analysis().has(uri)) return;
+    const running = this.host.runningBatch(uri);
     if (running) {
-      // The batch's results land in the cache; publish the newest text after it.
+      // The batch's results land in the host's cache; publish the newest text after it.
       await running;
       this.schedule(uri);
       return;
     }
-    const pending = this.ctx.store.pending(uri);
-    if (this.pool && pending.length >= POOL_MIN_SEGMENTS) {
-      const spec = this.ctx.store.currentSpec();
-      const started = performance.now();
-      const batch = this.pool
-        .analyze(pending, spec, this.ctx.store.parseOptions(uri))
-        .then((analyses) => this.ctx.store.accept(uri, pending, analyses, spec))
-        .catch((err) => this.ctx.log(`podlens: worker analysis failed, analysing in-process: ${String(err)}`))
-        .finally(() => this.batches.delete(uri));
-      this.batches.set(uri, batch);
-      await batch;
+    const started = performance.now();
+    const batch = this.host.analyzeInParallel(uri);
+    if (batch) {
+      const outcome = await batch;
+      if (outcome.error !== undefined) {
+        this.ctx.log(`podlens: worker analysis failed, analysing in-process: ${String(outcome.error)}`);
+      }
       logIfSlow(
         this.ctx.connection,
-        `first analysis of ${uri} on ${pending.length} segments in worker threads`,
+        `first analysis of ${uri} on ${outcome.segments} segments in worker threads`,
         performance.now() - started,
         () => {
           const doc = this.ctx.documents.get(uri);
@@ -113,24 +108,25 @@ export class DiagnosticsPublisher {
   }
 
   /** The file's findings minus those Red Hat YAML's Kubernetes schema already reports (podlens.coexistence). */
-  private shownFindings(uri: string): Finding[] {
-    const findings = this.ctx.store.findings(uri);
+  private shownFindings(uri: string): readonly Finding[] {
+    const findings = this.ctx.analysis().findings(uri);
     if (!deferredToSchema(this.ctx.settings()).validation) return findings;
     return findings.filter((f) => !SCHEMA_RULES.has(f.rule));
   }
 
   private send(uri: string): void {
     const doc = this.ctx.documents.get(uri);
-    if (!doc || !this.ctx.sync(uri)) return;
+    const version = this.ctx.analysis().version(uri);
+    if (!doc || version === undefined) return;
     try {
       const last = this.published.get(uri);
-      if (last !== undefined && last > doc.version) return;
+      if (last !== undefined && last > version) return;
       const { enable, maxDiagnosticsPerFile } = this.ctx.settings().lint;
       const started = performance.now();
       const diagnostics = enable ? this.diagnosticsFor(this.shownFindings(uri), maxDiagnosticsPerFile, uri) : [];
       logIfSlow(this.ctx.connection, `analysis of ${uri}`, performance.now() - started, () => fileSize(doc));
-      this.published.set(uri, doc.version);
-      void this.ctx.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+      this.published.set(uri, version);
+      void this.ctx.connection.sendDiagnostics({ uri, version, diagnostics });
     } catch (err) {
       this.ctx.log(`podlens: diagnostics failed for ${uri}: ${err instanceof Error ? err.stack : String(err)}`);
     }

@@ -16,12 +16,12 @@ import type { Feature } from './feature';
 const REFRESH_DELAY_MS = 400;
 
 /**
- * The findings of the last file hovered. ManifestStore.findings is whole-file work (every finding of a
+ * The findings of the last file hovered. Analysis.findings is whole-file work (every finding of a
  * 1,000-document file, a few milliseconds), so it stays off the request path: once typing pauses, the list is
  * refreshed in the background; only a hover within that pause computes it itself.
  */
 class FindingsCache {
-  private entry: { uri: string; version: number; findings: Finding[] } | undefined;
+  private entry: { uri: string; version: number; findings: readonly Finding[] } | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly ctx: ServerContext) {
@@ -40,7 +40,7 @@ class FindingsCache {
   }
 
   at(uri: string, pos: Position): Finding[] {
-    const version = this.ctx.store.version(uri) ?? -1;
+    const version = this.ctx.analysis().version(uri) ?? -1;
     if (this.entry?.uri !== uri || this.entry.version !== version) this.refresh(uri);
     const findings = this.entry?.uri === uri ? this.entry.findings : [];
     return findings.filter((f) => f.range.start.line <= pos.line && containsPosition(f.range, pos));
@@ -48,8 +48,10 @@ class FindingsCache {
 
   private refresh(uri: string): void {
     try {
-      if (!this.ctx.sync(uri)) return;
-      this.entry = { uri, version: this.ctx.store.version(uri) ?? -1, findings: this.ctx.store.findings(uri) };
+      const analysis = this.ctx.analysis();
+      const version = analysis.version(uri);
+      if (version === undefined) return;
+      this.entry = { uri, version, findings: analysis.findings(uri) };
     } catch (err) {
       this.entry = undefined;
       this.ctx.log(formatError('podlens: hover findings failed', err));
@@ -80,7 +82,8 @@ function ruleNotes(findings: Finding[]): string[] {
 export const hoverSections: ((uri: string, pos: Position) => string | undefined)[] = [];
 
 function hoverAt(ctx: ServerContext, findings: FindingsCache, uri: string, pos: Position): Hover | null {
-  if (!ctx.sync(uri)) return null;
+  const analysis = ctx.analysis();
+  if (!analysis.has(uri)) return null;
   const deferred = deferredToSchema(ctx.settings());
   // Findings left to Red Hat YAML are not published, so their explanation would point at nothing.
   const hit = findings.at(uri, pos).filter((f) => !(deferred.validation && SCHEMA_RULES.has(f.rule)));
@@ -89,7 +92,7 @@ function hoverAt(ctx: ServerContext, findings: FindingsCache, uri: string, pos: 
     const text = section(uri, pos);
     if (text) notes.push(text);
   }
-  const doc = ctx.store.documentAt(uri, pos);
+  const doc = analysis.documentAt(uri, pos);
   const loc = doc && !doc.templated ? pathAt(doc, pos) : undefined;
   const relevant = loc && (loc.on === 'value' || loc.existing);
   const markdown =

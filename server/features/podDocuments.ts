@@ -8,10 +8,12 @@ import { runSafe } from '../runSafe';
 import type { Feature } from './feature';
 
 export function podDocuments(ctx: ServerContext, uri: string): PodDocumentsResult {
-  if (!ctx.sync(uri)) return { version: null, documents: [] };
+  const analysis = ctx.analysis();
+  const version = analysis.version(uri);
+  if (version === undefined) return { version: null, documents: [] };
   return {
-    version: ctx.documents.get(uri)?.version ?? null,
-    documents: ctx.store.pods(uri).map(({ index, kind, name, range }) => ({ index, kind, name, range })),
+    version,
+    documents: analysis.pods(uri).map(({ index, kind, name, range }) => ({ index, kind, name, range })),
   };
 }
 

@@ -1,10 +1,10 @@
 /**
  * The cross-file findings of an open document: the workspace rules (shared/lint/rules/workspace) run against the
- * workspace index, next to the per-segment analysis the store caches (which cannot depend on other files). Cached
+ * workspace index, next to the per-segment analysis the analysis host caches (which cannot depend on other files). Cached
  * per document version, index generation and rule levels, so an unchanged file costs nothing per publish.
  */
-import { type Finding, type LintConfig, lintDocuments, workspaceRules } from '../../shared/lint';
-import type { ManifestStore } from '../documents';
+import type { Analysis } from '../../shared/analysis';
+import { crossFileRules, type Finding, type LintConfig, lintDocuments } from '../../shared/lint';
 import type { ServerWorkspaceIndex } from '../workspaceIndex';
 
 /**
@@ -13,31 +13,30 @@ import type { ServerWorkspaceIndex } from '../workspaceIndex';
  */
 const MAX_LINES = 20_000;
 
-const RULE_IDS = new Set(workspaceRules.map((r) => r.meta.id));
+const RULE_IDS = new Set(crossFileRules.map((r) => r.meta.id));
 
 export class WorkspaceFindings {
   private readonly cache = new Map<string, { key: string; findings: Finding[] }>();
 
   constructor(
     private readonly workspace: ServerWorkspaceIndex,
-    private readonly store: ManifestStore,
     private readonly complete: () => boolean,
     private readonly config: () => LintConfig,
   ) {}
 
-  findings(uri: string, lineCount: number): Finding[] {
-    if (lineCount > MAX_LINES) return [];
+  findings(uri: string, analysis: Analysis): Finding[] {
+    if (analysis.lineCount(uri) > MAX_LINES) return [];
     // No flush of pending edits here: indexing the edited file would double the cost of its publish, and when its
     // facts change the index's change listener publishes what follows from them.
     const config = this.config();
     const complete = this.complete();
-    const key = `${this.store.version(uri)}|${this.workspace.index.generation}|${complete}|${this.idOf(config)}`;
+    const key = `${analysis.version(uri)}|${this.workspace.index.generation}|${complete}|${this.idOf(config)}`;
     const cached = this.cache.get(uri);
     if (cached?.key === key) return cached.findings;
-    const findings = lintDocuments(this.store.documents(uri), {
+    const findings = lintDocuments(analysis.documents(uri), {
       config,
       path: uri,
-      rules: workspaceRules,
+      rules: crossFileRules,
       workspace: this.workspace.index.objects(complete),
     }).filter((f) => RULE_IDS.has(f.rule));
     this.cache.set(uri, { key, findings });
@@ -49,8 +48,8 @@ export class WorkspaceFindings {
    * those documents are published again (a publish of unchanged diagnostics would race with the client's edits).
    * No findings at the first ask count as unchanged: the document's own publish already had none.
    */
-  changed(uri: string, lineCount: number): boolean {
-    const signature = JSON.stringify(this.findings(uri, lineCount));
+  changed(uri: string, analysis: Analysis): boolean {
+    const signature = JSON.stringify(this.findings(uri, analysis));
     const before = this.announced.get(uri) ?? '[]';
     this.announced.set(uri, signature);
     return signature !== before;

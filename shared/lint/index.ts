@@ -12,9 +12,9 @@ export {
   RULE_LEVELS,
   type RuleLevel,
 } from './config';
+export { crossFileRules, workspaceRules } from './crossFileRules';
 export { isLintable } from './kinds';
 export { allRuleMetas, allRules, ruleById, ruleIds } from './registry';
-export { workspaceRules } from './rules/workspace';
 export {
   applyLevels,
   byPosition,

@@ -3,11 +3,10 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from '../../server/context';
 import { toDiagnostic } from '../../server/convert';
-import { ManifestStore } from '../../server/documents';
 import { codeActions } from '../../server/features/codeActions';
+import { AnalysisHost } from '../../shared/analysis';
 import { DEFAULT_LINT_CONFIG } from '../../shared/lint';
 import { tabStop } from '../../shared/lint/fixes';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
@@ -247,17 +246,17 @@ describe('the pin-tag fix for a client with snippet edits (issue 15)', () => {
 describe('codeActions with snippet-edit support (in process)', () => {
   it('sends snippet fixes as LSP 3.18 snippet edits in versioned document changes', () => {
     const uri = 'file:///tmp/podlens-test/snippet.yaml';
-    const document = TextDocument.create(uri, 'yaml', 7, POD);
-    const store = new ManifestStore({ config: DEFAULT_LINT_CONFIG }, () => ({ path: uri }));
-    store.update(uri, POD, 7);
+    const host = new AnalysisHost({ config: DEFAULT_LINT_CONFIG });
+    host.applyChange(uri, 7, [{ text: POD }]);
     const ctx = {
-      documents: { get: () => document },
-      store,
+      analysis: () => host.snapshot(),
       settings: () => DEFAULT_SETTINGS,
       log: () => undefined,
-      sync: () => true,
     } as unknown as ServerContext;
-    const finding = store.findings(uri).find((f) => f.rule === 'latest-tag');
+    const finding = host
+      .snapshot()
+      .findings(uri)
+      .find((f) => f.rule === 'latest-tag');
     if (!finding) throw new Error('no latest-tag finding');
     const diagnostic = toDiagnostic(finding, uri);
     const params = { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } };

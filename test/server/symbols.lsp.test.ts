@@ -82,6 +82,25 @@ describe('document symbols', () => {
     expect(symbols[1]?.range.start.line).toBe(17);
     expect(symbols[1]?.children?.[0]?.selectionRange.start.line).toBe(30);
   });
+
+  // The outline reads the segments the server re-split from the edit ranges: a marker typed into a document must
+  // split it there, and deleting the marker must join the two again.
+  it('follows a `---` typed into a document and its removal', async () => {
+    const uri = client.uri('symbols-marker.yaml');
+    await client.open(uri, TEXT);
+    await client.documentSymbols(uri);
+    const marker = { start: { line: 12, character: 0 }, end: { line: 12, character: 0 } };
+    await client.change(uri, [{ range: marker, text: '---\n' }]);
+    const split = await client.documentSymbols(uri);
+    // The Pod loses its containers to a new document that has no kind: not a Kubernetes object, not in the outline.
+    expect(split.map((s) => s.name)).toEqual(['Pod web', 'CronJob report']);
+    expect(split[0]?.children?.map((c) => c.name)).toEqual(['migrate', 'shipper']);
+    expect(split[1]?.range.start.line).toBe(16);
+    await client.change(uri, [{ range: { start: marker.start, end: { line: 13, character: 0 } }, text: '' }]);
+    const joined = await client.documentSymbols(uri);
+    expect(joined[0]?.children?.map((c) => c.name)).toEqual(['migrate', 'shipper', 'web']);
+    expect(joined[1]?.range.start.line).toBe(15);
+  });
 });
 
 describe('folding ranges', () => {

@@ -1,6 +1,7 @@
 /**
- * The outline of an open file (document symbols and folding ranges) from one parse per segment, shared by the
- * symbols and folding features and dropped when the file closes.
+ * The outline of an open file (document symbols and folding ranges) from one parse per segment of the analysis
+ * host's split, shared by the symbols and folding features and dropped when the file closes. The file's text is
+ * never read.
  */
 import {
   type CancellationToken,
@@ -63,13 +64,13 @@ export async function outlineRequest<T>(
     ctx.documents.onDidClose((e) => files.delete(e.document.uri));
   }
   try {
-    const doc = ctx.documents.get(uri);
-    if (!doc) return [];
+    const analysis = ctx.analysis();
+    const version = analysis.version(uri);
+    if (version === undefined) return [];
     let file = files.get(uri);
-    if (!file) files.set(uri, (file = { memo: new SegmentMemo(outlineOf, shift, ctx.store.parseOptions(uri)) }));
-    if (file.last?.version === doc.version) return file.last.parts.flatMap(pick);
-    const version = doc.version;
-    const parts = await file.memo.all(doc.getText(), token);
+    if (!file) files.set(uri, (file = { memo: new SegmentMemo(outlineOf, shift, analysis.parseOptions(uri)) }));
+    if (file.last?.version === version) return file.last.parts.flatMap(pick);
+    const parts = await file.memo.all(analysis.segments(uri), token);
     if (!parts || token.isCancellationRequested) {
       return new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
     }

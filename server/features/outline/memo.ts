@@ -1,17 +1,11 @@
 /**
- * Per-segment memo for the whole-file features (outline, folding): a file is cut into YAML segments and each
- * segment's result is kept by its text, so after an edit only the touched segment is parsed again. Missing
+ * Per-segment memo for the whole-file features (outline, folding): the analysis host's segments of a file, each
+ * segment's result kept by its text, so after an edit only the touched segment is parsed again. Missing
  * segments are computed in short slices with a yield in between, so the first request on a 1,000-document
  * file does not hold up hovers and completions; cancelled work keeps what it finished.
  */
 import type { CancellationToken } from 'vscode-languageserver';
-import {
-  type ManifestDocument,
-  type ParseOptions,
-  parseSegmentDocuments,
-  type Segment,
-  splitSegments,
-} from '../../../shared/model';
+import { type ManifestDocument, type ParseOptions, parseSegmentDocuments, type Segment } from '../../../shared/model';
 
 /** Longest stretch of parsing before other requests get a turn. */
 const SLICE_MS = 2;
@@ -34,12 +28,12 @@ export class SegmentMemo<T> {
     private readonly options: ParseOptions = {},
   ) {}
 
-  /** One result per segment of `text`, in order; undefined when cancelled. Keeps only this text's segments. */
-  async all(text: string, token?: CancellationToken): Promise<T[] | undefined> {
+  /** One result per segment, in order; undefined when cancelled. Keeps only these segments' results. */
+  async all(segments: readonly Segment[], token?: CancellationToken): Promise<T[] | undefined> {
     const next = new Map<string, Entry<T>>();
     const out: T[] = [];
     let sliceStart = performance.now();
-    for (const segment of splitSegments(text)) {
+    for (const segment of segments) {
       let entry = next.get(segment.text) ?? this.entries.get(segment.text);
       if (!entry) {
         if (performance.now() - sliceStart > SLICE_MS) {

@@ -1,11 +1,11 @@
 /**
  * Analysis of one YAML segment: parse, lint, and the few facts the file level needs (document count, templates).
- * Pure over its inputs and serializable, so the store runs it in-process and the worker pool runs it in threads.
+ * Pure over its inputs and serializable, so the host runs it in-process and an executor (worker threads) elsewhere.
  */
 
-import type { Finding } from '../shared/lint';
-import { type LintConfig, lintDocuments, type RuleFailure } from '../shared/lint';
-import { type ManifestDocument, type ParseOptions, parseSegmentDocuments, type Segment } from '../shared/model';
+import type { Finding } from '../lint';
+import { type LintConfig, lintDocuments, type RuleFailure } from '../lint';
+import { type ManifestDocument, type ParseOptions, parseSegmentDocuments, type Segment } from '../model';
 import { type PodSummary, podSummaries } from './podSummary';
 
 export interface SegmentAnalysis {
@@ -22,7 +22,10 @@ export interface SegmentAnalysis {
   pods: PodSummary[];
 }
 
-/** What the analysis depends on besides the text: a new spec makes every cached analysis stale. */
+/**
+ * What the analysis depends on besides the text: a new spec makes every cached analysis stale. Plain data only:
+ * it is posted to worker threads with the segments. The target cluster and the workspace's objects belong here.
+ */
 export interface AnalysisSpec {
   config: LintConfig;
 }

@@ -2,11 +2,11 @@
  * The pod documents of a segment in brief: what CodeLenses, the editor-title button and the lifecycle panel
  * need (kind, name, ranges, where the lens goes) without keeping or re-parsing the documents.
  */
-import { fieldValue, isAnalysable, type ManifestDocument, nodeAtPath } from '../shared/model';
-import type { Range } from '../shared/util/range';
+import { fieldValue, isAnalysable, type ManifestDocument, nodeAtPath } from '../model';
+import type { Range } from '../util/range';
 
 export interface PodSummary {
-  /** Document index (within the segment while cached; in the file when returned by the store). */
+  /** Document index (within the segment while cached; in the file when returned by a snapshot). */
   index: number;
   kind: string;
   name: string | null;

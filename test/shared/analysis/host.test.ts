@@ -1,21 +1,21 @@
-// Reliability (issue 8): the server's document store (server/documents.ts). Its incremental re-split must give
+// Reliability (issue 8): the analysis host (shared/analysis). Its incremental re-split must give
 // exactly what a fresh analysis of the same text gives, after every single ranged edit, including edits that create,
 // cut or delete `---` markers and edits that span documents, and after multi-change messages. Seeded
-// (PODLENS_FUZZ_SEED). Two bugs the store once had are pinned below.
+// (PODLENS_FUZZ_SEED). Two bugs the host's predecessor (the server's document store) once had are pinned below.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ManifestStore } from '../../server/documents';
-import { DEFAULT_LINT_CONFIG, type Finding } from '../../shared/lint';
-import { manifestFile, prng } from './fuzz/manifests';
-import { applyChanges, inverseChange, type RangedChange, randomChange } from './lsp/edits';
+import { AnalysisHost } from '../../../shared/analysis';
+import { DEFAULT_LINT_CONFIG, type Finding } from '../../../shared/lint';
+import { manifestFile, prng } from '../../reliability/fuzz/manifests';
+import { applyChanges, inverseChange, type RangedChange, randomChange } from '../../reliability/lsp/edits';
 
 const SEED = Number(process.env.PODLENS_FUZZ_SEED ?? 8_2024);
 const URI = 'file:///work/resplit.yaml';
 const EDITS_PER_RUN = 30;
 const RUNS = Number(process.env.PODLENS_FUZZ_RUNS ?? 15);
 
-function newStore(): ManifestStore {
-  return new ManifestStore({ config: DEFAULT_LINT_CONFIG }, (uri) => ({ path: uri }));
+function newHost(): AnalysisHost {
+  return new AnalysisHost({ config: DEFAULT_LINT_CONFIG });
 }
 
 /** Findings in a comparable form: sorted, with everything a diagnostic shows. */
@@ -24,13 +24,16 @@ function canonical(findings: readonly Finding[]): string[] {
 }
 
 function fresh(text: string): { findings: string[]; documents: string[] } {
-  const store = newStore();
-  store.update(URI, text, 1);
-  return { findings: canonical(store.findings(URI)), documents: documentsOf(store) };
+  const host = newHost();
+  host.applyChange(URI, 1, [{ text }]);
+  return { findings: canonical(host.snapshot().findings(URI)), documents: documentsOf(host) };
 }
 
-function documentsOf(store: ManifestStore): string[] {
-  return store.documents(URI).map((d) => JSON.stringify([d.index, d.range, d.kind.kind]));
+function documentsOf(host: AnalysisHost): string[] {
+  return host
+    .snapshot()
+    .documents(URI)
+    .map((d) => JSON.stringify([d.index, d.range, d.kind.kind]));
 }
 
 describe('incremental re-split', () => {
@@ -45,8 +48,8 @@ describe('incremental re-split', () => {
         const rand = prng(seed);
         let text = files.join('---\n');
         if (crlf) text = text.replace(/\n/g, '\r\n');
-        const store = newStore();
-        store.update(URI, text, 1);
+        const host = newHost();
+        host.applyChange(URI, 1, [{ text }]);
         const undo: RangedChange[] = [];
         for (let version = 2; version < EDITS_PER_RUN + 2; version++) {
           const roll = rand();
@@ -67,14 +70,17 @@ describe('incremental re-split', () => {
             undo.push(inverseChange(text, c));
             changes = [c];
           }
-          store.noteChanges(URI, changes);
+          host.applyChange(URI, version, changes);
           text = applyChanges(text, changes);
-          store.update(URI, text, version);
           const expected = fresh(text);
           const context = `after edit ${version - 1} ${JSON.stringify(changes)} of ${JSON.stringify(text)}`;
+          const analysis = host.snapshot();
+          // The host never sees the editor's text after opening: what it rebuilt from the edits must be that text.
+          expect(analysis.text(URI), context).toBe(text);
+          expect(analysis.version(URI), context).toBe(version);
           // Findings first: documents are numbered by the analysed counts (see the numbering test below).
-          expect(canonical(store.findings(URI)), context).toEqual(expected.findings);
-          expect(documentsOf(store), context).toEqual(expected.documents);
+          expect(canonical(analysis.findings(URI)), context).toEqual(expected.findings);
+          expect(documentsOf(host), context).toEqual(expected.documents);
         }
       }),
       { seed: SEED, numRuns: RUNS, endOnFailure: process.env.PODLENS_FUZZ_SHRINK !== '1' },
@@ -86,9 +92,14 @@ describe('incremental re-split', () => {
   // with a `...` line) made "Preview lifecycle" open the wrong document.
   it('numbers documents that end with `...` correctly before they are analysed', () => {
     const pod = (name: string) => `---\napiVersion: v1\nkind: Pod\nmetadata: {name: ${name}}\n...\n`;
-    const store = newStore();
-    store.update(URI, pod('a') + pod('b') + pod('c'), 1);
-    expect(store.documents(URI).map((d) => d.index)).toEqual([0, 1, 2]);
+    const host = newHost();
+    host.applyChange(URI, 1, [{ text: pod('a') + pod('b') + pod('c') }]);
+    expect(
+      host
+        .snapshot()
+        .documents(URI)
+        .map((d) => d.index),
+    ).toEqual([0, 1, 2]);
   });
 
   // A segment's findings depend on its text and on its file (a kustomize patch or a patch-like name makes documents
@@ -96,15 +107,19 @@ describe('incremental re-split', () => {
   it('keeps the findings of a patch file apart from an identical document in another file', () => {
     const pod =
       'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - {name: app, image: nginx:1}\n';
-    const store = new ManifestStore({ config: DEFAULT_LINT_CONFIG }, (uri) => ({
-      path: uri,
-      kustomizePatch: uri.endsWith('patch.yaml'),
-    }));
+    const host = new AnalysisHost(
+      { config: DEFAULT_LINT_CONFIG },
+      { optionsFor: (uri) => ({ path: uri, kustomizePatch: uri.endsWith('patch.yaml') }) },
+    );
     const base = 'file:///work/base/pod.yaml';
     const patch = 'file:///work/overlay/patch.yaml';
-    store.update(base, pod, 1);
-    store.update(patch, pod, 1);
-    const rules = (uri: string) => store.findings(uri).map((f) => f.rule);
+    host.applyChange(base, 1, [{ text: pod }]);
+    host.applyChange(patch, 1, [{ text: pod }]);
+    const rules = (uri: string) =>
+      host
+        .snapshot()
+        .findings(uri)
+        .map((f) => f.rule);
     expect(rules(base)).toContain('missing-liveness-probe');
     expect(rules(patch)).not.toContain('missing-liveness-probe');
   });

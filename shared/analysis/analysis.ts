@@ -1,0 +1,119 @@
+/**
+ * One state of every open file, as the host had it when the snapshot was taken: what features query. Answers
+ * are computed when first asked for (a keystroke costs no analysis until diagnostics or a request want it) and
+ * memoised per version; later edits, closes and spec changes make new file states and never alter this one's.
+ */
+import type { Finding } from '../lint';
+import type { ManifestDocument, ParseOptions } from '../model';
+import { type Position, shiftRange } from '../util/range';
+import { countNewlines, type Segment } from '../yaml/split';
+import type { AnalysisCaches } from './caches';
+import { assemble } from './findings';
+import type { PodSummary } from './podSummary';
+import { type FileState, indexAtLine } from './slots';
+
+/** The findings of a file that depend on other files, for the file as this analysis has it. */
+export type CrossFileFindings = (uri: string, analysis: Analysis) => readonly Finding[];
+
+export class Analysis {
+  constructor(
+    private readonly files: ReadonlyMap<string, FileState>,
+    private readonly caches: AnalysisCaches,
+    /** Findings that replace a file's own (an open `.podlens.yaml` shows its configuration problems). */
+    private readonly overrides: ReadonlyMap<string, readonly Finding[]>,
+    private readonly crossFile?: CrossFileFindings,
+  ) {}
+
+  /** The open files. */
+  uris(): string[] {
+    return [...this.files.keys()];
+  }
+
+  has(uri: string): boolean {
+    return this.files.has(uri);
+  }
+
+  version(uri: string): number | undefined {
+    return this.files.get(uri)?.version;
+  }
+
+  /** The file's text, joined from its segments on first read. */
+  text(uri: string): string | undefined {
+    const file = this.files.get(uri);
+    if (!file) return undefined;
+    file.text ??= file.slots.map((s) => s.segment.text).join('');
+    return file.text;
+  }
+
+  /** The file's YAML segments in order: each starts at a `---` marker (the first also at the file's start). */
+  segments(uri: string): readonly Segment[] {
+    return this.files.get(uri)?.slots.map((s) => s.segment) ?? [];
+  }
+
+  /** How the file's documents are read (a kustomize patch, a Helm template). */
+  parseOptions(uri: string): ParseOptions {
+    return this.caches.optionsFor(uri);
+  }
+
+  /** All findings of a file in file positions, plus the one template notice; analyses what is still pending. */
+  findings(uri: string): readonly Finding[] {
+    const override = this.overrides.get(uri);
+    if (override) return override;
+    const file = this.files.get(uri);
+    if (!file) return [];
+    if (!file.findings) {
+      this.caches.analyzePending(file);
+      file.findings = assemble(file.slots);
+    }
+    const cross = this.crossFile?.(uri, this) ?? [];
+    return cross.length > 0 ? [...file.findings, ...cross] : file.findings;
+  }
+
+  /** The number of lines of the file, from its segments (the text is not joined for it). */
+  lineCount(uri: string): number {
+    const last = this.files.get(uri)?.slots.at(-1)?.segment;
+    return last ? last.line + countNewlines(last.text) + 1 : 0;
+  }
+
+  /** The file's pod documents in brief, in file positions; analyses what is still pending. */
+  pods(uri: string): PodSummary[] {
+    const file = this.files.get(uri);
+    if (!file) return [];
+    this.caches.analyzePending(file);
+    return file.slots.flatMap(({ segment, firstIndex, analysis }) => {
+      if (!analysis) return [];
+      const delta = segment.line - analysis.line;
+      return analysis.pods.map((p) => ({
+        ...p,
+        index: p.index + firstIndex,
+        range: shiftRange(p.range, delta),
+        lensLine: p.lensLine + delta,
+      }));
+    });
+  }
+
+  /** The parsed document with this index in the file; parses only its segment. */
+  documentByIndex(uri: string, index: number): ManifestDocument | undefined {
+    const file = this.files.get(uri);
+    if (!file) return undefined;
+    const slot = file.slots.findLast((s) => s.firstIndex <= index);
+    return slot ? this.caches.parsedSlot(uri, slot).find((d) => d.index === index) : undefined;
+  }
+
+  /** Parsed documents of a file (all of them); parses lazily and caches a few segments. */
+  documents(uri: string): ManifestDocument[] {
+    const file = this.files.get(uri);
+    if (!file) return [];
+    return file.slots.flatMap((slot) => this.caches.parsedSlot(uri, slot));
+  }
+
+  /** The parsed document that contains a position, if any. */
+  documentAt(uri: string, pos: Position): ManifestDocument | undefined {
+    const file = this.files.get(uri);
+    if (!file) return undefined;
+    const slot = file.slots[indexAtLine(file.slots, pos.line, (s) => s.segment.line)];
+    if (!slot) return undefined;
+    const docs = this.caches.parsedSlot(uri, slot);
+    return docs.findLast((d) => d.range.start.line <= pos.line) ?? docs[0];
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * A file's findings from its segments' analyses: each moved to where its segment is now and numbered in the
+ * file, plus the one template notice for the whole file.
+ */
+import { type Finding, templateFinding } from '../lint';
+import { templateNoticeAt } from '../model';
+import { shiftRange } from '../util/range';
+import type { SegmentAnalysis } from './segmentAnalysis';
+import type { SegmentSlot } from './slots';
+
+/** Each analysis' findings moved to where its segment is now; most stay put across an edit elsewhere. */
+const PLACED = new WeakMap<SegmentAnalysis, { line: number; firstIndex: number; findings: Finding[] }>();
+
+export function assemble(slots: SegmentSlot[]): Finding[] {
+  const out: Finding[] = [];
+  let templated = 0;
+  let firstTemplate: Finding['range'] | undefined;
+  let total = 0;
+  for (const slot of slots) {
+    const { segment, firstIndex, analysis } = slot;
+    if (!analysis) continue;
+    const delta = segment.line - analysis.line;
+    let placed = PLACED.get(analysis);
+    if (!placed || placed.line !== segment.line || placed.firstIndex !== firstIndex) {
+      placed = { line: segment.line, firstIndex, findings: analysis.findings.map((f) => shift(f, delta, firstIndex)) };
+      PLACED.set(analysis, placed);
+    }
+    for (const f of placed.findings) out.push(f);
+    total += analysis.documentCount;
+    templated += analysis.templatedCount;
+    if (!firstTemplate && analysis.firstTemplate) firstTemplate = shiftRange(analysis.firstTemplate, delta);
+  }
+  if (templated > 0 && firstTemplate) {
+    const notice = templateFinding({ templateNotice: templateNoticeAt(firstTemplate, templated, total) });
+    if (notice) out.push(notice);
+  }
+  return out;
+}
+
+function shift(f: Finding, delta: number, firstIndex: number): Finding {
+  if (delta === 0 && firstIndex === 0) return f;
+  return {
+    ...f,
+    document: f.document + firstIndex,
+    range: shiftRange(f.range, delta),
+    related: f.related?.map((r) => ({ ...r, range: shiftRange(r.range, delta) })),
+    fixes: f.fixes?.map((fix) => ({
+      ...fix,
+      edits: fix.edits.map((e) => ({ ...e, range: shiftRange(e.range, delta) })),
+    })),
+  };
+}

@@ -1,0 +1,176 @@
+/**
+ * The analysis host of the open files (after rust-analyzer's AnalysisHost): it takes edits as the editor sends
+ * them, keeps each file cut into YAML segments (re-splitting only what an edit touched) and hands out immutable
+ * snapshots (./analysis) that features query. Each segment's analysis is cached by its text, so an edit
+ * re-analyses only the segment it touched even in a 1,000-document file; a big file's first analysis can run on
+ * an injected executor (worker threads) while the caller stays free. Pure: no clock, no I/O, browser-safe.
+ */
+import type { Finding, RuleFailure } from '../lint';
+import type { ParseOptions } from '../model';
+import { type Segment, splitSegments } from '../yaml/split';
+import { Analysis, type CrossFileFindings } from './analysis';
+import { AnalysisCaches } from './caches';
+import { PARALLEL_MIN_SEGMENTS, type ParallelOutcome, type SegmentExecutor } from './executor';
+import { resplit } from './resplit';
+import type { AnalysisSpec, SegmentAnalysis } from './segmentAnalysis';
+import { type FileState, renumber, type SegmentSlot } from './slots';
+import { applyTextChange, type TextChange } from './textChange';
+
+export interface HostOptions {
+  /** How a file's documents are read (its path, kustomize context); asked again whenever needed. */
+  optionsFor?: (uri: string) => ParseOptions;
+  /** Told about every rule that threw while analysing (podlens bugs). */
+  onFailure?: (failure: RuleFailure) => void;
+  /** Runs a big file's first analysis elsewhere; without one everything is analysed in-process. */
+  executor?: SegmentExecutor;
+}
+
+export class AnalysisHost {
+  private readonly files = new Map<string, FileState>();
+  private readonly overrides = new Map<string, readonly Finding[]>();
+  private readonly batches = new Map<string, Promise<ParallelOutcome>>();
+  private caches: AnalysisCaches;
+  private current: Analysis | undefined;
+  private crossFile: CrossFileFindings | undefined;
+  private readonly optionsFor: (uri: string) => ParseOptions;
+  private readonly onFailure: (failure: RuleFailure) => void;
+
+  constructor(
+    spec: AnalysisSpec,
+    private readonly options: HostOptions = {},
+  ) {
+    this.optionsFor = options.optionsFor ?? ((uri) => ({ path: uri }));
+    this.onFailure = options.onFailure ?? (() => {});
+    this.caches = new AnalysisCaches(spec, this.optionsFor, this.onFailure);
+  }
+
+  spec(): AnalysisSpec {
+    return this.caches.spec;
+  }
+
+  /** New rule levels: every analysis is stale; open files are analysed again when next asked for findings. */
+  setSpec(spec: AnalysisSpec): void {
+    this.caches = new AnalysisCaches(spec, this.optionsFor, this.onFailure);
+    for (const [uri, file] of this.files) {
+      const slots = file.slots.map((s) => ({ ...s, analysis: undefined }));
+      this.files.set(uri, { uri, version: file.version, slots, text: file.text });
+    }
+    this.current = undefined;
+  }
+
+  /**
+   * Takes a version of a file: its changes against the previous version in order (opening a file is one
+   * whole-text change). Cheap: ranged edits re-split only the segments they touch, and the text is never
+   * flattened unless an edit cannot be mapped onto the segments.
+   */
+  applyChange(uri: string, version: number, changes: readonly TextChange[]): void {
+    const previous = this.files.get(uri);
+    let segments: Segment[] | undefined = previous?.slots.map((s) => s.segment) ?? splitSegments('');
+    let text = previous?.text;
+    for (const change of changes) {
+      const next: Segment[] | undefined =
+        change.range && segments ? resplit(segments, change as Required<TextChange>) : undefined;
+      if (next) {
+        segments = next;
+        text = undefined;
+        continue;
+      }
+      text = applyTextChange(text ?? (segments ?? []).map((s) => s.text).join(''), change);
+      segments = undefined;
+    }
+    segments ??= splitSegments(text ?? '');
+    const cache = this.caches.cacheFor(uri);
+    const slots: SegmentSlot[] = segments.map((segment) => ({
+      segment,
+      firstIndex: 0,
+      analysis: cache.get(segment.text),
+    }));
+    renumber(slots);
+    this.files.set(uri, { uri, version, slots, text });
+    this.caches.retain(this.files.values());
+    this.current = undefined;
+  }
+
+  close(uri: string): void {
+    this.files.delete(uri);
+    this.overrides.delete(uri);
+    this.caches.retain(this.files.values());
+    this.current = undefined;
+  }
+
+  /** Findings that replace the file's own until replaced or cleared (undefined) or the file closes. */
+  overrideFindings(uri: string, findings: readonly Finding[] | undefined): void {
+    if (findings) this.overrides.set(uri, findings);
+    else this.overrides.delete(uri);
+    this.current = undefined;
+  }
+
+  /**
+   * Findings that depend on other files (the workspace rules), added to each file's own: they change with the
+   * workspace, not with the file, so the provider keeps its own cache and the segment analyses stay per-text.
+   */
+  setCrossFileFindings(provider: CrossFileFindings | undefined): void {
+    this.crossFile = provider;
+    this.current = undefined;
+  }
+
+  /** The open files as they are now; the same object until the next change. */
+  snapshot(): Analysis {
+    this.current ??= new Analysis(new Map(this.files), this.caches, new Map(this.overrides), this.crossFile);
+    return this.current;
+  }
+
+  /** Segments of a file that still need analysis, once each. */
+  pending(uri: string): Segment[] {
+    const seen = new Set<string>();
+    const out: Segment[] = [];
+    for (const slot of this.files.get(uri)?.slots ?? []) {
+      if (slot.analysis || seen.has(slot.segment.text)) continue;
+      seen.add(slot.segment.text);
+      out.push(slot.segment);
+    }
+    return out;
+  }
+
+  /** Accepts analyses made elsewhere for the given segments, if the spec they were made under is still current. */
+  accept(uri: string, segments: readonly Segment[], analyses: readonly SegmentAnalysis[], spec: AnalysisSpec): void {
+    if (spec !== this.caches.spec) return;
+    const cache = this.caches.cacheFor(uri);
+    segments.forEach((s, i) => {
+      const a = analyses[i];
+      if (a) this.caches.remember(cache, s.text, a);
+    });
+    for (const file of this.files.values()) this.caches.fill(file);
+  }
+
+  /** The parallel first analysis running for a file, if any. */
+  runningBatch(uri: string): Promise<ParallelOutcome> | undefined {
+    return this.batches.get(uri);
+  }
+
+  /**
+   * Analyses a big file's pending segments on the executor, or joins the batch already running for it. Undefined
+   * when there is no executor or too little to do: the file is then analysed in-process when first queried. A
+   * failed batch leaves its segments pending, for the in-process analysis.
+   */
+  analyzeInParallel(uri: string): Promise<ParallelOutcome> | undefined {
+    const running = this.batches.get(uri);
+    if (running) return running;
+    const executor = this.options.executor;
+    const pending = this.pending(uri);
+    if (!executor || pending.length < PARALLEL_MIN_SEGMENTS) return undefined;
+    const spec = this.caches.spec;
+    const batch = executor
+      .analyze(pending, spec, this.optionsFor(uri))
+      .then(
+        (analyses): ParallelOutcome => {
+          this.accept(uri, pending, analyses, spec);
+          return { segments: pending.length };
+        },
+        (error: unknown): ParallelOutcome => ({ segments: pending.length, error }),
+      )
+      .finally(() => this.batches.delete(uri));
+    this.batches.set(uri, batch);
+    return batch;
+  }
+}

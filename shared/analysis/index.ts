@@ -1,0 +1,10 @@
+/**
+ * The analysis host's public entry: what the language server, the CLI and tests use. Everything else in this
+ * directory is the host's own business.
+ */
+export { Analysis, type CrossFileFindings } from './analysis';
+export { PARALLEL_MIN_SEGMENTS, type ParallelOutcome, type SegmentExecutor } from './executor';
+export { AnalysisHost, type HostOptions } from './host';
+export type { PodSummary } from './podSummary';
+export { type AnalysisSpec, analyzeSegment, type SegmentAnalysis } from './segmentAnalysis';
+export type { TextChange } from './textChange';

@@ -1,0 +1,48 @@
+/** One open file as the host holds it: its segments, each with its analysis once known. */
+import type { Finding } from '../lint';
+import type { Segment } from '../yaml/split';
+import type { SegmentAnalysis } from './segmentAnalysis';
+
+export interface SegmentSlot {
+  segment: Segment;
+  firstIndex: number;
+  /** Undefined until analysed (a big file's segments are analysed in a batch). */
+  analysis: SegmentAnalysis | undefined;
+}
+
+export interface FileState {
+  uri: string;
+  version: number;
+  slots: SegmentSlot[];
+  /** The file's findings, assembled once per version. */
+  findings?: Finding[];
+  /** The file's text, joined from its segments when first read. */
+  text?: string;
+}
+
+/**
+ * Documents in a segment before it is parsed: one (a `...` end marker followed by more content adds another,
+ * rarely). The count only numbers later documents, and the analysis corrects it.
+ */
+const DOCUMENTS_PER_UNPARSED_SEGMENT = 1;
+
+/** Document numbers follow the analysed counts once they are known, and the guess before. */
+export function renumber(slots: SegmentSlot[]): void {
+  let index = 0;
+  for (const slot of slots) {
+    slot.firstIndex = index;
+    index += slot.analysis ? slot.analysis.documentCount : DOCUMENTS_PER_UNPARSED_SEGMENT;
+  }
+}
+
+/** Index of the last item starting at or before `line` (0 when none does); items are in line order. */
+export function indexAtLine<T>(items: readonly T[], line: number, lineOf: (item: T) => number): number {
+  let lo = 0;
+  let hi = items.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineOf(items[mid] as T) <= line) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
