@@ -38,6 +38,7 @@ const result = await runCampaign({
   seed,
   runs,
   sourceDir: path.join(root, 'test/reliability/fuzz'),
+  onProblem: (p) => console.error(`  problem at run ${p.run}: ${p.problems[0]?.split('\n')[0]}`),
   onProgress: (r) =>
     console.error(`  ${r.runs} runs, ${r.problems.length} problem(s), ${Math.round((Date.now() - started) / 1000)} s`),
 });

@@ -29,6 +29,8 @@ export async function runCampaign(options: {
   runs: number;
   sourceDir: string;
   onProgress?: (result: CampaignResult) => void;
+  /** Called as each problem is found, so a long campaign that is stopped early still shows what it found. */
+  onProblem?: (problem: CampaignProblem) => void;
 }): Promise<CampaignResult> {
   const worker = await CoreWorker.start(options.sourceDir);
   const result: CampaignResult = { seed: options.seed, runs: 0, problems: [], slowest: { run: 0, what: '', ms: 0 } };
@@ -40,9 +42,12 @@ export async function runCampaign(options: {
           .run(job, HANG_MS)
           .catch((err: Error) => ({ problems: [err.message], slowest: { what: 'the whole run', ms: HANG_MS } }));
         if (checked.slowest.ms > result.slowest.ms) result.slowest = { run, ...checked.slowest };
-        if (checked.problems.length > 0)
-          result.problems.push({ run, bytes: job.text.length, problems: checked.problems });
-        if (run % 1000 === 0) options.onProgress?.(result);
+        if (checked.problems.length > 0) {
+          const problem = { run, bytes: job.text.length, problems: checked.problems };
+          result.problems.push(problem);
+          options.onProblem?.(problem);
+        }
+        if (run % 100 === 0) options.onProgress?.(result);
       }),
       { seed: options.seed, numRuns: options.runs },
     );
