@@ -3,6 +3,7 @@
 // call budget fails any single call that grows faster than its input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lintText } from '../../shared/lint';
+import { sampleJob } from './fuzz/campaign';
 import { longKeys } from './fuzz/hostile';
 import { CoreWorker } from './fuzz/watchdog';
 
@@ -31,5 +32,14 @@ describe('the core on big inputs', () => {
     const unknown = lintText(text, { path: 'pod.yaml' }).filter((f) => f.rule === 'unknown-field');
     expect(unknown).toHaveLength(600);
     expect(unknown[0]?.range.start).toEqual({ line: 5, character: 6 });
+  });
+
+  it('checks a file of 40,000 syntax errors within the watchdog (npm run fuzz, seed 1, run 50)', async () => {
+    const job = sampleJob(1, 50);
+    const result = await worker.run(job, HANG_MS).catch((err: Error) => ({ problems: [err.message] }));
+    expect(result.problems.filter((p) => p.startsWith('hang'))).toEqual([]);
+    expect(lintText(job.text, { path: job.path }).filter((f) => f.rule === 'yaml-syntax').length).toBeGreaterThan(
+      30_000,
+    );
   });
 });
