@@ -1,5 +1,6 @@
 /**
- * Rules the engine reports itself rather than through a check: YAML syntax, the Helm/template notice and problems
+ * Rules the engine reports itself rather than through a check: YAML syntax, the Helm/template notice, the
+ * analysis budget and problems
  * in podlens configuration. They are registered like any other rule so they have ids, levels, docs and SARIF entries.
  */
 import type { Rule } from './types';
@@ -22,6 +23,13 @@ const helmTemplateRule = engineReported({
   summary: 'Helm/Go-template markers found: the templates are not analysed until rendered.',
 });
 
+const analysisStoppedRule = engineReported({
+  id: 'analysis-stopped',
+  family: 'syntax',
+  severity: 'info',
+  summary: 'The document is too large or complex to analyse: podlens checks its YAML syntax only.',
+});
+
 const unknownRuleIdRule = engineReported({
   id: 'unknown-rule-id',
   family: 'config',
@@ -36,4 +44,10 @@ const invalidConfigRule = engineReported({
   summary: 'The .podlens.yaml file is malformed: it must be `rules: { <rule-id>: off|hint|info|warning|error }`.',
 });
 
-export const builtinRules: readonly Rule[] = [yamlSyntaxRule, helmTemplateRule, unknownRuleIdRule, invalidConfigRule];
+export const builtinRules: readonly Rule[] = [
+  yamlSyntaxRule,
+  helmTemplateRule,
+  analysisStoppedRule,
+  unknownRuleIdRule,
+  invalidConfigRule,
+];

@@ -16,7 +16,7 @@ import { withoutPlaceholderFindings } from './placeholders';
 import { presetSeverity } from './presets';
 import { allRules, ruleById } from './registry';
 import { readSuppressions } from './suppress';
-import { syntaxFindings, templateFinding } from './syntax';
+import { analysisStoppedFinding, syntaxFindings, templateFinding } from './syntax';
 import type { Finding, Report, Rule, Severity } from './types';
 
 export interface LintOptions {
@@ -30,6 +30,8 @@ export interface LintOptions {
   kustomize?: KustomizeContext;
   /** Set when the file is a template of a Helm chart (see ParseOptions.helmTemplate). */
   helmTemplate?: boolean;
+  /** Most YAML nodes a document may have and still be analysed; the model's NODE_LIMIT when omitted. */
+  nodeLimit?: number;
   /**
    * Called when a rule throws (a podlens bug), at most once per rule per call; the rule's findings for that
    * document are dropped and every other rule still runs.
@@ -129,7 +131,8 @@ function rootCauseRules(rules: readonly Rule[]): Set<string> {
 function lintOne(doc: ManifestDocument, options: LintOptions, failed: Set<string>): Finding[] {
   const config = options.config ?? DEFAULT_LINT_CONFIG;
   const syntax = syntaxFindings(doc);
-  const ruleFindings = isLintable(doc) ? runRules(doc, config, options, failed) : [];
+  const stopped = isLintable(doc) ? analysisStoppedFinding(doc) : undefined;
+  const ruleFindings = !isLintable(doc) ? [] : stopped ? [stopped] : runRules(doc, config, options, failed);
   const checked = withoutKustomizeSupplied(withoutPlaceholderFindings(ruleFindings, doc.placeholders), doc);
   const raw = [...syntax, ...withoutConsequences(checked, syntax, rootCauseRules(options.rules ?? allRules()))];
   const suppressions = doc.templated ? undefined : readSuppressions(doc);
@@ -173,6 +176,7 @@ export function lintText(text: string, options: LintOptions = {}): Finding[] {
     kustomizePatch: options.kustomizePatch,
     kustomize: options.kustomize,
     helmTemplate: options.helmTemplate,
+    nodeLimit: options.nodeLimit,
   });
   const findings = lintDocuments(file.documents, options);
   const notice = templateFinding(file);

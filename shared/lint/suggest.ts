@@ -50,12 +50,15 @@ export function suggest(word: string, candidates: Iterable<string>): string | un
   for (const c of candidates) {
     const cl = c.toLowerCase();
     if (cl === lower) return c;
+    if (word.length >= 4 && cl.endsWith(lower)) tails.push(c);
+    // The distance is at least the difference in length: skipping those keeps a pasted 5,000-character key
+    // from costing a 5,000-by-n table per candidate.
+    if (Math.abs(cl.length - lower.length) > limit) continue;
     const score = editDistance(lower, cl);
     if (score <= limit && score < bestScore) {
       best = c;
       bestScore = score;
     }
-    if (word.length >= 4 && cl.endsWith(lower)) tails.push(c);
   }
   // `Version` for `apiVersion`: the word is the tail of exactly one longer key (`Port` fits two, so no guess).
   return best ?? (tails.length === 1 ? tails[0] : undefined);

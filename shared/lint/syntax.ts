@@ -1,6 +1,27 @@
-/** Syntax issues of the manifest model as findings (rule `yaml-syntax`, and `helm-template` for templates). */
+/**
+ * Syntax issues of the manifest model as findings (rule `yaml-syntax`, `helm-template` for templates and
+ * `analysis-stopped` for a document over the analysis budget).
+ */
 import type { ManifestDocument, ManifestFile } from '../model';
 import type { Finding } from './types';
+
+/** The one notice on a document too big to analyse (ManifestDocument.tooComplex), at its start. */
+export function analysisStoppedFinding(doc: ManifestDocument): Finding | undefined {
+  const budget = doc.tooComplex;
+  if (!budget) return undefined;
+  // Digit groups by hand: the core does not depend on the host's locale data.
+  const count = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+  return {
+    rule: 'analysis-stopped',
+    severity: 'info',
+    message: `Analysis stopped: this document is too complex to analyse (${count(budget.nodes)} nodes, limit ${count(budget.limit)})`,
+    detail:
+      'Only its YAML syntax is checked; hover shows field docs without effective values, and there is no lifecycle preview. Split the document or move bulk data out of it.',
+    range: { start: doc.range.start, end: doc.range.start },
+    path: '',
+    document: doc.index,
+  };
+}
 
 export function syntaxFindings(doc: ManifestDocument): Finding[] {
   // A templated document's syntax errors come from the template markers; one notice per file covers them.

@@ -6,6 +6,7 @@ import { type Document, isMap, isScalar, visit } from 'yaml';
 import type { Range } from '../util/range';
 import { type ParsedYamlDocument, parseSegment, type SyntaxIssue } from '../yaml/parse';
 import { type Segment, splitSegments } from '../yaml/split';
+import { type Complexity, overBudget } from './complexity';
 import { type Field, readers } from './field';
 import type { KustomizeContext } from './kustomize';
 import { applyKustomization } from './kustomizeEffects';
@@ -36,6 +37,8 @@ export interface ManifestDocument {
   placeholders: Placeholder[];
   /** Go/Helm template markers change this document's structure: it is not analysed. */
   templated?: { range: Range };
+  /** Too many nodes to analyse within a bounded time: parsed, but without pod view, placeholders or lint rules. */
+  tooComplex?: Complexity;
   issues: SyntaxIssue[];
 }
 
@@ -53,6 +56,8 @@ export interface ParseOptions {
    * templates even where the markers hide apiVersion and kind.
    */
   helmTemplate?: boolean;
+  /** Most nodes a document may have and still be analysed (./complexity); NODE_LIMIT when omitted. */
+  nodeLimit?: number;
 }
 
 export interface ManifestFile {
@@ -150,7 +155,9 @@ function toDocument(parsed: ParsedYamlDocument, index: number, options: ParseOpt
     doc.templated = templated;
     return doc;
   }
-  if (!root || !doc.isKubernetes) return doc;
+  // Counted for every object-shaped document: a manifest with a misspelled `kind` key is linted too (../lint/kinds).
+  if (root) doc.tooComplex = overBudget(parsed.ast, options.nodeLimit);
+  if (!root || !doc.isKubernetes || doc.tooComplex) return doc;
   doc.placeholders = findPlaceholders(ctx, parsed.lines.text.slice(parsed.span[0], parsed.span[1]));
   doc.partial = hasPatchDirective(parsed.ast, parsed.lines.text) ? '$patch' : filePartialReason(options);
   if (kind.kind === 'value' && (WORKLOAD_KINDS as readonly string[]).includes(kind.value)) {

@@ -5,6 +5,7 @@ export { LineIndex } from '../yaml/lineIndex';
 export type { SyntaxIssue } from '../yaml/parse';
 export { type JsonScalar, resolvePlain, resolveScalar } from '../yaml/scalar';
 export { type Segment, splitSegments } from '../yaml/split';
+export { type Complexity, NODE_LIMIT } from './complexity';
 export * from './document';
 export * from './field';
 export type { JobView, PodFailureRuleView, SuccessRuleView } from './jobView';

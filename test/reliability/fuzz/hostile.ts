@@ -200,3 +200,13 @@ export const HOSTILE_DOCUMENTS: readonly [string, string][] = [
   ['only a BOM', '\uFEFF'],
   ['empty', ''],
 ];
+
+/**
+ * `count` containers, each with one key of `length` characters and more: the shape the core fuzz met at run 2,561
+ * of seed 20261206 (a 6.3 MB document of block sequences nested 2,500 deep whose NULs turned each line into one long
+ * key), where a "did you mean" search filled a length-by-candidate table for every key and took 29 s.
+ */
+export function longKeys(count: number, length: number): string {
+  const items = Array.from({ length: count }, (_, i) => `  - ? ${'k'.repeat(length + i)}\n    : 1`);
+  return `apiVersion: v1\nkind: Pod\nmetadata: {name: keys}\nspec:\n  containers:\n${items.join('\n')}\n`;
+}

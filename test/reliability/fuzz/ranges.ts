@@ -51,28 +51,36 @@ export function foldProblem(lines: readonly number[], f: { startLine: number; en
 
 /**
  * Every range-shaped or fold-shaped object anywhere in `value` that does not lie inside the text, described with
- * the path where it was found. Walks plain data only (results, never ASTs), each object once.
+ * the path where it was found. Walks plain data only (results, never ASTs), each object once. The path is a stack
+ * joined only for a problem: building a string per node made the walk quadratic in the depth of a deep outline.
  */
 export function rangeProblems(lines: readonly number[], value: unknown, where: string): string[] {
   const out: string[] = [];
   const seen = new Set<object>();
-  const walk = (v: unknown, path: string) => {
+  const path: string[] = [];
+  const report = (v: object, problem: string) => out.push(`${where}${path.join('')}: ${JSON.stringify(v)}: ${problem}`);
+  const walk = (v: unknown) => {
     if (typeof v !== 'object' || v === null || seen.has(v)) return;
     seen.add(v);
     if (isRange(v)) {
       const p = rangeProblem(lines, v);
-      if (p) out.push(`${where}${path}: ${JSON.stringify(v)}: ${p}`);
+      if (p) report(v, p);
       return;
     }
     const fold = v as { startLine?: unknown; endLine?: unknown };
     if (typeof fold.startLine === 'number' && typeof fold.endLine === 'number') {
       const p = foldProblem(lines, fold as { startLine: number; endLine: number });
-      if (p) out.push(`${where}${path}: ${JSON.stringify(v)}: ${p}`);
+      if (p) report(v, p);
     }
-    if (Array.isArray(v)) {
-      for (const [i, x] of v.entries()) walk(x, `${path}[${i}]`);
-    } else for (const [k, x] of Object.entries(v)) walk(x, `${path}.${k}`);
+    const entries = Array.isArray(v)
+      ? v.map((x, i) => [`[${i}]`, x] as const)
+      : Object.entries(v).map(([k, x]) => [`.${k}`, x] as const);
+    for (const [step, x] of entries) {
+      path.push(step);
+      walk(x);
+      path.pop();
+    }
   };
-  walk(value, '');
+  walk(value);
   return out;
 }

@@ -10,8 +10,6 @@ import { Worker } from 'node:worker_threads';
 import * as esbuild from 'esbuild';
 import type { CoreJob, CoreResult } from './coreChecks';
 
-const ROOT = path.resolve(__dirname, '../../..');
-
 export class CoreWorker {
   private worker: Worker;
 
@@ -19,10 +17,12 @@ export class CoreWorker {
     this.worker = this.spawn();
   }
 
-  static async start(): Promise<CoreWorker> {
+  /** `sourceDir` is this folder; a bundled caller (scripts/fuzz.mjs) passes it, its own `__dirname` being elsewhere. */
+  static async start(sourceDir = __dirname): Promise<CoreWorker> {
+    const root = path.resolve(sourceDir, '../../..');
     const script = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'podlens-fuzz-')), 'coreWorker.js');
     await esbuild.build({
-      entryPoints: [path.join(__dirname, 'coreWorker.ts')],
+      entryPoints: [path.join(sourceDir, 'coreWorker.ts')],
       outfile: script,
       bundle: true,
       platform: 'node',
@@ -30,7 +30,7 @@ export class CoreWorker {
       target: 'node20',
       sourcemap: 'inline',
       logLevel: 'warning',
-      alias: { yaml: path.join(ROOT, 'node_modules/yaml/browser/index.js') },
+      alias: { yaml: path.join(root, 'node_modules/yaml/browser/index.js') },
     });
     return new CoreWorker(script);
   }

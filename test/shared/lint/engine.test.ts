@@ -73,7 +73,9 @@ describe('rule docs', () => {
         expect(parseConfigFile(passing as string).findings).toEqual([]);
         return;
       }
-      expect(lintText(failing as string).map((f) => f.rule)).toContain(id);
+      // The page's failing example stands for 50,000 annotations: it is linted under a limit its sample exceeds.
+      const limit = id === 'analysis-stopped' ? { nodeLimit: 10 } : {};
+      expect(lintText(failing as string, limit).map((f) => f.rule)).toContain(id);
       const clean = lintText(passing as string);
       expect(clean.filter((f) => f.rule === id)).toEqual([]);
       expect(clean.filter((f) => f.severity === 'error')).toEqual([]);
