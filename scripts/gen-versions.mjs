@@ -79,8 +79,7 @@ function stageOf(description) {
   return name ? [stage, name] : [stage];
 }
 
-/** Builds the data; exported so the test can compare it with the committed file without writing anything. */
-export function buildVersionData() {
+function buildVersionData() {
   const base = JSON.parse(fs.readFileSync(path.join(repoRoot, 'shared/k8s/schema/k8s-schema.json'), 'utf8'));
   const sources = {};
   const perMinor = new Map();
@@ -149,24 +148,22 @@ export function buildVersionData() {
 }
 
 /** One type per line, so a regenerated file diffs by type. */
-export function formatVersionData(data) {
+function formatVersionData(data) {
   const { fields, ...header } = data;
   const head = Object.entries(header).map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)},`);
   const body = Object.entries(fields).map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`);
   return `{\n${head.join('\n')}\n"fields":{\n${body.join(',\n')}\n}\n}\n`;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { values: args } = parseArgs({ options: { out: { type: 'string' } } });
-  const outDir = path.resolve(args.out ?? path.join(repoRoot, 'shared/k8s/version'));
-  const data = buildVersionData();
-  const text = formatVersionData(data);
-  fs.mkdirSync(outDir, { recursive: true });
-  const outFile = path.join(outDir, 'api-versions.json');
-  fs.writeFileSync(outFile, text);
-  const count = Object.values(data.fields).reduce((n, f) => n + Object.keys(f).length, 0);
-  console.log(
-    `${path.relative(process.cwd(), outFile)}: ${count} versioned fields, ` +
-      `${(Buffer.byteLength(text) / 1024).toFixed(1)} KiB, from ${Object.values(data.sources).join(', ')}`,
-  );
-}
+const { values: args } = parseArgs({ options: { out: { type: 'string' } } });
+const outDir = path.resolve(args.out ?? path.join(repoRoot, 'shared/k8s/version'));
+const data = buildVersionData();
+const text = formatVersionData(data);
+fs.mkdirSync(outDir, { recursive: true });
+const outFile = path.join(outDir, 'api-versions.json');
+fs.writeFileSync(outFile, text);
+const count = Object.values(data.fields).reduce((n, f) => n + Object.keys(f).length, 0);
+console.log(
+  `${path.relative(process.cwd(), outFile)}: ${count} versioned fields, ` +
+    `${(Buffer.byteLength(text) / 1024).toFixed(1)} KiB, from ${Object.values(data.sources).join(', ')}`,
+);

@@ -1,6 +1,6 @@
 /**
- * `podlens lint <files|dirs|globs...> [--format text|json|sarif] [--level error|warning|info|hint] [--config file]`:
- * the editor's rules, in CI.
+ * `podlens lint <files|dirs|globs...> [--format text|json|sarif] [--level error|warning|info|hint] [--config file]
+ * [--kubernetes-version 1.31] [--feature-gates A=true,B=false]`: the editor's rules, in CI.
  */
 import { parseArgs } from 'node:util';
 import {
@@ -9,8 +9,10 @@ import {
   type Finding,
   type LintConfig,
   lintText,
+  mergeLintConfigs,
   type RuleFailure,
   ruleDocUrl,
+  targetOf,
 } from '../../shared/lint';
 import { splitSegments } from '../../shared/model';
 import { type AnalysisPool, POOL_MIN_SEGMENTS } from '../analysisPool';
@@ -24,12 +26,13 @@ import { formatText, LEVELS } from './format/text';
 import type { CliDiagnostic, CliFileResult, LintReport, RuleInfo } from './format/types';
 import type { CliIo } from './io';
 import { UsageError } from './io';
+import { targetFlags } from './target';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 
 export const LINT_USAGE =
-  'usage: podlens lint <files|dirs|globs...> [--format text|json|sarif] [--level error|warning|info|hint] [--config .podlens.yaml]';
+  'usage: podlens lint <files|dirs|globs...> [--format text|json|sarif] [--level error|warning|info|hint] [--config .podlens.yaml] [--kubernetes-version 1.31] [--feature-gates A=true]';
 
 function toCli(f: Finding): CliDiagnostic {
   return { rule: f.rule, severity: f.severity, message: f.message, document: f.document, path: f.path, range: f.range };
@@ -49,7 +52,7 @@ async function lintFile(
 ): Promise<CliDiagnostic[]> {
   const kustomize = kustomizeOptions(file);
   if (splitSegments(text).length < POOL_MIN_SEGMENTS) {
-    return lintText(text, { config, path: file, ...kustomize, onRuleFailure }).map(toCli);
+    return lintText(text, { config, target: targetOf(config), path: file, ...kustomize, onRuleFailure }).map(toCli);
   }
   const spec = { config };
   const store = new ManifestStore(spec, () => ({ path: file, ...kustomize }), onRuleFailure);
@@ -71,6 +74,8 @@ export async function runLint(argv: string[], io: CliIo, version: string, pool: 
       format: { type: 'string', short: 'f', default: 'text' },
       config: { type: 'string', short: 'c' },
       level: { type: 'string', short: 'l', default: 'warning' },
+      'kubernetes-version': { type: 'string' },
+      'feature-gates': { type: 'string' },
     },
     allowPositionals: true,
   });
@@ -80,7 +85,9 @@ export async function runLint(argv: string[], io: CliIo, version: string, pool: 
   if (!level) throw new UsageError(`unknown --level "${values.level}" (error, warning, info or hint)`);
   if (positionals.length === 0) throw new UsageError(`lint: no files given (${LINT_USAGE})`);
 
-  const { config, file: configFile } = loadCliConfig(values.config);
+  const flags = targetFlags(values['kubernetes-version'], values['feature-gates']);
+  const { config: fileConfig, file: configFile } = loadCliConfig(values.config);
+  const config = mergeLintConfigs(fileConfig, flags);
   const { files, problems } = expandInputs(positionals);
   const results: CliFileResult[] = [];
   // A rule that throws is a podlens bug: its findings are missing, so CI must not pass silently (exit 2, one line).

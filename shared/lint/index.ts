@@ -11,6 +11,7 @@ export {
   parseConfigFile,
   RULE_LEVELS,
   type RuleLevel,
+  targetOf,
 } from './config';
 export { isLintable } from './kinds';
 export { allRuleMetas, allRules, ruleById, ruleIds } from './registry';
