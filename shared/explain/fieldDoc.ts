@@ -4,7 +4,7 @@
  */
 import { docsUrl, type FieldSchema, schemaAt, shortTypeName, typeLabel } from '../k8s';
 import { versionNote } from '../k8s/version/fields';
-import { NEWEST_MINOR } from '../k8s/version/target';
+import { DEFAULT_TARGET, type KubernetesTarget } from '../k8s/version/target';
 import { type FieldPath, formatPath } from '../util/range';
 import { fieldDefault } from './fieldDefaults';
 
@@ -63,9 +63,9 @@ export function enumDocs(description: string | undefined): Map<string, string> {
 
 /**
  * Schema facts about the field at `path` of a document whose root type is `rootType`, with its version note for
- * the target `minor`; undefined off-schema.
+ * the target; undefined off-schema.
  */
-export function fieldDoc(rootType: string, path: FieldPath, minor = NEWEST_MINOR): FieldDoc | undefined {
+export function fieldDoc(rootType: string, path: FieldPath, target = DEFAULT_TARGET): FieldDoc | undefined {
   const at = schemaAt(rootType, path);
   if (!at.field || path.length === 0) return undefined;
   const ownerField = at.owner && at.property ? at.owner.properties[at.property] : undefined;
@@ -74,7 +74,7 @@ export function fieldDoc(rootType: string, path: FieldPath, minor = NEWEST_MINOR
   const own = at.property === path.at(-1);
   const defaultText = owner && at.property && own ? fieldDefault(owner, at.property) : undefined;
   const url = at.owner ? docsUrl(at.owner.name) : undefined;
-  const version = at.owner && at.property && own ? versionNote(at.owner.name, at.property, minor) : undefined;
+  const version = at.owner && at.property && own ? versionNote(at.owner.name, at.property, target) : undefined;
   return {
     path: formatPath(path),
     field: at.field,

@@ -35,7 +35,7 @@ export function hoverMarkdown(
   target: KubernetesTarget = DEFAULT_TARGET,
 ): string | undefined {
   const root = schemaDocs ? documentRootType(doc) : undefined;
-  const docs = root ? fieldDoc(root, path, target.minor) : undefined;
+  const docs = root ? fieldDoc(root, path, target) : undefined;
   const effective = [...explainPath(doc, path), ...kustomizeLines(doc, path)];
   if (!docs && effective.length === 0 && notes.length === 0) return undefined;
   const title = docs ? `**\`${docs.path}\`** · \`${docs.type}\`${docs.version ? ` · ${docs.version}` : ''}` : undefined;

@@ -28,10 +28,10 @@ afterAll(async () => {
   await client.stop();
 });
 
-const codes = (diags: { code?: string | number; message: string }[]) =>
+const codes = (diags: { code?: string | number; message: unknown }[]) =>
   diags
     .filter((d) => d.code === 'unknown-field' || d.code === 'feature-gate-off')
-    .map((d) => `${d.code}: ${d.message}`);
+    .map((d) => `${d.code}: ${String(d.message)}`);
 
 async function configure(next: Record<string, unknown>, uri: string) {
   settings = next;

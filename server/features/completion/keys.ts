@@ -25,17 +25,17 @@ const NODE_LABELS = ['kubernetes.io/os', 'kubernetes.io/arch', 'kubernetes.io/ho
 
 const docsCache = new WeakMap<FieldSchema, string>();
 
-function docsOf(typeName: string, key: string, field: FieldSchema): string {
-  let text = docsCache.get(field);
+function docsOf(typeName: string, key: string, field: FieldSchema, target: KubernetesTarget): string {
+  const note = versionNote(typeName, key, target);
+  let text = note ? undefined : docsCache.get(field);
   if (text === undefined) {
     const owner = shortTypeName(typeName);
-    const note = versionNote(typeName, key);
     const parts = [`\`${typeLabel(field)}\`${note ? ` · ${note}` : ''}`];
     if (field.description) parts.push(trimDescription(field.description));
     const def = fieldDefault(owner, key);
     if (def) parts.push(`Default when absent: ${def}`);
     text = parts.join('\n\n');
-    docsCache.set(field, text);
+    if (!note) docsCache.set(field, text);
   }
   return text;
 }
@@ -80,7 +80,7 @@ function objectKeys(slot: KeySlot, typeName: string, target: KubernetesTarget): 
   for (const [key, field] of Object.entries(schema.properties)) {
     if (READ_ONLY.has(key) || slot.siblings.includes(key) || missingInTarget(typeName, key, target)) continue;
     const sort = schema.required.includes(key) || FIRST.has(key) ? '0' : '1';
-    out.push(item(slot, key, field, docsOf(typeName, key, field), sort));
+    out.push(item(slot, key, field, docsOf(typeName, key, field, target), sort));
   }
   return out;
 }

@@ -4,7 +4,8 @@
  * as having the field, so podlens never calls a field unknown that the cluster may accept.
  */
 import data from './api-versions.json';
-import { type KubernetesTarget, NEWEST_MINOR, versionLabel } from './target';
+import { gateState, isKnownGate } from './gates';
+import { DEFAULT_TARGET, type KubernetesTarget, versionLabel } from './target';
 
 export type Stage = 'alpha' | 'beta' | 'ga';
 
@@ -70,12 +71,23 @@ export function fieldStage(typeName: string, field: string, minor: number): Fiel
 }
 
 /**
+ * The field's stage in the target: from the gates table (./gates) when it follows the field's gate, since upstream
+ * descriptions keep saying "alpha" after a promotion; else as the target minor's description words it.
+ */
+function targetStage(typeName: string, field: string, target: KubernetesTarget): FieldStage | undefined {
+  const described = fieldStage(typeName, field, target.minor);
+  if (!described?.gate || !isKnownGate(described.gate)) return described;
+  const stage = gateState(target, described.gate).stage;
+  return stage ? { stage, gate: described.gate } : described;
+}
+
+/**
  * What the hover says about a field's version: "since v1.33", "since v1.32, alpha (PodLevelResources)".
  * Undefined for a field every supported minor has with no stage named.
  */
-export function versionNote(typeName: string, field: string, minor = NEWEST_MINOR): string | undefined {
+export function versionNote(typeName: string, field: string, target = DEFAULT_TARGET): string | undefined {
   const arrival = fieldArrival(typeName, field);
-  const stage = fieldStage(typeName, field, minor);
+  const stage = targetStage(typeName, field, target);
   const parts: string[] = [];
   if (arrival) {
     const unknown = arrival.since - arrival.after > 1;

@@ -40,6 +40,12 @@ const GATES: Readonly<Record<string, readonly GateStep[]>> = {
     [33, true, 'beta'],
     [35, true, 'ga', true],
   ],
+  // KEP-3619, supplementalGroupsPolicy in the pod securityContext.
+  SupplementalGroupsPolicy: [
+    [31, false, 'alpha'],
+    [33, true, 'beta'],
+    [35, true, 'ga', true],
+  ],
   // KEP-4960, container stop signals.
   ContainerStopSignals: [[33, false, 'alpha']],
   // KEP-5307, container restart rules: restartPolicy on regular containers, restartPolicyRules.
@@ -57,9 +63,9 @@ export interface GateState {
   onByDefaultFrom?: number;
 }
 
-/** The gates podlens knows, for completion of `podlens.featureGates`. */
-export function knownGates(): readonly string[] {
-  return Object.keys(GATES);
+/** True for a gate this table follows; the stage of any other comes from upstream descriptions alone. */
+export function isKnownGate(gate: string): boolean {
+  return Object.hasOwn(GATES, gate);
 }
 
 /**

@@ -70,7 +70,11 @@ describe('stages', () => {
     expect(fieldStage(`${CORE}PodSpec`, 'resources', 32)).toEqual({ stage: 'alpha', gate: 'PodLevelResources' });
     expect(fieldStage('io.k8s.api.batch.v1.JobSpec', 'managedBy', 32)).toEqual({ stage: 'beta', gate: 'JobManagedBy' });
     expect(fieldStage('io.k8s.api.batch.v1.JobSpec', 'managedBy', 36)).toEqual({ stage: 'ga' });
-    expect(versionNote(`${CORE}PodSpec`, 'resources', 32)).toBe('since v1.32, alpha (PodLevelResources)');
+    expect(versionNote(`${CORE}PodSpec`, 'resources', at(32))).toBe('since v1.32, alpha (PodLevelResources)');
+    // The description still says alpha in v1.36; the gate is beta from v1.34.
+    expect(fieldStage(`${CORE}PodSpec`, 'resources', 36)).toEqual({ stage: 'alpha', gate: 'PodLevelResources' });
+    expect(versionNote(`${CORE}PodSpec`, 'resources')).toBe('since v1.32, beta (PodLevelResources)');
+    expect(versionNote(`${CORE}PodSecurityContext`, 'supplementalGroupsPolicy')).toBe('since v1.31');
     expect(versionNote(`${CORE}Lifecycle`, 'stopSignal')).toBe('since v1.33');
   });
 });

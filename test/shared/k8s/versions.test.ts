@@ -169,6 +169,13 @@ const ROWS: Row[] = [
     verdict: from(32, UNKNOWN),
   },
   {
+    name: 'securityContext.supplementalGroupsPolicy',
+    source: 'KEP-3619: field added in v1.31 (alpha, off), SupplementalGroupsPolicy beta and on in v1.33',
+    text: pod(`  securityContext:\n    supplementalGroupsPolicy: Strict\n${app()}`),
+    rules: FIELD_RULES,
+    verdict: (m) => (m < 31 ? UNKNOWN : m < 33 ? GATE_WARNING : []),
+  },
+  {
     name: 'a container resizePolicy',
     source: 'KEP-1287: InPlacePodVerticalScaling alpha (off) since v1.27, beta and on in v1.33',
     text: pod(resize),

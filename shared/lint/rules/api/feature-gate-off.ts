@@ -96,8 +96,16 @@ export const featureGateOffRule: Rule = {
     const pod = ctx.pod;
     if (!pod) return;
     const spec = mapAt(ctx.doc, pod.specPath);
+    const securityContext = ctx.doc.ctx.asMap(ctx.doc.ctx.get(spec, 'securityContext'));
     const gated = [
       ...at(ctx, spec, pod.specPath, 'resources', 'PodLevelResources'),
+      ...at(
+        ctx,
+        securityContext,
+        [...pod.specPath, 'securityContext'],
+        'supplementalGroupsPolicy',
+        'SupplementalGroupsPolicy',
+      ),
       ...imageVolumes(ctx, pod.specPath, spec),
       ...containerFields(ctx, pod.specPath, spec),
     ];
