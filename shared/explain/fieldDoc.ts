@@ -4,7 +4,7 @@
  */
 import { docsUrl, type FieldSchema, schemaAt, shortTypeName, typeLabel } from '../k8s';
 import { versionNote } from '../k8s/version/fields';
-import { DEFAULT_TARGET, type KubernetesTarget } from '../k8s/version/target';
+import { DEFAULT_TARGET } from '../k8s/version/target';
 import { type FieldPath, formatPath } from '../util/range';
 import { fieldDefault } from './fieldDefaults';
 
