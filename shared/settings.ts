@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { NEWEST_MINOR, OLDEST_MINOR } from './k8s/version/target';
+import { DEFAULT_HORIZON_SECONDS } from './sim/horizon';
 
 export const RULE_LEVELS = ['off', 'hint', 'info', 'warning', 'error'] as const;
 export type RuleLevel = (typeof RULE_LEVELS)[number];
@@ -67,9 +68,9 @@ export const settingsSchema = z.object({
   codeLens: z.object({ enable: z.boolean().catch(true) }).catch({ enable: true }),
   simulation: z
     .object({
-      until: z.number().int().positive().max(86_400).catch(900),
+      until: z.number().int().positive().max(86_400).catch(DEFAULT_HORIZON_SECONDS),
     })
-    .catch({ until: 900 }),
+    .catch({ until: DEFAULT_HORIZON_SECONDS }),
   coexistence: z.enum(COEXISTENCE_MODES).catch('auto'),
   schemaElsewhere: schemaElsewhereSchema,
   kubernetesVersion: kubernetesVersionSchema.catch(NEWEST_VERSION),
@@ -84,7 +85,7 @@ export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({
   rules: {},
   rulePreset: 'default',
   codeLens: { enable: true },
-  simulation: { until: 900 },
+  simulation: { until: DEFAULT_HORIZON_SECONDS },
   coexistence: 'auto',
   schemaElsewhere: NO_SCHEMA_ELSEWHERE,
   kubernetesVersion: NEWEST_VERSION,

@@ -1,4 +1,6 @@
 /** Public entry of the lifecycle simulation: predicts what the kubelet does with a pod manifest. */
+
+export { DEFAULT_HORIZON_SECONDS } from './horizon';
 export { type FileObjects, fileObjects, referencedObjects } from './infer/fileObjects';
 export { NEVER_RETURNS } from './infer/hooks';
 export { type ContainerPrediction, predictContainer } from './infer/predict';
@@ -7,7 +9,7 @@ export type { JobCondition, JobPod, JobResult } from './job/types';
 export { toJson } from './json';
 export { parseScenario, type Scenario, type ScenarioInput, type SimError, scenarioSchema } from './scenario';
 export type { Assumptions } from './scheduling';
-export { type SimulateOptions, type SimulationResult, simulate } from './simulate';
+export { inferAssumptions, type SimulateOptions, type SimulationResult, simulate } from './simulate';
 export { predictionSummary } from './summary';
 export type {
   ConditionSnapshot,

@@ -1,6 +1,6 @@
 /**
  * Which Kubernetes minors have a field of the newest schema, and its stage there: queries over the generated
- * ./api-versions.json (scripts/gen-versions.mjs). A minor the data does not cover (no npm package carries it) counts
+ * ./api-versions.json (scripts/gen/gen-versions.mjs). A minor the data does not cover (no npm package carries it) counts
  * as having the field, so podlens never calls a field unknown that the cluster may accept.
  */
 import data from './api-versions.json';

@@ -2,18 +2,23 @@
  * Builds the effective scenario: what the scenario states wins, the rest is inferred from the manifest
  * (and noted), then resolves the pod for the engine: containers, images, node fit, mounts, actions.
  */
-import { effectiveGracePeriod, effectiveRestartPolicy } from '../../k8s/defaults';
+import type { WorkspaceObjects } from '../../analysis/workspace/types';
+import { podNamespace } from '../../k8s/admission/namespace';
+import type { ResourceList } from '../../k8s/admission/resourceList';
 import { parseQuantity, type Quantity } from '../../k8s/quantity';
+import { resolvePod as resolvedPodOf } from '../../model/resolvedPod';
 import type { ContainerView, PodView } from '../../model/types';
 import { formatPath } from '../../util/range';
+import { DEFAULT_HORIZON_SECONDS } from '../horizon';
 import type { Scenario, SimError } from '../scenario';
 import { admissionRejection, fitOnNode, unschedulableMessage } from '../scheduler';
 import type { ContainerSpec, ImageFacts, PodSpecResolved } from '../types';
 import { type EffectiveContainer, type ResolveContext, resolveContainer } from './container';
 import type { FileObjects } from './fileObjects';
 import { notFound, referencedNames, volumeReferences } from './refs';
+import { assumedNote, claimsOf, workspaceNote, workspaceServices } from './workspaceFacts';
+import { lookup } from './workspaceObjects';
 
-export const DEFAULT_UNTIL = 900;
 const DEFAULT_PULL_SECONDS = 2;
 const DEFAULT_ALLOCATABLE: Record<string, string> = { cpu: '4', memory: '8Gi', pods: '110' };
 
@@ -35,9 +40,11 @@ export interface ResolveOptions {
   deleteAt?: number;
   /** The objects the pod's file defines; unknown when absent (then every referenced object is assumed). */
   objects?: FileObjects;
+  /** The workspace's objects: they decide what exists beyond the file. */
+  workspace?: WorkspaceObjects;
+  /** The RuntimeClass's overhead.podFixed, which the scheduler adds to the pod's requests. */
+  overhead?: ResourceList;
 }
-
-const containerName = (c: ContainerView) => (c.name.kind === 'value' ? c.name.value : formatPath([c.list, c.index]));
 
 function imageFacts(spec: ContainerSpec, scenario: Scenario, notes: Record<string, string>): ImageFacts {
   const given = scenario.images?.[spec.image];
@@ -67,19 +74,19 @@ function allocatable(scenario: Scenario, notes: Record<string, string>): Record<
   return { ...DEFAULT_ALLOCATABLE, ...(scenario.node?.allocatable ?? {}) };
 }
 
-/**
- * @example resolvePod(pod, {}, {}).spec.containers[0].runs // inferred from the command
- */
-/** How an assumed-present object is described; the headline reads it back (summary.ts). */
-export const NOT_IN_FILE = 'exists, though not defined in this file';
+export { NOT_IN_FILE } from './workspaceFacts';
 
-export function resolvePod(
+/**
+ * @example resolveSimulation(pod, {}, {}).spec.containers[0].runs // inferred from the command
+ */
+export function resolveSimulation(
   pod: PodView,
   scenario: Scenario,
   options: ResolveOptions,
 ): { spec: PodSpecResolved; assumptions: Assumptions } | { errors: SimError[] } {
   const errors: SimError[] = [];
-  const views = [...pod.initContainers, ...pod.containers];
+  const resolved = resolvedPodOf(pod);
+  const views = resolved.views;
   if (pod.containers.length === 0) {
     errors.push({
       field: `${formatPath(pod.specPath)}.containers`,
@@ -94,7 +101,7 @@ export function resolvePod(
       });
     }
   }
-  const names = new Set(views.map(containerName));
+  const names = new Set(resolved.containers.map((c) => c.name));
   for (const name of Object.keys(scenario.containers ?? {})) {
     if (!names.has(name))
       errors.push({
@@ -106,11 +113,20 @@ export function resolvePod(
 
   const notes: Record<string, string> = {};
   const objects = options.objects;
-  const referenced = (kind: 'configMap' | 'secret', noun: string, list: 'configMaps' | 'secrets'): string[] => {
+  const workspace = options.workspace;
+  const namespace = podNamespace(pod);
+  const keys: Record<string, string[]> = { ...(objects?.keys ?? {}) };
+  const referenced = (kind: 'configMap' | 'secret', noun: 'ConfigMap' | 'Secret', list: 'configMaps' | 'secrets') => {
     const given = scenario[list];
     if (given) return given;
     const names = referencedNames(pod, kind);
     if (names.length === 0) return [];
+    if (workspace) {
+      const found = lookup(noun, names, objects, workspace, namespace);
+      Object.assign(keys, found.keys);
+      notes[list] = workspaceNote(noun, list, found);
+      return found.present;
+    }
     if (!objects) {
       notes[list] = `assumed: every referenced ${noun} exists`;
       return names;
@@ -122,12 +138,13 @@ export function resolvePod(
     notes[list] =
       missing.length === 0
         ? `inferred: every referenced ${noun} is defined in this file`
-        : `assumed: ${missing.map((m) => `${noun} ${m}`).join(', ')} ${NOT_IN_FILE} (remove it from \`${list}\` to see the pod without it)`;
+        : assumedNote(noun, list, missing);
     return names;
   };
   const configMaps = referenced('configMap', 'ConfigMap', 'configMaps');
   const secrets = referenced('secret', 'Secret', 'secrets');
-  const services = scenario.services ?? objects?.services ?? [];
+  const polled = workspace && !scenario.services ? workspaceServices(pod, workspace, namespace) : undefined;
+  const services = scenario.services ?? [...new Set([...(objects?.services ?? []), ...(polled?.present ?? [])])];
   const ctx: ResolveContext = {
     pod,
     notes,
@@ -135,23 +152,25 @@ export function resolvePod(
     secrets: new Set(secrets),
     services: new Set(services),
     inFile: objects !== undefined,
-    namespace: pod.metadata.namespace.kind === 'value' ? pod.metadata.namespace.value : 'default',
-    ...(objects ? { keys: objects.keys } : {}),
+    namespace,
+    ...(objects || workspace ? { keys } : {}),
+    ...(workspace ? { absentWhere: workspace.complete ? 'in no file of the workspace' : 'not in the workspace' } : {}),
   };
 
   const containers: ContainerSpec[] = [];
   const effective: Record<string, EffectiveContainer> = {};
-  views.forEach((view, key) => {
-    const name = containerName(view);
-    const r = resolveContainer(view, key, name, scenario.containers?.[name], ctx);
+  for (const { view, order, name } of resolved.containers) {
+    const r = resolveContainer(view, order, name, scenario.containers?.[name], ctx);
     containers.push(r.spec);
     effective[name] ??= r.effective;
-  });
+  }
   const waits = Object.keys(notes).some((k) => k.endsWith('.waitsFor'));
   if (!scenario.services && (waits || services.length > 0))
-    notes.services = objects
-      ? `inferred: the Services defined in this file exist${services.length > 0 ? ` (${services.join(', ')})` : ''}, no other`
-      : 'assumed: no Service exists';
+    notes.services = polled?.facts.length
+      ? `inferred: ${polled.facts.join('; ')}; no other Service exists`
+      : objects
+        ? `inferred: the Services defined in this file exist${services.length > 0 ? ` (${services.join(', ')})` : ''}, no other`
+        : 'assumed: no Service exists';
   const images: Record<string, ImageFacts> = {};
   for (const c of containers) images[c.image] ??= imageFacts(c, scenario, notes);
 
@@ -162,8 +181,8 @@ export function resolvePod(
     if (q.ok) quantities.set(k, q.quantity);
   }
 
-  const restart = effectiveRestartPolicy(pod);
-  const grace = effectiveGracePeriod(pod);
+  const restart = resolved.restartPolicy;
+  const grace = resolved.gracePeriod;
   if (restart.note) notes.restartPolicy = restart.note;
   if (grace.note) notes.terminationGracePeriodSeconds = grace.note;
   const nodeName = pod.nodeName.kind === 'value' ? pod.nodeName.value : undefined;
@@ -175,7 +194,7 @@ export function resolvePod(
         : pod.metadata.generateName.kind === 'value'
           ? `${pod.metadata.generateName.value}xxxxx`
           : 'pod',
-    namespace: pod.metadata.namespace.kind === 'value' ? pod.metadata.namespace.value : 'default',
+    namespace,
     nodeName: nodeName ?? node.name,
     boundByHand: nodeName !== undefined,
     restartPolicy: restart.policy,
@@ -189,7 +208,7 @@ export function resolvePod(
     spec.activeDeadlineSeconds = pod.activeDeadlineSeconds.value;
   }
 
-  const fit = fitOnNode(pod, quantities);
+  const fit = fitOnNode(pod, quantities, options.overhead);
   if (!fit.fits && spec.boundByHand) {
     const r = admissionRejection(fit.insufficient);
     spec.rejected = { reason: r.reason, message: r.message, event: r.event, ranges: fit.ranges };
@@ -206,6 +225,10 @@ export function resolvePod(
       ranges: [missingMount.ref.range],
     };
   }
+  if (workspace) {
+    const claims = claimsOf(pod, objects, workspace, namespace, notes);
+    if (claims && !spec.unschedulable && !spec.boundByHand) spec.unschedulable = claims;
+  }
 
   const actions: Assumptions['actions'] = (scenario.actions ?? []).map((a) => ({ ...a }));
   if (options.deleteAt !== undefined) actions.push({ atSeconds: options.deleteAt, do: 'delete' });
@@ -218,9 +241,9 @@ export function resolvePod(
     };
   if (actions.length > 1) notes.actions = 'only the first delete is simulated: the pod is gone after it';
 
-  const until = options.until ?? scenario.until ?? DEFAULT_UNTIL;
+  const until = options.until ?? scenario.until ?? DEFAULT_HORIZON_SECONDS;
   if (options.until === undefined && scenario.until === undefined)
-    notes.until = `default: ${DEFAULT_UNTIL} s of simulated time`;
+    notes.until = `default: ${DEFAULT_HORIZON_SECONDS} s of simulated time`;
 
   const assumptions: Assumptions = {
     node,

@@ -21,7 +21,7 @@ describe('gen-versions', () => {
   it('regenerates the committed data from the pinned packages byte for byte', { timeout: 60_000 }, () => {
     const out = mkdtempSync(path.join(tmpdir(), 'podlens-versions-'));
     try {
-      execFileSync(process.execPath, [path.join(repoRoot, 'scripts/gen-versions.mjs'), '--out', out], {
+      execFileSync(process.execPath, [path.join(repoRoot, 'scripts/gen/gen-versions.mjs'), '--out', out], {
         stdio: 'pipe',
       });
       const file = 'api-versions.json';

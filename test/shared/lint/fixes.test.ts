@@ -11,7 +11,7 @@ import {
   yamlPlain,
 } from '../../../shared/lint/fixes';
 import { type ContainerView, parseManifests } from '../../../shared/model';
-import { applyFix, parseAll } from '../../fixtures/lint/lifecycle/lintHelpers';
+import { applyFix, parseAll } from '../../helpers/lint/lintHelpers';
 
 function container(
   text: string,

@@ -2,7 +2,7 @@
 // repeated imagePullSecrets names and deprecated volume types. Each stays a warning, at the tightest range.
 import { describe, expect, it } from 'vitest';
 import { lintText, type RuleFailure } from '../../../shared/lint';
-import { brief, explained, findings, lint, locate, locateValue, pod } from '../../fixtures/lint/lifecycle/lintHelpers';
+import { brief, explained, findings, lint, locate, locateValue, pod } from '../../helpers/lint/lintHelpers';
 
 const resources = (lines: string) => pod(`  - name: app\n    image: app:1.0\n    resources:\n${lines}`);
 

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allRules } from '../../../shared/lint';
-import { findings } from '../../fixtures/lint/lifecycle/lintHelpers';
+import { findings } from '../../helpers/lint/lintHelpers';
 
 const DOCS = path.resolve(__dirname, '../../../docs/rules');
 const ours = allRules().filter((r) => r.meta.family === 'lifecycle' || r.meta.family === 'metadata');

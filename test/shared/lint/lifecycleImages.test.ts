@@ -1,6 +1,6 @@
 // latest-tag, pull-policy-never, private-registry-no-pull-secret: rule id, severity and exact range.
 import { describe, expect, it } from 'vitest';
-import { applyFix, brief, explained, findings, locate, pod } from '../../fixtures/lint/lifecycle/lintHelpers';
+import { applyFix, brief, explained, findings, locate, pod } from '../../helpers/lint/lintHelpers';
 
 describe('latest-tag', () => {
   it('flags an untagged image and :latest, with pin and pull-policy fixes', () => {

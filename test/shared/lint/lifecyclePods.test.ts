@@ -1,14 +1,6 @@
 // Shared namespaces, repeated env and ports, resources and privileges.
 import { describe, expect, it } from 'vitest';
-import {
-  applyFix,
-  brief,
-  findings,
-  locate,
-  locateValue,
-  parseAll,
-  pod,
-} from '../../fixtures/lint/lifecycle/lintHelpers';
+import { applyFix, brief, findings, locate, locateValue, parseAll, pod } from '../../helpers/lint/lintHelpers';
 
 describe('port-conflict', () => {
   it('flags the second concurrent container binding the same port and protocol, relating the first', () => {

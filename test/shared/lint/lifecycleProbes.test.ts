@@ -9,7 +9,7 @@ import {
   locateValue,
   parseAll,
   pod,
-} from '../../fixtures/lint/lifecycle/lintHelpers';
+} from '../../helpers/lint/lintHelpers';
 
 const HTTP = '    ports:\n    - name: http\n      containerPort: 8080\n';
 

@@ -1,6 +1,6 @@
 // What the containers' commands and hooks do: crash loops, init containers that never succeed, shutdown timing.
 import { describe, expect, it } from 'vitest';
-import { brief, explained, findings, locate, locateValue, pod } from '../../fixtures/lint/lifecycle/lintHelpers';
+import { brief, explained, findings, locate, locateValue, pod } from '../../helpers/lint/lintHelpers';
 
 describe('crashloop-predicted', () => {
   it('flags a command that exits at once under restartPolicy Always, with the back-off schedule', () => {

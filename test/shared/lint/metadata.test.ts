@@ -1,6 +1,6 @@
 // missing-name (an API error) and recommended-labels (a hint).
 import { describe, expect, it } from 'vitest';
-import { applyFix, brief, explained, findings, locate, parseAll } from '../../fixtures/lint/lifecycle/lintHelpers';
+import { applyFix, brief, explained, findings, locate, parseAll } from '../../helpers/lint/lintHelpers';
 
 const DEPLOYMENT = `apiVersion: apps/v1
 kind: Deployment

@@ -2,7 +2,7 @@
 // (or the intended build step) accepts, so podlens must not report an error on it.
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../../shared/lint';
-import { app, pod, workload } from '../../fixtures/lint/api/cases';
+import { app, pod, workload } from '../../helpers/lint/cases';
 
 const errors = (text: string) => lintText(text).filter((f) => f.severity === 'error');
 

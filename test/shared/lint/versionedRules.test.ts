@@ -1,7 +1,7 @@
 // The version-dependent findings: exact message, severity and range for a target older than the field or with
 // its gate off, and silence where the target has it.
 import { describe, expect, it } from 'vitest';
-import { findingsOf } from '../../fixtures/lint/api/marked';
+import { findingsOf } from '../../helpers/lint/marked';
 
 const target = (minor: number, featureGates: Record<string, boolean> = {}) => ({ target: { minor, featureGates } });
 const pod = (spec: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n${spec}`;
