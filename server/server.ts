@@ -26,11 +26,14 @@ import type { ServerContext } from './context';
 import { type AnalysisSpec, ManifestStore } from './documents';
 import { FEATURES } from './features';
 import { DiagnosticsPublisher } from './features/diagnostics';
+import { watchWorkspaceFiles, workspaceFeatures } from './features/workspace';
+import { WorkspaceFindings } from './features/workspaceDiagnostics';
 import { Kustomizations } from './kustomize';
 import { lazyTextDocuments } from './lazyTextDocument';
 import { changeMessage, fileSize, SERVER_VERSION, startMessage, timedRequests } from './serverLog';
 import { fetchSettings } from './settings';
 import { configFileFindings, isConfigFileUri, WorkspaceConfig } from './workspaceConfig';
+import { ServerWorkspaceIndex } from './workspaceIndex';
 
 export const SERVER_NAME = 'podlens';
 
@@ -41,12 +44,16 @@ class LintStore extends ManifestStore {
     optionsFor: (uri: string) => ParseOptions,
     onFailure: (failure: RuleFailure) => void,
     private readonly configFindings: (uri: string) => Finding[] | undefined,
+    /** Findings that depend on other files (the workspace rules), added to the cached per-segment ones. */
+    readonly crossFile: { findings?: (uri: string) => Finding[] } = {},
   ) {
     super(spec, optionsFor, onFailure);
   }
 
   override findings(uri: string): Finding[] {
-    return this.configFindings(uri) ?? super.findings(uri);
+    const own = this.configFindings(uri) ?? super.findings(uri);
+    const cross = this.crossFile.findings?.(uri) ?? [];
+    return cross.length ? [...own, ...cross] : own;
   }
 }
 
@@ -97,6 +104,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     },
   };
   const diagnostics = new DiagnosticsPublisher(ctx, options.pool);
+  const workspace = new ServerWorkspaceIndex();
+  const crossFile = new WorkspaceFindings(
+    workspace,
+    store,
+    () => settings.workspace.assumeComplete,
+    () => lintConfig,
+  );
+  store.crossFile.findings = (uri) => crossFile.findings(uri, documents.get(uri)?.lineCount ?? 0);
+  workspace.onDidChange(() => {
+    for (const doc of documents.all()) {
+      if (ctx.sync(doc.uri) && crossFile.changed(doc.uri, doc.lineCount)) diagnostics.schedule(doc.uri);
+    }
+  });
+  const wsFeatures = workspaceFeatures(workspace);
 
   /** `.podlens.yaml` layered under the `podlens.rules` setting; re-analyses everything when the levels change. */
   const applyLintConfig = () => {
@@ -132,7 +153,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return {
       capabilities: Object.assign(
         { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
-        ...FEATURES.map((f) => f.capabilities),
+        ...[...FEATURES, ...wsFeatures].map((f) => f.capabilities),
       ),
       serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
     };
@@ -148,6 +169,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       // Documents opened while the settings were on their way are published with them, never with defaults first.
       applyLintConfig();
       diagnostics.start();
+      watchWorkspaceFiles(connection, ctx.clientCapabilities, workspace);
+      const started = performance.now();
+      void workspace
+        .start(workspaceConfig.folderPaths())
+        .then(() =>
+          connection.console.info(
+            `workspace index: ${workspace.index.size} files indexed in ${Math.round(performance.now() - started)} ms`,
+          ),
+        );
     }
   });
 
@@ -164,14 +194,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onShutdown(() => workspaceConfig.dispose());
 
-  documents.onDidChangeContent((e) => diagnostics.schedule(e.document.uri));
+  documents.onDidChangeContent((e) => {
+    workspace.openChanged(e.document.uri, () => e.document.getText());
+    diagnostics.schedule(e.document.uri);
+  });
   documents.onDidClose((e) => {
+    workspace.closed(e.document.uri);
+    crossFile.forget(e.document.uri);
     store.close(e.document.uri);
     kustomizations.forget(e.document.uri);
     diagnostics.clear(e.document.uri);
   });
 
-  for (const feature of FEATURES) feature.register(ctx);
+  for (const feature of [...FEATURES, ...wsFeatures]) feature.register(ctx);
   documents.listen(
     withChangeTap(connection, (params) => store.noteChanges(params.textDocument.uri, params.contentChanges)),
   );

@@ -72,6 +72,7 @@ export const settingsSchema = z.object({
     })
     .catch({ until: DEFAULT_HORIZON_SECONDS }),
   coexistence: z.enum(COEXISTENCE_MODES).catch('auto'),
+  workspace: z.object({ assumeComplete: z.boolean().catch(false) }).catch({ assumeComplete: false }),
   schemaElsewhere: schemaElsewhereSchema,
   kubernetesVersion: kubernetesVersionSchema.catch(NEWEST_VERSION),
   featureGates: featureGatesSchema.catch({}),
@@ -87,6 +88,7 @@ export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({
   codeLens: { enable: true },
   simulation: { until: DEFAULT_HORIZON_SECONDS },
   coexistence: 'auto',
+  workspace: { assumeComplete: false },
   schemaElsewhere: NO_SCHEMA_ELSEWHERE,
   kubernetesVersion: NEWEST_VERSION,
   featureGates: {},

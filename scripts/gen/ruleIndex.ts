@@ -15,6 +15,11 @@ const FAMILIES: { family: RuleFamily; title: string; blurb: string }[] = [
   },
   { family: 'lifecycle', title: 'Lifecycle and reliability', blurb: 'What the node will do with the pod.' },
   { family: 'metadata', title: 'Metadata hygiene', blurb: 'Names and recommended labels.' },
+  {
+    family: 'workspace',
+    title: 'Across files',
+    blurb: 'References and selectors checked against the other objects of the workspace; never errors.',
+  },
   { family: 'config', title: 'Configuration', blurb: 'Problems in `.podlens.yaml`, `podlens.rules` and comments.' },
 ];
 

@@ -1,8 +1,14 @@
 /**
  * `podlens lint <files|dirs|globs...> [--format text|json|sarif] [--level error|warning|info|hint] [--config file]
- * [--kubernetes-version 1.31] [--feature-gates A=true,B=false]`: the editor's rules, in CI.
+ * [--workspace DIR] [--workspace-complete] [--kubernetes-version 1.31] [--feature-gates A=true,B=false]`: the
+ * editor's rules, in CI, with the workspace's other objects (the current directory tree unless --workspace says
+ * otherwise) for the cross-file rules, against the target Kubernetes version.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { WorkspaceObjects } from '../../shared/analysis/workspace';
 import {
   allRuleMetas,
   byPosition,
@@ -13,11 +19,13 @@ import {
   type RuleFailure,
   ruleDocUrl,
   targetOf,
+  workspaceRules,
 } from '../../shared/lint';
 import { splitSegments } from '../../shared/model';
 import { type AnalysisPool, POOL_MIN_SEGMENTS } from '../analysisPool';
 import { ManifestStore } from '../documents';
 import { kustomizeOptions } from '../kustomize';
+import { ServerWorkspaceIndex } from '../workspaceIndex';
 import { loadCliConfig } from './config';
 import { expandInputs, readManifest } from './files';
 import { formatJson } from './format/json';
@@ -32,7 +40,9 @@ const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 
 export const LINT_USAGE =
-  'usage: podlens lint <files|dirs|globs...> [--format text|json|sarif] [--level error|warning|info|hint] [--config .podlens.yaml] [--kubernetes-version 1.31] [--feature-gates A=true]';
+  'usage: podlens lint <files|dirs|globs...> [--format text|json|sarif] [--level error|warning|info|hint] [--config .podlens.yaml] [--workspace DIR] [--workspace-complete] [--kubernetes-version 1.31] [--feature-gates A=true]';
+
+const WORKSPACE_RULE_IDS = new Set(workspaceRules.map((r) => r.meta.id));
 
 function toCli(f: Finding): CliDiagnostic {
   return { rule: f.rule, severity: f.severity, message: f.message, document: f.document, path: f.path, range: f.range };
@@ -49,17 +59,42 @@ async function lintFile(
   config: LintConfig,
   pool: AnalysisPool,
   onRuleFailure: (f: RuleFailure) => void,
+  workspace: WorkspaceObjects,
 ): Promise<CliDiagnostic[]> {
   const kustomize = kustomizeOptions(file);
   if (splitSegments(text).length < POOL_MIN_SEGMENTS) {
-    return lintText(text, { config, target: targetOf(config), path: file, ...kustomize, onRuleFailure }).map(toCli);
+    return lintText(text, { config, target: targetOf(config), path: file, ...kustomize, onRuleFailure, workspace }).map(
+      toCli,
+    );
   }
   const spec = { config };
   const store = new ManifestStore(spec, () => ({ path: file, ...kustomize }), onRuleFailure);
   store.update(file, text, 1);
   const pending = store.pending(file);
   store.accept(file, pending, await pool.analyze(pending, spec, store.parseOptions(file)), spec);
-  return [...store.findings(file)].sort(byPosition).map(toCli);
+  // The workers' per-segment analysis has no workspace: the cross-file rules run here, once over the file.
+  const crossFile = lintText(text, {
+    config,
+    target: targetOf(config),
+    path: file,
+    ...kustomize,
+    rules: workspaceRules,
+    workspace,
+  }).filter((f) => WORKSPACE_RULE_IDS.has(f.rule));
+  return [...store.findings(file), ...crossFile].sort(byPosition).map(toCli);
+}
+
+/** The workspace's objects: every YAML file under `dir`, plus the linted files wherever they are. */
+function readWorkspace(dir: string, files: readonly { file: string; text: string }[], complete: boolean) {
+  if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory())
+    throw new UsageError(`--workspace "${dir}" is not a directory`);
+  const workspace = new ServerWorkspaceIndex();
+  workspace.scanSync([path.resolve(dir)]);
+  for (const { file, text } of files) {
+    const uri = pathToFileURL(path.resolve(file)).href;
+    if (!workspace.index.has(uri)) workspace.index.update(uri, text);
+  }
+  return workspace.index.objects(complete);
 }
 
 function describeRule(rule: string): RuleInfo {
@@ -76,6 +111,8 @@ export async function runLint(argv: string[], io: CliIo, version: string, pool: 
       level: { type: 'string', short: 'l', default: 'warning' },
       'kubernetes-version': { type: 'string' },
       'feature-gates': { type: 'string' },
+      workspace: { type: 'string', short: 'w' },
+      'workspace-complete': { type: 'boolean', default: false },
     },
     allowPositionals: true,
   });
@@ -98,13 +135,15 @@ export async function runLint(argv: string[], io: CliIo, version: string, pool: 
   if (configFile?.findings.length) {
     results.push({ path: configFile.path, diagnostics: configFile.findings.map(toCli) });
   }
+  const texts: { file: string; text: string }[] = [];
   for (const file of files) {
     const read = readManifest(file);
-    if (!read.ok) {
-      problems.push({ path: file, message: read.message });
-      continue;
-    }
-    results.push({ path: file, diagnostics: await lintFile(read.text, file, config, pool, onRuleFailure) });
+    if (read.ok) texts.push({ file, text: read.text });
+    else problems.push({ path: file, message: read.message });
+  }
+  const workspace = readWorkspace(values.workspace ?? '.', texts, values['workspace-complete'] ?? false);
+  for (const { file, text } of texts) {
+    results.push({ path: file, diagnostics: await lintFile(text, file, config, pool, onRuleFailure, workspace) });
   }
   const report: LintReport = { version: 1, files: results };
   if (results.length > 0 || format !== 'text') {

@@ -73,12 +73,22 @@ function ruleNotes(findings: Finding[]): string[] {
   return notes;
 }
 
+/**
+ * Further sections other features add to hovers (the workspace's objects, selectors and Services), shown after the
+ * rule notes.
+ */
+export const hoverSections: ((uri: string, pos: Position) => string | undefined)[] = [];
+
 function hoverAt(ctx: ServerContext, findings: FindingsCache, uri: string, pos: Position): Hover | null {
   if (!ctx.sync(uri)) return null;
   const deferred = deferredToSchema(ctx.settings());
   // Findings left to Red Hat YAML are not published, so their explanation would point at nothing.
   const hit = findings.at(uri, pos).filter((f) => !(deferred.validation && SCHEMA_RULES.has(f.rule)));
   const notes = ruleNotes(hit);
+  for (const section of hoverSections) {
+    const text = section(uri, pos);
+    if (text) notes.push(text);
+  }
   const doc = ctx.store.documentAt(uri, pos);
   const loc = doc && !doc.templated ? pathAt(doc, pos) : undefined;
   const relevant = loc && (loc.on === 'value' || loc.existing);

@@ -15,6 +15,7 @@ export {
 } from './config';
 export { isLintable } from './kinds';
 export { allRuleMetas, allRules, ruleById, ruleIds } from './registry';
+export { workspaceRules } from './rules/workspace';
 export {
   applyLevels,
   byPosition,

@@ -10,6 +10,7 @@ import { metadataRules } from './rules/metadata';
 import { policyRules } from './rules/policy';
 import { structureRules } from './rules/structure';
 import { workloadRules } from './rules/workload';
+import { workspaceRules } from './rules/workspace';
 import type { Rule, RuleMeta } from './types';
 
 let registry: { list: readonly Rule[]; byId: ReadonlyMap<string, Rule> } | undefined;
@@ -25,6 +26,7 @@ function load() {
     ...policyRules,
     ...lifecycleRules,
     ...metadataRules,
+    ...workspaceRules,
   ];
   const byId = new Map<string, Rule>();
   for (const rule of list) {

@@ -4,7 +4,7 @@ import type { KubernetesTarget } from '../k8s/version/target';
 import type { ManifestDocument, PodView } from '../model';
 import type { FieldPath, Range, Severity } from '../util/range';
 
-export type RuleFamily = 'syntax' | 'config' | 'structure' | 'api-validation' | 'lifecycle' | 'metadata';
+export type RuleFamily = 'syntax' | 'config' | 'structure' | 'api-validation' | 'lifecycle' | 'metadata' | 'workspace';
 
 export interface TextEdit {
   range: Range;

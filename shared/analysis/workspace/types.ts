@@ -35,6 +35,16 @@ export interface IndexedObject {
   body?: unknown;
   /** Set when a kustomization produced or transformed this object (the file it came from). */
   via?: string;
+  /**
+   * A ConfigMap/Secret a kustomization generator makes: `name` is the generator's name, which kustomize rewrites
+   * (with `-<hash>` when `hashSuffix`) in every reference of the same build.
+   */
+  generated?: { hashSuffix: boolean };
+  /** For Pods and workloads: the pod template's labels (after kustomize) and its containers' ports. */
+  podTemplate?: {
+    labels: Readonly<Record<string, string>>;
+    ports: readonly { container: string; name?: string; containerPort?: number; protocol?: string }[];
+  };
 }
 
 /** The workspace's objects as one query surface; every method is cheap (index lookups). */

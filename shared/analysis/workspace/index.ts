@@ -1,0 +1,9 @@
+/** Public entry of the workspace index. */
+export { objectFacts, podPorts, podReferences, podTemplateFacts } from './extract';
+export * from './facts';
+export { isKustomizationFile, kustomizationFacts } from './kustomization';
+export * from './selection';
+export * from './symbols';
+export type * from './types';
+export { dirOf, resolveUri } from './uris';
+export { type BuiltObject, type IndexFileOptions, indexFile, WorkspaceIndex } from './workspaceIndex';

@@ -1,0 +1,69 @@
+// `podlens lint` with the workspace: cross-file findings from the current directory tree or --workspace DIR, and
+// absences as findings only with --workspace-complete.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const CLI = path.join(ROOT, 'dist/cli.js');
+const FOLDER = path.join(ROOT, 'test/fixtures/workspace');
+
+function lint(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [CLI, 'lint', ...args, '--format', 'json'], { cwd, encoding: 'utf8' });
+  const report = r.stdout ? JSON.parse(r.stdout) : { files: [] };
+  const findings = (report.files as { path: string; diagnostics: { rule: string; severity: string; path: string }[] }[])
+    .flatMap((f) => f.diagnostics.map((d) => ({ file: f.path, rule: d.rule, severity: d.severity, path: d.path })))
+    .filter((d) =>
+      [
+        'missing-config-key',
+        'service-selects-nothing',
+        'service-target-port-unknown',
+        'referenced-object-missing',
+      ].includes(d.rule),
+    );
+  return { code: r.status, stderr: r.stderr, findings };
+}
+
+describe('podlens lint and the workspace', () => {
+  it('reads the current directory tree as the workspace', () => {
+    const { code, findings } = lint(['app'], FOLDER);
+    expect(code).toBe(0);
+    expect(findings).toEqual([
+      {
+        file: 'app/deployment.yaml',
+        rule: 'missing-config-key',
+        severity: 'warning',
+        path: 'spec.template.spec.containers[0].env[1].valueFrom.configMapKeyRef.key',
+      },
+      {
+        file: 'app/service.yaml',
+        rule: 'service-target-port-unknown',
+        severity: 'warning',
+        path: 'spec.ports[0].targetPort',
+      },
+      { file: 'app/service.yaml', rule: 'service-selects-nothing', severity: 'warning', path: 'spec.selector' },
+    ]);
+  });
+
+  it('reads --workspace DIR from elsewhere, and reports absent objects only with --workspace-complete', () => {
+    const file = path.join(FOLDER, 'app/deployment.yaml');
+    expect(lint([file, '--workspace', FOLDER], ROOT).findings.map((f) => f.rule)).toEqual(['missing-config-key']);
+    const complete = lint([file, '--workspace', FOLDER, '--workspace-complete'], ROOT).findings;
+    expect(complete.filter((f) => f.rule === 'referenced-object-missing').map((f) => [f.severity, f.path])).toEqual([
+      ['hint', 'spec.template.spec.serviceAccountName'],
+      ['hint', 'spec.template.spec.imagePullSecrets[0].name'],
+      ['hint', 'spec.template.spec.volumes[1].persistentVolumeClaim.claimName'],
+    ]);
+  });
+
+  it('sees no cross-file findings in a workspace without the other files', () => {
+    const file = path.join(FOLDER, 'app/deployment.yaml');
+    expect(lint([file, '--workspace', path.join(FOLDER, 'other')], ROOT).findings).toEqual([]);
+  });
+
+  it('rejects a --workspace that is not a directory with a usage error', () => {
+    const r = lint(['app', '--workspace', 'no-such-dir'], FOLDER);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--workspace "no-such-dir" is not a directory');
+  });
+});
