@@ -89,7 +89,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   /** `.podlens.yaml` layered under the `podlens.rules` setting; re-analyses everything when the levels change. */
   const applyLintConfig = () => {
-    const fromSettings = configFromSettings(settings.rules, settings.rulePreset);
+    const fromSettings = configFromSettings(
+      settings.rules,
+      settings.rulePreset,
+      settings.kubernetesVersion,
+      settings.featureGates,
+    );
     const problems = fromSettings.problems.join(' ');
     if (problems && problems !== shownSettingsProblems) {
       connection.console.warn(`podlens.rules: ${problems}`);

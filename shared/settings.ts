@@ -3,6 +3,7 @@
  * server, the client's config reader). Invalid values fall back to defaults field by field.
  */
 import { z } from 'zod';
+import { NEWEST_MINOR, OLDEST_MINOR } from './k8s/version/target';
 import { DEFAULT_HORIZON_SECONDS } from './sim/horizon';
 
 export const RULE_LEVELS = ['off', 'hint', 'info', 'warning', 'error'] as const;
@@ -11,6 +12,25 @@ export type RuleLevel = (typeof RULE_LEVELS)[number];
 /** How loud the best-practice rules are (shared/lint/presets.ts); per-rule levels in `podlens.rules` win. */
 export const RULE_PRESETS = ['strict', 'default', 'quiet'] as const;
 export type RulePreset = (typeof RULE_PRESETS)[number];
+
+/** `podlens.kubernetesVersion` values, oldest first: "1.29" .. "1.36". */
+export const KUBERNETES_VERSIONS = Array.from(
+  { length: NEWEST_MINOR - OLDEST_MINOR + 1 },
+  (_, i) => `1.${OLDEST_MINOR + i}`,
+);
+export const NEWEST_VERSION = `1.${NEWEST_MINOR}`;
+
+/** A supported `1.<minor>` as its minor, else undefined. */
+export function minorOfVersion(version: unknown): number | undefined {
+  const text = typeof version === 'number' ? version.toFixed(2) : version;
+  if (typeof text !== 'string') return undefined;
+  const m = /^v?1\.(\d+)$/.exec(text.trim());
+  const minor = m ? Number(m[1]) : Number.NaN;
+  return minor >= OLDEST_MINOR && minor <= NEWEST_MINOR ? minor : undefined;
+}
+
+export const kubernetesVersionSchema = z.string().refine((v) => minorOfVersion(v) !== undefined);
+export const featureGatesSchema = z.record(z.string(), z.boolean());
 
 export const traceLevel = z.enum(['off', 'messages', 'verbose']);
 
@@ -54,6 +74,8 @@ export const settingsSchema = z.object({
   coexistence: z.enum(COEXISTENCE_MODES).catch('auto'),
   workspace: z.object({ assumeComplete: z.boolean().catch(false) }).catch({ assumeComplete: false }),
   schemaElsewhere: schemaElsewhereSchema,
+  kubernetesVersion: kubernetesVersionSchema.catch(NEWEST_VERSION),
+  featureGates: featureGatesSchema.catch({}),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -68,6 +90,8 @@ export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({
   coexistence: 'auto',
   workspace: { assumeComplete: false },
   schemaElsewhere: NO_SCHEMA_ELSEWHERE,
+  kubernetesVersion: NEWEST_VERSION,
+  featureGates: {},
 });
 
 /** Parses raw settings (anything) into Settings; never throws. */

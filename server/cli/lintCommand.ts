@@ -1,7 +1,8 @@
 /**
  * `podlens lint <files|dirs|globs...> [--format text|json|sarif] [--level error|warning|info|hint] [--config file]
- * [--workspace DIR] [--workspace-complete]`: the editor's rules, in CI, with the workspace's other objects (the
- * current directory tree unless --workspace says otherwise) for the cross-file rules.
+ * [--workspace DIR] [--workspace-complete] [--kubernetes-version 1.31] [--feature-gates A=true,B=false]`: the
+ * editor's rules, in CI, with the workspace's other objects (the current directory tree unless --workspace says
+ * otherwise) for the cross-file rules, against the target Kubernetes version.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,8 +17,10 @@ import {
   type Finding,
   type LintConfig,
   lintDocuments,
+  mergeLintConfigs,
   type RuleFailure,
   ruleDocUrl,
+  targetOf,
 } from '../../shared/lint';
 import { kustomizeOptions } from '../kustomize';
 import { ServerWorkspaceIndex } from '../workspaceIndex';
@@ -29,12 +32,13 @@ import { formatText, LEVELS } from './format/text';
 import type { CliDiagnostic, CliFileResult, LintReport, RuleInfo } from './format/types';
 import type { CliIo } from './io';
 import { UsageError } from './io';
+import { targetFlags } from './target';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 
 export const LINT_USAGE =
-  'usage: podlens lint <files|dirs|globs...> [--format text|json|sarif] [--level error|warning|info|hint] [--config .podlens.yaml] [--workspace DIR] [--workspace-complete]';
+  'usage: podlens lint <files|dirs|globs...> [--format text|json|sarif] [--level error|warning|info|hint] [--config .podlens.yaml] [--workspace DIR] [--workspace-complete] [--kubernetes-version 1.31] [--feature-gates A=true]';
 
 const CROSS_FILE_RULE_IDS = new Set(crossFileRules.map((r) => r.meta.id));
 
@@ -70,6 +74,7 @@ async function lintFile(
     config,
     path: file,
     ...kustomize,
+    target: targetOf(config),
     rules: crossFileRules,
     workspace,
   }).filter((f) => CROSS_FILE_RULE_IDS.has(f.rule));
@@ -101,6 +106,8 @@ export async function runLint(argv: string[], io: CliIo, version: string, pool: 
       format: { type: 'string', short: 'f', default: 'text' },
       config: { type: 'string', short: 'c' },
       level: { type: 'string', short: 'l', default: 'warning' },
+      'kubernetes-version': { type: 'string' },
+      'feature-gates': { type: 'string' },
       workspace: { type: 'string', short: 'w' },
       'workspace-complete': { type: 'boolean', default: false },
     },
@@ -112,7 +119,9 @@ export async function runLint(argv: string[], io: CliIo, version: string, pool: 
   if (!level) throw new UsageError(`unknown --level "${values.level}" (error, warning, info or hint)`);
   if (positionals.length === 0) throw new UsageError(`lint: no files given (${LINT_USAGE})`);
 
-  const { config, file: configFile } = loadCliConfig(values.config);
+  const flags = targetFlags(values['kubernetes-version'], values['feature-gates']);
+  const { config: fileConfig, file: configFile } = loadCliConfig(values.config);
+  const config = mergeLintConfigs(fileConfig, flags);
   const { files, problems } = expandInputs(positionals);
   const results: CliFileResult[] = [];
   // A rule that throws is a podlens bug: its findings are missing, so CI must not pass silently (exit 2, one line).

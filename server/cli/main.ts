@@ -16,6 +16,7 @@ const HELP = `podlens ${VERSION} — Kubernetes Pod manifests: lint and lifecycl
 
 Usage:
   podlens lint <files|dirs|globs...> [--format text|json|sarif] [--level error|warning|info|hint] [--config .podlens.yaml]
+               [--kubernetes-version 1.29..1.36] [--feature-gates Name=true,Name=false]
   podlens simulate <file> [--document N] [--scenario file.json] [--until S] [--delete-at S] [--at T...] [--format text|json] [--width N] [--workspace DIR [--workspace-complete]]
   podlens --help | --version
 

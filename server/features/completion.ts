@@ -11,6 +11,7 @@ import {
   CompletionTriggerKind,
 } from 'vscode-languageserver';
 import { deferredToSchema } from '../../shared/coexistence';
+import { targetOf } from '../../shared/lint';
 import { isAnalysable, type Location, type ManifestDocument, pathAt, trailingWord } from '../../shared/model';
 import type { Position } from '../../shared/util/range';
 import type { ServerContext } from '../context';
@@ -68,7 +69,8 @@ function completionsAt(ctx: ServerContext, uri: string, pos: Position, context?:
   const slot = slotOf(doc, loc, line[loc.range.start.character - 1] ?? '');
   if (slot.kind === 'value') return valueItems(slot);
   // Red Hat YAML's Kubernetes schema completes the same keys; podlens' snippets have no counterpart there.
-  const keys = deferredToSchema(ctx.settings()).completion ? [] : keyItems(slot);
+  const target = targetOf(ctx.analysis().spec().config);
+  const keys = deferredToSchema(ctx.settings()).completion ? [] : keyItems(slot, target);
   return [...keys, ...snippetItems(slot)];
 }
 

@@ -10,6 +10,7 @@ import { countNewlines, type Segment } from '../yaml/split';
 import type { AnalysisCaches } from './caches';
 import { assemble } from './findings';
 import type { PodSummary } from './podSummary';
+import type { AnalysisSpec } from './segmentAnalysis';
 import { type FileState, indexAtLine } from './slots';
 
 /** The findings of a file that depend on other files, for the file as this analysis has it. */
@@ -53,6 +54,11 @@ export class Analysis {
   /** How the file's documents are read (a kustomize patch, a Helm template). */
   parseOptions(uri: string): ParseOptions {
     return this.caches.optionsFor(uri);
+  }
+
+  /** What this analysis was made with (rule levels, target version). */
+  spec(): AnalysisSpec {
+    return this.caches.spec;
   }
 
   /** All findings of a file in file positions, plus the one template notice; analyses what is still pending. */

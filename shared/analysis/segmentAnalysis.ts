@@ -4,7 +4,7 @@
  */
 
 import type { Finding } from '../lint';
-import { type LintConfig, lintDocuments, type RuleFailure } from '../lint';
+import { type LintConfig, lintDocuments, type RuleFailure, targetOf } from '../lint';
 import { type ManifestDocument, type ParseOptions, parseSegmentDocuments, type Segment } from '../model';
 import { type PodSummary, podSummaries } from './podSummary';
 
@@ -41,6 +41,7 @@ export function analyzeSegment(
   // The lint engine decides what to lint: also documents that only look like manifests (`Version: v1`).
   const findings = lintDocuments(docs, {
     config: spec.config,
+    target: targetOf(spec.config),
     path: options.path,
     kustomizePatch: options.kustomizePatch,
     onRuleFailure: (f) => failures.push(f),

@@ -3,6 +3,8 @@
  * kubernetes.io page of the type that owns it. Descriptions come from the generated schema, never typed here.
  */
 import { docsUrl, type FieldSchema, schemaAt, shortTypeName, typeLabel } from '../k8s';
+import { versionNote } from '../k8s/version/fields';
+import { DEFAULT_TARGET } from '../k8s/version/target';
 import { type FieldPath, formatPath } from '../util/range';
 import { fieldDefault } from './fieldDefaults';
 
@@ -20,6 +22,8 @@ export interface FieldDoc {
   defaultText?: string;
   url?: string;
   urlLabel?: string;
+  /** When the field arrived and its stage in the target version: `since v1.33, alpha (ContainerStopSignals)`. */
+  version?: string;
 }
 
 const MAX_SENTENCES = 3;
@@ -57,8 +61,11 @@ export function enumDocs(description: string | undefined): Map<string, string> {
   return out;
 }
 
-/** Schema facts about the field at `path` of a document whose root type is `rootType`; undefined off-schema. */
-export function fieldDoc(rootType: string, path: FieldPath): FieldDoc | undefined {
+/**
+ * Schema facts about the field at `path` of a document whose root type is `rootType`, with its version note for
+ * the target; undefined off-schema.
+ */
+export function fieldDoc(rootType: string, path: FieldPath, target = DEFAULT_TARGET): FieldDoc | undefined {
   const at = schemaAt(rootType, path);
   if (!at.field || path.length === 0) return undefined;
   const ownerField = at.owner && at.property ? at.owner.properties[at.property] : undefined;
@@ -67,6 +74,7 @@ export function fieldDoc(rootType: string, path: FieldPath): FieldDoc | undefine
   const own = at.property === path.at(-1);
   const defaultText = owner && at.property && own ? fieldDefault(owner, at.property) : undefined;
   const url = at.owner ? docsUrl(at.owner.name) : undefined;
+  const version = at.owner && at.property && own ? versionNote(at.owner.name, at.property, target) : undefined;
   return {
     path: formatPath(path),
     field: at.field,
@@ -76,5 +84,6 @@ export function fieldDoc(rootType: string, path: FieldPath): FieldDoc | undefine
     ...(description && { description: trimDescription(description) }),
     ...(defaultText && { defaultText }),
     ...(url && owner && { url, urlLabel: `Kubernetes API reference: ${owner}` }),
+    ...(version && { version }),
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { WorkspaceObjects } from '../analysis/workspace/types';
 import { rootTypeOf } from '../k8s';
+import { DEFAULT_TARGET, type KubernetesTarget } from '../k8s/version/target';
 import { CURRENT_API_VERSION, type ManifestDocument } from '../model';
 import { type FieldPath, formatPath } from '../util/range';
 import { explainPath } from './explainPath';
@@ -34,12 +35,14 @@ export function hoverMarkdown(
   notes: readonly string[] = [],
   schemaDocs = true,
   workspace?: WorkspaceObjects,
+  target: KubernetesTarget = DEFAULT_TARGET,
 ): string | undefined {
   const root = schemaDocs ? documentRootType(doc) : undefined;
-  const docs = root ? fieldDoc(root, path) : undefined;
+  const docs = root ? fieldDoc(root, path, target) : undefined;
   const effective = [...explainPath(doc, path, workspace), ...kustomizeLines(doc, path)];
   if (!docs && effective.length === 0 && notes.length === 0) return undefined;
-  const head = [docs ? `**\`${docs.path}\`** · \`${docs.type}\`` : `**\`${formatPath(path)}\`**`];
+  const title = docs ? `**\`${docs.path}\`** · \`${docs.type}\`${docs.version ? ` · ${docs.version}` : ''}` : undefined;
+  const head = [title ?? `**\`${formatPath(path)}\`**`];
   if (docs?.description) head.push(docs.description);
   const facts = [
     ...(docs?.defaultText ? [`Default when absent: ${docs.defaultText}`] : []),

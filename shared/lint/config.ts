@@ -5,7 +5,17 @@
  */
 import { isMap, isScalar, type Node, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { RULE_LEVELS, RULE_PRESETS, type RuleLevel, type RulePreset } from '../settings';
+import { DEFAULT_TARGET, type KubernetesTarget } from '../k8s/version/target';
+import {
+  featureGatesSchema,
+  KUBERNETES_VERSIONS,
+  minorOfVersion,
+  NEWEST_VERSION,
+  RULE_LEVELS,
+  RULE_PRESETS,
+  type RuleLevel,
+  type RulePreset,
+} from '../settings';
 import { comparePositions, formatPath } from '../util/range';
 import { LineIndex } from '../yaml/lineIndex';
 import { quoted } from './message';
@@ -24,6 +34,20 @@ export interface LintConfig {
   readonly rules: Readonly<Record<string, RuleLevel>>;
   /** How loud best-practice rules are (./presets); `default` when absent. */
   readonly preset?: RulePreset;
+  /** The target cluster's minor (`kubernetesVersion: "1.31"`); the newest supported when absent. */
+  readonly kubernetesVersion?: number;
+  /** Feature gates the target cluster sets, against its version's defaults. */
+  readonly featureGates?: Readonly<Record<string, boolean>>;
+}
+
+/**
+ * The cluster a configuration checks manifests against.
+ * @example
+ *   targetOf({ rules: {}, kubernetesVersion: 31 }) // { minor: 31, featureGates: {} }
+ */
+export function targetOf(config: LintConfig): KubernetesTarget {
+  if (config.kubernetesVersion === undefined && !config.featureGates) return DEFAULT_TARGET;
+  return { minor: config.kubernetesVersion ?? DEFAULT_TARGET.minor, featureGates: config.featureGates ?? {} };
 }
 
 export const DEFAULT_LINT_CONFIG: LintConfig = Object.freeze({ rules: Object.freeze({}) });
@@ -36,7 +60,14 @@ export const DEFAULT_LINT_CONFIG: LintConfig = Object.freeze({ rules: Object.fre
  */
 export function mergeLintConfigs(...layers: LintConfig[]): LintConfig {
   const preset = layers.findLast((l) => l.preset)?.preset;
-  return { rules: Object.assign({}, ...layers.map((l) => l.rules)), ...(preset && { preset }) };
+  const version = layers.findLast((l) => l.kubernetesVersion !== undefined)?.kubernetesVersion;
+  const gated = layers.filter((l) => l.featureGates);
+  return {
+    rules: Object.assign({}, ...layers.map((l) => l.rules)),
+    ...(preset && { preset }),
+    ...(version !== undefined && { kubernetesVersion: version }),
+    ...(gated.length > 0 && { featureGates: Object.assign({}, ...gated.map((l) => l.featureGates)) }),
+  };
 }
 
 function isLevel(value: unknown): value is RuleLevel {
@@ -55,6 +86,8 @@ function didYouMean(id: string): string {
 export function configFromSettings(
   rules: Readonly<Record<string, unknown>>,
   preset: RulePreset = 'default',
+  kubernetesVersion: string = NEWEST_VERSION,
+  featureGates: Readonly<Record<string, boolean>> = {},
 ): {
   config: LintConfig;
   problems: string[];
@@ -67,14 +100,31 @@ export function configFromSettings(
       problems.push(`"${id}": invalid level ${JSON.stringify(level)} (use ${RULE_LEVELS.join('|')}).`);
     else levels[id] = level;
   }
-  // `default` is also what VS Code sends for an unset setting: it leaves the workspace file's preset in force.
-  return { config: { rules: levels, ...(preset !== 'default' && { preset }) }, problems };
+  // `default` (and the newest version) is also what VS Code sends for an unset setting: it leaves the workspace
+  // file's preset (and version) in force.
+  const minor = kubernetesVersion === NEWEST_VERSION ? undefined : minorOfVersion(kubernetesVersion);
+  const gates = Object.keys(featureGates).length > 0 ? featureGates : undefined;
+  return {
+    config: {
+      rules: levels,
+      ...(preset !== 'default' && { preset }),
+      ...(minor !== undefined && { kubernetesVersion: minor }),
+      ...(gates && { featureGates: gates }),
+    },
+    problems,
+  };
 }
 
 const fileSchema = z
   .object({
     rules: z.record(z.string(), z.enum(RULE_LEVELS)).nullish(),
     preset: z.enum(RULE_PRESETS).nullish(),
+    // `kubernetesVersion: 1.31` is a YAML float; `1.30` would read as 1.3, so the message asks for a string.
+    kubernetesVersion: z
+      .union([z.string(), z.number()])
+      .refine((v) => minorOfVersion(v) !== undefined && !(typeof v === 'number' && v === 1.3))
+      .nullish(),
+    featureGates: featureGatesSchema.nullish(),
   })
   .strict();
 
@@ -169,7 +219,7 @@ export function parseConfigFile(text: string): ConfigFileResult {
           invalid(
             at(pair?.key as Node),
             [key],
-            `Unknown key ${quoted(key)} in ${CONFIG_FILE_NAME}: only "rules" and "preset" are supported.`,
+            `Unknown key ${quoted(key)} in ${CONFIG_FILE_NAME}: use rules, preset, kubernetesVersion or featureGates.`,
           );
         }
       } else if (issue.path.length === 2 && issue.path[0] === 'rules' && rulesMap) {
@@ -183,6 +233,16 @@ export function parseConfigFile(text: string): ConfigFileResult {
       } else if (issue.path[0] === 'preset' && isMap(root)) {
         const pair = root.items.find((p) => isScalar(p.key) && p.key.value === 'preset');
         invalid(at(pair?.value as Node), ['preset'], `Invalid preset: use one of ${RULE_PRESETS.join(', ')}.`);
+      } else if (issue.path[0] === 'kubernetesVersion' || issue.path[0] === 'featureGates') {
+        const key = issue.path[0];
+        const pair = isMap(root) ? root.items.find((p) => isScalar(p.key) && p.key.value === key) : undefined;
+        invalid(
+          at(pair?.value as Node),
+          [key],
+          key === 'kubernetesVersion'
+            ? `Unsupported kubernetesVersion: use a quoted one of ${KUBERNETES_VERSIONS.join(', ')}.`
+            : '"featureGates" must be a map of gate name to true or false.',
+        );
       } else if (issue.path[0] === 'rules') {
         invalid(
           at((rulesPair?.value ?? rulesPair?.key) as Node),
@@ -221,5 +281,15 @@ export function parseConfigFile(text: string): ConfigFileResult {
   }
   findings.sort((a, b) => comparePositions(a.range.start, b.range.start));
   const preset = parsed.success ? parsed.data.preset : undefined;
-  return { config: { rules: levels, ...(preset && { preset }) }, findings };
+  const minor = parsed.success ? minorOfVersion(parsed.data.kubernetesVersion) : undefined;
+  const gates = parsed.success ? parsed.data.featureGates : undefined;
+  return {
+    config: {
+      rules: levels,
+      ...(preset && { preset }),
+      ...(minor !== undefined && { kubernetesVersion: minor }),
+      ...(gates && { featureGates: gates }),
+    },
+    findings,
+  };
 }

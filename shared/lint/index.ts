@@ -11,6 +11,7 @@ export {
   parseConfigFile,
   RULE_LEVELS,
   type RuleLevel,
+  targetOf,
 } from './config';
 export { crossFileRules, workspaceRules } from './crossFileRules';
 export { isLintable } from './kinds';

@@ -12,6 +12,8 @@ import {
 } from 'vscode-languageserver';
 import { fieldDefault, KNOWN_ANNOTATIONS, KNOWN_LABELS, type KnownKey, trimDescription } from '../../../shared/explain';
 import { type FieldSchema, objectSchema, shortTypeName, typeLabel } from '../../../shared/k8s';
+import { missingInTarget, versionNote } from '../../../shared/k8s/version/fields';
+import { DEFAULT_TARGET, type KubernetesTarget } from '../../../shared/k8s/version/target';
 import type { KeySlot } from './slot';
 
 /** Keys users reach for first in each object; everything else sorts alphabetically after them. */
@@ -23,15 +25,17 @@ const NODE_LABELS = ['kubernetes.io/os', 'kubernetes.io/arch', 'kubernetes.io/ho
 
 const docsCache = new WeakMap<FieldSchema, string>();
 
-function docsOf(owner: string, key: string, field: FieldSchema): string {
-  let text = docsCache.get(field);
+function docsOf(typeName: string, key: string, field: FieldSchema, target: KubernetesTarget): string {
+  const note = versionNote(typeName, key, target);
+  let text = note ? undefined : docsCache.get(field);
   if (text === undefined) {
-    const parts = [`\`${typeLabel(field)}\``];
+    const owner = shortTypeName(typeName);
+    const parts = [`\`${typeLabel(field)}\`${note ? ` · ${note}` : ''}`];
     if (field.description) parts.push(trimDescription(field.description));
     const def = fieldDefault(owner, key);
     if (def) parts.push(`Default when absent: ${def}`);
     text = parts.join('\n\n');
-    docsCache.set(field, text);
+    if (!note) docsCache.set(field, text);
   }
   return text;
 }
@@ -68,15 +72,15 @@ function item(slot: KeySlot, key: string, field: FieldSchema | undefined, docs: 
   };
 }
 
-function objectKeys(slot: KeySlot, typeName: string): CompletionItem[] {
+/** The type's keys the target accepts: a field newer than the target's version is not offered. */
+function objectKeys(slot: KeySlot, typeName: string, target: KubernetesTarget): CompletionItem[] {
   const schema = objectSchema(typeName);
   if (!schema) return [];
-  const owner = shortTypeName(typeName);
   const out: CompletionItem[] = [];
   for (const [key, field] of Object.entries(schema.properties)) {
-    if (READ_ONLY.has(key) || slot.siblings.includes(key)) continue;
+    if (READ_ONLY.has(key) || slot.siblings.includes(key) || missingInTarget(typeName, key, target)) continue;
     const sort = schema.required.includes(key) || FIRST.has(key) ? '0' : '1';
-    out.push(item(slot, key, field, docsOf(owner, key, field), sort));
+    out.push(item(slot, key, field, docsOf(typeName, key, field, target), sort));
   }
   return out;
 }
@@ -159,7 +163,7 @@ const ROOT_FIELDS: Readonly<Record<string, FieldSchema>> = {
 };
 
 /** Every key completion for a key slot. */
-export function keyItems(slot: KeySlot): CompletionItem[] {
+export function keyItems(slot: KeySlot, target: KubernetesTarget = DEFAULT_TARGET): CompletionItem[] {
   const field = slot.field;
   if (!field) {
     const root = slot.owner.length === 0 && slot.siblings.every((k) => ROOT_KEYS.includes(k));
@@ -169,7 +173,7 @@ export function keyItems(slot: KeySlot): CompletionItem[] {
       return item(slot, k, f, f.description ?? '', '0');
     });
   }
-  if (field.kind === 'object' && field.type) return objectKeys(slot, field.type);
+  if (field.kind === 'object' && field.type) return objectKeys(slot, field.type, target);
   if (field.kind === 'map') return mapKeys(slot, field);
   return [];
 }

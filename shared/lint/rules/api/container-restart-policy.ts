@@ -4,20 +4,27 @@
  * validation.go). With ContainerRestartRules (beta, on since v1.35) every container may set restartPolicy to Always,
  * OnFailure or Never (on an init container Always still means a sidecar); rules need a restartPolicy, at most 20
  * of them, each with action Restart or RestartAllContainers (RestartAllContainersOnContainerExits, beta, on in
- * v1.36) and exitCodes with operator In or NotIn and at most 255 values.
+ * v1.36) and exitCodes with operator In or NotIn and at most 255 values. Where the target's gate is off, the older
+ * rules apply.
  */
 import type { Node, YAMLMap } from 'yaml';
+import { gateState } from '../../../k8s/version/gates';
 import { readers } from '../../../model';
 import type { FieldPath } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
-import { quote, str } from './items';
-import { entryRange, mapAt, reportPodSpec } from './util';
+import { keyRange as keyRangeOf, quote, str } from './items';
+import { entryRange, forbidden, mapAt, notSupported, reportPodSpec } from './util';
 
 const POLICIES = ['Always', 'OnFailure', 'Never'];
 const ACTIONS = ['Restart', 'RestartAllContainers'];
 const OPERATORS = ['In', 'NotIn'];
 const MAX_RULES = 20;
 const MAX_EXIT_CODES = 255;
+/**
+ * Before ContainerRestartRules (KEP-5307, kubernetes PR #132642: alpha in v1.34, beta and on in v1.35),
+ * validateContainers forbids restartPolicy on regular containers and validateInitContainers allows only Always.
+ */
+const RULES_NOTE = 'v1.35 (ContainerRestartRules)';
 
 /**
  * A required enum (action, operator): Go compares the decoded string, so a missing value is the empty string and
@@ -77,6 +84,7 @@ export const containerRestartPolicyRule: Rule = {
     if (!pod) return;
     const doc = ctx.doc.ctx;
     const spec = mapAt(ctx.doc, pod.specPath);
+    const restartRules = gateState(ctx.target, 'ContainerRestartRules').enabled;
     for (const list of ['initContainers', 'containers']) {
       // One walk per list: a pod of thousands of containers must not walk the AST from the root for each one.
       doc.asSeq(doc.get(spec, list))?.items.forEach((item, index) => {
@@ -85,7 +93,21 @@ export const containerRestartPolicyRule: Rule = {
         const cPath = [...pod.specPath, list, index];
         const policy = str(ctx, container, 'restartPolicy');
         const path = [...cPath, 'restartPolicy'];
-        if (policy.kind === 'value' && !POLICIES.includes(policy.value))
+        if (policy.kind === 'value' && !restartRules && policy.value !== 'Always' && list === 'initContainers')
+          reportPodSpec(ctx, {
+            path,
+            range: policy.range,
+            message: notSupported(path, policy.value, ['Always']),
+            detail: `Before ${RULES_NOTE}, an init container's restartPolicy can only be Always (a sidecar).`,
+          });
+        else if (policy.kind !== 'absent' && !restartRules && list === 'containers')
+          reportPodSpec(ctx, {
+            path,
+            range: keyRangeOf(ctx, container, 'restartPolicy') ?? policy.range,
+            message: forbidden(path, 'may not be set for non-init containers'),
+            detail: `Before ${RULES_NOTE}, only init containers (sidecars) take a restartPolicy.`,
+          });
+        else if (policy.kind === 'value' && !POLICIES.includes(policy.value))
           reportPodSpec(ctx, {
             path,
             range: policy.range,

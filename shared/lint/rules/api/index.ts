@@ -4,6 +4,7 @@ import { apiVersionRule } from './apiVersion';
 import { containerRestartPolicyRule } from './container-restart-policy';
 import { duplicateContainerNameRule, imageWhitespaceRule, invalidContainerNameRule } from './containers';
 import { invalidEnvNameRule, invalidEnvSourceRule } from './env';
+import { featureGateOffRule } from './feature-gate-off';
 import { handlerPortRule, lifecycleHandlerRule } from './handlers';
 import { invalidAffinityRule } from './invalid-affinity';
 import { invalidDnsConfigRule } from './invalid-dns-config';
@@ -58,6 +59,7 @@ export const apiValidationRules: Rule[] = [
   duplicateContainerNameRule,
   imageWhitespaceRule,
   containerRestartPolicyRule,
+  featureGateOffRule,
   invalidPortRule,
   invalidPortNameRule,
   duplicatePortNameRule,

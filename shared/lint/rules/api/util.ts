@@ -104,12 +104,30 @@ export function notFound(path: FieldPath, value: string): string {
 }
 
 /**
+ * The first minor whose API server validates a StatefulSet's pod spec on create: kubernetes PR #131790 (v1.34) made
+ * apps `ValidatePodTemplateSpecForStatefulSet` call ValidatePodTemplateSpec; before it only the template's labels,
+ * restartPolicy and activeDeadlineSeconds were checked.
+ */
+export const STATEFULSET_SPEC_VALIDATED_FROM = 34;
+
+/**
  * Reports a finding about the pod spec. Every pod template is validated like a Pod's spec when its object is
- * created (StatefulSets too since v1.34: apps `ValidatePodTemplateSpecForStatefulSet` calls ValidatePodTemplateSpec),
- * so the finding keeps the rule's severity wherever the spec sits.
+ * created, so the finding keeps the rule's severity wherever the spec sits; except a StatefulSet's before
+ * {@link STATEFULSET_SPEC_VALIDATED_FROM}, which is accepted and whose Pods are rejected (as {@link reportPodOnly}).
  */
 export function reportPodSpec(ctx: RuleContext, report: Report): void {
-  ctx.report(report);
+  const severity = report.severity ?? 'error';
+  if (ctx.pod?.workload === 'StatefulSet' && severity === 'error' && ctx.target.minor < STATEFULSET_SPEC_VALIDATED_FROM)
+    downgrade(ctx, report, 'StatefulSet');
+  else ctx.report(report);
+}
+
+function downgrade(ctx: RuleContext, report: Report, kind: string): void {
+  ctx.report({
+    ...report,
+    severity: 'warning',
+    message: `every Pod this ${kind} creates will be rejected: ${report.message}`,
+  });
 }
 
 /**
@@ -119,12 +137,7 @@ export function reportPodSpec(ctx: RuleContext, report: Report): void {
 export function reportPodOnly(ctx: RuleContext, report: Report): void {
   const kind = ctx.pod?.workload;
   if (!kind || kind === 'Pod') ctx.report(report);
-  else
-    ctx.report({
-      ...report,
-      severity: 'warning',
-      message: `every Pod this ${kind} creates will be rejected: ${report.message}`,
-    });
+  else downgrade(ctx, report, kind);
 }
 
 /** Every container of the pod view, init containers first (validation order). */

@@ -19,7 +19,7 @@ export const invalidEnumRule: Rule = {
     summary: "A value that is not one of the field's allowed values (they are case-sensitive).",
   },
   check(ctx) {
-    for (const issue of schemaIssues(ctx.doc)) {
+    for (const issue of schemaIssues(ctx.doc, ctx.target)) {
       if (issue.kind !== 'enum') continue;
       const guess = suggest(issue.value, issue.allowed);
       const fixes: Fix[] | undefined = guess

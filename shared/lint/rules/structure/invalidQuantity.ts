@@ -15,7 +15,7 @@ export const invalidQuantityRule: Rule = {
     summary: 'A resource quantity that does not parse (1GB, 10gb, 1 Gi): the object cannot be decoded.',
   },
   check(ctx) {
-    for (const issue of schemaIssues(ctx.doc)) {
+    for (const issue of schemaIssues(ctx.doc, ctx.target)) {
       if (issue.kind !== 'quantity') continue;
       const parsed = parseQuantity(issue.text);
       if (!parsed.ok) {

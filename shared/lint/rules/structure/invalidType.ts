@@ -69,7 +69,7 @@ export const invalidTypeRule: Rule = {
       'A value of the wrong type (string for integer, map for list, YAML 1.1 boolean for string): decoding fails.',
   },
   check(ctx) {
-    for (const issue of schemaIssues(ctx.doc)) {
+    for (const issue of schemaIssues(ctx.doc, ctx.target)) {
       if (issue.kind !== 'type') continue;
       const key = issue.path.filter((p) => typeof p === 'string').at(-1) ?? 'value';
       const { hint, fix } = advice(issue);

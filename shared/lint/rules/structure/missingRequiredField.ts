@@ -18,7 +18,7 @@ export const missingRequiredFieldRule: Rule = {
     summary: 'A field the API server requires is missing or empty (container name or image, containers, …).',
   },
   check(ctx) {
-    for (const issue of schemaIssues(ctx.doc)) {
+    for (const issue of schemaIssues(ctx.doc, ctx.target)) {
       if (issue.kind !== 'required') continue;
       const where = formatPath(issue.path);
       const type = shortTypeName(issue.owner.name);

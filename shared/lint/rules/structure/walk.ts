@@ -7,6 +7,8 @@
  */
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import { type FieldSchema, type ObjectSchema, objectSchema, shortTypeName } from '../../../k8s/schema';
+import { fieldArrival, missingInTarget } from '../../../k8s/version/fields';
+import { DEFAULT_TARGET, type KubernetesTarget } from '../../../k8s/version/target';
 import type { ManifestDocument } from '../../../model';
 import type { FieldPath, Range } from '../../../util/range';
 import { type JsonScalar, resolveScalar } from '../../../yaml/scalar';
@@ -17,7 +19,16 @@ import { requiredFields } from './required';
 export type Got = JsonScalar | { type: 'map' } | { type: 'list' };
 
 export type SchemaIssue =
-  | { kind: 'unknown-field'; path: FieldPath; key: string; keyRange: Range; owner: ObjectSchema; suggestion?: string }
+  | {
+      kind: 'unknown-field';
+      path: FieldPath;
+      key: string;
+      keyRange: Range;
+      owner: ObjectSchema;
+      suggestion?: string;
+      /** The minor that added the field, when the field exists in newer Kubernetes than the target. */
+      needs?: number;
+    }
   | { kind: 'type'; path: FieldPath; range: Range; field: FieldSchema; got: Got; node: Node; goField: string }
   | { kind: 'enum'; path: FieldPath; range: Range; value: string; allowed: readonly string[] }
   | { kind: 'required'; path: FieldPath; anchor: Range; owner: ObjectSchema; field: string; reason?: string }
@@ -38,23 +49,31 @@ function lazy(compute: () => Range): LazyRange {
     return range;
   };
 }
-const cache = new WeakMap<ManifestDocument, SchemaIssue[]>();
+const cache = new WeakMap<ManifestDocument, Map<number, SchemaIssue[]>>();
 
-/** Schema issues of a document, computed once; empty when its kind has no schema. */
-export function schemaIssues(doc: ManifestDocument): SchemaIssue[] {
-  let issues = cache.get(doc);
+/**
+ * Schema issues of a document against the target's minor, computed once per minor; empty when its kind has no
+ * schema. A field newer than the target is unknown there, as it is to that API server's strict decoder.
+ */
+export function schemaIssues(doc: ManifestDocument, target: KubernetesTarget = DEFAULT_TARGET): SchemaIssue[] {
+  let byMinor = cache.get(doc);
+  if (!byMinor) {
+    byMinor = new Map();
+    cache.set(doc, byMinor);
+  }
+  let issues = byMinor.get(target.minor);
   if (!issues) {
-    issues = walkDocument(doc);
-    cache.set(doc, issues);
+    issues = walkDocument(doc, target);
+    byMinor.set(target.minor, issues);
   }
   return issues;
 }
 
-function walkDocument(doc: ManifestDocument): SchemaIssue[] {
+function walkDocument(doc: ManifestDocument, target: KubernetesTarget): SchemaIssue[] {
   const rootType = rootTypeFor(doc);
   const root = doc.ctx.asMap(doc.ast.contents);
   if (!rootType || !root) return [];
-  const walker = new Walker(doc);
+  const walker = new Walker(doc, target);
   const schema = objectSchema(rootType);
   if (schema) walker.object(root, schema, [], () => doc.range, []);
   return walker.issues;
@@ -68,7 +87,15 @@ class Walker {
   /** Key nodes already walked: a merged pair (`<<: *base`) shares its nodes with the anchor and is reported there. */
   private readonly walkedKeys = new Set<Node>();
 
-  constructor(private readonly doc: ManifestDocument) {}
+  constructor(
+    private readonly doc: ManifestDocument,
+    private readonly target: KubernetesTarget,
+  ) {}
+
+  /** The type's fields the target's minor has. */
+  private known(schema: ObjectSchema, key: string): boolean {
+    return Object.hasOwn(schema.properties, key) && !missingInTarget(schema.name, key, this.target);
+  }
 
   /** The node's range without the trailing line break a block collection's range includes. */
   private range(node: Node | null | undefined, fallback: LazyRange): LazyRange {
@@ -107,10 +134,22 @@ class Walker {
       this.walkedKeys.add(keyNode);
       // Strategic-merge-patch directives ($patch, $setElementOrder/...) are legal in kustomize patches.
       if (key.startsWith('$') && this.doc.partial) continue;
-      const field = schema.properties[key];
+      const field = this.known(schema, key) ? schema.properties[key] : undefined;
       const keyRange = this.range(keyNode, anchor);
       if (!field) {
-        const candidates = Object.keys(schema.properties).filter((k) => !present.has(k));
+        const needs = fieldArrival(schema.name, key)?.since;
+        if (needs !== undefined && Object.hasOwn(schema.properties, key)) {
+          this.issues.push({
+            kind: 'unknown-field',
+            path: [...path, key],
+            key,
+            keyRange: keyRange(),
+            owner: schema,
+            needs,
+          });
+          continue;
+        }
+        const candidates = Object.keys(schema.properties).filter((k) => !present.has(k) && this.known(schema, k));
         const suggestion = suggest(key, candidates);
         if (suggestion) misspelled.add(suggestion);
         this.issues.push({
