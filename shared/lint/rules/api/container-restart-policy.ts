@@ -10,8 +10,8 @@ import type { Node, YAMLMap } from 'yaml';
 import { readers } from '../../../model';
 import type { FieldPath } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
-import { quote, str } from './items';
-import { entryRange, mapAt, reportPodSpec } from './util';
+import { quote, str } from './_helpers/items';
+import { entryRange, mapAt, reportPodSpec } from './_helpers/util';
 
 const POLICIES = ['Always', 'OnFailure', 'Never'];
 const ACTIONS = ['Restart', 'RestartAllContainers'];

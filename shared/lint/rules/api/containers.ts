@@ -7,7 +7,7 @@
 import { isDNS1123Label } from '../../../k8s/names';
 import type { ContainerView } from '../../../model';
 import type { Rule } from '../../types';
-import { allContainers, duplicate, invalid, reportPodOnly, reportPodSpec } from './util';
+import { allContainers, duplicate, invalid, reportPodOnly, reportPodSpec } from './_helpers/util';
 
 export const invalidContainerNameRule: Rule = {
   meta: {

@@ -12,7 +12,7 @@ import { canonicalQuantity, parseQuantity } from '../../../k8s/quantity';
 import { readers } from '../../../model';
 import type { FieldPath, Range } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
-import { allContainers, invalid, mapAt, notSupported, reportPodSpec, setKeys } from './util';
+import { allContainers, invalid, mapAt, notSupported, reportPodSpec, setKeys } from './_helpers/util';
 
 export const invalidEnvNameRule: Rule = {
   meta: {

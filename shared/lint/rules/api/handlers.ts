@@ -9,7 +9,7 @@ import { isHTTPHeaderName, isValidPortName, isValidPortNum } from '../../../k8s/
 import { readers } from '../../../model';
 import type { FieldPath, Range } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
-import { allContainers, forbidden, gracePeriod, invalid, mapAt, reportPodSpec, required, setKeys } from './util';
+import { allContainers, forbidden, gracePeriod, invalid, mapAt, reportPodSpec, required, setKeys } from './_helpers/util';
 
 /** validateHandler checks handler types in this order; the second one found is Forbidden. */
 const ORDER = ['exec', 'httpGet', 'tcpSocket', 'grpc', 'sleep'];

@@ -5,8 +5,8 @@
  * (validateMountRecursiveReadOnly). Unknown spellings are `invalid-enum`.
  */
 import type { Rule } from '../../types';
-import { bool, str } from './items';
-import { allContainers, mapAt, reportPodSpec } from './util';
+import { bool, str } from './_helpers/items';
+import { allContainers, mapAt, reportPodSpec } from './_helpers/util';
 
 export const invalidMountPropagationRule: Rule = {
   meta: {

@@ -7,8 +7,8 @@
 
 import type { FieldPath } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
-import { bool, isSet, keyRange, str } from './items';
-import { allContainers, mapAt, reportPodSpec } from './util';
+import { bool, isSet, keyRange, str } from './_helpers/items';
+import { allContainers, mapAt, reportPodSpec } from './_helpers/util';
 
 const WINDOWS_POD_SECURITY = [
   'appArmorProfile',

@@ -4,8 +4,8 @@
  * Unknown spellings are `invalid-enum`.
  */
 import type { Rule } from '../../types';
-import { bool, str } from './items';
-import { allContainers, mapAt, reportPodSpec } from './util';
+import { bool, str } from './_helpers/items';
+import { allContainers, mapAt, reportPodSpec } from './_helpers/util';
 
 export const invalidProcMountRule: Rule = {
   meta: {

@@ -5,8 +5,8 @@
  * defaulted to NotRequired and a missing resourceName is missing-required-field.
  */
 import type { Rule } from '../../types';
-import { listItems, str } from './items';
-import { allContainers, duplicate, mapAt, notSupported, reportPodSpec } from './util';
+import { listItems, str } from './_helpers/items';
+import { allContainers, duplicate, mapAt, notSupported, reportPodSpec } from './_helpers/util';
 
 const RESOURCES = ['cpu', 'memory'];
 const POLICIES = ['NotRequired', 'RestartContainer'];

@@ -6,8 +6,8 @@
  */
 import { isDNS1123Label, isDNS1123Subdomain } from '../../../k8s/names';
 import type { Rule } from '../../types';
-import { isSet, keyRange, listItems, quote, str } from './items';
-import { allContainers, entryRange, mapAt, reportPodSpec } from './util';
+import { isSet, keyRange, listItems, quote, str } from './_helpers/items';
+import { allContainers, entryRange, mapAt, reportPodSpec } from './_helpers/util';
 
 const SOURCES = ['resourceClaimName', 'resourceClaimTemplateName'];
 

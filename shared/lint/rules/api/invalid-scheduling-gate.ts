@@ -6,8 +6,8 @@
  */
 import { isQualifiedName } from '../../../k8s/names';
 import type { Rule } from '../../types';
-import { listItems, quote, str } from './items';
-import { mapAt, reportPodOnly, reportPodSpec } from './util';
+import { listItems, quote, str } from './_helpers/items';
+import { mapAt, reportPodOnly, reportPodSpec } from './_helpers/util';
 
 export const invalidSchedulingGateRule: Rule = {
   meta: {

@@ -8,8 +8,8 @@
 import type { YAMLMap } from 'yaml';
 import type { FieldPath } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
-import { str } from './items';
-import { allContainers, mapAt, reportPodSpec } from './util';
+import { str } from './_helpers/items';
+import { allContainers, mapAt, reportPodSpec } from './_helpers/util';
 
 const MAX_APPARMOR_PROFILE = 4095;
 

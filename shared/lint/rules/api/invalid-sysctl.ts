@@ -5,8 +5,8 @@
  * host (net.* with hostNetwork, the IPC ones with hostIPC), as ValidateHostSysctl and utilsysctl.GetNamespace decide.
  */
 import type { Rule } from '../../types';
-import { bool, listItems, quote, str, valueOr } from './items';
-import { mapAt, reportPodSpec } from './util';
+import { bool, listItems, quote, str, valueOr } from './_helpers/items';
+import { mapAt, reportPodSpec } from './_helpers/util';
 
 const SEGMENT = '[a-z0-9]([-_a-z0-9]*[a-z0-9])?';
 const SYSCTL_NAME = new RegExp(`^(${SEGMENT}[\\./])*${SEGMENT}$`);

@@ -7,8 +7,8 @@
 import { readers } from '../../../model';
 import type { FieldPath, Range } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
-import { listItems, str } from './items';
-import { allContainers, invalid, mapAt, notFound, reportPodSpec } from './util';
+import { listItems, str } from './_helpers/items';
+import { allContainers, invalid, mapAt, notFound, reportPodSpec } from './_helpers/util';
 
 /** Volume name -> whether it can back a block device (a claim, directly or through an ephemeral template). */
 function blockCapable(ctx: RuleContext): Map<string, boolean> {

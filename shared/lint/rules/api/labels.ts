@@ -11,7 +11,7 @@ import { byteLength, isAnnotationKey, isLabelValue, isQualifiedName } from '../.
 import type { MetadataView } from '../../../model';
 import { type FieldPath, formatPath, type Range } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
-import { invalid, mapAt, pairAt, scalarOf } from './util';
+import { invalid, mapAt, pairAt, scalarOf } from './_helpers/util';
 
 interface StringMap {
   path: FieldPath;

@@ -8,7 +8,7 @@
 import { readers } from '../../../model';
 import type { Range } from '../../../util/range';
 import type { Rule } from '../../types';
-import { allContainers, invalid, mapAt, notFound, reportPodSpec } from './util';
+import { allContainers, invalid, mapAt, notFound, reportPodSpec } from './_helpers/util';
 
 export const volumeMountNotFoundRule: Rule = {
   meta: {

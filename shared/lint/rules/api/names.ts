@@ -14,7 +14,7 @@ import {
 } from '../../../k8s/names';
 import { type Field, type PodView, readers } from '../../../model';
 import type { Rule, RuleContext } from '../../types';
-import { invalid, mapAt, reportPodSpec } from './util';
+import { invalid, mapAt, reportPodSpec } from './_helpers/util';
 
 function checkName(ctx: RuleContext, field: Field<string>, path: string[], errors: string[]) {
   if (field.kind !== 'value') return;

@@ -10,7 +10,7 @@ import { isValidPortName, isValidPortNum } from '../../../k8s/names';
 import type { ContainerView, PodView, PortView } from '../../../model';
 import type { Range } from '../../../util/range';
 import type { Rule } from '../../types';
-import { allContainers, duplicate, invalid, reportPodSpec } from './util';
+import { allContainers, duplicate, invalid, reportPodSpec } from './_helpers/util';
 
 export const invalidPortRule: Rule = {
   meta: {

@@ -8,7 +8,7 @@
 import type { ContainerView, ProbeKind } from '../../../model';
 import type { Rule, RuleContext } from '../../types';
 import { handlerCount } from './handlers';
-import { allContainers, forbidden, invalid, mapAt, reportPodSpec, setKeys } from './util';
+import { allContainers, forbidden, invalid, mapAt, reportPodSpec, setKeys } from './_helpers/util';
 
 const PROBES: readonly ProbeKind[] = ['livenessProbe', 'readinessProbe', 'startupProbe'];
 const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'];

@@ -9,8 +9,8 @@ import type { YAMLMap } from 'yaml';
 import type { PodView } from '../../../model';
 import type { FieldPath } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
-import { str } from './items';
-import { allContainers, mapAt, reportPodOnly } from './util';
+import { str } from './_helpers/items';
+import { allContainers, mapAt, reportPodOnly } from './_helpers/util';
 
 const SECCOMP_POD = 'seccomp.security.alpha.kubernetes.io/pod';
 const SECCOMP_CONTAINER = 'container.seccomp.security.alpha.kubernetes.io/';

@@ -18,7 +18,7 @@ import {
 import type { Field, ResourcesView } from '../../../model';
 import type { FieldPath, Range } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
-import { allContainers, forbidden, invalid, reportPodSpec, required } from './util';
+import { allContainers, forbidden, invalid, reportPodSpec, required } from './_helpers/util';
 
 const STANDARD_CONTAINER = new Set(['cpu', 'memory', 'ephemeral-storage']);
 /** helper.IsStandardResourceName: the unprefixed names the API knows (quota names included). */

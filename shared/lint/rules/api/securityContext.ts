@@ -11,7 +11,7 @@ import { inclusiveRangeError, isDNS1123Subdomain } from '../../../k8s/names';
 import { readers } from '../../../model';
 import type { FieldPath } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
-import { allContainers, invalid, mapAt, notSupported, reportPodSpec, scalarOf } from './util';
+import { allContainers, invalid, mapAt, notSupported, reportPodSpec, scalarOf } from './_helpers/util';
 
 /** Whatever the SELinuxMount gate says about MountOption, no other value is accepted. */
 const SELINUX_CHANGE_POLICIES = ['MountOption', 'Recursive'];

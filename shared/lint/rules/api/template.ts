@@ -11,7 +11,7 @@ import { inclusiveRangeError } from '../../../k8s/names';
 import { readers } from '../../../model';
 import type { FieldPath } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
-import { forbidden, invalid, mapAt, notSupported, pairAt, required, scalarOf } from './util';
+import { forbidden, invalid, mapAt, notSupported, pairAt, required, scalarOf } from './_helpers/util';
 
 const ALWAYS_ONLY = new Set(['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'ReplicationController']);
 

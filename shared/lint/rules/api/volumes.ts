@@ -8,7 +8,7 @@ import { isDNS1123Label } from '../../../k8s/names';
 import { objectSchema } from '../../../k8s/schema';
 import type { Range } from '../../../util/range';
 import type { Rule } from '../../types';
-import { duplicate, forbidden, invalid, mapAt, reportPodSpec, setKeys } from './util';
+import { duplicate, forbidden, invalid, mapAt, reportPodSpec, setKeys } from './_helpers/util';
 
 /** Volume sources in the order validateVolumeSource checks them; the first one set wins. */
 const SOURCE_ORDER = [

@@ -12,7 +12,7 @@ import type { FieldPath, Range } from '../../../util/range';
 import { resolveScalar } from '../../../yaml/scalar';
 import { quoted } from '../../message';
 import type { Rule } from '../../types';
-import { allContainers, capitalize, describeContainer } from './containers';
+import { allContainers, capitalize, describeContainer } from './_helpers/containers';
 
 /** The resources warnings.go checks for a fractional byte value, in its order. */
 const BYTE_RESOURCES = ['memory', 'ephemeral-storage'] as const;

@@ -6,7 +6,7 @@
 import type { Range } from '../../../util/range';
 import { quoted } from '../../message';
 import type { Rule } from '../../types';
-import { allContainers, capitalize, describeContainer } from './containers';
+import { allContainers, capitalize, describeContainer } from './_helpers/containers';
 
 /**
  * A later entry that builds on the earlier one (`X: "$(X):/extra"`) is intentional; warnings.go stays silent

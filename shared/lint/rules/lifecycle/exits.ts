@@ -6,8 +6,8 @@
 import type { ContainerView } from '../../../model';
 import type { Range } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
-import { capitalize, describeContainer, podRestartPolicy } from './containers';
-import { type Outcome, predictedOutcome } from './prediction';
+import { capitalize, describeContainer, podRestartPolicy } from './_helpers/containers';
+import { type Outcome, predictedOutcome } from './_helpers/prediction';
 
 /** An exit later than this after the last restart resets the back-off (the Kubernetes v1.36 kubelet): no crash loop. */
 const BACKOFF_RESET_SECONDS = 600;

@@ -5,7 +5,7 @@
  * discards the response whatever its status code.
  */
 import type { Rule } from '../../types';
-import { allContainers, describeContainer } from './containers';
+import { allContainers, describeContainer } from './_helpers/containers';
 
 export const poststartHttpGet: Rule = {
   meta: {

@@ -9,7 +9,7 @@ import type { Range } from '../../../util/range';
 import { pinTagFix, pullPolicyFix } from '../../fixes';
 import { quoted } from '../../message';
 import type { Fix, Rule } from '../../types';
-import { allContainers, describeContainer } from './containers';
+import { allContainers, describeContainer } from './_helpers/containers';
 
 function imageOf(c: ContainerView): { text: string; ref: ImageRef; range: Range } | undefined {
   if (c.image.kind !== 'value') return undefined;

@@ -8,7 +8,7 @@
 import type { ContainerView, PodView, PortView } from '../../../model';
 import type { Rule } from '../../types';
 import { defaultsHostPorts } from '../api/ports';
-import { allContainers, capitalize, concurrentContainers, describeContainer } from './containers';
+import { allContainers, capitalize, concurrentContainers, describeContainer } from './_helpers/containers';
 
 interface DeclaredPort {
   container: ContainerView;

@@ -5,8 +5,8 @@
  */
 import type { ContainerView, PodView, ProbeKind, ProbeView } from '../../../model';
 import type { Rule } from '../../types';
-import { allContainers, capitalize, describeContainer } from './containers';
-import { lintPrediction } from './prediction';
+import { allContainers, capitalize, describeContainer } from './_helpers/containers';
+import { lintPrediction } from './_helpers/prediction';
 import { checksUndeclaredNumber } from './probePort';
 
 /** A liveness probe that starts failing later than this is past the default 900 s preview: not reported. */

@@ -7,7 +7,7 @@
 import type { ContainerView, HandlerView, ProbeView } from '../../../model';
 import { quoted } from '../../message';
 import type { RelatedInfo, Rule } from '../../types';
-import { allContainers, describeContainer } from './containers';
+import { allContainers, describeContainer } from './_helpers/containers';
 
 const EFFECT: Record<ProbeView['kind'], string> = {
   livenessProbe: 'the container is killed and restarted over and over (CrashLoopBackOff)',

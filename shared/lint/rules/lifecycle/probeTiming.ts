@@ -6,7 +6,7 @@ import { effectiveProbe } from '../../../k8s';
 import type { ContainerView, ProbeView } from '../../../model';
 import type { Range } from '../../../util/range';
 import type { Rule } from '../../types';
-import { allContainers, describeContainer } from './containers';
+import { allContainers, describeContainer } from './_helpers/containers';
 
 function probesOf(c: ContainerView): ProbeView[] {
   return [c.livenessProbe, c.readinessProbe, c.startupProbe].filter((p): p is ProbeView => p !== undefined);

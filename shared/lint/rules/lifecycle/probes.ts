@@ -9,7 +9,7 @@ import { effectiveHandler, effectiveProbe } from '../../../k8s';
 import type { ManifestDocument, ProbeView } from '../../../model';
 import { insertProbeFix } from '../../fixes';
 import type { Rule } from '../../types';
-import { capitalize, containerAnchor, describeContainer, isLongRunning } from './containers';
+import { capitalize, containerAnchor, describeContainer, isLongRunning } from './_helpers/containers';
 
 export const missingReadinessProbe: Rule = {
   meta: {

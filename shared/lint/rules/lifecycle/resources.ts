@@ -8,7 +8,7 @@
 import type { ContainerView, PodView } from '../../../model';
 import { insertMemoryLimitFix, insertResourcesFix } from '../../fixes';
 import type { Rule } from '../../types';
-import { capitalize, concurrentContainers, containerAnchor, describeContainer } from './containers';
+import { capitalize, concurrentContainers, containerAnchor, describeContainer } from './_helpers/containers';
 
 const CORE = ['cpu', 'memory'];
 

@@ -4,7 +4,7 @@
  * that hand a container the node. Pod Security Admission's "baseline" level rejects all of them.
  */
 import type { Rule } from '../../types';
-import { allContainers, capitalize, describeContainer } from './containers';
+import { allContainers, capitalize, describeContainer } from './_helpers/containers';
 
 export const privilegedContainer: Rule = {
   meta: {

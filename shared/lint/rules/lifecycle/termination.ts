@@ -8,8 +8,8 @@ import { effectiveGracePeriod } from '../../../k8s';
 import type { ContainerView, HandlerView, PodView } from '../../../model';
 import { NEVER_RETURNS } from '../../../sim';
 import type { Rule } from '../../types';
-import { concurrentContainers, describeContainer } from './containers';
-import { lintPrediction } from './prediction';
+import { concurrentContainers, describeContainer } from './_helpers/containers';
+import { lintPrediction } from './_helpers/prediction';
 
 /** The grace period the kubelet uses, or undefined when the field cannot be read (a template, a wrong type). */
 function gracePeriod(pod: PodView): number | undefined {

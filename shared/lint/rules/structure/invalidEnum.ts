@@ -9,7 +9,7 @@ import { formatPath } from '../../../util/range';
 import { quoted } from '../../message';
 import { suggest } from '../../suggest';
 import type { Fix, Rule } from '../../types';
-import { schemaIssues } from './walk';
+import { schemaIssues } from './_helpers/walk';
 
 export const invalidEnumRule: Rule = {
   meta: {

@@ -5,7 +5,7 @@
  */
 import { parseQuantity } from '../../../k8s/quantity';
 import type { Rule } from '../../types';
-import { schemaIssues } from './walk';
+import { schemaIssues } from './_helpers/walk';
 
 export const invalidQuantityRule: Rule = {
   meta: {

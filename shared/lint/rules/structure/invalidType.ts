@@ -7,8 +7,8 @@ import { isScalar } from 'yaml';
 import type { FieldSchema } from '../../../k8s/schema';
 import { resolvePlain } from '../../../yaml/scalar';
 import type { Fix, Rule } from '../../types';
-import { described, expected, goType, jsonKind } from './describe';
-import { type SchemaIssue, schemaIssues } from './walk';
+import { described, expected, goType, jsonKind } from './_helpers/describe';
+import { type SchemaIssue, schemaIssues } from './_helpers/walk';
 
 type TypeIssue = Extract<SchemaIssue, { kind: 'type' }>;
 

@@ -8,7 +8,7 @@ import { shortTypeName } from '../../../k8s/schema';
 import { formatPath } from '../../../util/range';
 import { quoted } from '../../message';
 import type { Rule } from '../../types';
-import { schemaIssues } from './walk';
+import { schemaIssues } from './_helpers/walk';
 
 export const missingRequiredFieldRule: Rule = {
   meta: {

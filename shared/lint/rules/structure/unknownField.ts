@@ -6,7 +6,7 @@ import { shortTypeName } from '../../../k8s/schema';
 import { formatPath } from '../../../util/range';
 import { quoted } from '../../message';
 import type { Fix, Rule } from '../../types';
-import { schemaIssues } from './walk';
+import { schemaIssues } from './_helpers/walk';
 
 export const unknownFieldRule: Rule = {
   meta: {

@@ -5,7 +5,7 @@
  */
 import { cronScheduleProblem } from '../../../k8s/cron';
 import type { Rule } from '../../types';
-import { stringIn } from './read';
+import { stringIn } from './_helpers/read';
 
 export const cronJobScheduleRule: Rule = {
   meta: {

@@ -4,7 +4,7 @@
  */
 import { timeZoneProblem } from '../../../k8s/timeZone';
 import type { Rule } from '../../types';
-import { stringIn } from './read';
+import { stringIn } from './_helpers/read';
 
 export const cronJobTimeZoneRule: Rule = {
   meta: {

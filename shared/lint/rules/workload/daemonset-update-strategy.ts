@@ -10,7 +10,7 @@ import type { YAMLMap } from 'yaml';
 import { readers } from '../../../model';
 import { insertAfterPair } from '../../fixes/blockMap';
 import type { Fix, Rule, RuleContext } from '../../types';
-import { intOrPercentProblems, intOrPercentValue, mapIn, strategyType, withDefault } from './read';
+import { intOrPercentProblems, intOrPercentValue, mapIn, strategyType, withDefault } from './_helpers/read';
 
 const STRATEGY = ['spec', 'updateStrategy'];
 const ROLLING = [...STRATEGY, 'rollingUpdate'];

@@ -11,8 +11,8 @@ import { isQualifiedName } from '../../../k8s/names';
 import { readers } from '../../../model';
 import type { FieldPath } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
-import { scalarOf } from '../api/util';
-import { isSet, jobSpecPath, keyRangeIn, mapIn, stringIn } from './read';
+import { scalarOf } from '../api/_helpers/util';
+import { isSet, jobSpecPath, keyRangeIn, mapIn, stringIn } from './_helpers/read';
 
 const MAX_RULES = 20;
 const MAX_VALUES = 255;

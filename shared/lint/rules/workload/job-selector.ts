@@ -11,7 +11,7 @@ import { readers } from '../../../model';
 import type { Range } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
 import { matches, readSelector } from '../api/template';
-import { isSet, keyRangeIn, mapIn } from './read';
+import { isSet, keyRangeIn, mapIn } from './_helpers/read';
 
 const UID_LABELS = ['controller-uid', 'batch.kubernetes.io/controller-uid'];
 const NAME_LABELS = ['job-name', 'batch.kubernetes.io/job-name'];

@@ -6,7 +6,7 @@
  */
 import { isDNS1123Label } from '../../../k8s/names';
 import type { Rule } from '../../types';
-import { stringIn } from './read';
+import { stringIn } from './_helpers/read';
 
 export const statefulSetServiceNameRule: Rule = {
   meta: {

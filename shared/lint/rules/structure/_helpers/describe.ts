@@ -1,5 +1,5 @@
 /** Words for schema types and YAML values in structure messages, and the JSON/Go names decode errors use. */
-import { type FieldSchema, shortTypeName } from '../../../k8s/schema';
+import { type FieldSchema, shortTypeName } from '../../../../k8s/schema';
 import type { Got } from './walk';
 
 /** What the field expects, for a person: `an integer`, `a list of Container`, `a map of string`. */

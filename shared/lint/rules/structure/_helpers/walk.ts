@@ -6,12 +6,12 @@
  * stay linear; a node budget bounds the rest.
  */
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
-import { type FieldSchema, type ObjectSchema, objectSchema, shortTypeName } from '../../../k8s/schema';
-import type { ManifestDocument } from '../../../model';
-import type { FieldPath, Range } from '../../../util/range';
-import { type JsonScalar, resolveScalar } from '../../../yaml/scalar';
-import { rootTypeFor } from '../../kinds';
-import { suggest } from '../../suggest';
+import { type FieldSchema, type ObjectSchema, objectSchema, shortTypeName } from '../../../../k8s/schema';
+import type { ManifestDocument } from '../../../../model';
+import type { FieldPath, Range } from '../../../../util/range';
+import { type JsonScalar, resolveScalar } from '../../../../yaml/scalar';
+import { rootTypeFor } from '../../../kinds';
+import { suggest } from '../../../suggest';
 import { requiredFields } from './required';
 
 export type Got = JsonScalar | { type: 'map' } | { type: 'list' };

@@ -3,10 +3,10 @@
  * Job or CronJob describes, and IntOrString values read the way apps validation reads them (getIntOrPercentValue).
  */
 import type { Node, YAMLMap } from 'yaml';
-import { type Field, readers } from '../../../model';
-import type { FieldPath, Range } from '../../../util/range';
-import type { RuleContext } from '../../types';
-import { mapAt, scalarOf } from '../api/util';
+import { type Field, readers } from '../../../../model';
+import type { FieldPath, Range } from '../../../../util/range';
+import type { RuleContext } from '../../../types';
+import { mapAt, scalarOf } from '../../api/_helpers/util';
 
 /** The map at `path` in the document, alias-aware. */
 export function mapIn(ctx: RuleContext, path: FieldPath): YAMLMap | undefined {

@@ -4,9 +4,9 @@
  * values, and each matchExpressions requirement's operator, values and key.
  */
 import type { Node, YAMLMap } from 'yaml';
-import { isLabelValue, isQualifiedName } from '../../../k8s/names';
-import type { FieldPath, Range } from '../../../util/range';
-import type { RuleContext } from '../../types';
+import { isLabelValue, isQualifiedName } from '../../../../k8s/names';
+import type { FieldPath, Range } from '../../../../util/range';
+import type { RuleContext } from '../../../types';
 import { itemString, listItems, quote, str } from './items';
 import { scalarOf } from './util';
 

@@ -3,8 +3,8 @@
  * finding and the lifecycle preview never disagree. Lint sees one document, not the Services defined
  * next to it: a prediction that depends on whether a Service exists is left to the preview.
  */
-import type { ContainerView, PodView } from '../../../model';
-import { type ContainerPrediction, predictContainer } from '../../../sim';
+import type { ContainerView, PodView } from '../../../../model';
+import { type ContainerPrediction, predictContainer } from '../../../../sim';
 
 /** The inferred end of the main process: an exit (an OOM kill is exit 137) or running until stopped. */
 export type Outcome = (

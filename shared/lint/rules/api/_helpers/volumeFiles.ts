@@ -4,8 +4,8 @@
  * about it gets. Downward API files report on their source (`…downwardAPI.path`, no item index), as upstream does.
  */
 import type { YAMLMap } from 'yaml';
-import type { FieldPath } from '../../../util/range';
-import type { RuleContext } from '../../types';
+import type { FieldPath } from '../../../../util/range';
+import type { RuleContext } from '../../../types';
 import { type ListItem, listItems } from './items';
 import { mapAt } from './util';
 

@@ -4,9 +4,9 @@
  * aliases and never throw; a non-map item comes back without a map so rules skip it (invalid-type reports it).
  */
 import type { Node, YAMLMap } from 'yaml';
-import { type Field, readers } from '../../../model';
-import type { FieldPath, Range } from '../../../util/range';
-import type { RuleContext } from '../../types';
+import { type Field, readers } from '../../../../model';
+import type { FieldPath, Range } from '../../../../util/range';
+import type { RuleContext } from '../../../types';
 import { mapAt, scalarOf } from './util';
 
 export interface ListItem {

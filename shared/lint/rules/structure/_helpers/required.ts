@@ -5,9 +5,9 @@
  * absent, null, an empty string or an empty list, because Go validation cannot tell those apart.
  */
 import { isScalar, isSeq, type YAMLMap } from 'yaml';
-import { type ObjectSchema, shortTypeName } from '../../../k8s/schema';
-import type { DocContext } from '../../../model';
-import { resolveScalar } from '../../../yaml/scalar';
+import { type ObjectSchema, shortTypeName } from '../../../../k8s/schema';
+import type { DocContext } from '../../../../model';
+import { resolveScalar } from '../../../../yaml/scalar';
 
 /** `Type.field` pairs the schema lists as required that the API server does not reject when missing. */
 const NOT_ENFORCED = new Set([

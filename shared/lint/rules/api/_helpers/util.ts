@@ -4,10 +4,10 @@
  * they become warnings, because the object is accepted and every Pod its controller creates is rejected.
  */
 import { isMap, isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
-import type { ContainerView, ManifestDocument, PodView } from '../../../model';
-import { type FieldPath, formatPath, type Range } from '../../../util/range';
-import { type JsonScalar, resolveScalar } from '../../../yaml/scalar';
-import type { Report, RuleContext } from '../../types';
+import type { ContainerView, ManifestDocument, PodView } from '../../../../model';
+import { type FieldPath, formatPath, type Range } from '../../../../util/range';
+import { type JsonScalar, resolveScalar } from '../../../../yaml/scalar';
+import type { Report, RuleContext } from '../../../types';
 
 /** The (dereferenced) node at a field path, following aliases; undefined when any step is missing. */
 function nodeAt(doc: ManifestDocument, path: FieldPath): Node | undefined {

@@ -1,7 +1,7 @@
 /** Shared views for lifecycle rules: which containers run together, how to name one, where to anchor a finding. */
-import { effectiveRestartPolicy, type RestartPolicy } from '../../../k8s';
-import type { ContainerView, PodView } from '../../../model';
-import type { Range } from '../../../util/range';
+import { effectiveRestartPolicy, type RestartPolicy } from '../../../../k8s';
+import type { ContainerView, PodView } from '../../../../model';
+import type { Range } from '../../../../util/range';
 
 /** Init containers in spec order, then regular containers. */
 export function allContainers(pod: PodView): ContainerView[] {
