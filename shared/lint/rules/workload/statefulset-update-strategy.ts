@@ -6,7 +6,13 @@
  */
 import { readers } from '../../../model';
 import type { Rule } from '../../types';
-import { intOrPercentProblems, intOrPercentValue, mapIn, reportStrayRollingUpdate, strategyType } from './_helpers/read';
+import {
+  intOrPercentProblems,
+  intOrPercentValue,
+  mapIn,
+  reportStrayRollingUpdate,
+  strategyType,
+} from './_helpers/read';
 
 const STRATEGY = ['spec', 'updateStrategy'];
 const ROLLING = [...STRATEGY, 'rollingUpdate'];

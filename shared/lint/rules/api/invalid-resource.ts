@@ -1,11 +1,4 @@
-/**
- * Resource requirements (validateResourceRequirements, validateContainerResourceName, ValidateResourceQuantityValue).
- * `requests-exceed-limits`: a request above its limit (reported on `…resources.requests`, as upstream does).
- * `invalid-resource`: a name that is not a container resource (`disk`), a negative quantity, a fractional extended
- * resource, a hugepages size that is not a multiple of the page size or without cpu/memory, and a non-overcommittable
- * resource (extended, hugepages) whose request is not equal to its limit or has no limit.
- */
-
+/** HEADER invalid-resource */
 import { isQualifiedName } from '../../../k8s/names';
 import {
   canonicalQuantity,
@@ -15,12 +8,12 @@ import {
   parseQuantity,
   type Quantity,
 } from '../../../k8s/quantity';
-import type { Field, ResourcesView } from '../../../model';
-import type { FieldPath, Range } from '../../../util/range';
-import type { Rule, RuleContext } from '../../types';
-import { allContainers, forbidden, invalid, reportPodSpec, required } from './_helpers/util';
+import type { Rule } from '../../types';
+import { forbidden, invalid, reportPodSpec, required } from './_helpers/util';
+import { isHugePages, isNative, overcommit, quantityOf, targets } from './_helpers/resources';
 
 const STANDARD_CONTAINER = new Set(['cpu', 'memory', 'ephemeral-storage']);
+
 /** helper.IsStandardResourceName: the unprefixed names the API knows (quota names included). */
 const STANDARD = new Set([
   'cpu',
@@ -38,20 +31,9 @@ const STANDARD = new Set([
   'services.loadbalancers',
 ]);
 
-const isHugePages = (name: string) => name.startsWith('hugepages-');
-/** helper.IsNativeResource: unprefixed, or in the kubernetes.io/ namespace. */
-const isNative = (name: string) => !name.includes('/') || name.includes('kubernetes.io/');
 /** helper.IsExtendedResourceName: prefixed, not native, and still a qualified name as `requests.<name>`. */
 const isExtended = (name: string) =>
   !isNative(name) && !name.startsWith('requests.') && isQualifiedName(`requests.${name}`).length === 0;
-/** helper.IsOvercommitAllowed */
-const overcommit = (name: string) => isNative(name) && !isHugePages(name);
-
-function quantityOf(f: Field<string>): Quantity | undefined {
-  if (f.kind !== 'value') return undefined;
-  const r = parseQuantity(f.value);
-  return r.ok ? r.quantity : undefined;
-}
 
 /** validateContainerResourceName: the messages upstream returns for a resource name. */
 function nameErrors(name: string): string[] {
@@ -77,56 +59,6 @@ function hugePagesDivisible(name: string, q: Quantity): boolean {
   if (q.scale > 0) return false;
   return scale(q) % scale(size.quantity) === 0n;
 }
-
-interface Target {
-  path: FieldPath;
-  resources: ResourcesView;
-  range: Range;
-}
-
-function targets(ctx: RuleContext): Target[] {
-  const pod = ctx.pod;
-  if (!pod) return [];
-  const out: Target[] = allContainers(pod).map((c) => ({
-    path: [...c.path, 'resources'],
-    resources: c.resources,
-    range: c.resources.keyRange ?? c.range,
-  }));
-  if (pod.resources.keyRange)
-    out.push({ path: [...pod.specPath, 'resources'], resources: pod.resources, range: pod.resources.keyRange });
-  return out;
-}
-
-export const requestsExceedLimitsRule: Rule = {
-  meta: {
-    id: 'requests-exceed-limits',
-    family: 'api-validation',
-    severity: 'error',
-    summary: 'A resource request larger than its limit.',
-  },
-  check(ctx) {
-    for (const t of targets(ctx)) {
-      for (const [name, reqField] of t.resources.requests.entries) {
-        const limField = t.resources.limits.entries.get(name);
-        const req = quantityOf(reqField);
-        const lim = limField && quantityOf(limField);
-        if (!req || !lim || !overcommit(name) || compareQuantities(req, lim) <= 0 || reqField.kind !== 'value')
-          continue;
-        const path = [...t.path, 'requests'];
-        reportPodSpec(ctx, {
-          path,
-          range: reqField.range,
-          message: invalid(
-            path,
-            canonicalQuantity(req),
-            `must be less than or equal to ${name} limit of ${canonicalQuantity(lim)}`,
-          ),
-          ...(limField?.kind === 'value' && { related: [{ range: limField.range, message: `${name} limit` }] }),
-        });
-      }
-    }
-  },
-};
 
 export const invalidResourceRule: Rule = {
   meta: {

@@ -1,46 +1,11 @@
-/**
- * Environment checks of ValidateEnv / validateEnvVarValueFrom / ValidateEnvFrom. `invalid-env-name`: names (and
- * envFrom prefixes) under the relaxed rule the v1.34 API server applies by default (RelaxedEnvironmentVariableValidation
- * is GA: printable ASCII except `=`). `invalid-env-source`: `value` together with `valueFrom`, a valueFrom with no or
- * several sources, an unsupported fieldRef path or apiVersion, or resourceFieldRef resource/divisor, an invalid
- * ConfigMap/Secret name or key, and an envFrom entry without exactly one of configMapRef/secretRef.
- */
-import type { YAMLMap } from 'yaml';
-
-import { isConfigMapKey, isQualifiedName, isRelaxedEnvVarName, nameIsDNSSubdomain } from '../../../k8s/names';
+/** HEADER invalid-env-source */
+import { isConfigMapKey, isQualifiedName, nameIsDNSSubdomain } from '../../../k8s/names';
 import { canonicalQuantity, parseQuantity } from '../../../k8s/quantity';
 import { readers } from '../../../model';
 import type { FieldPath, Range } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
 import { allContainers, invalid, mapAt, notSupported, reportPodSpec, setKeys } from './_helpers/util';
-
-export const invalidEnvNameRule: Rule = {
-  meta: {
-    id: 'invalid-env-name',
-    family: 'api-validation',
-    severity: 'error',
-    summary: 'An environment variable name or envFrom prefix with characters other than printable ASCII, or with "=".',
-  },
-  check(ctx) {
-    if (!ctx.pod) return;
-    for (const c of allContainers(ctx.pod)) {
-      for (const e of c.env) {
-        if (e.name.kind !== 'value' || e.name.value === '') continue;
-        const path = [...e.path, 'name'];
-        for (const msg of isRelaxedEnvVarName(e.name.value)) {
-          reportPodSpec(ctx, { path, range: e.name.range, message: invalid(path, e.name.value, msg) });
-        }
-      }
-      for (const e of c.envFrom) {
-        if (e.prefix.kind !== 'value' || e.prefix.value === '') continue;
-        const path = [...e.path, 'prefix'];
-        for (const msg of isRelaxedEnvVarName(e.prefix.value)) {
-          reportPodSpec(ctx, { path, range: e.prefix.range, message: invalid(path, e.prefix.value, msg) });
-        }
-      }
-    }
-  },
-};
+import { unsupportedVersion } from './_helpers/env';
 
 const SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'] as const;
 
@@ -76,18 +41,10 @@ const RESOURCE_FIELDS = [
   'requests.memory',
   'requests.ephemeral-storage',
 ];
+
 const BYTE_DIVISORS = ['1', '1k', '1M', '1G', '1T', '1P', '1E', '1Ki', '1Mi', '1Gi', '1Ti', '1Pi', '1Ei'];
 
 type Report = (path: FieldPath, range: Range, message: string, whole?: boolean) => void;
-
-/**
- * A fieldRef apiVersion other than v1 (an omitted one is defaulted to v1): ConvertDownwardAPIFieldLabel cannot
- * convert the path, and validateObjectFieldSelector reports that on `fieldPath`.
- */
-export function unsupportedVersion(ctx: RuleContext, fieldRef: YAMLMap | undefined): string | undefined {
-  const v = readers.string(ctx.doc.ctx, fieldRef, 'apiVersion');
-  return v.kind === 'value' && v.value !== '' && v.value !== 'v1' ? v.value : undefined;
-}
 
 function checkFieldRef(ctx: RuleContext, path: FieldPath, report: Report) {
   const fieldPath = readers.string(ctx.doc.ctx, mapAt(ctx.doc, path), 'fieldPath');

@@ -1,0 +1,83 @@
+/** HEADER host-port-conflict */
+import type { ContainerView, PortView } from '../../../model';
+import type { Range } from '../../../util/range';
+import type { Rule } from '../../types';
+import { duplicate, reportPodSpec } from './_helpers/util';
+import { defaultsHostPorts } from './_helpers/ports';
+
+/**
+ * The host port validation sees after defaulting: the written hostPort, or, in a Pod with `hostNetwork: true`, the
+ * containerPort when hostPort is unset or 0 (SetDefaults_Pod, for regular and init containers). Templates are not
+ * defaulted (they keep 0, which validation allows), so the default applies to kind Pod only.
+ */
+interface EffectiveHostPort {
+  port: number;
+  range: Range;
+  /** True when the value is the containerPort, filled in by hostNetwork defaulting. */
+  defaulted: boolean;
+}
+
+function effectiveHostPort(p: PortView, defaultFromContainerPort: boolean): EffectiveHostPort | undefined {
+  const host = p.hostPort;
+  if (host.kind === 'value' && host.value !== 0) return { port: host.value, range: host.range, defaulted: false };
+  if (!defaultFromContainerPort || (host.kind !== 'absent' && host.kind !== 'value')) return undefined;
+  const container = p.containerPort;
+  if (container.kind !== 'value' || container.value === 0) return undefined;
+  return { port: container.value, range: container.range, defaulted: true };
+}
+
+function hostPortKey(p: PortView, hostPort: number): string {
+  const protocol = p.protocol.kind === 'value' && p.protocol.value !== '' ? p.protocol.value : 'TCP';
+  const ip = p.hostIP.kind === 'value' ? p.hostIP.value : '';
+  return `${protocol}/${ip}/${hostPort}`;
+}
+
+const DEFAULTED_NOTE = ' hostPort is unset: with hostNetwork: true the API server defaults it to the containerPort.';
+
+export const hostPortConflictRule: Rule = {
+  meta: {
+    id: 'host-port-conflict',
+    family: 'api-validation',
+    severity: 'error',
+    summary:
+      'The same hostPort (protocol, hostIP and port) twice among the regular containers or in one init container.',
+  },
+  check(ctx) {
+    const pod = ctx.pod;
+    if (!pod) return;
+    const defaulting = defaultsHostPorts(pod);
+    const scan = (containers: ContainerView[]) => {
+      const seen = new Map<string, EffectiveHostPort>();
+      for (const c of containers) {
+        for (const p of c.ports) {
+          const host = effectiveHostPort(p, defaulting);
+          if (!host) continue;
+          const key = hostPortKey(p, host.port);
+          const first = seen.get(key);
+          if (!first) {
+            seen.set(key, host);
+            continue;
+          }
+          const path = [...p.path, 'hostPort'];
+          const note = host.defaulted ? DEFAULTED_NOTE : '';
+          reportPodSpec(ctx, {
+            path,
+            range: host.range,
+            message: duplicate(path, key),
+            detail: `This host port is already taken in the pod's network namespace.${note}`,
+            related: [
+              {
+                range: first.range,
+                message: `First use of ${key}${first.defaulted ? ' (hostPort defaulted to this containerPort)' : ''}`,
+              },
+            ],
+            // A patch may omit what the base sets (protocol, hostIP): only a whole Pod shows the defaulted clash.
+            ...((host.defaulted || first.defaulted) && { needsWholeObject: true }),
+          });
+        }
+      }
+    };
+    scan(pod.containers);
+    for (const c of pod.initContainers) scan([c]);
+  },
+};

@@ -1,0 +1,45 @@
+/** HEADER lifecycle-handler */
+import { readers } from '../../../model';
+import type { Rule, RuleContext } from '../../types';
+import { allContainers, gracePeriod, invalid, mapAt, reportPodSpec } from './_helpers/util';
+import { handlerCount } from './_helpers/handlers';
+
+const HOOK_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'sleep'];
+
+/** Hooks the API validates: on regular containers and sidecars (plain init containers are init-container-probes). */
+function hooks(ctx: RuleContext) {
+  if (!ctx.pod) return [];
+  return allContainers(ctx.pod)
+    .filter((c) => c.role !== 'init')
+    .flatMap((c) => [c.lifecycle.postStart, c.lifecycle.preStop].filter((h) => h !== undefined));
+}
+
+export const lifecycleHandlerRule: Rule = {
+  meta: {
+    id: 'lifecycle-handler',
+    family: 'api-validation',
+    severity: 'error',
+    summary:
+      'A postStart/preStop hook without exactly one handler, or a sleep outside 0..terminationGracePeriodSeconds.',
+  },
+  check(ctx) {
+    const pod = ctx.pod;
+    if (!pod) return;
+    const grace = gracePeriod(pod);
+    for (const hook of hooks(ctx)) {
+      handlerCount(ctx, hook.path, hook.keyRange, HOOK_HANDLERS, `a ${hook.kind} hook`);
+      const sleepPath = [...hook.path, 'sleep'];
+      const seconds = readers.int(ctx.doc.ctx, mapAt(ctx.doc, sleepPath), 'seconds');
+      if (seconds.kind !== 'value' || (seconds.value >= 0 && seconds.value <= grace)) continue;
+      reportPodSpec(ctx, {
+        path: sleepPath,
+        range: seconds.range,
+        message: invalid(
+          sleepPath,
+          seconds.value,
+          `must be non-negative and less than terminationGracePeriodSeconds (${grace})`,
+        ),
+      });
+    }
+  },
+};

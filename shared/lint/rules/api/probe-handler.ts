@@ -1,0 +1,25 @@
+/** HEADER probe-handler */
+import type { Rule } from '../../types';
+import { handlerCount } from './_helpers/handlers';
+import { mapAt } from './_helpers/util';
+import { PROBES, probed } from './_helpers/probes';
+
+const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'];
+
+export const probeHandlerRule: Rule = {
+  meta: {
+    id: 'probe-handler',
+    family: 'api-validation',
+    severity: 'error',
+    summary: 'A probe with no handler, or with more than one of exec, httpGet, tcpSocket and grpc.',
+  },
+  check(ctx) {
+    for (const c of probed(ctx)) {
+      for (const kind of PROBES) {
+        const probe = c[kind];
+        if (!probe || !mapAt(ctx.doc, probe.path)) continue;
+        handlerCount(ctx, probe.path, probe.keyRange, PROBE_HANDLERS, 'a probe');
+      }
+    }
+  },
+};
