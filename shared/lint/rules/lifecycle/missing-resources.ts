@@ -1,0 +1,33 @@
+/** HEADER missing-resources */
+import { insertResourcesFix } from '../../fixes';
+import type { Rule } from '../../types';
+import { capitalize, concurrentContainers, containerAnchor, describeContainer } from './_helpers/containers';
+import { hasAny, hasPodLevelResources } from './_helpers/resources';
+
+export const missingResourcesRule: Rule = {
+  meta: {
+    id: 'missing-resources',
+    family: 'lifecycle',
+    severity: 'info',
+    bestPractice: true,
+    summary: 'A container sets no cpu or memory requests or limits.',
+  },
+  check(ctx) {
+    const pod = ctx.pod;
+    if (!pod || hasPodLevelResources(pod)) return;
+    for (const c of concurrentContainers(pod)) {
+      if (hasAny(c)) continue;
+      const anchor = containerAnchor(c);
+      const fix = insertResourcesFix(ctx.doc, c);
+      ctx.report({
+        ...anchor,
+        needsWholeObject: true,
+        message: 'No cpu or memory requests or limits: BestEffort, evicted first',
+        detail:
+          `${capitalize(describeContainer(c))} sets no cpu or memory requests or limits: scheduled as if it needed ` +
+          'nothing, evicted first (BestEffort), memory unbounded.',
+        fixes: fix ? [fix] : undefined,
+      });
+    }
+  },
+};
