@@ -1,8 +1,8 @@
 /** HEADER active-deadline-seconds */
 import { inclusiveRangeError } from '../../../k8s/names';
 import type { Rule } from '../../types';
-import { forbidden, invalid } from './_helpers/util';
 import { ALWAYS_ONLY } from './_helpers/template';
+import { forbidden, invalid } from './_helpers/util';
 
 export const activeDeadlineSecondsRule: Rule = {
   meta: {

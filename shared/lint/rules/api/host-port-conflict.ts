@@ -2,8 +2,8 @@
 import type { ContainerView, PortView } from '../../../model';
 import type { Range } from '../../../util/range';
 import type { Rule } from '../../types';
-import { duplicate, reportPodSpec } from './_helpers/util';
 import { defaultsHostPorts } from './_helpers/ports';
+import { duplicate, reportPodSpec } from './_helpers/util';
 
 /**
  * The host port validation sees after defaulting: the written hostPort, or, in a Pod with `hostNetwork: true`, the

@@ -1,7 +1,7 @@
 /** The API-validation family: what the API server's validation (pkg/apis/core/validation and apps/batch) rejects. */
 import type { Rule } from '../../types';
 import { activeDeadlineSecondsRule } from './active-deadline-seconds';
-import { apiVersionRule } from './apiVersion';
+import { apiVersionRule } from './api-version';
 import { containerRestartPolicyRule } from './container-restart-policy';
 import { duplicateContainerNameRule } from './duplicate-container-name';
 import { duplicateMountPathRule } from './duplicate-mount-path';
@@ -38,6 +38,7 @@ import { invalidResizePolicyRule } from './invalid-resize-policy';
 import { invalidResourceRule } from './invalid-resource';
 import { invalidResourceClaimRule } from './invalid-resource-claim';
 import { invalidSchedulingGateRule } from './invalid-scheduling-gate';
+import { invalidSecurityContextRule } from './invalid-security-context';
 import { invalidSecurityProfileRule } from './invalid-security-profile';
 import { invalidSpecNameRule } from './invalid-spec-name';
 import { invalidSubPathRule } from './invalid-sub-path';
@@ -53,7 +54,6 @@ import { probeHandlerRule } from './probe-handler';
 import { probeValuesRule } from './probe-values';
 import { profileAnnotationMismatchRule } from './profile-annotation-mismatch';
 import { requestsExceedLimitsRule } from './requests-exceed-limits';
-import { invalidSecurityContextRule } from './securityContext';
 import { selectorMismatchRule } from './selector-mismatch';
 import { templateRestartPolicyRule } from './template-restart-policy';
 import { volumeMountNotFoundRule } from './volume-mount-not-found';

@@ -2,8 +2,8 @@
 import { byteLength, isAnnotationKey } from '../../../k8s/names';
 import { formatPath } from '../../../util/range';
 import type { Rule } from '../../types';
-import { invalid, pairAt } from './_helpers/util';
 import { fromMetadata } from './_helpers/labels';
+import { invalid, pairAt } from './_helpers/util';
 
 const TOTAL_ANNOTATION_SIZE = 256 * 1024;
 

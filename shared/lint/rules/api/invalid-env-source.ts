@@ -4,8 +4,8 @@ import { canonicalQuantity, parseQuantity } from '../../../k8s/quantity';
 import { readers } from '../../../model';
 import type { FieldPath, Range } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
-import { allContainers, invalid, mapAt, notSupported, reportPodSpec, setKeys } from './_helpers/util';
 import { unsupportedVersion } from './_helpers/env';
+import { allContainers, invalid, mapAt, notSupported, reportPodSpec, setKeys } from './_helpers/util';
 
 const SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'] as const;
 

@@ -3,8 +3,8 @@ import type { Node } from 'yaml';
 import { isLabelValue, isQualifiedName } from '../../../k8s/names';
 import { type FieldPath, formatPath } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
-import { mapAt, scalarOf } from './_helpers/util';
 import { fromMetadata, type StringMap } from './_helpers/labels';
+import { mapAt, scalarOf } from './_helpers/util';
 
 /** A string map read from the AST (`spec.nodeSelector`, `spec.selector.matchLabels`). */
 function readMap(ctx: RuleContext, path: FieldPath): StringMap | undefined {

@@ -9,8 +9,8 @@ import {
   type Quantity,
 } from '../../../k8s/quantity';
 import type { Rule } from '../../types';
-import { forbidden, invalid, reportPodSpec, required } from './_helpers/util';
 import { isHugePages, isNative, overcommit, quantityOf, targets } from './_helpers/resources';
+import { forbidden, invalid, reportPodSpec, required } from './_helpers/util';
 
 const STANDARD_CONTAINER = new Set(['cpu', 'memory', 'ephemeral-storage']);
 

@@ -1,8 +1,8 @@
 /** HEADER lifecycle-handler */
 import { readers } from '../../../model';
 import type { Rule, RuleContext } from '../../types';
-import { allContainers, gracePeriod, invalid, mapAt, reportPodSpec } from './_helpers/util';
 import { handlerCount } from './_helpers/handlers';
+import { allContainers, gracePeriod, invalid, mapAt, reportPodSpec } from './_helpers/util';
 
 const HOOK_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'sleep'];
 

@@ -1,8 +1,8 @@
 /** HEADER probe-handler */
 import type { Rule } from '../../types';
 import { handlerCount } from './_helpers/handlers';
-import { mapAt } from './_helpers/util';
 import { PROBES, probed } from './_helpers/probes';
+import { mapAt } from './_helpers/util';
 
 const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'];
 

@@ -1,7 +1,7 @@
 /** HEADER probe-values */
 import type { Rule } from '../../types';
-import { invalid, reportPodSpec } from './_helpers/util';
 import { PROBES, probed } from './_helpers/probes';
+import { invalid, reportPodSpec } from './_helpers/util';
 
 const COUNTERS = [
   'initialDelaySeconds',

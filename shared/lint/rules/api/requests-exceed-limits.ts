@@ -1,8 +1,8 @@
 /** HEADER requests-exceed-limits */
 import { canonicalQuantity, compareQuantities } from '../../../k8s/quantity';
 import type { Rule } from '../../types';
-import { invalid, reportPodSpec } from './_helpers/util';
 import { overcommit, quantityOf, targets } from './_helpers/resources';
+import { invalid, reportPodSpec } from './_helpers/util';
 
 export const requestsExceedLimitsRule: Rule = {
   meta: {

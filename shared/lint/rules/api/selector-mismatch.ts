@@ -1,8 +1,8 @@
 /** HEADER selector-mismatch */
 import type { FieldPath } from '../../../util/range';
 import type { Rule } from '../../types';
-import { mapAt, pairAt } from './_helpers/util';
 import { matches, readSelector } from './_helpers/template';
+import { mapAt, pairAt } from './_helpers/util';
 
 export const selectorMismatchRule: Rule = {
   meta: {

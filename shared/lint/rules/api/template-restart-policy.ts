@@ -1,7 +1,7 @@
 /** HEADER template-restart-policy */
 import type { Rule } from '../../types';
-import { notSupported, required } from './_helpers/util';
 import { ALWAYS_ONLY } from './_helpers/template';
+import { notSupported, required } from './_helpers/util';
 
 export const templateRestartPolicyRule: Rule = {
   meta: {

@@ -2,8 +2,8 @@
 import type { ContainerView } from '../../../model';
 import type { Rule, RuleContext } from '../../types';
 import { capitalize, describeContainer, podRestartPolicy } from './_helpers/containers';
+import { after, BACKOFF_SCHEDULE, commandSite } from './_helpers/exits';
 import { type Outcome, predictedOutcome } from './_helpers/prediction';
-import { BACKOFF_SCHEDULE, after, commandSite } from './_helpers/exits';
 
 /** An exit later than this after the last restart resets the back-off (the Kubernetes v1.36 kubelet): no crash loop. */
 const BACKOFF_RESET_SECONDS = 600;

@@ -4,10 +4,9 @@ import { allowPrivilegeEscalationRule } from './allow-privilege-escalation';
 import { crashloopPredictedRule } from './crashloop-predicted';
 import { deprecatedVolumeTypeRule } from './deprecated-volume-type';
 import { duplicateContainerPortRule } from './duplicate-container-port';
-import { duplicateEnv } from './env';
+import { duplicateEnvRule } from './duplicate-env';
 import { fractionalByteQuantityRule } from './fractional-byte-quantity';
 import { gracePeriodZeroOrNegativeRule } from './grace-period-zero-or-negative';
-import { poststartHttpGet } from './hooks';
 import { hostNamespaceRule } from './host-namespace';
 import { imagePullSecretNameRule } from './image-pull-secret-name';
 import { initNeverSucceedsRule } from './init-never-succeeds';
@@ -19,13 +18,14 @@ import { missingMemoryLimitRule } from './missing-memory-limit';
 import { missingReadinessProbeRule } from './missing-readiness-probe';
 import { missingResourcesRule } from './missing-resources';
 import { portConflictRule } from './port-conflict';
+import { poststartHttpgetRule } from './poststart-httpget';
 import { poststartPredictedToFailRule } from './poststart-predicted-to-fail';
 import { prestopExceedsGraceRule } from './prestop-exceeds-grace';
 import { privateRegistryNoPullSecretRule } from './private-registry-no-pull-secret';
 import { privilegedContainerRule } from './privileged-container';
+import { probePortNotDeclaredRule } from './probe-port-not-declared';
 import { probePredictedToFailRule } from './probe-predicted-to-fail';
 import { probeTimeoutExceedsPeriodRule } from './probe-timeout-exceeds-period';
-import { probePortNotDeclared } from './probePort';
 import { pullPolicyNeverRule } from './pull-policy-never';
 
 export const lifecycleRules: Rule[] = [
@@ -37,7 +37,7 @@ export const lifecycleRules: Rule[] = [
   missingLivenessProbeRule,
   livenessEqualsReadinessRule,
   probeTimeoutExceedsPeriodRule,
-  probePortNotDeclared,
+  probePortNotDeclaredRule,
   livenessKillsSlowStartRule,
   crashloopPredictedRule,
   initNeverSucceedsRule,
@@ -45,9 +45,9 @@ export const lifecycleRules: Rule[] = [
   poststartPredictedToFailRule,
   prestopExceedsGraceRule,
   gracePeriodZeroOrNegativeRule,
-  poststartHttpGet,
+  poststartHttpgetRule,
   portConflictRule,
-  duplicateEnv,
+  duplicateEnvRule,
   duplicateContainerPortRule,
   missingResourcesRule,
   missingMemoryLimitRule,

@@ -1,8 +1,8 @@
 /** HEADER init-never-succeeds */
 import type { Rule } from '../../types';
 import { capitalize, describeContainer, podRestartPolicy } from './_helpers/containers';
+import { after, BACKOFF_SCHEDULE, commandSite } from './_helpers/exits';
 import { predictedOutcome } from './_helpers/prediction';
-import { BACKOFF_SCHEDULE, after, commandSite } from './_helpers/exits';
 
 export const initNeverSucceedsRule: Rule = {
   meta: {

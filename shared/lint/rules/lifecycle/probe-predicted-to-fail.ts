@@ -3,7 +3,7 @@ import type { ContainerView, PodView, ProbeKind, ProbeView } from '../../../mode
 import type { Rule } from '../../types';
 import { allContainers, capitalize, describeContainer } from './_helpers/containers';
 import { lintPrediction } from './_helpers/prediction';
-import { checksUndeclaredNumber } from './probePort';
+import { checksUndeclaredNumber } from './_helpers/probePorts';
 
 /** A liveness probe that starts failing later than this is past the default 900 s preview: not reported. */
 const LATEST_REPORTED_FAILURE = 600;

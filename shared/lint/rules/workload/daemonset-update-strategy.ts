@@ -22,7 +22,7 @@ function maxUnavailableZero(ctx: RuleContext, rolling: YAMLMap): Fix | undefined
   return edit && { title: 'Add maxUnavailable: 0', edits: [edit], isPreferred: true };
 }
 
-export const daemonSetUpdateStrategyRule: Rule = {
+export const daemonsetUpdateStrategyRule: Rule = {
   meta: {
     id: 'daemonset-update-strategy',
     family: 'api-validation',

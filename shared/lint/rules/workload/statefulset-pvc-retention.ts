@@ -9,7 +9,7 @@ import { stringIn } from './_helpers/read';
 const POLICY = ['spec', 'persistentVolumeClaimRetentionPolicy'];
 const SUPPORTED = ['Retain', 'Delete'];
 
-export const statefulSetPvcRetentionRule: Rule = {
+export const statefulsetPvcRetentionRule: Rule = {
   meta: {
     id: 'statefulset-pvc-retention',
     family: 'api-validation',

@@ -17,7 +17,7 @@ import {
 const STRATEGY = ['spec', 'updateStrategy'];
 const ROLLING = [...STRATEGY, 'rollingUpdate'];
 
-export const statefulSetUpdateStrategyRule: Rule = {
+export const statefulsetUpdateStrategyRule: Rule = {
   meta: {
     id: 'statefulset-update-strategy',
     family: 'api-validation',

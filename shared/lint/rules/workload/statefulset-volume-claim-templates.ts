@@ -87,7 +87,7 @@ function checkSpec(ctx: RuleContext, at: FieldPath, m: YAMLMap, itemRange: Range
   }
 }
 
-export const statefulSetVolumeClaimTemplatesRule: Rule = {
+export const statefulsetVolumeClaimTemplatesRule: Rule = {
   meta: {
     id: 'statefulset-volume-claim-templates',
     family: 'api-validation',

@@ -17,7 +17,7 @@ function addLabelFix(ctx: RuleContext, value: string): Fix | undefined {
   return edit ? { title: `Add the ${NAME_LABEL} label`, snippet: true, edits: [edit] } : undefined;
 }
 
-export const recommendedLabels: Rule = {
+export const recommendedLabelsRule: Rule = {
   meta: {
     id: 'recommended-labels',
     family: 'metadata',

@@ -4,10 +4,11 @@
  * unknown name makes every probe fail ("couldn't find port"). A number works whenever the app listens on it,
  * so an undeclared number is only suspicious when the container lists other ports (a typo, or a port moved).
  */
-import type { ContainerView, HandlerView, ProbeView } from '../../../model';
+import type { ContainerView, ProbeView } from '../../../model';
 import { quoted } from '../../message';
 import type { RelatedInfo, Rule } from '../../types';
 import { allContainers, describeContainer } from './_helpers/containers';
+import { portHandler } from './_helpers/probePorts';
 
 const EFFECT: Record<ProbeView['kind'], string> = {
   livenessProbe: 'the container is killed and restarted over and over (CrashLoopBackOff)',
@@ -25,20 +26,7 @@ function declaredPorts(c: ContainerView): RelatedInfo[] {
   return out;
 }
 
-export function portHandler(probe: ProbeView): HandlerView | undefined {
-  return probe.handlers.find((h) => h.type === 'httpGet' || h.type === 'tcpSocket' || h.type === 'grpc');
-}
-
-/** A probe on a port number the container does not declare while it declares others: probe-port-not-declared's case. */
-export function checksUndeclaredNumber(c: ContainerView, probe: ProbeView): boolean {
-  const h = portHandler(probe);
-  if (h?.port.kind !== 'value' || typeof h.port.value !== 'number') return false;
-  const port = h.port.value;
-  const numbers = c.ports.flatMap((p) => (p.containerPort.kind === 'value' ? [p.containerPort.value] : []));
-  return numbers.length > 0 && !numbers.includes(port);
-}
-
-export const probePortNotDeclared: Rule = {
+export const probePortNotDeclaredRule: Rule = {
   meta: {
     id: 'probe-port-not-declared',
     family: 'lifecycle',

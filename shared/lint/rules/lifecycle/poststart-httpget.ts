@@ -7,7 +7,7 @@
 import type { Rule } from '../../types';
 import { allContainers, describeContainer } from './_helpers/containers';
 
-export const poststartHttpGet: Rule = {
+export const poststartHttpgetRule: Rule = {
   meta: {
     id: 'poststart-httpget',
     family: 'lifecycle',

@@ -17,7 +17,7 @@ function extendsPrevious(name: string, value: string | undefined, hasValueFrom: 
   return !hasValueFrom && value !== undefined && value !== ref && value.includes(ref);
 }
 
-export const duplicateEnv: Rule = {
+export const duplicateEnvRule: Rule = {
   meta: {
     id: 'duplicate-env',
     family: 'lifecycle',

@@ -31,7 +31,7 @@ function addNameFix(ctx: RuleContext): Fix | undefined {
   return edit ? { title: 'Add metadata.name', snippet: true, isPreferred: true, edits: [edit] } : undefined;
 }
 
-export const missingName: Rule = {
+export const missingNameRule: Rule = {
   meta: {
     id: 'missing-name',
     family: 'metadata',
