@@ -1,8 +1,11 @@
-/** HEADER active-deadline-seconds */
+/**
+ * `active-deadline-seconds` (ValidatePodSpec, apps validation): 1..2147483647, and not allowed in the templates of
+ * long-running workloads.
+ */
 import { inclusiveRangeError } from '../../../k8s/names';
 import type { Rule } from '../../types';
-import { ALWAYS_ONLY } from './_helpers/template';
 import { forbidden, invalid } from './_helpers/util';
+import { ALWAYS_ONLY } from './_helpers/workloadTemplates';
 
 export const activeDeadlineSecondsRule: Rule = {
   meta: {

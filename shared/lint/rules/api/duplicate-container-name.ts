@@ -1,4 +1,7 @@
-/** HEADER duplicate-container-name */
+/**
+ * `duplicate-container-name`: container names are unique across init, regular and ephemeral containers
+ * (validateContainers / validateInitContainers), reported where validation.go reports the repeat.
+ */
 import type { ContainerView } from '../../../model';
 import type { Rule } from '../../types';
 import { duplicate, reportPodSpec } from './_helpers/util';

@@ -1,4 +1,7 @@
-/** HEADER duplicate-mount-path */
+/**
+ * `duplicate-mount-path` (ValidateVolumeMounts): mountPath is unique within one container; two containers may share
+ * a path and one volume may be mounted twice.
+ */
 import type { Range } from '../../../util/range';
 import type { Rule } from '../../types';
 import { allContainers, invalid, reportPodSpec } from './_helpers/util';

@@ -1,4 +1,6 @@
-/** HEADER duplicate-port-name */
+/**
+ * `duplicate-port-name` (validateContainerPorts): port names are unique within one container.
+ */
 import { isValidPortName } from '../../../k8s/names';
 import type { Range } from '../../../util/range';
 import type { Rule } from '../../types';

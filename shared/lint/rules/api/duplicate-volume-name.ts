@@ -1,4 +1,6 @@
-/** HEADER duplicate-volume-name */
+/**
+ * `duplicate-volume-name` (ValidateVolumes): volume names are unique within the pod.
+ */
 import type { Range } from '../../../util/range';
 import type { Rule } from '../../types';
 import { duplicate, reportPodSpec } from './_helpers/util';

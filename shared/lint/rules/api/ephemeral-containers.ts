@@ -1,4 +1,7 @@
-/** HEADER ephemeral-containers */
+/**
+ * `ephemeral-containers` (ValidatePodCreate, ValidatePodTemplateSpec): ephemeral containers cannot be set on create,
+ * nor in any template; they are added through the ephemeralcontainers subresource.
+ */
 import { isMap, isSeq, type Node } from 'yaml';
 import type { Rule } from '../../types';
 import { forbidden, pairAt } from './_helpers/util';

@@ -1,4 +1,7 @@
-/** HEADER handler-port */
+/**
+ * `handler-port` (validateHTTPGetAction, ValidatePortNumOrName): httpGet/tcpSocket ports of probes and hooks are a
+ * number in 1..65535 or an IANA port name, grpc ports a number; header names match `[-A-Za-z0-9]+`.
+ */
 import { isHTTPHeaderName, isValidPortName, isValidPortNum } from '../../../k8s/names';
 import { readers } from '../../../model';
 import type { FieldPath } from '../../../util/range';

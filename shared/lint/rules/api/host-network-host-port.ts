@@ -1,4 +1,6 @@
-/** HEADER host-network-host-port */
+/**
+ * `host-network-host-port` (validatePodHostNetworkDeps): with hostNetwork a hostPort must equal its containerPort.
+ */
 import type { Rule } from '../../types';
 import { invalid, reportPodSpec } from './_helpers/util';
 

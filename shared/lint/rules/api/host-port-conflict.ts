@@ -1,8 +1,12 @@
-/** HEADER host-port-conflict */
+/**
+ * `host-port-conflict` (checkHostPortConflicts): the same protocol/hostIP/hostPort twice among the regular
+ * containers, or within one init container (init containers run one at a time). In a Pod with hostNetwork an unset
+ * hostPort counts as its containerPort, as defaulting sets it before validation.
+ */
 import type { ContainerView, PortView } from '../../../model';
 import type { Range } from '../../../util/range';
 import type { Rule } from '../../types';
-import { defaultsHostPorts } from './_helpers/ports';
+import { defaultsHostPorts } from './_helpers/hostNetworkDefaults';
 import { duplicate, reportPodSpec } from './_helpers/util';
 
 /**
@@ -26,6 +30,7 @@ function effectiveHostPort(p: PortView, defaultFromContainerPort: boolean): Effe
   return { port: container.value, range: container.range, defaulted: true };
 }
 
+/** The key AccumulateUniqueHostPorts uses: protocol (defaulted to TCP) / hostIP / hostPort. */
 function hostPortKey(p: PortView, hostPort: number): string {
   const protocol = p.protocol.kind === 'value' && p.protocol.value !== '' ? p.protocol.value : 'TCP';
   const ip = p.hostIP.kind === 'value' ? p.hostIP.value : '';

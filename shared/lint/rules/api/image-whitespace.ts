@@ -1,4 +1,7 @@
-/** HEADER image-whitespace */
+/**
+ * `image-whitespace`: an image with leading or trailing whitespace. Pods are rejected (validateContainerOnlyForPod);
+ * a template is accepted, so there it is a warning about the Pods it will create.
+ */
 import type { Rule } from '../../types';
 import { allContainers, invalid, reportPodOnly } from './_helpers/util';
 

@@ -1,4 +1,7 @@
-/** HEADER init-container-probes */
+/**
+ * `init-container-probes` (validateInitContainers): a plain init container (no restartPolicy: Always) may not have
+ * probes or lifecycle hooks; a sidecar may.
+ */
 import type { Rule } from '../../types';
 import { forbidden, mapAt, reportPodSpec, setKeys } from './_helpers/util';
 

@@ -1,8 +1,12 @@
-/** HEADER invalid-annotation */
+/**
+ * `invalid-annotation` (ValidateAnnotations, ValidatePodSpecificAnnotations): keys are qualified names after
+ * lower-casing, all keys and values together at most 256 KiB, and `controller.kubernetes.io/pod-deletion-cost` a
+ * 32-bit integer.
+ */
 import { byteLength, isAnnotationKey } from '../../../k8s/names';
 import { formatPath } from '../../../util/range';
 import type { Rule } from '../../types';
-import { fromMetadata } from './_helpers/labels';
+import { fromMetadata } from './_helpers/metadataMaps';
 import { invalid, pairAt } from './_helpers/util';
 
 const TOTAL_ANNOTATION_SIZE = 256 * 1024;

@@ -1,4 +1,7 @@
-/** HEADER invalid-container-name */
+/**
+ * `invalid-container-name`: a container name that is not a DNS-1123 label (validateContainerCommon,
+ * pkg/apis/core/validation/validation.go, v1.36).
+ */
 import { isDNS1123Label } from '../../../k8s/names';
 import type { Rule } from '../../types';
 import { allContainers, invalid, reportPodSpec } from './_helpers/util';

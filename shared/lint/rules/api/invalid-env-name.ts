@@ -1,4 +1,7 @@
-/** HEADER invalid-env-name */
+/**
+ * `invalid-env-name`: env names and envFrom prefixes (ValidateEnv, ValidateEnvFrom) under the relaxed rule the API
+ * server applies by default (RelaxedEnvironmentVariableValidation is GA: printable ASCII except `=`).
+ */
 import { isRelaxedEnvVarName } from '../../../k8s/names';
 import type { Rule } from '../../types';
 import { allContainers, invalid, reportPodSpec } from './_helpers/util';

@@ -1,10 +1,14 @@
-/** HEADER invalid-env-source */
+/**
+ * `invalid-env-source` (validateEnvVarValueFrom, ValidateEnvFrom): `value` together with `valueFrom`, a valueFrom
+ * with no or several sources, an unsupported fieldRef path or apiVersion, or resourceFieldRef resource/divisor, an
+ * invalid ConfigMap/Secret name or key, and an envFrom entry without exactly one of configMapRef/secretRef.
+ */
 import { isConfigMapKey, isQualifiedName, nameIsDNSSubdomain } from '../../../k8s/names';
 import { canonicalQuantity, parseQuantity } from '../../../k8s/quantity';
 import { readers } from '../../../model';
 import type { FieldPath, Range } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
-import { unsupportedVersion } from './_helpers/env';
+import { unsupportedVersion } from './_helpers/fieldRefVersion';
 import { allContainers, invalid, mapAt, notSupported, reportPodSpec, setKeys } from './_helpers/util';
 
 const SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'] as const;

@@ -1,9 +1,13 @@
-/** HEADER invalid-label */
+/**
+ * `invalid-label` (ValidateLabels): keys are qualified names (upper case allowed in the name part), values at most
+ * 63 characters of the label alphabet (empty is fine), in metadata.labels, the template's labels, spec.nodeSelector
+ * and a selector's matchLabels; the API reports them on the map path (`metadata.labels: Invalid value: …`).
+ */
 import type { Node } from 'yaml';
 import { isLabelValue, isQualifiedName } from '../../../k8s/names';
 import { type FieldPath, formatPath } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
-import { fromMetadata, type StringMap } from './_helpers/labels';
+import { fromMetadata, type StringMap } from './_helpers/metadataMaps';
 import { mapAt, scalarOf } from './_helpers/util';
 
 /** A string map read from the AST (`spec.nodeSelector`, `spec.selector.matchLabels`). */

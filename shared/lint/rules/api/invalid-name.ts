@@ -1,4 +1,8 @@
-/** HEADER invalid-name */
+/**
+ * `invalid-name`: the object's own metadata (ValidateObjectMeta with the kind's name function): a DNS-1123 subdomain,
+ * a DNS label for StatefulSets (NameIsDNSLabel), at most 52 characters for CronJobs (the controller appends an
+ * 11-character suffix), at most 63 for Jobs (the name becomes the job-name label value); namespace a DNS label.
+ */
 import { maxLenError, nameIsDNSLabel, nameIsDNSSubdomain } from '../../../k8s/names';
 import type { Field } from '../../../model';
 import type { Rule, RuleContext } from '../../types';

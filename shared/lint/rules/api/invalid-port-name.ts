@@ -1,4 +1,6 @@
-/** HEADER invalid-port-name */
+/**
+ * `invalid-port-name` (validateContainerPorts): a port name is an IANA service name.
+ */
 import { isValidPortName } from '../../../k8s/names';
 import type { Rule } from '../../types';
 import { allContainers, invalid, reportPodSpec } from './_helpers/util';

@@ -1,4 +1,6 @@
-/** HEADER invalid-port */
+/**
+ * `invalid-port` (validateContainerPorts): containerPort and a non-zero hostPort in 1..65535.
+ */
 import { isValidPortNum } from '../../../k8s/names';
 import type { Rule } from '../../types';
 import { allContainers, invalid, reportPodSpec } from './_helpers/util';

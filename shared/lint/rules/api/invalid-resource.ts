@@ -1,4 +1,9 @@
-/** HEADER invalid-resource */
+/**
+ * `invalid-resource` (validateContainerResourceName, ValidateResourceQuantityValue, validateResourceRequirements):
+ * a name that is not a container resource (`disk`), a negative quantity, a fractional extended resource, a hugepages
+ * size that is not a multiple of the page size or without cpu/memory, and a non-overcommittable resource (extended,
+ * hugepages) whose request is not equal to its limit or has no limit.
+ */
 import { isQualifiedName } from '../../../k8s/names';
 import {
   canonicalQuantity,
@@ -9,7 +14,7 @@ import {
   type Quantity,
 } from '../../../k8s/quantity';
 import type { Rule } from '../../types';
-import { isHugePages, isNative, overcommit, quantityOf, targets } from './_helpers/resources';
+import { isHugePages, isNative, overcommit, quantityOf, targets } from './_helpers/resourceTargets';
 import { forbidden, invalid, reportPodSpec, required } from './_helpers/util';
 
 const STANDARD_CONTAINER = new Set(['cpu', 'memory', 'ephemeral-storage']);

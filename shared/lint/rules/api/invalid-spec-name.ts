@@ -1,4 +1,7 @@
-/** HEADER invalid-spec-name */
+/**
+ * `invalid-spec-name`: names inside the pod spec (ValidatePodSpec): hostname and subdomain are DNS labels;
+ * serviceAccountName, nodeName, priorityClassName and runtimeClassName DNS subdomains.
+ */
 import { isDNS1123Label, isDNS1123Subdomain } from '../../../k8s/names';
 import { type Field, type PodView, readers } from '../../../model';
 import type { Rule } from '../../types';

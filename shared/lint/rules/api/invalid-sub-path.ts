@@ -1,4 +1,7 @@
-/** HEADER invalid-sub-path */
+/**
+ * `invalid-sub-path` (ValidateVolumeMounts, validateLocalDescendingPath): subPath and subPathExpr are relative, have
+ * no `..` segment and are not both set; upstream reports them on `…volumeMounts.subPath`, without an index.
+ */
 import { readers } from '../../../model';
 import type { Rule } from '../../types';
 import { allContainers, invalid, mapAt, reportPodSpec } from './_helpers/util';

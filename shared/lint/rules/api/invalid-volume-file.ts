@@ -9,7 +9,7 @@
 import { isQualifiedName } from '../../../k8s/names';
 import type { FieldPath, Range } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
-import { unsupportedVersion } from './_helpers/env';
+import { unsupportedVersion } from './_helpers/fieldRefVersion';
 import { int, keyRange, listItems, quote, str } from './_helpers/items';
 import { entryRange, mapAt, reportPodSpec, setKeys } from './_helpers/util';
 import { fileSources, type VolumeFile } from './_helpers/volumeFiles';

@@ -1,4 +1,6 @@
-/** HEADER invalid-volume-name */
+/**
+ * `invalid-volume-name` (ValidateVolumes): a volume name is a DNS-1123 label.
+ */
 import { isDNS1123Label } from '../../../k8s/names';
 import type { Rule } from '../../types';
 import { invalid, reportPodSpec } from './_helpers/util';

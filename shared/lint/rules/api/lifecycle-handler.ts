@@ -1,7 +1,11 @@
-/** HEADER lifecycle-handler */
+/**
+ * `lifecycle-handler` (validateLifecycle, validateHandler, validateSleepAction): postStart/preStop need exactly one
+ * of exec/httpGet/tcpSocket/sleep, and `sleep.seconds` in 0..terminationGracePeriodSeconds
+ * (PodLifecycleSleepActionAllowZero is GA in v1.34, so 0 is valid).
+ */
 import { readers } from '../../../model';
 import type { Rule, RuleContext } from '../../types';
-import { handlerCount } from './_helpers/handlers';
+import { handlerCount } from './_helpers/handlerCount';
 import { allContainers, gracePeriod, invalid, mapAt, reportPodSpec } from './_helpers/util';
 
 const HOOK_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'sleep'];

@@ -1,7 +1,9 @@
-/** HEADER probe-handler */
+/**
+ * `probe-handler` (validateProbe, validateHandler): a probe has exactly one of exec/httpGet/tcpSocket/grpc.
+ */
 import type { Rule } from '../../types';
-import { handlerCount } from './_helpers/handlers';
-import { PROBES, probed } from './_helpers/probes';
+import { handlerCount } from './_helpers/handlerCount';
+import { PROBES, probed } from './_helpers/probedContainers';
 import { mapAt } from './_helpers/util';
 
 const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'];

@@ -1,6 +1,10 @@
-/** HEADER probe-values */
+/**
+ * `probe-values` (validateProbe, validateLivenessProbe, validateStartupProbe): counters not negative (0 is
+ * defaulted), successThreshold 1 for liveness and startup probes after defaulting, probe
+ * terminationGracePeriodSeconds positive and never on a readiness probe.
+ */
 import type { Rule } from '../../types';
-import { PROBES, probed } from './_helpers/probes';
+import { PROBES, probed } from './_helpers/probedContainers';
 import { invalid, reportPodSpec } from './_helpers/util';
 
 const COUNTERS = [

@@ -1,7 +1,10 @@
-/** HEADER requests-exceed-limits */
+/**
+ * `requests-exceed-limits` (validateResourceRequirements): a request above its limit, reported on
+ * `…resources.requests`, as upstream does.
+ */
 import { canonicalQuantity, compareQuantities } from '../../../k8s/quantity';
 import type { Rule } from '../../types';
-import { overcommit, quantityOf, targets } from './_helpers/resources';
+import { overcommit, quantityOf, targets } from './_helpers/resourceTargets';
 import { invalid, reportPodSpec } from './_helpers/util';
 
 export const requestsExceedLimitsRule: Rule = {

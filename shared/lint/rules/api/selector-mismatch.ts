@@ -1,8 +1,11 @@
-/** HEADER selector-mismatch */
+/**
+ * `selector-mismatch` (apps validation, ValidateReplicationControllerSpec): an apps/v1 selector must not be empty and
+ * must match the template labels; a ReplicationController's selector too.
+ */
 import type { FieldPath } from '../../../util/range';
 import type { Rule } from '../../types';
-import { matches, readSelector } from './_helpers/template';
 import { mapAt, pairAt } from './_helpers/util';
+import { matches, readSelector } from './_helpers/workloadTemplates';
 
 export const selectorMismatchRule: Rule = {
   meta: {

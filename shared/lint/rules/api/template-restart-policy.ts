@@ -1,7 +1,11 @@
-/** HEADER template-restart-policy */
+/**
+ * `template-restart-policy` (apps and batch validation): Deployment/ReplicaSet/DaemonSet/StatefulSet/
+ * ReplicationController templates must keep restartPolicy Always; Job and CronJob templates need OnFailure or Never
+ * (an omitted one is defaulted to Always and rejected).
+ */
 import type { Rule } from '../../types';
-import { ALWAYS_ONLY } from './_helpers/template';
 import { notSupported, required } from './_helpers/util';
+import { ALWAYS_ONLY } from './_helpers/workloadTemplates';
 
 export const templateRestartPolicyRule: Rule = {
   meta: {

@@ -1,4 +1,7 @@
-/** HEADER volume-mount-not-found */
+/**
+ * `volume-mount-not-found` (ValidateVolumeMounts): a mount naming no volume is NotFound; a StatefulSet's
+ * volumeClaimTemplates count as volumes.
+ */
 import { readers } from '../../../model';
 import type { Rule } from '../../types';
 import { allContainers, mapAt, notFound, reportPodSpec } from './_helpers/util';

@@ -1,4 +1,8 @@
-/** HEADER volume-source */
+/**
+ * `volume-source` (validateVolumeSource): at most one source; a second is Forbidden on that source, in the order
+ * validateVolumeSource checks them. A volume with no source is not an error through `kubectl apply`:
+ * SetDefaults_Volume (pkg/apis/core/v1/defaults.go, v1.36) makes it an emptyDir before validation runs.
+ */
 import { objectSchema } from '../../../k8s/schema';
 import type { Rule } from '../../types';
 import { forbidden, mapAt, reportPodSpec, setKeys } from './_helpers/util';

@@ -1,4 +1,7 @@
-/** HEADER allow-privilege-escalation */
+/**
+ * allow-privilege-escalation: a container that may gain more privileges than its parent process (setuid binaries).
+ * The API server accepts it; Pod Security Admission's "restricted" level rejects it.
+ */
 import type { Rule } from '../../types';
 import { allContainers, capitalize, describeContainer } from './_helpers/containers';
 

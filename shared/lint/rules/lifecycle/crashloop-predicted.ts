@@ -1,8 +1,12 @@
-/** HEADER crashloop-predicted */
+/**
+ * crashloop-predicted: a container the simulator's own prediction (`predictContainer` from ../../../sim) sees exit
+ * again and again, combined with the kubelet's restart rules (pkg/kubelet/kuberuntime/kuberuntime_manager.go
+ * computePodActions), so lint and the lifecycle preview always agree.
+ */
 import type { ContainerView } from '../../../model';
 import type { Rule, RuleContext } from '../../types';
 import { capitalize, describeContainer, podRestartPolicy } from './_helpers/containers';
-import { after, BACKOFF_SCHEDULE, commandSite } from './_helpers/exits';
+import { after, BACKOFF_SCHEDULE, commandSite } from './_helpers/exitSites';
 import { type Outcome, predictedOutcome } from './_helpers/prediction';
 
 /** An exit later than this after the last restart resets the back-off (the Kubernetes v1.36 kubelet): no crash loop. */

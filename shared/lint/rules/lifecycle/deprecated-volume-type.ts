@@ -1,4 +1,7 @@
-/** HEADER deprecated-volume-type */
+/**
+ * deprecated-volume-type: a volume plugin that is deprecated and, for most, no longer works on current nodes. The API
+ * server accepts it with a warning (pkg/api/pod/warnings.go, Kubernetes v1.36), so this stays a warning.
+ */
 import { isScalar, type YAMLMap } from 'yaml';
 import type { ManifestDocument } from '../../../model';
 import type { FieldPath } from '../../../util/range';

@@ -1,7 +1,10 @@
-/** HEADER duplicate-container-port */
+/**
+ * duplicate-container-port: the same container port declared twice. All containers of a pod share one network
+ * namespace; the API server merely warns (pkg/api/pod/warnings.go: "duplicate port definition", Kubernetes v1.36).
+ */
 import type { Rule } from '../../types';
 import { allContainers, capitalize, describeContainer } from './_helpers/containers';
-import { type DeclaredPort, declared, rangeOf } from './_helpers/ports';
+import { type DeclaredPort, declared, rangeOf } from './_helpers/declaredPorts';
 
 export const duplicateContainerPortRule: Rule = {
   meta: {

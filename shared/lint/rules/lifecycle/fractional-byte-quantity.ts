@@ -1,4 +1,7 @@
-/** HEADER fractional-byte-quantity */
+/**
+ * fractional-byte-quantity: a memory or ephemeral-storage request/limit that is not a whole number of bytes. The API
+ * server accepts it with a warning (pkg/api/pod/warnings.go, Kubernetes v1.36), so this stays a warning.
+ */
 import { canonicalQuantity, isInteger, isNegative, parseQuantity, roundUpToMilli } from '../../../k8s/quantity';
 import { quoted } from '../../message';
 import type { Rule } from '../../types';

@@ -1,4 +1,8 @@
-/** HEADER grace-period-zero-or-negative */
+/**
+ * grace-period-zero-or-negative: terminationGracePeriodSeconds of 0 or less. With 0 the API server removes the
+ * Pod object at once and preStop hooks do not run; a negative value is accepted with a warning and treated as 1
+ * (the Kubernetes v1.36 kubelet).
+ */
 import type { Rule } from '../../types';
 
 export const gracePeriodZeroOrNegativeRule: Rule = {

@@ -1,4 +1,7 @@
-/** HEADER host-namespace */
+/**
+ * host-namespace: hostNetwork, hostPID or hostIPC share the node's namespaces with the pod. The API server accepts
+ * them; Pod Security Admission's "baseline" level rejects all of them.
+ */
 import type { Rule } from '../../types';
 
 const HOST_FIELDS = [

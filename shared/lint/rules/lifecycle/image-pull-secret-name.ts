@@ -1,4 +1,7 @@
-/** HEADER image-pull-secret-name */
+/**
+ * image-pull-secret-name: an imagePullSecrets entry with an empty or repeated name. The API server accepts it with a
+ * warning (pkg/api/pod/warnings.go, Kubernetes v1.36), so this stays a warning.
+ */
 import type { Range } from '../../../util/range';
 import { quoted } from '../../message';
 import type { Rule } from '../../types';

@@ -1,7 +1,10 @@
-/** HEADER init-never-succeeds */
+/**
+ * init-never-succeeds: an init container the simulator's prediction never sees exit 0, so the pod never starts its
+ * regular containers (pkg/kubelet/kuberuntime/kuberuntime_manager.go computePodActions).
+ */
 import type { Rule } from '../../types';
 import { capitalize, describeContainer, podRestartPolicy } from './_helpers/containers';
-import { after, BACKOFF_SCHEDULE, commandSite } from './_helpers/exits';
+import { after, BACKOFF_SCHEDULE, commandSite } from './_helpers/exitSites';
 import { predictedOutcome } from './_helpers/prediction';
 
 export const initNeverSucceedsRule: Rule = {

@@ -1,9 +1,13 @@
-/** HEADER latest-tag */
+/**
+ * latest-tag: an image with no tag or `:latest`. The kubelet's pull-policy defaulting (Kubernetes v1.36) makes the
+ * policy Always, and the version that runs drifts. Image references are read with the kubelet's own parser
+ * (../../../k8s/imageRef); unparsable ones are api-validation's.
+ */
 import { effectivePullPolicy } from '../../../k8s';
 import { pinTagFix, pullPolicyFix } from '../../fixes';
 import type { Fix, Rule } from '../../types';
 import { allContainers } from './_helpers/containers';
-import { imageOf } from './_helpers/images';
+import { imageOf } from './_helpers/parsedImage';
 
 export const latestTagRule: Rule = {
   meta: {

@@ -1,4 +1,7 @@
-/** HEADER liveness-equals-readiness */
+/**
+ * liveness-equals-readiness: a liveness probe that checks exactly what readiness checks turns every overload into
+ * restarts instead of taking the container out of the Service for a while.
+ */
 import { effectiveHandler, effectiveProbe } from '../../../k8s';
 import type { ManifestDocument, ProbeView } from '../../../model';
 import type { Rule } from '../../types';

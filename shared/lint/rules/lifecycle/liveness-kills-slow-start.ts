@@ -1,8 +1,11 @@
-/** HEADER liveness-kills-slow-start */
+/**
+ * liveness-kills-slow-start: a liveness probe that kills the container before it can have started (the probe worker
+ * of the Kubernetes v1.36 kubelet), on the numbers after API defaulting (../../../k8s/probeDefaults).
+ */
 import { effectiveProbe } from '../../../k8s';
 import type { Rule } from '../../types';
 import { allContainers, describeContainer } from './_helpers/containers';
-import { siteOf } from './_helpers/probeTiming';
+import { siteOf } from './_helpers/probeFieldSite';
 
 /** A start budget below this is shorter than many apps (JVM, .NET, apps that warm caches) need to answer. */
 const SLOW_START_SECONDS = 30;

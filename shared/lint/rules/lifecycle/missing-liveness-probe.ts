@@ -1,4 +1,7 @@
-/** HEADER missing-liveness-probe */
+/**
+ * missing-liveness-probe: a regular container of a pod that keeps running (not Jobs; restartPolicy Always) without a
+ * liveness probe: a hung process is never restarted.
+ */
 import { insertProbeFix } from '../../fixes';
 import type { Rule } from '../../types';
 import { capitalize, containerAnchor, describeContainer, isLongRunning } from './_helpers/containers';

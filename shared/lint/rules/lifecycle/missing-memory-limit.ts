@@ -1,8 +1,12 @@
-/** HEADER missing-memory-limit */
+/**
+ * missing-memory-limit: a container that keeps running without a memory limit, the only bound on its memory: it can
+ * take all free memory of the node (the Kubernetes v1.36 kubelet on QoS classes). A namespace LimitRange can default
+ * it, which a manifest linter cannot see.
+ */
 import { insertMemoryLimitFix } from '../../fixes';
 import type { Rule } from '../../types';
 import { capitalize, concurrentContainers, containerAnchor, describeContainer } from './_helpers/containers';
-import { hasAny, hasPodLevelResources } from './_helpers/resources';
+import { hasAny, hasPodLevelResources } from './_helpers/resourcePresence';
 
 export const missingMemoryLimitRule: Rule = {
   meta: {

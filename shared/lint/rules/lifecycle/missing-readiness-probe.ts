@@ -1,4 +1,7 @@
-/** HEADER missing-readiness-probe */
+/**
+ * missing-readiness-probe: a regular container of a pod that keeps running (not Jobs; restartPolicy Always) without
+ * a readiness probe is ready at once (the Kubernetes v1.36 kubelet), so Services send it traffic before it can answer.
+ */
 import { insertProbeFix } from '../../fixes';
 import type { Rule } from '../../types';
 import { capitalize, containerAnchor, describeContainer, isLongRunning } from './_helpers/containers';

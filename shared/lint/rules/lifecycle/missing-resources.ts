@@ -1,8 +1,12 @@
-/** HEADER missing-resources */
+/**
+ * missing-resources: a container that keeps running (regular or native sidecar) without requests. The scheduler
+ * places the pod by its requests; without any the pod is BestEffort and the first to be evicted under node pressure.
+ * A namespace LimitRange can default them, which a manifest linter cannot see.
+ */
 import { insertResourcesFix } from '../../fixes';
 import type { Rule } from '../../types';
 import { capitalize, concurrentContainers, containerAnchor, describeContainer } from './_helpers/containers';
-import { hasAny, hasPodLevelResources } from './_helpers/resources';
+import { hasAny, hasPodLevelResources } from './_helpers/resourcePresence';
 
 export const missingResourcesRule: Rule = {
   meta: {

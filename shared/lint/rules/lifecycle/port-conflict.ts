@@ -1,7 +1,12 @@
-/** HEADER port-conflict */
+/**
+ * port-conflict: two containers of one pod declaring the same port, which only one process can bind, since all
+ * containers share one network namespace. The API server merely warns (pkg/api/pod/warnings.go: "overlapping port
+ * definition", Kubernetes v1.36); repeated host ports are an API error (host-port-conflict), including the host
+ * ports that hostNetwork defaulting fills in, so those pairs are not warned about here.
+ */
 import type { Rule } from '../../types';
 import { capitalize, concurrentContainers, describeContainer } from './_helpers/containers';
-import { type DeclaredPort, declared, rangeOf } from './_helpers/ports';
+import { type DeclaredPort, declared, rangeOf } from './_helpers/declaredPorts';
 
 /** The same non-zero host port on the same address: an API error (host-port-conflict), not a warning. */
 function sameHostPort(a: DeclaredPort, b: DeclaredPort): boolean {

@@ -1,4 +1,8 @@
-/** HEADER poststart-predicted-to-fail */
+/**
+ * poststart-predicted-to-fail: the simulator's own prediction of a postStart hook (`predictContainer`: exec
+ * handlers run against what the container's script did by then, network handlers against the ports it serves),
+ * reported where the lifecycle preview shows the failure.
+ */
 import type { Rule } from '../../types';
 import { allContainers, describeContainer } from './_helpers/containers';
 import { lintPrediction } from './_helpers/prediction';

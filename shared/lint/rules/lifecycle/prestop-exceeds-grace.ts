@@ -1,4 +1,8 @@
-/** HEADER prestop-exceeds-grace */
+/**
+ * prestop-exceeds-grace: a preStop hook longer than the grace period. On deletion the kubelet waits for preStop at
+ * most the grace period (30 s when unset), then sends SIGTERM and SIGKILLs after the remaining grace, never less
+ * than 2 s (the Kubernetes v1.36 kubelet).
+ */
 import { effectiveGracePeriod } from '../../../k8s';
 import type { ContainerView, HandlerView, PodView } from '../../../model';
 import { NEVER_RETURNS } from '../../../sim';

@@ -1,9 +1,13 @@
-/** HEADER private-registry-no-pull-secret */
+/**
+ * private-registry-no-pull-secret: an image from a private-looking registry while neither the pod nor a named
+ * service account (whose imagePullSecrets the API server copies in) provides credentials, so the kubelet's pull
+ * is refused and backs off (ErrImagePull, ImagePullBackOff).
+ */
 import { isPublicRegistry } from '../../../k8s';
 import { quoted } from '../../message';
 import type { Rule } from '../../types';
 import { allContainers } from './_helpers/containers';
-import { imageOf } from './_helpers/images';
+import { imageOf } from './_helpers/parsedImage';
 
 export const privateRegistryNoPullSecretRule: Rule = {
   meta: {

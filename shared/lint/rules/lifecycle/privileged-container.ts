@@ -1,4 +1,8 @@
-/** HEADER privileged-container */
+/**
+ * privileged-container: `privileged: true` hands the container the node. The API server accepts it (Kubernetes
+ * v1.36 validation.go refuses it only when the apiserver runs with --allow-privileged=false); Pod Security
+ * Admission's "baseline" level rejects it.
+ */
 import type { Rule } from '../../types';
 import { allContainers, capitalize, describeContainer } from './_helpers/containers';
 

@@ -1,4 +1,8 @@
-/** HEADER probe-predicted-to-fail */
+/**
+ * probe-predicted-to-fail: the simulator's own prediction of each probe (`predictContainer`: exec handlers run
+ * against what the container's script did by then, network handlers against the ports it serves), reported where the
+ * lifecycle preview shows the failure.
+ */
 import type { ContainerView, PodView, ProbeKind, ProbeView } from '../../../model';
 import type { Rule } from '../../types';
 import { allContainers, capitalize, describeContainer } from './_helpers/containers';

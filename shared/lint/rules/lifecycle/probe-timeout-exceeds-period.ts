@@ -1,9 +1,13 @@
-/** HEADER probe-timeout-exceeds-period */
+/**
+ * probe-timeout-exceeds-period: a probe whose timeoutSeconds exceeds its periodSeconds, so a hung check delays the
+ * next one (the probe worker of the Kubernetes v1.36 kubelet); read on the numbers after API defaulting
+ * (../../../k8s/probeDefaults: 0 or missing takes the default).
+ */
 import { effectiveProbe } from '../../../k8s';
 import type { ContainerView, ProbeView } from '../../../model';
 import type { Rule } from '../../types';
 import { allContainers, describeContainer } from './_helpers/containers';
-import { siteOf } from './_helpers/probeTiming';
+import { siteOf } from './_helpers/probeFieldSite';
 
 function probesOf(c: ContainerView): ProbeView[] {
   return [c.livenessProbe, c.readinessProbe, c.startupProbe].filter((p): p is ProbeView => p !== undefined);

@@ -1,4 +1,7 @@
-/** HEADER pull-policy-never */
+/**
+ * pull-policy-never: `imagePullPolicy: Never`. The kubelet never pulls, so the pod only starts on nodes that already
+ * hold the image (the pull decision table of the Kubernetes v1.36 kubelet).
+ */
 import { pullPolicyFix } from '../../fixes';
 import type { Rule } from '../../types';
 import { allContainers, describeContainer } from './_helpers/containers';

@@ -10,7 +10,7 @@
 import { readers } from '../../../model';
 import type { Range } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
-import { matches, readSelector } from '../api/_helpers/template';
+import { matches, readSelector } from '../api/_helpers/workloadTemplates';
 import { isSet, keyRangeIn, mapIn } from './_helpers/read';
 
 const UID_LABELS = ['controller-uid', 'batch.kubernetes.io/controller-uid'];

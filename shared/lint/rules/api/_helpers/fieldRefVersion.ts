@@ -1,9 +1,6 @@
 /**
- * Environment checks of ValidateEnv / validateEnvVarValueFrom / ValidateEnvFrom. `invalid-env-name`: names (and
- * envFrom prefixes) under the relaxed rule the v1.34 API server applies by default (RelaxedEnvironmentVariableValidation
- * is GA: printable ASCII except `=`). `invalid-env-source`: `value` together with `valueFrom`, a valueFrom with no or
- * several sources, an unsupported fieldRef path or apiVersion, or resourceFieldRef resource/divisor, an invalid
- * ConfigMap/Secret name or key, and an envFrom entry without exactly one of configMapRef/secretRef.
+ * Whether a downward API fieldRef's apiVersion is one the API server can convert, read by the env and volume-file
+ * rules alike (validateObjectFieldSelector, pkg/apis/core/validation/validation.go, v1.36).
  */
 import type { YAMLMap } from 'yaml';
 import { readers } from '../../../../model';

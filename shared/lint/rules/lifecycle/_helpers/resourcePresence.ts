@@ -1,9 +1,5 @@
 /**
- * missing-resources and missing-memory-limit, for containers that keep running (regular containers and native
- * sidecars). Requests are what the scheduler places the pod by; without any, the pod is BestEffort and the
- * first to be evicted under node pressure. A memory limit is the only bound on a container's memory: without
- * one it can take all free memory of the node (the Kubernetes v1.36 kubelet on QoS classes). A namespace LimitRange can
- * default both, which a manifest linter cannot see.
+ * Whether a container or the pod sets any requests or limits (pod-level resources cover every container).
  */
 import type { ContainerView, PodView } from '../../../../model';
 

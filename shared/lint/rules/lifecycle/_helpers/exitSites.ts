@@ -1,7 +1,6 @@
 /**
- * crashloop-predicted and init-never-succeeds: what the container's process does, read with the simulator's
- * own prediction (`predictContainer` from ../../../sim) so lint and the lifecycle preview always agree,
- * combined with the kubelet's restart rules (pkg/kubelet/kuberuntime/kuberuntime_manager.go computePodActions).
+ * Where an exit-driven finding points (the command that exits) and how the kubelet's restart back-off spaces the
+ * restarts, shared by crashloop-predicted and init-never-succeeds.
  */
 import type { ContainerView } from '../../../../model';
 import type { Range } from '../../../../util/range';

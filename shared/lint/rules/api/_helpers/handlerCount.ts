@@ -1,9 +1,6 @@
 /**
- * Handlers of probes and lifecycle hooks (validateHandler, validateLifecycle, validateHTTPGetAction,
- * ValidatePortNumOrName, validateSleepAction). `lifecycle-handler`: postStart/preStop need exactly one of
- * exec/httpGet/tcpSocket/sleep, and `sleep.seconds` in 0..terminationGracePeriodSeconds
- * (PodLifecycleSleepActionAllowZero is GA in v1.34, so 0 is valid). `handler-port`: httpGet/tcpSocket ports are a
- * number in 1..65535 or an IANA port name, grpc ports a number; header names match `[-A-Za-z0-9]+`.
+ * How many handlers a probe or lifecycle hook sets, with the Required/Forbidden findings validateHandler reports
+ * (pkg/apis/core/validation/validation.go, v1.36): shared by the probe and hook rules.
  */
 import type { FieldPath, Range } from '../../../../util/range';
 import type { RuleContext } from '../../../types';

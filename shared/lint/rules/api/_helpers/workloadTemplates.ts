@@ -1,10 +1,6 @@
 /**
- * Rules of the workloads around their pod template (apps and batch validation, ValidatePodSpec, ValidatePodCreate).
- * `template-restart-policy`: Deployment/ReplicaSet/DaemonSet/StatefulSet/ReplicationController templates must keep
- * restartPolicy Always; Job and CronJob templates need OnFailure or Never (an omitted one is defaulted to Always and
- * rejected). `selector-mismatch`: an apps/v1 selector must not be empty and must match the template labels (a
- * ReplicationController's selector too). `active-deadline-seconds`: 1..2147483647, and not allowed in the templates
- * of long-running workloads. `ephemeral-containers`: cannot be set on create, nor in any template.
+ * What the workload rules read around a pod template: which workloads keep restartPolicy Always, and a workload's
+ * label selector with the matching apps and batch validation apply.
  */
 import { readers } from '../../../../model';
 import type { RuleContext } from '../../../types';

@@ -1,9 +1,6 @@
 /**
- * Resource requirements (validateResourceRequirements, validateContainerResourceName, ValidateResourceQuantityValue).
- * `requests-exceed-limits`: a request above its limit (reported on `…resources.requests`, as upstream does).
- * `invalid-resource`: a name that is not a container resource (`disk`), a negative quantity, a fractional extended
- * resource, a hugepages size that is not a multiple of the page size or without cpu/memory, and a non-overcommittable
- * resource (extended, hugepages) whose request is not equal to its limit or has no limit.
+ * Resource names and the requests/limits maps the resource rules check (validateResourceRequirements,
+ * pkg/apis/core/validation/validation.go, v1.36): containers' and the pod-level resources alike.
  */
 import { parseQuantity, type Quantity } from '../../../../k8s/quantity';
 import type { Field, ResourcesView } from '../../../../model';

@@ -1,7 +1,6 @@
 /**
- * latest-tag, pull-policy-never and private-registry-no-pull-secret: how the kubelet will get the image
- * (the Kubernetes v1.36 kubelet pull-policy defaulting, §6 the pull decision table and image back-off). Image references
- * are read with the kubelet's own parser (../../../k8s/imageRef); unparsable ones are api-validation's.
+ * A container's image parsed with the kubelet's own reference parser (../../../../k8s/imageRef); unparsable ones are
+ * left to api-validation, so the image rules skip them.
  */
 import { type ImageRef, parseImageRef } from '../../../../k8s';
 import type { ContainerView } from '../../../../model';

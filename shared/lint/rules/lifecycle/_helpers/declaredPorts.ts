@@ -1,12 +1,9 @@
 /**
- * port-conflict and duplicate-container-port. All containers of a pod share one network namespace, so a port
- * can be bound by one process only. The API server merely warns about repeated container ports
- * (pkg/api/pod/warnings.go: "duplicate port definition", "overlapping port definition"; Kubernetes v1.36 validation.go
- * and §7); repeated host ports are an API error and belong to the api-validation family (host-port-conflict),
- * including the host ports that hostNetwork defaulting fills in, so those pairs are not warned about here.
+ * The ports containers declare, as the port warnings of pkg/api/pod/warnings.go (Kubernetes v1.36) compare them:
+ * number, protocol defaulted to TCP and the host port validation sees.
  */
 import type { ContainerView, PodView, PortView } from '../../../../model';
-import { defaultsHostPorts } from '../../api/_helpers/ports';
+import { defaultsHostPorts } from '../../api/_helpers/hostNetworkDefaults';
 
 export interface DeclaredPort {
   container: ContainerView;

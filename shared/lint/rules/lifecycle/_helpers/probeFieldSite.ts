@@ -1,6 +1,5 @@
 /**
- * probe-timeout-exceeds-period and liveness-kills-slow-start: the probe worker's timing (the Kubernetes v1.36 kubelet),
- * always on the numbers after API defaulting (../../../k8s/probeDefaults: 0 or missing takes the default).
+ * Where a probe timing finding points: the written field, or the probe's key when the value is the API default.
  */
 import type { ProbeView } from '../../../../model';
 import type { Range } from '../../../../util/range';
