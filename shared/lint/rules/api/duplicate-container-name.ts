@@ -2,7 +2,7 @@
  * `duplicate-container-name`: container names are unique across init, regular and ephemeral containers
  * (validateContainers / validateInitContainers), reported where validation.go reports the repeat.
  */
-import type { ContainerView } from '../../../model';
+import { duplicates, nonEmptyValue } from '../../helpers/duplicates';
 import type { Rule } from '../../types';
 import { duplicate, reportPodSpec } from './_helpers/util';
 
@@ -16,27 +16,18 @@ export const duplicateContainerNameRule: Rule = {
   check(ctx) {
     const pod = ctx.pod;
     if (!pod) return;
-    const seen = new Map<string, ContainerView>();
-    const check = (c: ContainerView) => {
-      if (c.name.kind !== 'value' || c.name.value === '') return;
-      const first = seen.get(c.name.value);
-      if (!first) {
-        seen.set(c.name.value, c);
-        return;
-      }
-      const path = [...c.path, 'name'];
-      const firstRange = first.name.kind === 'value' ? first.name.range : first.range;
-      reportPodSpec(ctx, {
-        path,
-        range: c.name.range,
-        message: duplicate(path, c.name.value),
-        detail: `Another container in this pod is already named "${c.name.value}".`,
-        related: [{ range: firstRange, message: `The other container named "${c.name.value}"` }],
-      });
-    };
     // validateContainers runs first, then validateInitContainers against every regular name: an init container
     // that repeats a regular container's name is the one reported, wherever it is written.
-    for (const c of pod.containers) check(c);
-    for (const c of pod.initContainers) check(c);
+    const inValidationOrder = [...pod.containers, ...pod.initContainers];
+    for (const [c, { key, firstKey }] of duplicates(inValidationOrder, (c) => nonEmptyValue(c.name))) {
+      const path = [...c.path, 'name'];
+      reportPodSpec(ctx, {
+        path,
+        range: key.range,
+        message: duplicate(path, key.value),
+        detail: `Another container in this pod is already named "${key.value}".`,
+        related: [{ range: firstKey.range, message: `The other container named "${key.value}"` }],
+      });
+    }
   },
 };

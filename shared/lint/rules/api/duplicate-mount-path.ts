@@ -2,7 +2,7 @@
  * `duplicate-mount-path` (ValidateVolumeMounts): mountPath is unique within one container; two containers may share
  * a path and one volume may be mounted twice.
  */
-import type { Range } from '../../../util/range';
+import { duplicates, nonEmptyValue } from '../../helpers/duplicates';
 import type { Rule } from '../../types';
 import { allContainers, invalid, reportPodSpec } from './_helpers/util';
 
@@ -16,20 +16,13 @@ export const duplicateMountPathRule: Rule = {
   check(ctx) {
     if (!ctx.pod) return;
     for (const c of allContainers(ctx.pod)) {
-      const seen = new Map<string, Range>();
-      for (const m of c.volumeMounts) {
-        if (m.mountPath.kind !== 'value' || m.mountPath.value === '') continue;
-        const first = seen.get(m.mountPath.value);
-        if (!first) {
-          seen.set(m.mountPath.value, m.mountPath.range);
-          continue;
-        }
+      for (const [m, { key, firstKey }] of duplicates(c.volumeMounts, (m) => nonEmptyValue(m.mountPath))) {
         const path = [...m.path, 'mountPath'];
         reportPodSpec(ctx, {
           path,
-          range: m.mountPath.range,
-          message: invalid(path, m.mountPath.value, 'must be unique'),
-          related: [{ range: first, message: `First mount at ${m.mountPath.value}` }],
+          range: key.range,
+          message: invalid(path, key.value, 'must be unique'),
+          related: [{ range: firstKey.range, message: `First mount at ${key.value}` }],
         });
       }
     }

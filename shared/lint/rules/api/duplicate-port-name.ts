@@ -2,7 +2,8 @@
  * `duplicate-port-name` (validateContainerPorts): port names are unique within one container.
  */
 import { isValidPortName } from '../../../k8s/names';
-import type { Range } from '../../../util/range';
+import type { PortView } from '../../../model';
+import { duplicates, nonEmptyValue } from '../../helpers/duplicates';
 import type { Rule } from '../../types';
 import { allContainers, duplicate, reportPodSpec } from './_helpers/util';
 
@@ -16,22 +17,18 @@ export const duplicatePortNameRule: Rule = {
   check(ctx) {
     if (!ctx.pod) return;
     for (const c of allContainers(ctx.pod)) {
-      const seen = new Map<string, Range>();
-      for (const p of c.ports) {
-        const name = p.name;
-        // Invalid names are never added to the set upstream, so they cannot be duplicates.
-        if (name.kind !== 'value' || name.value === '' || isValidPortName(name.value).length > 0) continue;
-        const first = seen.get(name.value);
-        if (!first) {
-          seen.set(name.value, name.range);
-          continue;
-        }
+      // Invalid names are never added to the set upstream, so they cannot be duplicates.
+      const validName = (p: PortView) => {
+        const name = nonEmptyValue(p.name);
+        return name && isValidPortName(name.value).length === 0 ? name : undefined;
+      };
+      for (const [p, { key, firstKey }] of duplicates(c.ports, validName)) {
         const path = [...p.path, 'name'];
         reportPodSpec(ctx, {
           path,
-          range: name.range,
-          message: duplicate(path, name.value),
-          related: [{ range: first, message: `First port named "${name.value}"` }],
+          range: key.range,
+          message: duplicate(path, key.value),
+          related: [{ range: firstKey.range, message: `First port named "${key.value}"` }],
         });
       }
     }

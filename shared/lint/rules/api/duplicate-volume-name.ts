@@ -1,7 +1,7 @@
 /**
  * `duplicate-volume-name` (ValidateVolumes): volume names are unique within the pod.
  */
-import type { Range } from '../../../util/range';
+import { duplicates, nonEmptyValue } from '../../helpers/duplicates';
 import type { Rule } from '../../types';
 import { duplicate, reportPodSpec } from './_helpers/util';
 
@@ -13,20 +13,13 @@ export const duplicateVolumeNameRule: Rule = {
     summary: 'Two volumes share a name.',
   },
   check(ctx) {
-    const seen = new Map<string, Range>();
-    for (const v of ctx.pod?.volumes ?? []) {
-      if (v.name.kind !== 'value' || v.name.value === '') continue;
-      const first = seen.get(v.name.value);
-      if (!first) {
-        seen.set(v.name.value, v.name.range);
-        continue;
-      }
+    for (const [v, { key, firstKey }] of duplicates(ctx.pod?.volumes ?? [], (v) => nonEmptyValue(v.name))) {
       const path = [...v.path, 'name'];
       reportPodSpec(ctx, {
         path,
-        range: v.name.range,
-        message: duplicate(path, v.name.value),
-        related: [{ range: first, message: `First volume named "${v.name.value}"` }],
+        range: key.range,
+        message: duplicate(path, key.value),
+        related: [{ range: firstKey.range, message: `First volume named "${key.value}"` }],
       });
     }
   },

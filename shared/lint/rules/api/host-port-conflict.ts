@@ -5,6 +5,7 @@
  */
 import type { ContainerView, PortView } from '../../../model';
 import type { Range } from '../../../util/range';
+import { duplicates } from '../../helpers/duplicates';
 import type { Rule } from '../../types';
 import { defaultsHostPorts } from './_helpers/hostNetworkDefaults';
 import { duplicate, reportPodSpec } from './_helpers/util';
@@ -52,34 +53,25 @@ export const hostPortConflictRule: Rule = {
     if (!pod) return;
     const defaulting = defaultsHostPorts(pod);
     const scan = (containers: ContainerView[]) => {
-      const seen = new Map<string, EffectiveHostPort>();
-      for (const c of containers) {
-        for (const p of c.ports) {
+      const hostPorts = containers.flatMap((c) =>
+        c.ports.flatMap((p) => {
           const host = effectiveHostPort(p, defaulting);
-          if (!host) continue;
-          const key = hostPortKey(p, host.port);
-          const first = seen.get(key);
-          if (!first) {
-            seen.set(key, host);
-            continue;
-          }
-          const path = [...p.path, 'hostPort'];
-          const note = host.defaulted ? DEFAULTED_NOTE : '';
-          reportPodSpec(ctx, {
-            path,
-            range: host.range,
-            message: duplicate(path, key),
-            detail: `This host port is already taken in the pod's network namespace.${note}`,
-            related: [
-              {
-                range: first.range,
-                message: `First use of ${key}${first.defaulted ? ' (hostPort defaulted to this containerPort)' : ''}`,
-              },
-            ],
-            // A patch may omit what the base sets (protocol, hostIP): only a whole Pod shows the defaulted clash.
-            ...((host.defaulted || first.defaulted) && { needsWholeObject: true }),
-          });
-        }
+          return host ? [{ p, host, value: hostPortKey(p, host.port) }] : [];
+        }),
+      );
+      for (const [{ p, host }, { first, key }] of duplicates(hostPorts, (h) => h)) {
+        const path = [...p.path, 'hostPort'];
+        const note = host.defaulted ? DEFAULTED_NOTE : '';
+        const firstNote = first.host.defaulted ? ' (hostPort defaulted to this containerPort)' : '';
+        reportPodSpec(ctx, {
+          path,
+          range: host.range,
+          message: duplicate(path, key.value),
+          detail: `This host port is already taken in the pod's network namespace.${note}`,
+          related: [{ range: first.host.range, message: `First use of ${key.value}${firstNote}` }],
+          // A patch may omit what the base sets (protocol, hostIP): only a whole Pod shows the defaulted clash.
+          ...((host.defaulted || first.host.defaulted) && { needsWholeObject: true }),
+        });
       }
     };
     scan(pod.containers);

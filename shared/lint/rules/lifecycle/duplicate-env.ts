@@ -3,7 +3,8 @@
  * (pkg/api/pod/warnings.go, Kubernetes v1.36 validation.go): the later entry wins, and `kubectl apply`'s merge
  * keyed on the name may drop one of them on the next apply.
  */
-import type { Range } from '../../../util/range';
+import type { EnvView } from '../../../model';
+import { duplicates } from '../../helpers/duplicates';
 import { quoted } from '../../message';
 import type { Rule } from '../../types';
 import { allContainers, capitalize, describeContainer } from './_helpers/containers';
@@ -26,26 +27,20 @@ export const duplicateEnvRule: Rule = {
   },
   check(ctx) {
     for (const c of ctx.pod ? allContainers(ctx.pod) : []) {
-      const first = new Map<string, { index: number; range: Range }>();
-      for (const env of c.env) {
-        if (env.name.kind !== 'value') continue;
-        const name = env.name.value;
-        const prev = first.get(name);
-        if (!prev) {
-          first.set(name, { index: env.index, range: env.name.range });
-          continue;
-        }
+      const named = (env: EnvView) => (env.name.kind === 'value' ? env.name : undefined);
+      for (const [env, { first: prev, key, firstKey }] of duplicates(c.env, named)) {
+        const name = key.value;
         const value = env.value.kind === 'value' ? env.value.value : undefined;
         if (extendsPrevious(name, value, env.valueFrom !== undefined)) continue;
         ctx.report({
           path: [...env.path, 'name'],
-          range: env.name.range,
+          range: key.range,
           message: `env ${quoted(name)} is defined again (first at env[${prev.index}]): the later one wins`,
           detail:
             `${capitalize(describeContainer(c))} defines env "${name}" again (first at env[${prev.index}]); the later ` +
             'definition wins and the API server only warns ("hides previous definition"). `kubectl apply` ' +
             'merges env by name, so one of the two may be dropped on the next apply.',
-          related: [{ range: prev.range, message: `first definition of "${name}"` }],
+          related: [{ range: firstKey.range, message: `first definition of "${name}"` }],
         });
       }
     }

@@ -2,7 +2,7 @@
  * image-pull-secret-name: an imagePullSecrets entry with an empty or repeated name. The API server accepts it with a
  * warning (pkg/api/pod/warnings.go, Kubernetes v1.36), so this stays a warning.
  */
-import type { Range } from '../../../util/range';
+import { duplicates, nonEmptyValue } from '../../helpers/duplicates';
 import { quoted } from '../../message';
 import type { Rule } from '../../types';
 
@@ -16,37 +16,30 @@ export const imagePullSecretNameRule: Rule = {
   check(ctx) {
     const pod = ctx.pod;
     if (!pod) return;
-    const first = new Map<string, { index: number; range: Range }>();
+    const pathOf = (index: number) => [...pod.specPath, 'imagePullSecrets', index, 'name'];
     for (const s of pod.imagePullSecrets) {
-      const path = [...pod.specPath, 'imagePullSecrets', s.index, 'name'];
-      if (s.name.kind === 'template' || s.name.kind === 'invalid') continue;
-      if (s.name.kind === 'absent' || s.name.value === '') {
-        ctx.report({
-          path,
-          range: s.name.kind === 'value' ? s.name.range : s.range,
-          message: `imagePullSecrets[${s.index}] has no name: the kubelet has no Secret to read`,
-          detail:
-            `imagePullSecrets[${s.index}] has no name. The API server accepts it with a warning ("invalid empty ` +
-            'name"), and the kubelet has no Secret to read credentials from. Set the name of a ' +
-            'kubernetes.io/dockerconfigjson Secret in the namespace, or remove the entry.',
-        });
-        continue;
-      }
-      const name = s.name.value;
-      const prev = first.get(name);
-      if (!prev) {
-        first.set(name, { index: s.index, range: s.name.range });
-        continue;
-      }
+      if (s.name.kind !== 'absent' && (s.name.kind !== 'value' || s.name.value !== '')) continue;
       ctx.report({
-        path,
-        range: s.name.range,
+        path: pathOf(s.index),
+        range: s.name.kind === 'value' ? s.name.range : s.range,
+        message: `imagePullSecrets[${s.index}] has no name: the kubelet has no Secret to read`,
+        detail:
+          `imagePullSecrets[${s.index}] has no name. The API server accepts it with a warning ("invalid empty ` +
+          'name"), and the kubelet has no Secret to read credentials from. Set the name of a ' +
+          'kubernetes.io/dockerconfigjson Secret in the namespace, or remove the entry.',
+      });
+    }
+    for (const [s, { first, key, firstKey }] of duplicates(pod.imagePullSecrets, (s) => nonEmptyValue(s.name))) {
+      const name = key.value;
+      ctx.report({
+        path: pathOf(s.index),
+        range: key.range,
         message: `imagePullSecrets[${s.index}] names ${quoted(name)} again`,
         detail:
-          `imagePullSecrets[${s.index}] names "${name}" again (first at imagePullSecrets[${prev.index}]). The API ` +
+          `imagePullSecrets[${s.index}] names "${name}" again (first at imagePullSecrets[${first.index}]). The API ` +
           'server accepts it with a warning ("duplicate name"); the repeat adds nothing, and `kubectl apply` ' +
           'merges the list by name, so it may drop an entry on the next apply. Remove the repeated entry.',
-        related: [{ range: prev.range, message: `first use of "${name}"` }],
+        related: [{ range: firstKey.range, message: `first use of "${name}"` }],
       });
     }
   },

@@ -5,6 +5,7 @@
  */
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { FieldPath } from '../../../util/range';
+import { duplicates } from '../../helpers/duplicates';
 import { quoted } from '../../message';
 import type { Rule } from '../../types';
 
@@ -24,15 +25,17 @@ export const duplicateKeyRule: Rule = {
     for (let top = stack.pop(); top; top = stack.pop()) {
       const { node, path } = top;
       if (isMap(node)) {
-        const seen = new Map<string, Node>();
+        const keyOf = (pair: (typeof node.items)[number]) => (isScalar(pair.key) ? String(pair.key.value) : undefined);
+        // A merge key (`<<`) may repeat: each one merges another map in.
+        const repeats = duplicates(node.items, (pair) => (keyOf(pair) === '<<' ? undefined : keyOf(pair)));
         const children: typeof stack = [];
         for (const pair of node.items) {
-          const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+          const key = keyOf(pair);
           const here = key === undefined ? path : { parent: path, segment: key };
-          if (key !== undefined && key !== '<<') {
-            const first = seen.get(key);
-            const range = first ? doc.ctx.range(pair.key as Node) : undefined;
-            const firstRange = first ? doc.ctx.range(first) : undefined;
+          const repeat = repeats.get(pair);
+          if (key !== undefined && repeat) {
+            const range = doc.ctx.range(pair.key as Node);
+            const firstRange = doc.ctx.range(repeat.first.key as Node);
             if (range && firstRange) {
               // Where the first one is, relative to this one: the server moves cached findings with their document,
               // so a message must not name a file line.
@@ -45,7 +48,7 @@ export const duplicateKeyRule: Rule = {
                 detail: `kubectl keeps only this last value and silently drops the earlier one (${where}). Merge the two or delete one.`,
                 related: [{ range: firstRange, message: `First "${key}" (dropped by kubectl)` }],
               });
-            } else if (!first) seen.set(key, pair.key as Node);
+            }
           }
           children.push({ node: pair.value, path: here });
         }

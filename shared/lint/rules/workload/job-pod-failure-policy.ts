@@ -10,6 +10,7 @@ import type { Node, YAMLMap } from 'yaml';
 import { isQualifiedName } from '../../../k8s/names';
 import { readers } from '../../../model';
 import type { FieldPath } from '../../../util/range';
+import { duplicates } from '../../helpers/duplicates';
 import type { Rule, RuleContext } from '../../types';
 import { scalarOf } from '../api/_helpers/util';
 import { isSet, jobSpecPath, keyRangeIn, mapIn, stringIn } from './_helpers/read';
@@ -42,7 +43,11 @@ function checkExitCodes(ctx: RuleContext, at: FieldPath, m: YAMLMap, containers:
       message: `onExitCodes may list at most ${MAX_VALUES} values`,
     });
   }
-  const seen = new Set<number>();
+  const exitCode = (item: unknown) => {
+    const s = scalarOf(c.deref(item));
+    return s?.type === 'int' && c.range(item as Node) ? String(s.value) : undefined;
+  };
+  const repeats = duplicates(seq?.items ?? [], exitCode);
   let previous: number | undefined;
   let ordered = true;
   seq?.items.forEach((item, j) => {
@@ -53,8 +58,7 @@ function checkExitCodes(ctx: RuleContext, at: FieldPath, m: YAMLMap, containers:
     if (op.kind === 'value' && op.value === 'In' && s.value === 0) {
       ctx.report({ path, range, message: 'exit code 0 is not allowed with the In operator' });
     }
-    if (seen.has(s.value)) ctx.report({ path, range, message: `duplicate exit code ${s.value}` });
-    seen.add(s.value);
+    if (repeats.has(item)) ctx.report({ path, range, message: `duplicate exit code ${s.value}` });
     if (previous !== undefined && previous > s.value) ordered = false;
     previous = s.value;
   });
