@@ -4,7 +4,7 @@
  * simulation rejects) keeps the last good timeline on screen, greyed, with the reason in the notice.
  */
 
-import { parseManifests } from '../../shared/model';
+import { parseManifests, resolvePod } from '../../shared/model';
 import type { PanelState, ToWebview } from '../../shared/protocol/webview';
 import { MAX_HEADLINE_LENGTH } from '../../shared/protocol/webview';
 import { type FileObjects, fileObjects, parseScenario, predictionSummary, type Step } from '../../shared/sim';
@@ -306,13 +306,12 @@ export class App {
     const shown = this.shown;
     const assumptions = shown?.sim.result.assumptions;
     if (!shown || !assumptions) return;
-    const grace = shown.doc.pod.terminationGracePeriodSeconds;
     this.assumptions.render({
       assumptions,
       inferred: shown.sim.inferred,
       overrides: this.overrides(shown.doc),
       lanes: shown.timeline.lanes,
-      gracePeriod: grace.kind === 'value' && grace.value >= 0 ? grace.value : 30,
+      gracePeriod: resolvePod(shown.doc.pod).gracePeriod.seconds,
       errors,
       collapsed: new Set(this.state?.collapsed ?? []),
     });

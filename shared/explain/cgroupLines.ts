@@ -17,7 +17,7 @@ import {
   scaledValue,
 } from '../k8s/cgroups';
 import { containerResources } from '../k8s/qos';
-import type { ContainerView, PodView } from '../model';
+import { type ContainerView, type PodView, resolvePod } from '../model';
 import { code } from './text';
 
 /** The node the numbers assume: oom_score_adj and memory.high depend on its memory, which a manifest cannot say. */
@@ -109,7 +109,7 @@ function memoryQoSLine(v: Values): string {
  */
 export function explainCgroups(pod: PodView, c: ContainerView, focus?: ResourceFocus): string[] {
   // With a templated value anywhere the QoS class is unknown (explainPodResources says so): no node values either.
-  if ([...pod.initContainers, ...pod.containers].some((x) => containerResources(x).unresolved > 0)) return [];
+  if (resolvePod(pod).views.some((x) => containerResources(x).unresolved > 0)) return [];
   const v = valuesOf(c);
   const wants = (list: 'requests' | 'limits', name: string) => !focus || (focus.list === list && focus.name === name);
   const lines = [

@@ -1,7 +1,7 @@
 /** Dispatches a field path of a document to the explanation of what that field does in this manifest. */
 
 import { defaultedFields } from '../k8s';
-import type { ManifestDocument, PodView } from '../model';
+import { type ManifestDocument, type PodView, resolvePod } from '../model';
 import { type FieldPath, formatPath } from '../util/range';
 import { explainContainerPath } from './container';
 import { serviceLinksLine } from './env';
@@ -93,7 +93,7 @@ function explainSpec(pod: PodView, rel: FieldPath, partial: boolean): string[] {
       const v = typeof second === 'number' ? pod.volumes.find((x) => x.index === second) : undefined;
       const name = v?.name.kind === 'value' ? v.name.value : undefined;
       if (name === undefined) return [];
-      const users = [...pod.initContainers, ...pod.containers].filter((c) =>
+      const users = resolvePod(pod).views.filter((c) =>
         c.volumeMounts.some((m) => m.name.kind === 'value' && m.name.value === name),
       );
       return [

@@ -3,7 +3,7 @@
  * object, its selector and its pod template, the namespace, the name with its prefix and suffix, annotations,
  * replicas and images, each naming the kustomization field it comes from.
  */
-import type { KustomizeContext, ManifestDocument } from '../model';
+import { type KustomizeContext, type ManifestDocument, resolvePod } from '../model';
 import { type FieldPath, formatPath } from '../util/range';
 
 function labelList(labels: Record<string, string>, k: KustomizeContext): string | undefined {
@@ -50,7 +50,7 @@ function objectLines(path: string, doc: ManifestDocument, k: KustomizeContext): 
 function imageLines(doc: ManifestDocument, path: string, k: KustomizeContext): string[] {
   const pod = doc.pod;
   if (!pod || !path.endsWith('.image')) return [];
-  const c = [...pod.initContainers, ...pod.containers].find((x) => `${formatPath(x.path)}.image` === path);
+  const c = resolvePod(pod).views.find((x) => `${formatPath(x.path)}.image` === path);
   if (c?.imageAsWritten === undefined || c.image.kind !== 'value') return [];
   return [`kustomize replaces \`${c.imageAsWritten}\` with \`${c.image.value}\` (from ${k.source} images)`];
 }

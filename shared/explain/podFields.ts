@@ -1,6 +1,6 @@
 /** Pod-level fields with effects beyond their schema text: runtimeClassName and imagePullSecrets. */
 import { parseImageRef } from '../k8s';
-import type { PodView } from '../model';
+import { type PodView, resolvePod } from '../model';
 import { code, joinAnd } from './text';
 
 export function explainRuntimeClass(pod: PodView): string[] {
@@ -17,7 +17,7 @@ export function explainRuntimeClass(pod: PodView): string[] {
 /** The registries this pod pulls from, for matching them against its pull secrets. */
 function registries(pod: PodView): string[] {
   const out = new Set<string>();
-  for (const c of [...pod.initContainers, ...pod.containers]) {
+  for (const c of resolvePod(pod).views) {
     if (c.image.kind !== 'value') continue;
     const r = parseImageRef(c.image.value);
     if (r.ok) out.add(r.ref.domain);

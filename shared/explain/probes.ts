@@ -4,8 +4,8 @@
  * which a never-passing probe acts. Ticks are `periodSeconds` apart with a phase the kubelet picks, so a
  * failing probe that first counts at `D` kills between `D + (F-1)P` and `D + F·P`.
  */
-import { type EffectiveHandler, effectiveGracePeriod, effectiveProbe, effectiveRestartPolicy } from '../k8s';
-import type { ContainerView, HandlerView, PodView, ProbeView } from '../model';
+import { type EffectiveHandler, effectiveProbe } from '../k8s';
+import { type ContainerView, type HandlerView, type PodView, type ProbeView, resolvePod } from '../model';
 import { backoffSummary, willRestart } from './restart';
 import { code, plural, secs } from './text';
 
@@ -93,10 +93,11 @@ export function explainProbe(pod: PodView, c: ContainerView, probe: ProbeView): 
     lines.push(`Liveness and readiness wait for it: the container gets at most ${secs(d + f * p)} to start.`);
   }
   if (probe.kind !== 'readinessProbe') {
-    const grace = eff.terminationGracePeriodSeconds ?? effectiveGracePeriod(pod).seconds;
+    const resolved = resolvePod(pod);
+    const grace = eff.terminationGracePeriodSeconds ?? resolved.gracePeriod.seconds;
     const restart = willRestart(pod, c, 1)
       ? `then restarted: ${backoffSummary}`
-      : `not restarted (restartPolicy ${effectiveRestartPolicy(pod).policy})`;
+      : `not restarted (restartPolicy ${resolved.restartPolicy.policy})`;
     lines.push(`The kill uses a ${secs(grace)} grace period (preStop, SIGTERM, SIGKILL); ${restart}.`);
   }
   return lines;

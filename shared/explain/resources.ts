@@ -5,7 +5,7 @@
  */
 import { addQuantities, compareQuantities, formatQuantity, parseQuantity, type Quantity, qosClass } from '../k8s';
 import { containerResources, type ResourceMap } from '../k8s/qos';
-import type { ContainerView, PodView } from '../model';
+import { type ContainerView, type PodView, resolvePod } from '../model';
 import { code, joinAnd } from './text';
 
 const ZERO: Quantity = { n: 0n, scale: 0, format: 'DecimalSI', text: '0' };
@@ -32,8 +32,7 @@ function podTotals(pod: PodView) {
   const requests: ResourceMap = new Map();
   const limits: ResourceMap = new Map();
   const unlimited = new Set<string>();
-  const running = [...pod.initContainers.filter((c) => c.role === 'sidecar'), ...pod.containers];
-  for (const c of running) {
+  for (const c of resolvePod(pod).longRunning) {
     const r = containerResources(c);
     add(requests, r.requests);
     add(limits, r.limits);
@@ -75,7 +74,7 @@ function unknownResources(count: number): string {
 
 /** The pod's totals and QoS class: what the scheduler reserves and how the node treats the pod under pressure. */
 export function explainPodResources(pod: PodView): string[] {
-  const unknown = [...pod.initContainers, ...pod.containers].reduce((n, c) => n + containerResources(c).unresolved, 0);
+  const unknown = resolvePod(pod).views.reduce((n, c) => n + containerResources(c).unresolved, 0);
   // A Helm value (`"{{ .Values.memory }}"`) is known only once rendered: a total or a QoS class without it would be
   // a guess presented as a fact.
   if (unknown > 0) return [unknownResources(unknown)];

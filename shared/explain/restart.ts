@@ -2,8 +2,7 @@
  * Restart policy, exits and crash-loop back-off (the Kubernetes v1.36 kubelet): which exits restart a
  * container, the kubelet's back-off schedule, and what the policy does to init containers and sidecars.
  */
-import { effectiveRestartPolicy } from '../k8s';
-import type { ContainerView, PodView } from '../model';
+import { type ContainerView, type PodView, resolvePod } from '../model';
 import { code, joinAnd } from './text';
 
 /** §7.2: the first restart is immediate; the e2e schedule is 0, 10, 20, 40, 80, 160, then 300 s. */
@@ -34,7 +33,7 @@ export function willRestart(pod: PodView, c: ContainerView, exitCode: number): b
   if (c.role === 'sidecar') return true;
   // ContainerRestartRules (beta in 1.35): a regular container's own policy overrides the pod's.
   const own = c.role === 'regular' && c.restartPolicy.kind === 'value' ? c.restartPolicy.value : undefined;
-  const policy = own ?? effectiveRestartPolicy(pod).policy;
+  const policy = own ?? resolvePod(pod).restartPolicy.policy;
   return policy === 'Always' || (policy === 'OnFailure' && exitCode !== 0);
 }
 
@@ -53,7 +52,7 @@ function initLine(pod: PodView, policy: Policy): string {
 
 /** Pod `restartPolicy`: exits, back-off, init containers, sidecars, and what the owning controller allows. */
 export function explainRestartPolicy(pod: PodView): string[] {
-  const { policy, defaulted, note } = effectiveRestartPolicy(pod);
+  const { policy, defaulted, note } = resolvePod(pod).restartPolicy;
   const explicit = !defaulted;
   const written = pod.restartPolicy.kind === 'value' ? pod.restartPolicy.value : undefined;
   // An unsupported or unknown value: the API rejects it or podlens cannot read it, so there is nothing to describe.
@@ -80,7 +79,7 @@ export function containerRoleLine(pod: PodView, c: ContainerView): string {
   if (c.role === 'sidecar') {
     return 'Native sidecar (init container with restartPolicy Always): starts in order before the next init container, keeps running next to the containers, restarts on every exit, and stops after them.';
   }
-  const { policy } = effectiveRestartPolicy(pod);
+  const { policy } = resolvePod(pod).restartPolicy;
   if (c.role === 'regular' && c.restartPolicy.kind === 'value') {
     return `Container restartPolicy ${code(c.restartPolicy.value)} overrides the pod's ${policy} for this container (ContainerRestartRules, beta in 1.35).`;
   }

@@ -3,8 +3,8 @@
  * grace deadline, with the kubelet's 2 s minimum stop window after a preStop that used the whole grace.
  * postStart is explained here too, since both hooks share handlers.
  */
-import { effectiveGracePeriod, effectiveHandler } from '../k8s';
-import type { ContainerView, HandlerView, HookView, PodView } from '../model';
+import { effectiveHandler } from '../k8s';
+import { type ContainerView, type HandlerView, type HookView, type PodView, resolvePod } from '../model';
 import { handlerLine, portLine } from './probes';
 import { containerRoleLine } from './restart';
 import { code, joinAnd, secs } from './text';
@@ -47,13 +47,15 @@ const nameOf = (c: ContainerView) => code(c.name.kind === 'value' ? c.name.value
 
 /** The sequence for the whole pod (`terminationGracePeriodSeconds`) or one container (its hooks). */
 export function explainTermination(pod: PodView, only?: ContainerView): string[] {
-  const { seconds: grace, defaulted, note } = effectiveGracePeriod(pod);
+  const resolved = resolvePod(pod);
+  const { seconds: grace, defaulted, note } = resolved.gracePeriod;
   const lines = [
     `On deletion each container gets ${secs(grace)}${defaulted ? ' (the default)' : ''}${note ? ` (${note})` : ''}: preStop, then SIGTERM, then SIGKILL at the deadline.`,
   ];
-  const targets = only ? [only] : [...pod.containers, ...pod.initContainers.filter((c) => c.role === 'sidecar')];
+  const { sidecars } = resolved;
+  // The kubelet stops the regular containers first, the sidecars after them.
+  const targets = only ? [only] : [...pod.containers, ...sidecars];
   for (const c of targets) lines.push(`${nameOf(c)}: ${sequence(grace, c)}`);
-  const sidecars = pod.initContainers.filter((c) => c.role === 'sidecar');
   if (sidecars.length && !only) {
     lines.push(
       `Sidecars ${joinAnd(sidecars.map(nameOf))} stop after the regular containers, in reverse order, out of the same grace.`,

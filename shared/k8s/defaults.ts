@@ -2,13 +2,23 @@
  * API defaulting as the API server applies it before validation (pkg/apis/core/v1/defaults.go): the
  * effective values podlens reasons with, and the list of fields `kubectl get -o yaml` would show filled in.
  */
-import type { ContainerView, Field, PodView, ProbeView } from '../model';
+import type { ContainerView, PodView, ProbeView } from '../model/types';
 import { formatPath } from '../util/range';
+import { DEFAULT_RESTART_POLICY, DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS, isUnsetString } from './podDefaults';
 import { effectiveHandler, effectiveProbe } from './probeDefaults';
 import { effectivePullPolicy } from './pullPolicy';
 import { type ContainerResources, containerResources, podLevelResources } from './qos';
 import { type Quantity, roundUpToMilli, serializeQuantity } from './quantity';
 
+export {
+  ALLOWED_RESTART_POLICIES,
+  DEFAULT_NAMESPACE,
+  DEFAULT_RESTART_POLICY,
+  DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS,
+  effectiveGracePeriod,
+  effectiveRestartPolicy,
+  type RestartPolicy,
+} from './podDefaults';
 export {
   type EffectiveHandler,
   type EffectiveProbe,
@@ -17,62 +27,12 @@ export {
   PROBE_DEFAULTS,
 } from './probeDefaults';
 export { type EffectivePullPolicy, effectivePullPolicy, type PullPolicy } from './pullPolicy';
+
+import { resolvePod } from '../model/resolvedPod';
+
 export { type QosClass, qosClass } from './qos';
 
-export const DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS = 30;
-
-export type RestartPolicy = 'Always' | 'OnFailure' | 'Never';
-
-const RESTART_POLICIES: readonly string[] = ['Always', 'OnFailure', 'Never'];
-const JOB_KINDS = new Set(['Job', 'CronJob']);
-
 type Defaults = Record<string, string | number | boolean>;
-
-/** Strings the API server defaults: missing, or an explicit empty string. */
-const isUnsetString = (f: Field<string>) => f.kind === 'absent' || (f.kind === 'value' && f.value === '');
-
-/**
- * spec.restartPolicy after SetDefaults_PodSpec (missing or "" → Always). `note` flags values the API
- * rejects (podlens then assumes Always) and the Job rule that Always is not allowed.
- * @example effectiveRestartPolicy(podWithoutPolicy) // { policy: 'Always', defaulted: true }
- */
-export function effectiveRestartPolicy(pod: PodView): { policy: RestartPolicy; defaulted: boolean; note?: string } {
-  const f = pod.restartPolicy;
-  const jobNote = JOB_KINDS.has(pod.workload) ? `${pod.workload} templates must use OnFailure or Never` : undefined;
-  if (isUnsetString(f)) {
-    return jobNote
-      ? { policy: 'Always', defaulted: true, note: `defaulted to Always, but ${jobNote}` }
-      : { policy: 'Always', defaulted: true };
-  }
-  if (f.kind === 'value' && RESTART_POLICIES.includes(f.value)) {
-    const policy = f.value as RestartPolicy;
-    return policy === 'Always' && jobNote ? { policy, defaulted: false, note: jobNote } : { policy, defaulted: false };
-  }
-  const note =
-    f.kind === 'value'
-      ? `unsupported value ${JSON.stringify(f.value)} (the API rejects it; use Always, OnFailure or Never); assuming Always`
-      : 'value not known (template or wrong type); assuming Always';
-  return { policy: 'Always', defaulted: false, note };
-}
-
-/**
- * spec.terminationGracePeriodSeconds after defaulting (missing → 30). A negative value passes validation
- * with a warning and is treated as 1 (pkg/api/pod/warnings.go).
- * @example effectiveGracePeriod(podWithGrace(-5)) // { seconds: 1, defaulted: false, note: 'negative values are invalid and will be treated as 1' }
- */
-export function effectiveGracePeriod(pod: PodView): { seconds: number; defaulted: boolean; note?: string } {
-  const f = pod.terminationGracePeriodSeconds;
-  if (f.kind === 'absent') return { seconds: DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS, defaulted: true };
-  if (f.kind === 'value') {
-    if (f.value >= 0) return { seconds: f.value, defaulted: false };
-    return { seconds: 1, defaulted: false, note: 'negative values are invalid and will be treated as 1' };
-  }
-  return {
-    seconds: DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS,
-    defaulted: false,
-    note: `value not known (template or wrong type); assuming ${DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS}`,
-  };
-}
 
 /** The text the API server stores for a resource value: rounded up to millis (SetDefaults_ResourceList). */
 function storedQuantity(q: Quantity): string {
@@ -140,7 +100,7 @@ export function defaultedFields(pod: PodView): Record<string, string | number | 
   const spec = formatPath(pod.specPath);
   // SetDefaults_PodSpec
   if (isUnsetString(pod.dnsPolicy)) out[`${spec}.dnsPolicy`] = 'ClusterFirst';
-  if (isUnsetString(pod.restartPolicy)) out[`${spec}.restartPolicy`] = 'Always';
+  if (isUnsetString(pod.restartPolicy)) out[`${spec}.restartPolicy`] = DEFAULT_RESTART_POLICY;
   if (pod.terminationGracePeriodSeconds.kind === 'absent') {
     out[`${spec}.terminationGracePeriodSeconds`] = DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS;
   }
@@ -149,7 +109,7 @@ export function defaultedFields(pod: PodView): Record<string, string | number | 
   // SetDefaults_Pod
   if (isPod && pod.enableServiceLinks.kind === 'absent') out[`${spec}.enableServiceLinks`] = true;
   const resources = new Map<ContainerView, ContainerResources>();
-  for (const c of [...pod.initContainers, ...pod.containers]) {
+  for (const c of resolvePod(pod).views) {
     resources.set(c, containerResources(c));
     containerDefaults(c, pod, resources.get(c) as ContainerResources, out);
   }

@@ -2,7 +2,8 @@
  * Probe and handler defaulting: SetDefaults_Probe and SetDefaults_HTTPGetAction
  * (pkg/apis/core/v1/defaults.go). A probe number that is 0 or missing takes its default.
  */
-import { fieldValue, type HandlerType, type HandlerView, type ProbeKind, type ProbeView } from '../model';
+import { fieldValue } from '../model/field';
+import type { HandlerType, HandlerView, ProbeKind, ProbeView } from '../model/types';
 
 export const PROBE_DEFAULTS = {
   initialDelaySeconds: 0,

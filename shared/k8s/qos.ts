@@ -2,7 +2,9 @@
  * Pod QoS class as ComputePodQOS (pkg/apis/core/v1/helper/qos) computes it on the stored Pod: requests
  * first defaulted from limits (SetDefaults_Pod) and rounded up to millis (SetDefaults_ResourceList).
  */
-import type { ContainerView, PodView, ResourceListView } from '../model';
+
+import { resolvePod } from '../model/resolvedPod';
+import type { ContainerView, PodView, ResourceListView } from '../model/types';
 import { addQuantities, compareQuantities, parseQuantity, type Quantity, roundUpToMilli } from './quantity';
 
 export type QosClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
@@ -149,7 +151,7 @@ const label = (c: ContainerView) => (c.name.kind === 'value' ? `container "${c.n
  */
 export function qosClass(pod: PodView): { qos: QosClass; reason: string } {
   const resources = new Map<ContainerView, ContainerResources>();
-  for (const c of [...pod.initContainers, ...pod.containers]) resources.set(c, containerResources(c));
+  for (const c of resolvePod(pod).views) resources.set(c, containerResources(c));
   let unresolved = [...resources.values()].reduce((n, r) => n + r.unresolved, 0);
   let result: { qos: QosClass; reason: string };
   if (pod.resources.keyRange) {
@@ -170,7 +172,7 @@ function containersQos(
   resources: Map<ContainerView, ContainerResources>,
 ): { qos: QosClass; reason: string } {
   let first: { qos: QosClass; who: string } | undefined;
-  for (const c of [...pod.initContainers, ...pod.containers]) {
+  for (const c of resolvePod(pod).views) {
     const r = resources.get(c) as ContainerResources;
     const { qos, detail } = resourceQos(r.requests, r.limits);
     if (qos === 'Burstable') return { qos, reason: `${label(c)}: ${detail}` };

@@ -21,5 +21,14 @@ export { type Location, nodeAtPath, pathAt, trailingWord } from './locate';
 export { DocContext } from './nodes';
 export { PLACEHOLDER_STYLES, type Placeholder, type PlaceholderStyle } from './placeholders';
 export { mapAt, readMetadata, readResources } from './podView';
+export {
+  containerName,
+  type ResolvedContainer,
+  type ResolvedGracePeriod,
+  type ResolvedPod,
+  type ResolvedRestartPolicy,
+  resolvePod,
+  type ValueSource,
+} from './resolvedPod';
 export type { NodeSelectorTermView, SchedulingView, TolerationView } from './schedulingView';
 export * from './types';

@@ -6,6 +6,7 @@
 
 import type { ManifestDocument } from './document';
 import type { ImageOverride, KustomizeContext } from './kustomize';
+import { resolvePod } from './resolvedPod';
 
 /** An image reference without its tag and digest, as kustomize's image transformer matches `images[].name`. */
 function imageName(image: string): string {
@@ -29,7 +30,7 @@ export function applyKustomization(doc: ManifestDocument, kustomize: KustomizeCo
   doc.kustomize = kustomize;
   const pod = doc.pod;
   if (!pod || kustomize.images.length === 0) return;
-  for (const c of [...pod.initContainers, ...pod.containers]) {
+  for (const c of resolvePod(pod).views) {
     const f = c.image;
     if (f.kind !== 'value') continue;
     const value = kustomizedImage(f.value, kustomize.images);

@@ -1,4 +1,6 @@
 /** Public entry of the lifecycle simulation: predicts what the kubelet does with a pod manifest. */
+
+export { DEFAULT_HORIZON_SECONDS } from './horizon';
 export { type FileObjects, fileObjects, referencedObjects } from './infer/fileObjects';
 export { NEVER_RETURNS } from './infer/hooks';
 export { type ContainerPrediction, predictContainer } from './infer/predict';

@@ -4,6 +4,7 @@
  * assumption list and any view that wants to reveal it.
  */
 import type { Field } from '../model/field';
+import { resolvePod } from '../model/resolvedPod';
 import type { ContainerView, PodView } from '../model/types';
 import { formatPath, type Range } from '../util/range';
 
@@ -51,7 +52,7 @@ function podField(pod: PodView, key: string): Range | undefined {
  * @example noteSource(pod, 'containers.app.runs') // the range of the app container's `command` key
  */
 export function noteSource(pod: PodView, key: string): Range | undefined {
-  for (const c of [...pod.initContainers, ...pod.containers]) {
+  for (const c of resolvePod(pod).views) {
     if (c.name.kind !== 'value') continue;
     const prefix = formatPath(['containers', c.name.value]);
     if (key === prefix) return c.range;

@@ -3,15 +3,17 @@
  * settle), and turns the states into the timeline: one step per instant where anything observable changed.
  */
 import type { WorkspaceObjects } from '../analysis/workspace/types';
-import { defaultedFields, effectiveRestartPolicy } from '../k8s/defaults';
+import { defaultedFields } from '../k8s/defaults';
 import type { KubernetesTarget } from '../k8s/version/target';
 import { fieldValue } from '../model/field';
 import type { JobView } from '../model/jobView';
+import { resolvePod } from '../model/resolvedPod';
 import type { PodView } from '../model/types';
 import type { Range } from '../util/range';
 import { initialState, step } from './engine';
+import { DEFAULT_HORIZON_SECONDS } from './horizon';
 import type { FileObjects } from './infer/fileObjects';
-import { DEFAULT_UNTIL, resolvePod } from './infer/scenario';
+import { resolveSimulation } from './infer/scenario';
 import { withCompletionIndex } from './job/completionIndex';
 import { type PodRunner, runJob } from './job/controller';
 import { nextPodScenario } from './job/nextPod';
@@ -244,7 +246,7 @@ export function simulate(pod: PodView, scenario?: ScenarioInput, options: Simula
   const defaulted = defaultedFields(pod);
   const name = pod.metadata.name.kind === 'value' ? pod.metadata.name.value : 'pod';
   const parsed = parseScenario(scenario ?? {});
-  const until = options.until ?? DEFAULT_UNTIL;
+  const until = options.until ?? DEFAULT_HORIZON_SECONDS;
   if (!parsed.ok)
     return { ok: false, pod: name, steps: [], assumptions: null, defaulted, errors: parsed.errors, until };
   // An Indexed Job's first pod is index 0: its containers see JOB_COMPLETION_INDEX=0.
@@ -261,8 +263,8 @@ function simulatePod(
   defaulted: SimulationResult['defaulted'],
 ): SimulationResult {
   const name = pod.metadata.name.kind === 'value' ? pod.metadata.name.value : 'pod';
-  const until = options.until ?? DEFAULT_UNTIL;
-  const inferred = resolvePod(pod, scenario, options);
+  const until = options.until ?? DEFAULT_HORIZON_SECONDS;
+  const inferred = resolveSimulation(pod, scenario, options);
   const resolved = 'errors' in inferred ? inferred : applyScheduling(pod, scenario, inferred);
   if ('errors' in resolved)
     return { ok: false, pod: name, steps: [], assumptions: null, defaulted, errors: resolved.errors, until };
@@ -290,7 +292,8 @@ function simulateJob(
   options: SimulateOptions,
   defaulted: SimulationResult['defaulted'],
 ): JobResult {
-  const spec = resolveJob(view, first.pod, podNamespace(pod));
+  const resolved = resolvePod(pod);
+  const spec = resolveJob(view, first.pod, resolved.namespace);
   const cache = new Map<string, PodOutcome>();
   // Each index is inferred on its own (its JOB_COMPLETION_INDEX may change what the program does).
   const byIndex = new Map<number, Assumptions>();
@@ -320,13 +323,9 @@ function simulateJob(
     cache.set(key, outcome);
     return outcome;
   };
-  const restartPolicy = effectiveRestartPolicy(pod).policy;
-  return runJob(spec, restartPolicy, runner, options.until ?? first.until);
+  return runJob(spec, resolved.restartPolicy.policy, runner, options.until ?? first.until);
 }
 
 /** The pod an Indexed Job creates for `index` (other pods run the template as written). */
 const indexedPod = (pod: PodView, index: number) =>
   pod.job && fieldValue(pod.job.completionMode) === 'Indexed' ? withCompletionIndex(pod, index) : pod;
-
-const podNamespace = (pod: PodView) =>
-  pod.metadata.namespace.kind === 'value' ? pod.metadata.namespace.value : 'default';

@@ -4,8 +4,8 @@
  * overrides pruned to what the current manifest still has, so edits survive unrelated manifest changes.
  */
 import type { PodView } from '../../../shared/model';
+import { containerName, resolvePod } from '../../../shared/model';
 import type { ScenarioInput } from '../../../shared/sim';
-import { containerName } from './pods';
 
 export type Overrides = ScenarioInput;
 export type FactPath = readonly string[];
@@ -51,7 +51,7 @@ export const isEdited = (overrides: Overrides, path: FactPath): boolean => getIn
  * are left out (the simulation rejects a scenario naming a container the pod does not have).
  */
 export function pruneOverrides(overrides: Overrides, pod: PodView): Overrides {
-  const views = [...pod.initContainers, ...pod.containers];
+  const views = resolvePod(pod).views;
   const out: Overrides = { ...overrides };
   if (overrides.containers) {
     const containers: NonNullable<Overrides['containers']> = {};

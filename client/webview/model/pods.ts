@@ -2,14 +2,8 @@
  * The pod documents of a manifest file (Pods and workload pod templates) and the choice of which one the
  * panel previews: a CodeLens's explicit index, else the document under the cursor, else the previous one.
  */
-import {
-  type ContainerView,
-  isAnalysable,
-  type ManifestFile,
-  type PodView,
-  type WorkloadKind,
-} from '../../../shared/model';
-import { formatPath, type Range } from '../../../shared/util/range';
+import { isAnalysable, type ManifestFile, type PodView, type WorkloadKind } from '../../../shared/model';
+import type { Range } from '../../../shared/util/range';
 
 export interface PodDocument {
   /** Index of the YAML document in the file. */
@@ -22,11 +16,6 @@ export interface PodDocument {
   pod: PodView;
   /** Why the document cannot be trusted as written (a YAML error), with its line. */
   problem: string | null;
-}
-
-/** The name the simulation gives a container (its `name`, or its path when the name is missing). */
-export function containerName(c: ContainerView): string {
-  return c.name.kind === 'value' ? c.name.value : formatPath([c.list, c.index]);
 }
 
 function podName(pod: PodView): string {

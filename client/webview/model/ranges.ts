@@ -5,9 +5,9 @@
  * else the step's range inside that container, else the container's name.
  */
 import type { ContainerView, PodView } from '../../../shared/model';
+import { containerName, resolvePod } from '../../../shared/model';
 import type { Step } from '../../../shared/sim';
 import { comparePositions, type Range } from '../../../shared/util/range';
-import { containerName } from './pods';
 import type { EventRow } from './timeline';
 
 const inside = (inner: Range, outer: Range) =>
@@ -52,7 +52,7 @@ export function eventRange(row: EventRow, step: Step | undefined, pod: PodView):
   if (view) {
     return byReason(view, row) ?? stepRanges.find((r) => inside(r, view.range)) ?? containerRange(view);
   }
-  const views = [...pod.initContainers, ...pod.containers];
+  const views = resolvePod(pod).views;
   const podLevel = stepRanges.find((r) => !views.some((v) => inside(r, v.range)));
   return (
     podLevel ??

@@ -5,10 +5,10 @@
  * Pure and computed once per simulation, so drawing a step only moves a cursor and flips classes.
  */
 import type { ContainerView, PodView } from '../../../shared/model';
+import { containerName, resolvePod } from '../../../shared/model';
 import type { ConditionType, ContainerSnapshot, PodEvent, Step } from '../../../shared/sim';
 import { explainSpan, type SpanKind, waitingKind } from './explain';
 import { formatSeconds } from './format';
-import { containerName } from './pods';
 import { axisEnd, makeScale, type TimeScale } from './scale';
 
 export interface Span {
@@ -227,7 +227,7 @@ export function buildTimeline(steps: Step[], pod: PodView, until: number): Timel
   return {
     steps,
     scale: makeScale(end),
-    lanes: [...pod.initContainers, ...pod.containers].map((v) => buildLane(v, steps, end)),
+    lanes: resolvePod(pod).views.map((v) => buildLane(v, steps, end)),
     conditions: buildConditions(steps, end),
     events,
     widths,

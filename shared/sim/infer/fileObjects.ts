@@ -4,6 +4,7 @@
  * that nothing else does.
  */
 import type { ManifestDocument } from '../../model/document';
+import { resolvePod } from '../../model/resolvedPod';
 import type { PodView } from '../../model/types';
 import { predictProcess } from './process';
 import { referencedNames } from './refs';
@@ -56,7 +57,7 @@ export function fileObjects(documents: readonly ManifestDocument[]): FileObjects
  */
 export function referencedObjects(pod: PodView): Pick<FileObjects, 'configMaps' | 'secrets' | 'services'> {
   const services = new Set<string>();
-  for (const c of [...pod.initContainers, ...pod.containers]) {
+  for (const c of resolvePod(pod).views) {
     for (const s of predictProcess(pod, c, new Set()).execution.waitsFor) services.add(s);
   }
   return {

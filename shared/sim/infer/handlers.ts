@@ -4,6 +4,7 @@
  * handlers succeed when the container plausibly serves the port and fail when it plainly cannot.
  */
 import type { EffectiveHandler } from '../../k8s/defaults';
+import { resolvePod } from '../../model/resolvedPod';
 import type { ContainerView, PodView } from '../../model/types';
 import type { ProbeBehaviour } from '../types';
 import { expand } from './expand';
@@ -67,7 +68,7 @@ export function networkGuess(
       because: `${what}: nothing listens, the container runs ${run.because}`,
     };
   const imagePort = owner.image?.ports.includes(n) === true;
-  const everyContainer = [...pod.initContainers, ...pod.containers];
+  const everyContainer = resolvePod(pod).views;
   // Declaring ports is informational; only a pod that lists its ports but not this one plainly lacks it.
   const declared = everyContainer.some((x) => x.ports.length > 0);
   if (!imagePort && declared && !everyContainer.some((x) => declares(x, n)))

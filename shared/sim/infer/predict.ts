@@ -4,7 +4,8 @@
  * (`inferred`) or it is a guess (`assumed`). The simulation fills the gaps of a scenario with it, and the
  * lint rules that predict runtime behaviour read the very same values.
  */
-import { effectiveProbe, effectiveRestartPolicy } from '../../k8s/defaults';
+import { effectiveProbe } from '../../k8s/defaults';
+import { resolvePod } from '../../model/resolvedPod';
 import type { ContainerView, PodView } from '../../model/types';
 import { PROBE_FIELD, PROBE_TYPES, type ProbeBehaviour, type ProbeType, type RunBehaviour } from '../types';
 import { staticEnv } from './env';
@@ -38,7 +39,7 @@ export interface ContainerPrediction {
 /** Init containers, and regular containers of pods that do not restart on success, are meant to finish. */
 function meantToFinish(pod: PodView, c: ContainerView): boolean {
   if (c.role === 'sidecar') return false;
-  return c.role === 'init' || effectiveRestartPolicy(pod).policy !== 'Always';
+  return c.role === 'init' || resolvePod(pod).restartPolicy.policy !== 'Always';
 }
 
 type Runs = Pick<ContainerPrediction, 'runs' | 'startError'>;
@@ -79,7 +80,7 @@ function singleRun(pod: PodView, c: ContainerView, e: Execution): Runs {
       };
     case 'unknown':
       if (meantToFinish(pod, c)) {
-        const why = c.role === 'init' ? 'an init container' : `restartPolicy ${effectiveRestartPolicy(pod).policy}`;
+        const why = c.role === 'init' ? 'an init container' : `restartPolicy ${resolvePod(pod).restartPolicy.policy}`;
         return {
           runs: {
             value: [{ exitCode: 0, afterSeconds: TASK_SECONDS }],

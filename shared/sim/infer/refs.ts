@@ -3,6 +3,7 @@
  * and volumes (a missing one keeps the pod in ContainerCreating with FailedMount events).
  */
 import type { Field } from '../../model/field';
+import { resolvePod } from '../../model/resolvedPod';
 import type { ContainerView, PodView } from '../../model/types';
 import type { Range } from '../../util/range';
 
@@ -56,7 +57,7 @@ export function envReferences(c: ContainerView): Reference[] {
 /** Volumes some container mounts, with their ConfigMap/Secret sources (projected ones included). */
 export function volumeReferences(pod: PodView): { volume: string; refs: Reference[] }[] {
   const mounted = new Set<string>();
-  for (const c of [...pod.initContainers, ...pod.containers]) {
+  for (const c of resolvePod(pod).views) {
     for (const m of c.volumeMounts) {
       const name = value(m.name);
       if (name !== undefined) mounted.add(name);
@@ -85,7 +86,7 @@ export function volumeReferences(pod: PodView): { volume: string; refs: Referenc
 /** Every referenced name of one kind, first-seen order: what the inferred scenario assumes exists. */
 export function referencedNames(pod: PodView, kind: RefKind): string[] {
   const names = new Set<string>();
-  for (const c of [...pod.initContainers, ...pod.containers]) {
+  for (const c of resolvePod(pod).views) {
     for (const r of envReferences(c)) if (r.kind === kind) names.add(r.name);
   }
   for (const v of volumeReferences(pod)) for (const r of v.refs) if (r.kind === kind) names.add(r.name);

@@ -2,10 +2,11 @@
  * Builds the effective scenario: what the scenario states wins, the rest is inferred from the manifest
  * (and noted), then resolves the pod for the engine: containers, images, node fit, mounts, actions.
  */
-import { effectiveGracePeriod, effectiveRestartPolicy } from '../../k8s/defaults';
 import { parseQuantity, type Quantity } from '../../k8s/quantity';
+import { resolvePod as resolvedPodOf } from '../../model/resolvedPod';
 import type { ContainerView, PodView } from '../../model/types';
 import { formatPath } from '../../util/range';
+import { DEFAULT_HORIZON_SECONDS } from '../horizon';
 import type { Scenario, SimError } from '../scenario';
 import { admissionRejection, fitOnNode, unschedulableMessage } from '../scheduler';
 import type { ContainerSpec, ImageFacts, PodSpecResolved } from '../types';
@@ -13,7 +14,6 @@ import { type EffectiveContainer, type ResolveContext, resolveContainer } from '
 import type { FileObjects } from './fileObjects';
 import { notFound, referencedNames, volumeReferences } from './refs';
 
-export const DEFAULT_UNTIL = 900;
 const DEFAULT_PULL_SECONDS = 2;
 const DEFAULT_ALLOCATABLE: Record<string, string> = { cpu: '4', memory: '8Gi', pods: '110' };
 
@@ -36,8 +36,6 @@ export interface ResolveOptions {
   /** The objects the pod's file defines; unknown when absent (then every referenced object is assumed). */
   objects?: FileObjects;
 }
-
-const containerName = (c: ContainerView) => (c.name.kind === 'value' ? c.name.value : formatPath([c.list, c.index]));
 
 function imageFacts(spec: ContainerSpec, scenario: Scenario, notes: Record<string, string>): ImageFacts {
   const given = scenario.images?.[spec.image];
@@ -67,19 +65,20 @@ function allocatable(scenario: Scenario, notes: Record<string, string>): Record<
   return { ...DEFAULT_ALLOCATABLE, ...(scenario.node?.allocatable ?? {}) };
 }
 
-/**
- * @example resolvePod(pod, {}, {}).spec.containers[0].runs // inferred from the command
- */
 /** How an assumed-present object is described; the headline reads it back (summary.ts). */
 export const NOT_IN_FILE = 'exists, though not defined in this file';
 
-export function resolvePod(
+/**
+ * @example resolveSimulation(pod, {}, {}).spec.containers[0].runs // inferred from the command
+ */
+export function resolveSimulation(
   pod: PodView,
   scenario: Scenario,
   options: ResolveOptions,
 ): { spec: PodSpecResolved; assumptions: Assumptions } | { errors: SimError[] } {
   const errors: SimError[] = [];
-  const views = [...pod.initContainers, ...pod.containers];
+  const resolved = resolvedPodOf(pod);
+  const views = resolved.views;
   if (pod.containers.length === 0) {
     errors.push({
       field: `${formatPath(pod.specPath)}.containers`,
@@ -94,7 +93,7 @@ export function resolvePod(
       });
     }
   }
-  const names = new Set(views.map(containerName));
+  const names = new Set(resolved.containers.map((c) => c.name));
   for (const name of Object.keys(scenario.containers ?? {})) {
     if (!names.has(name))
       errors.push({
@@ -135,18 +134,17 @@ export function resolvePod(
     secrets: new Set(secrets),
     services: new Set(services),
     inFile: objects !== undefined,
-    namespace: pod.metadata.namespace.kind === 'value' ? pod.metadata.namespace.value : 'default',
+    namespace: resolved.namespace,
     ...(objects ? { keys: objects.keys } : {}),
   };
 
   const containers: ContainerSpec[] = [];
   const effective: Record<string, EffectiveContainer> = {};
-  views.forEach((view, key) => {
-    const name = containerName(view);
-    const r = resolveContainer(view, key, name, scenario.containers?.[name], ctx);
+  for (const { view, order, name } of resolved.containers) {
+    const r = resolveContainer(view, order, name, scenario.containers?.[name], ctx);
     containers.push(r.spec);
     effective[name] ??= r.effective;
-  });
+  }
   const waits = Object.keys(notes).some((k) => k.endsWith('.waitsFor'));
   if (!scenario.services && (waits || services.length > 0))
     notes.services = objects
@@ -162,8 +160,8 @@ export function resolvePod(
     if (q.ok) quantities.set(k, q.quantity);
   }
 
-  const restart = effectiveRestartPolicy(pod);
-  const grace = effectiveGracePeriod(pod);
+  const restart = resolved.restartPolicy;
+  const grace = resolved.gracePeriod;
   if (restart.note) notes.restartPolicy = restart.note;
   if (grace.note) notes.terminationGracePeriodSeconds = grace.note;
   const nodeName = pod.nodeName.kind === 'value' ? pod.nodeName.value : undefined;
@@ -175,7 +173,7 @@ export function resolvePod(
         : pod.metadata.generateName.kind === 'value'
           ? `${pod.metadata.generateName.value}xxxxx`
           : 'pod',
-    namespace: pod.metadata.namespace.kind === 'value' ? pod.metadata.namespace.value : 'default',
+    namespace: resolved.namespace,
     nodeName: nodeName ?? node.name,
     boundByHand: nodeName !== undefined,
     restartPolicy: restart.policy,
@@ -218,9 +216,9 @@ export function resolvePod(
     };
   if (actions.length > 1) notes.actions = 'only the first delete is simulated: the pod is gone after it';
 
-  const until = options.until ?? scenario.until ?? DEFAULT_UNTIL;
+  const until = options.until ?? scenario.until ?? DEFAULT_HORIZON_SECONDS;
   if (options.until === undefined && scenario.until === undefined)
-    notes.until = `default: ${DEFAULT_UNTIL} s of simulated time`;
+    notes.until = `default: ${DEFAULT_HORIZON_SECONDS} s of simulated time`;
 
   const assumptions: Assumptions = {
     node,

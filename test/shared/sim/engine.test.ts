@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseManifests } from '../../../shared/model';
 import { simulate } from '../../../shared/sim';
 import { initialState, step } from '../../../shared/sim/engine';
-import { resolvePod } from '../../../shared/sim/infer/scenario';
+import { resolveSimulation } from '../../../shared/sim/infer/scenario';
 import { EventQueue } from '../../../shared/sim/queue';
 import type { SimEvent } from '../../../shared/sim/types';
 
@@ -49,7 +49,7 @@ describe('EventQueue', () => {
 
 describe('step', () => {
   it('never modifies the state it is given', () => {
-    const r = resolvePod(pod(), {}, {});
+    const r = resolveSimulation(pod(), {}, {});
     if ('errors' in r) throw new Error('fixture');
     let state = initialState(r.spec);
     const events: { at: number; event: SimEvent }[] = [{ at: 0, event: { type: 'PodCreated' } }];
