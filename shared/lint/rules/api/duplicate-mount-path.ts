@@ -2,9 +2,10 @@
  * `duplicate-mount-path` (ValidateVolumeMounts): mountPath is unique within one container; two containers may share
  * a path and one volume may be mounted twice.
  */
+import { resolvePod } from '../../../model';
 import { duplicates, nonEmptyValue } from '../../helpers/duplicates';
 import type { Rule } from '../../types';
-import { allContainers, invalid, reportPodSpec } from './_helpers/util';
+import { invalid, reportPodSpec } from './_helpers/util';
 
 export const duplicateMountPathRule: Rule = {
   meta: {
@@ -15,7 +16,7 @@ export const duplicateMountPathRule: Rule = {
   },
   check(ctx) {
     if (!ctx.pod) return;
-    for (const c of allContainers(ctx.pod)) {
+    for (const c of resolvePod(ctx.pod).views) {
       for (const [m, { key, firstKey }] of duplicates(c.volumeMounts, (m) => nonEmptyValue(m.mountPath))) {
         const path = [...m.path, 'mountPath'];
         reportPodSpec(ctx, {

@@ -2,10 +2,10 @@
  * `duplicate-port-name` (validateContainerPorts): port names are unique within one container.
  */
 import { isValidPortName } from '../../../k8s/names';
-import type { PortView } from '../../../model';
+import { type PortView, resolvePod } from '../../../model';
 import { duplicates, nonEmptyValue } from '../../helpers/duplicates';
 import type { Rule } from '../../types';
-import { allContainers, duplicate, reportPodSpec } from './_helpers/util';
+import { duplicate, reportPodSpec } from './_helpers/util';
 
 export const duplicatePortNameRule: Rule = {
   meta: {
@@ -16,7 +16,7 @@ export const duplicatePortNameRule: Rule = {
   },
   check(ctx) {
     if (!ctx.pod) return;
-    for (const c of allContainers(ctx.pod)) {
+    for (const c of resolvePod(ctx.pod).views) {
       // Invalid names are never added to the set upstream, so they cannot be duplicates.
       const validName = (p: PortView) => {
         const name = nonEmptyValue(p.name);

@@ -3,10 +3,10 @@
  * number in 1..65535 or an IANA port name, grpc ports a number; header names match `[-A-Za-z0-9]+`.
  */
 import { isHTTPHeaderName, isValidPortName, isValidPortNum } from '../../../k8s/names';
-import { readers } from '../../../model';
+import { readers, resolvePod } from '../../../model';
 import type { FieldPath } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
-import { allContainers, invalid, mapAt, reportPodSpec } from './_helpers/util';
+import { invalid, mapAt, reportPodSpec } from './_helpers/util';
 
 export const handlerPortRule: Rule = {
   meta: {
@@ -17,7 +17,7 @@ export const handlerPortRule: Rule = {
   },
   check(ctx) {
     if (!ctx.pod) return;
-    for (const c of allContainers(ctx.pod)) {
+    for (const c of resolvePod(ctx.pod).views) {
       if (c.role === 'init') continue;
       const all = [c.livenessProbe, c.readinessProbe, c.startupProbe, c.lifecycle.postStart, c.lifecycle.preStop];
       for (const owner of all) {

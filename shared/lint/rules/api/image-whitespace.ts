@@ -2,8 +2,9 @@
  * `image-whitespace`: an image with leading or trailing whitespace. Pods are rejected (validateContainerOnlyForPod);
  * a template is accepted, so there it is a warning about the Pods it will create.
  */
+import { resolvePod } from '../../../model';
 import type { Rule } from '../../types';
-import { allContainers, invalid, reportPodOnly } from './_helpers/util';
+import { invalid, reportPodOnly } from './_helpers/util';
 
 export const imageWhitespaceRule: Rule = {
   meta: {
@@ -14,7 +15,7 @@ export const imageWhitespaceRule: Rule = {
   },
   check(ctx) {
     if (!ctx.pod) return;
-    for (const c of allContainers(ctx.pod)) {
+    for (const c of resolvePod(ctx.pod).views) {
       const image = c.image;
       if (image.kind !== 'value' || image.value.trim() === image.value || image.value.trim() === '') continue;
       const path = [...c.path, 'image'];

@@ -2,9 +2,11 @@
  * `invalid-container-name`: a container name that is not a DNS-1123 label (validateContainerCommon,
  * pkg/apis/core/validation/validation.go, v1.36).
  */
+
 import { isDNS1123Label } from '../../../k8s/names';
+import { resolvePod } from '../../../model';
 import type { Rule } from '../../types';
-import { allContainers, invalid, reportPodSpec } from './_helpers/util';
+import { invalid, reportPodSpec } from './_helpers/util';
 
 export const invalidContainerNameRule: Rule = {
   meta: {
@@ -15,7 +17,7 @@ export const invalidContainerNameRule: Rule = {
   },
   check(ctx) {
     if (!ctx.pod) return;
-    for (const c of allContainers(ctx.pod)) {
+    for (const c of resolvePod(ctx.pod).views) {
       const name = c.name;
       if (name.kind !== 'value' || name.value === '') continue;
       const path = [...c.path, 'name'];

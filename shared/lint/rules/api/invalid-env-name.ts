@@ -2,9 +2,11 @@
  * `invalid-env-name`: env names and envFrom prefixes (ValidateEnv, ValidateEnvFrom) under the relaxed rule the API
  * server applies by default (RelaxedEnvironmentVariableValidation is GA: printable ASCII except `=`).
  */
+
 import { isRelaxedEnvVarName } from '../../../k8s/names';
+import { resolvePod } from '../../../model';
 import type { Rule } from '../../types';
-import { allContainers, invalid, reportPodSpec } from './_helpers/util';
+import { invalid, reportPodSpec } from './_helpers/util';
 
 export const invalidEnvNameRule: Rule = {
   meta: {
@@ -15,7 +17,7 @@ export const invalidEnvNameRule: Rule = {
   },
   check(ctx) {
     if (!ctx.pod) return;
-    for (const c of allContainers(ctx.pod)) {
+    for (const c of resolvePod(ctx.pod).views) {
       for (const e of c.env) {
         if (e.name.kind !== 'value' || e.name.value === '') continue;
         const path = [...e.path, 'name'];

@@ -5,11 +5,11 @@
  */
 import { isConfigMapKey, isQualifiedName, nameIsDNSSubdomain } from '../../../k8s/names';
 import { canonicalQuantity, parseQuantity } from '../../../k8s/quantity';
-import { readers } from '../../../model';
+import { readers, resolvePod } from '../../../model';
 import type { FieldPath, Range } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
 import { unsupportedVersion } from './_helpers/fieldRefVersion';
-import { allContainers, invalid, mapAt, notSupported, reportPodSpec, setKeys } from './_helpers/util';
+import { invalid, mapAt, notSupported, reportPodSpec, setKeys } from './_helpers/util';
 
 const SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'] as const;
 
@@ -142,7 +142,7 @@ export const invalidEnvSourceRule: Rule = {
     if (!ctx.pod) return;
     const report: Report = (path, range, message, whole) =>
       reportPodSpec(ctx, { path, range, message, ...(whole && { needsWholeObject: true }) });
-    for (const c of allContainers(ctx.pod)) {
+    for (const c of resolvePod(ctx.pod).views) {
       for (const e of c.env) {
         if (!e.valueFrom) continue;
         const vfPath = [...e.path, 'valueFrom'];

@@ -1,9 +1,11 @@
 /**
  * `invalid-port-name` (validateContainerPorts): a port name is an IANA service name.
  */
+
 import { isValidPortName } from '../../../k8s/names';
+import { resolvePod } from '../../../model';
 import type { Rule } from '../../types';
-import { allContainers, invalid, reportPodSpec } from './_helpers/util';
+import { invalid, reportPodSpec } from './_helpers/util';
 
 export const invalidPortNameRule: Rule = {
   meta: {
@@ -14,7 +16,7 @@ export const invalidPortNameRule: Rule = {
   },
   check(ctx) {
     if (!ctx.pod) return;
-    for (const c of allContainers(ctx.pod)) {
+    for (const c of resolvePod(ctx.pod).views) {
       for (const p of c.ports) {
         if (p.name.kind !== 'value' || p.name.value === '') continue;
         const path = [...p.path, 'name'];

@@ -1,9 +1,11 @@
 /**
  * `invalid-port` (validateContainerPorts): containerPort and a non-zero hostPort in 1..65535.
  */
+
 import { isValidPortNum } from '../../../k8s/names';
+import { resolvePod } from '../../../model';
 import type { Rule } from '../../types';
-import { allContainers, invalid, reportPodSpec } from './_helpers/util';
+import { invalid, reportPodSpec } from './_helpers/util';
 
 export const invalidPortRule: Rule = {
   meta: {
@@ -14,7 +16,7 @@ export const invalidPortRule: Rule = {
   },
   check(ctx) {
     if (!ctx.pod) return;
-    for (const c of allContainers(ctx.pod)) {
+    for (const c of resolvePod(ctx.pod).views) {
       for (const p of c.ports) {
         for (const key of ['containerPort', 'hostPort'] as const) {
           const f = p[key];

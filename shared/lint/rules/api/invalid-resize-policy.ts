@@ -4,10 +4,11 @@
  * reports every problem on the list itself (`…resizePolicy`), not on the entry. An omitted restartPolicy is
  * defaulted to NotRequired and a missing resourceName is missing-required-field.
  */
+import { resolvePod } from '../../../model';
 import { duplicates, nonEmptyValue } from '../../helpers/duplicates';
 import type { Rule } from '../../types';
 import { listItems, str } from './_helpers/items';
-import { allContainers, duplicate, mapAt, notSupported, reportPodSpec } from './_helpers/util';
+import { duplicate, mapAt, notSupported, reportPodSpec } from './_helpers/util';
 
 const RESOURCES = ['cpu', 'memory'];
 const POLICIES = ['NotRequired', 'RestartContainer'];
@@ -22,7 +23,7 @@ export const invalidResizePolicyRule: Rule = {
   check(ctx) {
     const pod = ctx.pod;
     if (!pod) return;
-    for (const c of allContainers(pod)) {
+    for (const c of resolvePod(pod).views) {
       const path = [...c.path, 'resizePolicy'];
       const items = listItems(ctx, mapAt(ctx.doc, c.path), c.path, 'resizePolicy');
       const repeats = duplicates(items, (item) => nonEmptyValue(str(ctx, item.map, 'resourceName')));

@@ -4,11 +4,13 @@
  * have a unique DNS-label name and exactly one of resourceClaimName and resourceClaimTemplateName (a DNS subdomain);
  * a container's resources.claims entries name one of them (once per name/request) and a request is a DNS label.
  */
+
 import { isDNS1123Label, isDNS1123Subdomain } from '../../../k8s/names';
+import { resolvePod } from '../../../model';
 import { duplicates, nonEmptyValue } from '../../helpers/duplicates';
 import type { Rule } from '../../types';
 import { isSet, keyRange, type ListItem, listItems, quote, str } from './_helpers/items';
-import { allContainers, entryRange, mapAt, reportPodSpec } from './_helpers/util';
+import { entryRange, mapAt, reportPodSpec } from './_helpers/util';
 
 const SOURCES = ['resourceClaimName', 'resourceClaimTemplateName'];
 
@@ -64,7 +66,7 @@ export const invalidResourceClaimRule: Rule = {
           });
       }
     }
-    for (const c of allContainers(pod)) {
+    for (const c of resolvePod(pod).views) {
       if (!c.resources.keyRange) continue;
       const rPath = [...c.path, 'resources'];
       const refs = listItems(ctx, mapAt(ctx.doc, rPath), rPath, 'claims');

@@ -8,10 +8,10 @@
  */
 import type { Node } from 'yaml';
 import { inclusiveRangeError, isDNS1123Subdomain } from '../../../k8s/names';
-import { readers } from '../../../model';
+import { readers, resolvePod } from '../../../model';
 import type { FieldPath } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
-import { allContainers, invalid, mapAt, notSupported, reportPodSpec, scalarOf } from './_helpers/util';
+import { invalid, mapAt, notSupported, reportPodSpec, scalarOf } from './_helpers/util';
 
 /** Whatever the SELinuxMount gate says about MountOption, no other value is accepted. */
 const SELINUX_CHANGE_POLICIES = ['MountOption', 'Recursive'];
@@ -83,7 +83,7 @@ export const invalidSecurityContextRule: Rule = {
         message: invalid(path, 'true', 'ShareProcessNamespace and HostPID cannot both be enabled'),
       });
     }
-    for (const c of allContainers(pod)) {
+    for (const c of resolvePod(pod).views) {
       const scPath = [...c.path, 'securityContext'];
       checkIds(ctx, scPath, ['runAsUser', 'runAsGroup']);
       checkGmsaName(ctx, scPath);

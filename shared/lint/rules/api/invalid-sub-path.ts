@@ -2,9 +2,9 @@
  * `invalid-sub-path` (ValidateVolumeMounts, validateLocalDescendingPath): subPath and subPathExpr are relative, have
  * no `..` segment and are not both set; upstream reports them on `…volumeMounts.subPath`, without an index.
  */
-import { readers } from '../../../model';
+import { readers, resolvePod } from '../../../model';
 import type { Rule } from '../../types';
-import { allContainers, invalid, mapAt, reportPodSpec } from './_helpers/util';
+import { invalid, mapAt, reportPodSpec } from './_helpers/util';
 
 /** validateLocalDescendingPath */
 function descendingPathErrors(value: string): string[] {
@@ -23,7 +23,7 @@ export const invalidSubPathRule: Rule = {
   },
   check(ctx) {
     if (!ctx.pod) return;
-    for (const c of allContainers(ctx.pod)) {
+    for (const c of resolvePod(ctx.pod).views) {
       const listPath = [...c.path, 'volumeMounts'];
       for (const m of c.volumeMounts) {
         const expr = readers.string(ctx.doc.ctx, mapAt(ctx.doc, m.path), 'subPathExpr');

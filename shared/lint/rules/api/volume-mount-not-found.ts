@@ -2,9 +2,9 @@
  * `volume-mount-not-found` (ValidateVolumeMounts): a mount naming no volume is NotFound; a StatefulSet's
  * volumeClaimTemplates count as volumes.
  */
-import { readers } from '../../../model';
+import { readers, resolvePod } from '../../../model';
 import type { Rule } from '../../types';
-import { allContainers, mapAt, notFound, reportPodSpec } from './_helpers/util';
+import { mapAt, notFound, reportPodSpec } from './_helpers/util';
 
 export const volumeMountNotFoundRule: Rule = {
   meta: {
@@ -29,7 +29,7 @@ export const volumeMountNotFoundRule: Rule = {
         if (name.kind === 'value') volumes.add(name.value);
       }
     }
-    for (const c of allContainers(pod)) {
+    for (const c of resolvePod(pod).views) {
       for (const m of c.volumeMounts) {
         if (m.name.kind !== 'value' || m.name.value === '' || volumes.has(m.name.value)) continue;
         const path = [...m.path, 'name'];

@@ -2,8 +2,9 @@
  * allow-privilege-escalation: a container that may gain more privileges than its parent process (setuid binaries).
  * The API server accepts it; Pod Security Admission's "restricted" level rejects it.
  */
+import { resolvePod } from '../../../model';
 import type { Rule } from '../../types';
-import { allContainers, capitalize, describeContainer } from './_helpers/containers';
+import { capitalize, describeContainer } from './_helpers/containers';
 
 export const allowPrivilegeEscalationRule: Rule = {
   meta: {
@@ -13,7 +14,7 @@ export const allowPrivilegeEscalationRule: Rule = {
     summary: 'A container explicitly allows privilege escalation (setuid binaries can gain root).',
   },
   check(ctx) {
-    for (const c of ctx.pod ? allContainers(ctx.pod) : []) {
+    for (const c of ctx.pod ? resolvePod(ctx.pod).views : []) {
       const f = c.securityContext.allowPrivilegeEscalation;
       // `privileged: true` already implies escalation and is reported by privileged-container.
       const privileged = c.securityContext.privileged;

@@ -3,7 +3,7 @@
  * again and again, combined with the kubelet's restart rules (pkg/kubelet/kuberuntime/kuberuntime_manager.go
  * computePodActions), so lint and the lifecycle preview always agree.
  */
-import type { ContainerView } from '../../../model';
+import { type ContainerView, resolvePod } from '../../../model';
 import type { Rule, RuleContext } from '../../types';
 import { capitalize, describeContainer, podRestartPolicy } from './_helpers/containers';
 import { after, BACKOFF_SCHEDULE, commandSite } from './_helpers/exitSites';
@@ -38,8 +38,7 @@ export const crashloopPredictedRule: Rule = {
     const pod = ctx.pod;
     const podPolicy = pod ? podRestartPolicy(pod) : undefined;
     if (!pod || !podPolicy) return;
-    const sidecars = pod.initContainers.filter((c) => c.role === 'sidecar');
-    for (const c of [...sidecars, ...pod.containers]) {
+    for (const c of resolvePod(pod).longRunning) {
       const run = predictedOutcome(pod, c);
       const site = run && commandSite(c, run);
       const policy = containerPolicy(ctx.doc, c, podPolicy);

@@ -2,8 +2,9 @@
  * duplicate-container-port: the same container port declared twice. All containers of a pod share one network
  * namespace; the API server merely warns (pkg/api/pod/warnings.go: "duplicate port definition", Kubernetes v1.36).
  */
+import { resolvePod } from '../../../model';
 import type { Rule } from '../../types';
-import { allContainers, capitalize, describeContainer } from './_helpers/containers';
+import { capitalize, describeContainer } from './_helpers/containers';
 import { type DeclaredPort, declared, rangeOf } from './_helpers/declaredPorts';
 
 export const duplicateContainerPortRule: Rule = {
@@ -16,7 +17,7 @@ export const duplicateContainerPortRule: Rule = {
   check(ctx) {
     const pod = ctx.pod;
     if (!pod) return;
-    for (const c of allContainers(pod)) {
+    for (const c of resolvePod(pod).views) {
       const seen: DeclaredPort[] = [];
       for (const p of declared(c, pod)) {
         const prev = seen.find((s) => s.number === p.number && s.protocol === p.protocol && clash(s, p));

@@ -3,11 +3,11 @@
  * (pkg/api/pod/warnings.go, Kubernetes v1.36 validation.go): the later entry wins, and `kubectl apply`'s merge
  * keyed on the name may drop one of them on the next apply.
  */
-import type { EnvView } from '../../../model';
+import { type EnvView, resolvePod } from '../../../model';
 import { duplicates } from '../../helpers/duplicates';
 import { quoted } from '../../message';
 import type { Rule } from '../../types';
-import { allContainers, capitalize, describeContainer } from './_helpers/containers';
+import { capitalize, describeContainer } from './_helpers/containers';
 
 /**
  * A later entry that builds on the earlier one (`X: "$(X):/extra"`) is intentional; warnings.go stays silent
@@ -26,7 +26,7 @@ export const duplicateEnvRule: Rule = {
     summary: 'An env variable is defined twice in one container; the later one silently wins.',
   },
   check(ctx) {
-    for (const c of ctx.pod ? allContainers(ctx.pod) : []) {
+    for (const c of ctx.pod ? resolvePod(ctx.pod).views : []) {
       const named = (env: EnvView) => (env.name.kind === 'value' ? env.name : undefined);
       for (const [env, { first: prev, key, firstKey }] of duplicates(c.env, named)) {
         const name = key.value;

@@ -2,10 +2,12 @@
  * fractional-byte-quantity: a memory or ephemeral-storage request/limit that is not a whole number of bytes. The API
  * server accepts it with a warning (pkg/api/pod/warnings.go, Kubernetes v1.36), so this stays a warning.
  */
+
 import { canonicalQuantity, isInteger, isNegative, parseQuantity, roundUpToMilli } from '../../../k8s/quantity';
+import { resolvePod } from '../../../model';
 import { quoted } from '../../message';
 import type { Rule } from '../../types';
-import { allContainers, capitalize, describeContainer } from './_helpers/containers';
+import { capitalize, describeContainer } from './_helpers/containers';
 
 /** The resources warnings.go checks for a fractional byte value, in its order. */
 const BYTE_RESOURCES = ['memory', 'ephemeral-storage'] as const;
@@ -19,7 +21,7 @@ export const fractionalByteQuantityRule: Rule = {
       'A memory or ephemeral-storage request or limit is not a whole number of bytes (`1500m`, `0.5`); the API server only warns.',
   },
   check(ctx) {
-    for (const c of ctx.pod ? allContainers(ctx.pod) : []) {
+    for (const c of ctx.pod ? resolvePod(ctx.pod).views : []) {
       for (const resource of BYTE_RESOURCES) {
         for (const list of ['limits', 'requests'] as const) {
           const field = c.resources[list].entries.get(resource);

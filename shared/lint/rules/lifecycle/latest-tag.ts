@@ -3,10 +3,11 @@
  * policy Always, and the version that runs drifts. Image references are read with the kubelet's own parser
  * (../../../k8s/imageRef); unparsable ones are api-validation's.
  */
+
 import { effectivePullPolicy } from '../../../k8s';
+import { resolvePod } from '../../../model';
 import { pinTagFix, pullPolicyFix } from '../../fixes';
 import type { Fix, Rule } from '../../types';
-import { allContainers } from './_helpers/containers';
 import { imageOf } from './_helpers/parsedImage';
 
 export const latestTagRule: Rule = {
@@ -18,7 +19,7 @@ export const latestTagRule: Rule = {
     summary: 'The image has no tag or uses :latest: the pull policy becomes Always and versions drift.',
   },
   check(ctx) {
-    for (const c of ctx.pod ? allContainers(ctx.pod) : []) {
+    for (const c of ctx.pod ? resolvePod(ctx.pod).views : []) {
       const image = imageOf(c);
       // A digest pins the content whatever the tag says.
       if (!image || image.ref.digest || !(image.ref.tagImplicit || image.ref.tag === 'latest')) continue;

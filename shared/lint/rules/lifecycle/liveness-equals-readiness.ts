@@ -3,7 +3,7 @@
  * restarts instead of taking the container out of the Service for a while.
  */
 import { effectiveHandler, effectiveProbe } from '../../../k8s';
-import type { ManifestDocument, ProbeView } from '../../../model';
+import { type ManifestDocument, type ProbeView, resolvePod } from '../../../model';
 import type { Rule } from '../../types';
 import { describeContainer } from './_helpers/containers';
 
@@ -31,7 +31,7 @@ export const livenessEqualsReadinessRule: Rule = {
     summary: 'The livenessProbe checks exactly what the readinessProbe checks.',
   },
   check(ctx) {
-    for (const c of ctx.pod ? [...ctx.pod.initContainers, ...ctx.pod.containers] : []) {
+    for (const c of ctx.pod ? resolvePod(ctx.pod).views : []) {
       const live = c.livenessProbe;
       const ready = c.readinessProbe;
       if (!live || !ready) continue;

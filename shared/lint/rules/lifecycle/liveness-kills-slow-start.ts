@@ -2,9 +2,11 @@
  * liveness-kills-slow-start: a liveness probe that kills the container before it can have started (the probe worker
  * of the Kubernetes v1.36 kubelet), on the numbers after API defaulting (../../../k8s/probeDefaults).
  */
+
 import { effectiveProbe } from '../../../k8s';
+import { resolvePod } from '../../../model';
 import type { Rule } from '../../types';
-import { allContainers, describeContainer } from './_helpers/containers';
+import { describeContainer } from './_helpers/containers';
 import { siteOf } from './_helpers/probeFieldSite';
 
 /** A start budget below this is shorter than many apps (JVM, .NET, apps that warm caches) need to answer. */
@@ -18,7 +20,7 @@ export const livenessKillsSlowStartRule: Rule = {
     summary: 'Without a startupProbe, the livenessProbe kills an app that takes more than a few seconds to start.',
   },
   check(ctx) {
-    for (const c of ctx.pod ? allContainers(ctx.pod) : []) {
+    for (const c of ctx.pod ? resolvePod(ctx.pod).views : []) {
       const live = c.livenessProbe;
       if (!live || c.startupProbe) continue;
       const eff = effectiveProbe(live);

@@ -3,9 +3,10 @@
  * take all free memory of the node (the Kubernetes v1.36 kubelet on QoS classes). A namespace LimitRange can default
  * it, which a manifest linter cannot see.
  */
+import { resolvePod } from '../../../model';
 import { insertMemoryLimitFix } from '../../fixes';
 import type { Rule } from '../../types';
-import { capitalize, concurrentContainers, containerAnchor, describeContainer } from './_helpers/containers';
+import { capitalize, containerAnchor, describeContainer } from './_helpers/containers';
 import { hasAny, hasPodLevelResources } from './_helpers/resourcePresence';
 
 export const missingMemoryLimitRule: Rule = {
@@ -19,7 +20,7 @@ export const missingMemoryLimitRule: Rule = {
   check(ctx) {
     const pod = ctx.pod;
     if (!pod || hasPodLevelResources(pod)) return;
-    for (const c of concurrentContainers(pod)) {
+    for (const c of resolvePod(pod).longRunning) {
       // No resources at all is missing-resources' finding.
       if (!hasAny(c) || c.resources.limits.entries.has('memory')) continue;
       const fix = insertMemoryLimitFix(ctx.doc, c);

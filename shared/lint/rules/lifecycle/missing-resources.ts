@@ -3,9 +3,10 @@
  * places the pod by its requests; without any the pod is BestEffort and the first to be evicted under node pressure.
  * A namespace LimitRange can default them, which a manifest linter cannot see.
  */
+import { resolvePod } from '../../../model';
 import { insertResourcesFix } from '../../fixes';
 import type { Rule } from '../../types';
-import { capitalize, concurrentContainers, containerAnchor, describeContainer } from './_helpers/containers';
+import { capitalize, containerAnchor, describeContainer } from './_helpers/containers';
 import { hasAny, hasPodLevelResources } from './_helpers/resourcePresence';
 
 export const missingResourcesRule: Rule = {
@@ -19,7 +20,7 @@ export const missingResourcesRule: Rule = {
   check(ctx) {
     const pod = ctx.pod;
     if (!pod || hasPodLevelResources(pod)) return;
-    for (const c of concurrentContainers(pod)) {
+    for (const c of resolvePod(pod).longRunning) {
       if (hasAny(c)) continue;
       const anchor = containerAnchor(c);
       const fix = insertResourcesFix(ctx.doc, c);

@@ -4,8 +4,9 @@
  * definition", Kubernetes v1.36); repeated host ports are an API error (host-port-conflict), including the host
  * ports that hostNetwork defaulting fills in, so those pairs are not warned about here.
  */
+import { resolvePod } from '../../../model';
 import type { Rule } from '../../types';
-import { capitalize, concurrentContainers, describeContainer } from './_helpers/containers';
+import { capitalize, describeContainer } from './_helpers/containers';
 import { type DeclaredPort, declared, rangeOf } from './_helpers/declaredPorts';
 
 /** The same non-zero host port on the same address: an API error (host-port-conflict), not a warning. */
@@ -23,7 +24,7 @@ export const portConflictRule: Rule = {
   check(ctx) {
     if (!ctx.pod) return;
     const first = new Map<string, DeclaredPort>();
-    for (const c of concurrentContainers(ctx.pod)) {
+    for (const c of resolvePod(ctx.pod).longRunning) {
       const own = new Set<string>();
       for (const p of declared(c, ctx.pod)) {
         const key = `${p.number}/${p.protocol}`;

@@ -4,8 +4,9 @@
  * (pkg/kubelet/lifecycle/handlers.go runHTTPHandler) returns an error only when no response arrives, and
  * discards the response whatever its status code.
  */
+import { resolvePod } from '../../../model';
 import type { Rule } from '../../types';
-import { allContainers, describeContainer } from './_helpers/containers';
+import { describeContainer } from './_helpers/containers';
 
 export const poststartHttpgetRule: Rule = {
   meta: {
@@ -15,7 +16,7 @@ export const poststartHttpgetRule: Rule = {
     summary: 'A postStart hook uses httpGet: it races the app’s startup and ignores HTTP error statuses.',
   },
   check(ctx) {
-    for (const c of ctx.pod ? allContainers(ctx.pod) : []) {
+    for (const c of ctx.pod ? resolvePod(ctx.pod).views : []) {
       const hook = c.lifecycle.postStart;
       for (const h of hook?.handlers ?? []) {
         if (h.type !== 'httpGet') continue;

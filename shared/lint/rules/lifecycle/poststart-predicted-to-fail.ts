@@ -3,8 +3,9 @@
  * handlers run against what the container's script did by then, network handlers against the ports it serves),
  * reported where the lifecycle preview shows the failure.
  */
+import { resolvePod } from '../../../model';
 import type { Rule } from '../../types';
-import { allContainers, describeContainer } from './_helpers/containers';
+import { describeContainer } from './_helpers/containers';
 import { lintPrediction } from './_helpers/prediction';
 
 export const poststartPredictedToFailRule: Rule = {
@@ -16,7 +17,7 @@ export const poststartPredictedToFailRule: Rule = {
   },
   check(ctx) {
     const pod = ctx.pod;
-    for (const c of pod ? allContainers(pod) : []) {
+    for (const c of pod ? resolvePod(pod).views : []) {
       const hook = c.lifecycle.postStart;
       const handler = hook?.handlers[0];
       if (!pod || !hook || !handler) continue;

@@ -3,17 +3,16 @@
  * most the grace period (30 s when unset), then sends SIGTERM and SIGKILLs after the remaining grace, never less
  * than 2 s (the Kubernetes v1.36 kubelet).
  */
-import { effectiveGracePeriod } from '../../../k8s';
-import type { ContainerView, HandlerView, PodView } from '../../../model';
+import { type ContainerView, type HandlerView, type PodView, resolvePod } from '../../../model';
 import { NEVER_RETURNS } from '../../../sim';
 import type { Rule } from '../../types';
-import { concurrentContainers, describeContainer } from './_helpers/containers';
+import { describeContainer } from './_helpers/containers';
 import { lintPrediction } from './_helpers/prediction';
 
 /** The grace period the kubelet uses, or undefined when the field cannot be read (a template, a wrong type). */
 function gracePeriod(pod: PodView): number | undefined {
-  const f = pod.terminationGracePeriodSeconds;
-  return f.kind === 'template' || f.kind === 'invalid' ? undefined : effectiveGracePeriod(pod).seconds;
+  const grace = resolvePod(pod).gracePeriod;
+  return grace.source === 'assumed' ? undefined : grace.seconds;
 }
 
 interface HookWait {
@@ -62,7 +61,7 @@ export const prestopExceedsGraceRule: Rule = {
       graceField.kind === 'value'
         ? `terminationGracePeriodSeconds is ${grace}`
         : `the grace period is ${grace} s (the default)`;
-    for (const c of concurrentContainers(pod)) {
+    for (const c of resolvePod(pod).longRunning) {
       for (const h of c.lifecycle.preStop?.handlers ?? []) {
         const wait = hookWait(pod, c, h);
         // A sleep action longer than the grace period is an API error (validateSleepAction), not ours.

@@ -3,10 +3,11 @@
  * service account (whose imagePullSecrets the API server copies in) provides credentials, so the kubelet's pull
  * is refused and backs off (ErrImagePull, ImagePullBackOff).
  */
+
 import { isPublicRegistry } from '../../../k8s';
+import { resolvePod } from '../../../model';
 import { quoted } from '../../message';
 import type { Rule } from '../../types';
-import { allContainers } from './_helpers/containers';
 import { imageOf } from './_helpers/parsedImage';
 
 export const privateRegistryNoPullSecretRule: Rule = {
@@ -22,7 +23,7 @@ export const privateRegistryNoPullSecretRule: Rule = {
     // A named service account may carry imagePullSecrets that the API server copies into the pod.
     const sa = pod.serviceAccountName;
     if (sa.kind === 'template' || (sa.kind === 'value' && sa.value !== '' && sa.value !== 'default')) return;
-    for (const c of allContainers(pod)) {
+    for (const c of resolvePod(pod).views) {
       const image = imageOf(c);
       if (!image?.ref.domainExplicit) continue;
       const host = image.ref.domain;

@@ -3,8 +3,9 @@
  * v1.36 validation.go refuses it only when the apiserver runs with --allow-privileged=false); Pod Security
  * Admission's "baseline" level rejects it.
  */
+import { resolvePod } from '../../../model';
 import type { Rule } from '../../types';
-import { allContainers, capitalize, describeContainer } from './_helpers/containers';
+import { capitalize, describeContainer } from './_helpers/containers';
 
 export const privilegedContainerRule: Rule = {
   meta: {
@@ -14,7 +15,7 @@ export const privilegedContainerRule: Rule = {
     summary: 'A container runs privileged: it gets every capability and all host devices.',
   },
   check(ctx) {
-    for (const c of ctx.pod ? allContainers(ctx.pod) : []) {
+    for (const c of ctx.pod ? resolvePod(ctx.pod).views : []) {
       const f = c.securityContext.privileged;
       if (f.kind !== 'value' || !f.value) continue;
       ctx.report({

@@ -4,10 +4,10 @@
  * unknown name makes every probe fail ("couldn't find port"). A number works whenever the app listens on it,
  * so an undeclared number is only suspicious when the container lists other ports (a typo, or a port moved).
  */
-import type { ContainerView, ProbeView } from '../../../model';
+import { type ContainerView, type ProbeView, resolvePod } from '../../../model';
 import { quoted } from '../../message';
 import type { RelatedInfo, Rule } from '../../types';
-import { allContainers, describeContainer } from './_helpers/containers';
+import { describeContainer } from './_helpers/containers';
 import { portHandler } from './_helpers/probePorts';
 
 const EFFECT: Record<ProbeView['kind'], string> = {
@@ -34,7 +34,7 @@ export const probePortNotDeclaredRule: Rule = {
     summary: 'A probe targets a port (by name or number) that the container does not declare.',
   },
   check(ctx) {
-    for (const c of ctx.pod ? allContainers(ctx.pod) : []) {
+    for (const c of ctx.pod ? resolvePod(ctx.pod).views : []) {
       // A port list with a template or a wrongly typed entry cannot be checked.
       if (c.ports.some((p) => p.name.kind === 'template' || p.containerPort.kind === 'template')) continue;
       for (const probe of [c.livenessProbe, c.readinessProbe, c.startupProbe]) {

@@ -3,9 +3,9 @@
  * against what the container's script did by then, network handlers against the ports it serves), reported where the
  * lifecycle preview shows the failure.
  */
-import type { ContainerView, PodView, ProbeKind, ProbeView } from '../../../model';
+import { type ContainerView, type PodView, type ProbeKind, type ProbeView, resolvePod } from '../../../model';
 import type { Rule } from '../../types';
-import { allContainers, capitalize, describeContainer } from './_helpers/containers';
+import { capitalize, describeContainer } from './_helpers/containers';
 import { lintPrediction } from './_helpers/prediction';
 import { checksUndeclaredNumber } from './_helpers/probePorts';
 
@@ -53,7 +53,7 @@ export const probePredictedToFailRule: Rule = {
   },
   check(ctx) {
     const pod = ctx.pod;
-    for (const c of pod ? allContainers(pod) : []) {
+    for (const c of pod ? resolvePod(pod).views : []) {
       for (const probe of [c.startupProbe, c.livenessProbe, c.readinessProbe]) {
         const fails = pod && probe && failsFrom(pod, c, probe);
         if (!probe || !fails) continue;

@@ -4,9 +4,9 @@
  * (../../../k8s/probeDefaults: 0 or missing takes the default).
  */
 import { effectiveProbe } from '../../../k8s';
-import type { ContainerView, ProbeView } from '../../../model';
+import { type ContainerView, type ProbeView, resolvePod } from '../../../model';
 import type { Rule } from '../../types';
-import { allContainers, describeContainer } from './_helpers/containers';
+import { describeContainer } from './_helpers/containers';
 import { siteOf } from './_helpers/probeFieldSite';
 
 function probesOf(c: ContainerView): ProbeView[] {
@@ -21,7 +21,7 @@ export const probeTimeoutExceedsPeriodRule: Rule = {
     summary: 'A probe’s timeoutSeconds exceeds its periodSeconds (after defaulting).',
   },
   check(ctx) {
-    for (const c of ctx.pod ? allContainers(ctx.pod) : []) {
+    for (const c of ctx.pod ? resolvePod(ctx.pod).views : []) {
       for (const probe of probesOf(c)) {
         const eff = effectiveProbe(probe);
         if (eff.unresolved.includes('timeoutSeconds') || eff.unresolved.includes('periodSeconds')) continue;

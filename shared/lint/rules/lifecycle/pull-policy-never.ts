@@ -2,9 +2,10 @@
  * pull-policy-never: `imagePullPolicy: Never`. The kubelet never pulls, so the pod only starts on nodes that already
  * hold the image (the pull decision table of the Kubernetes v1.36 kubelet).
  */
+import { resolvePod } from '../../../model';
 import { pullPolicyFix } from '../../fixes';
 import type { Rule } from '../../types';
-import { allContainers, describeContainer } from './_helpers/containers';
+import { describeContainer } from './_helpers/containers';
 
 export const pullPolicyNeverRule: Rule = {
   meta: {
@@ -14,7 +15,7 @@ export const pullPolicyNeverRule: Rule = {
     summary: 'imagePullPolicy: Never: the container fails unless the image is already on the node.',
   },
   check(ctx) {
-    for (const c of ctx.pod ? allContainers(ctx.pod) : []) {
+    for (const c of ctx.pod ? resolvePod(ctx.pod).views : []) {
       const f = c.imagePullPolicy;
       if (f.kind !== 'value' || f.value !== 'Never') continue;
       const image = c.image.kind === 'value' ? c.image.value : '<image>';

@@ -8,7 +8,7 @@
  */
 import type { Node, YAMLMap } from 'yaml';
 import { isQualifiedName } from '../../../k8s/names';
-import { readers } from '../../../model';
+import { readers, resolvePod } from '../../../model';
 import type { FieldPath } from '../../../util/range';
 import { duplicates } from '../../helpers/duplicates';
 import type { Rule, RuleContext } from '../../types';
@@ -144,7 +144,7 @@ export const jobPodFailurePolicyRule: Rule = {
       });
     }
     const containers = new Set(
-      [...pod.initContainers, ...pod.containers].flatMap((ct) => (ct.name.kind === 'value' ? [ct.name.value] : [])),
+      resolvePod(pod).views.flatMap((ct) => (ct.name.kind === 'value' ? [ct.name.value] : [])),
     );
     rules.forEach((item, i) => {
       checkRule(ctx, spec, i, item, containers);

@@ -3,10 +3,9 @@
  * pkg/apis/core/validation/validation.go, v1.36): containers' and the pod-level resources alike.
  */
 import { parseQuantity, type Quantity } from '../../../../k8s/quantity';
-import type { Field, ResourcesView } from '../../../../model';
+import { type Field, type ResourcesView, resolvePod } from '../../../../model';
 import type { FieldPath, Range } from '../../../../util/range';
 import type { RuleContext } from '../../../types';
-import { allContainers } from './util';
 
 export const isHugePages = (name: string) => name.startsWith('hugepages-');
 
@@ -31,7 +30,7 @@ export interface Target {
 export function targets(ctx: RuleContext): Target[] {
   const pod = ctx.pod;
   if (!pod) return [];
-  const out: Target[] = allContainers(pod).map((c) => ({
+  const out: Target[] = resolvePod(pod).views.map((c) => ({
     path: [...c.path, 'resources'],
     resources: c.resources,
     range: c.resources.keyRange ?? c.range,

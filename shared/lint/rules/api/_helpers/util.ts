@@ -4,7 +4,7 @@
  * they become warnings, because the object is accepted and every Pod its controller creates is rejected.
  */
 import { isMap, isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
-import type { ContainerView, ManifestDocument, PodView } from '../../../../model';
+import type { ManifestDocument } from '../../../../model';
 import { type FieldPath, formatPath, type Range } from '../../../../util/range';
 import { type JsonScalar, resolveScalar } from '../../../../yaml/scalar';
 import type { Report, RuleContext } from '../../../types';
@@ -125,15 +125,4 @@ export function reportPodOnly(ctx: RuleContext, report: Report): void {
       severity: 'warning',
       message: `every Pod this ${kind} creates will be rejected: ${report.message}`,
     });
-}
-
-/** Every container of the pod view, init containers first (validation order). */
-export function allContainers(pod: PodView): ContainerView[] {
-  return [...pod.initContainers, ...pod.containers];
-}
-
-/** The pod's terminationGracePeriodSeconds after defaulting (30 when unset), as validation sees it. */
-export function gracePeriod(pod: PodView): number {
-  const f = pod.terminationGracePeriodSeconds;
-  return f.kind === 'value' ? f.value : 30;
 }

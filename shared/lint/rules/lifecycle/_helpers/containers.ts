@@ -1,20 +1,7 @@
 /** Shared views for lifecycle rules: which containers run together, how to name one, where to anchor a finding. */
-import { effectiveRestartPolicy, type RestartPolicy } from '../../../../k8s';
-import type { ContainerView, PodView } from '../../../../model';
+import type { RestartPolicy } from '../../../../k8s';
+import { type ContainerView, type PodView, resolvePod } from '../../../../model';
 import type { Range } from '../../../../util/range';
-
-/** Init containers in spec order, then regular containers. */
-export function allContainers(pod: PodView): ContainerView[] {
-  return [...pod.initContainers, ...pod.containers];
-}
-
-/**
- * Containers that run at the same time once the pod is initialised: native sidecars and regular containers
- * (regular init containers have all exited before the first regular container starts, the Kubernetes v1.36 kubelet).
- */
-export function concurrentContainers(pod: PodView): ContainerView[] {
-  return [...pod.initContainers.filter((c) => c.role === 'sidecar'), ...pod.containers];
-}
 
 /** `container "web"`, `init container "setup"`, `sidecar "proxy"`, or the list position when unnamed. */
 export function describeContainer(c: ContainerView): string {
@@ -39,7 +26,7 @@ export function containerAnchor(c: ContainerView): { range: Range; path: (string
  * or a value the API server rejects (an unknown policy, `Always` on a Job), where no prediction holds.
  */
 export function podRestartPolicy(pod: PodView): RestartPolicy | undefined {
-  const effective = effectiveRestartPolicy(pod);
+  const effective = resolvePod(pod).restartPolicy;
   return effective.note ? undefined : effective.policy;
 }
 
