@@ -1,5 +1,5 @@
 // Writes docs/rules/README.md from the rule registry (scripts/ruleIndex.ts). test/docs/ruleIndex.test.ts fails
-// when the committed index is out of date: run `node scripts/gen-rule-index.mjs` after adding a rule.
+// when the committed index is out of date: run `npm run gen:rules` after adding a rule.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

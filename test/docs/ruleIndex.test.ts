@@ -8,7 +8,7 @@ import { allRuleMetas } from '../../shared/lint';
 const RULES = path.resolve(__dirname, '../../docs/rules');
 
 describe('docs/rules', () => {
-  it('README.md is the index of the registry (regenerate with node scripts/gen-rule-index.mjs)', () => {
+  it('README.md is the index of the registry (regenerate with npm run gen:rules)', () => {
     expect(fs.readFileSync(path.join(RULES, 'README.md'), 'utf8')).toBe(renderRuleIndex());
   });
 
