@@ -5,9 +5,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../../shared/lint';
 import { MAX_MESSAGE_LENGTH } from '../../../shared/lint/message';
-import { marked } from '../../fixtures/lint/api/marked';
 import { UPSTREAM_CASES } from '../../fixtures/lint/api/upstreamCases';
 import { VALIDATION_CASES } from '../../fixtures/lint/api/validationCases';
+import { marked } from '../../fixtures/lint/marked';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
