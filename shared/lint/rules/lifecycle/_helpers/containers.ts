@@ -1,4 +1,7 @@
-/** Shared views for lifecycle rules: which containers run together, how to name one, where to anchor a finding. */
+/**
+ * Shared wording and anchors for lifecycle rules: how to name a container, where a finding about it points, and the
+ * pod restart policy a prediction holds under.
+ */
 import type { RestartPolicy } from '../../../../k8s';
 import { type ContainerView, type PodView, resolvePod } from '../../../../model';
 import type { Range } from '../../../../util/range';
