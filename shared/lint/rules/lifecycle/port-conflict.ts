@@ -1,8 +1,9 @@
 /**
  * port-conflict: two containers of one pod declaring the same port, which only one process can bind, since all
  * containers share one network namespace. The API server merely warns (pkg/api/pod/warnings.go: "duplicate port
- * definition", "overlapping port definition"; Kubernetes v1.36); repeated host ports are an API error (host-port-conflict), including the host
- * ports that hostNetwork defaulting fills in, so those pairs are not warned about here.
+ * definition", "overlapping port definition"; Kubernetes v1.36); repeated host ports are an API error
+ * (host-port-conflict), including the host ports that hostNetwork defaulting fills in, so those pairs are not
+ * warned about here.
  */
 import { resolvePod } from '../../../model';
 import type { Rule } from '../../types';
