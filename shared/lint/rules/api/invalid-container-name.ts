@@ -2,7 +2,6 @@
  * `invalid-container-name`: a container name that is not a DNS-1123 label (validateContainerCommon,
  * pkg/apis/core/validation/validation.go, v1.36).
  */
-
 import { isDNS1123Label } from '../../../k8s/names';
 import { resolvePod } from '../../../model';
 import type { Rule } from '../../types';

@@ -2,7 +2,6 @@
  * `invalid-env-name`: env names and envFrom prefixes (ValidateEnv, ValidateEnvFrom) under the relaxed rule the API
  * server applies by default (RelaxedEnvironmentVariableValidation is GA: printable ASCII except `=`).
  */
-
 import { isRelaxedEnvVarName } from '../../../k8s/names';
 import { resolvePod } from '../../../model';
 import type { Rule } from '../../types';

@@ -1,7 +1,6 @@
 /**
  * `invalid-port-name` (validateContainerPorts): a port name is an IANA service name.
  */
-
 import { isValidPortName } from '../../../k8s/names';
 import { resolvePod } from '../../../model';
 import type { Rule } from '../../types';

@@ -1,7 +1,6 @@
 /**
  * `invalid-port` (validateContainerPorts): containerPort and a non-zero hostPort in 1..65535.
  */
-
 import { isValidPortNum } from '../../../k8s/names';
 import { resolvePod } from '../../../model';
 import type { Rule } from '../../types';

@@ -4,7 +4,6 @@
  * have a unique DNS-label name and exactly one of resourceClaimName and resourceClaimTemplateName (a DNS subdomain);
  * a container's resources.claims entries name one of them (once per name/request) and a request is a DNS label.
  */
-
 import { isDNS1123Label, isDNS1123Subdomain } from '../../../k8s/names';
 import { resolvePod } from '../../../model';
 import { duplicates, nonEmptyValue } from '../../helpers/duplicates';

@@ -5,7 +5,6 @@
  * without `..`; AppArmor: not empty, not padded with spaces, at most 4095 characters); other types must not set
  * one. Unknown type spellings are `invalid-enum`.
  */
-
 import type { YAMLMap } from 'yaml';
 import { resolvePod } from '../../../model';
 import type { FieldPath } from '../../../util/range';

@@ -2,7 +2,6 @@
  * fractional-byte-quantity: a memory or ephemeral-storage request/limit that is not a whole number of bytes. The API
  * server accepts it with a warning (pkg/api/pod/warnings.go, Kubernetes v1.36), so this stays a warning.
  */
-
 import { canonicalQuantity, isInteger, isNegative, parseQuantity, roundUpToMilli } from '../../../k8s/quantity';
 import { resolvePod } from '../../../model';
 import { quoted } from '../../message';

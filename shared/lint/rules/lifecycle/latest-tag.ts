@@ -3,7 +3,6 @@
  * policy Always, and the version that runs drifts. Image references are read with the kubelet's own parser
  * (../../../k8s/imageRef); unparsable ones are api-validation's.
  */
-
 import { effectivePullPolicy } from '../../../k8s';
 import { resolvePod } from '../../../model';
 import { pinTagFix, pullPolicyFix } from '../../fixes';

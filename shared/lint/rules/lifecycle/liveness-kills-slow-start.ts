@@ -2,7 +2,6 @@
  * liveness-kills-slow-start: a liveness probe that kills the container before it can have started (the probe worker
  * of the Kubernetes v1.36 kubelet), on the numbers after API defaulting (../../../k8s/probeDefaults).
  */
-
 import { effectiveProbe } from '../../../k8s';
 import { resolvePod } from '../../../model';
 import type { Rule } from '../../types';

@@ -3,7 +3,6 @@
  * service account (whose imagePullSecrets the API server copies in) provides credentials, so the kubelet's pull
  * is refused and backs off (ErrImagePull, ImagePullBackOff).
  */
-
 import { isPublicRegistry } from '../../../k8s';
 import { resolvePod } from '../../../model';
 import { quoted } from '../../message';

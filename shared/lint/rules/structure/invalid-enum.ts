@@ -4,7 +4,6 @@
  * (validatePullPolicy, validateRestartPolicy, validateDNSPolicy, validateContainerPorts in validation.go). An explicit
  * empty string is defaulted before validation, so it is never reported.
  */
-
 import { formatPath } from '../../../util/range';
 import { quoted } from '../../message';
 import { suggest } from '../../suggest';

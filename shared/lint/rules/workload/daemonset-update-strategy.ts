@@ -5,7 +5,6 @@
  * one of them is non-zero. An omitted maxUnavailable is defaulted to 1 and an omitted maxSurge to 0, so
  * `maxSurge: 1` alone collides with the defaulted maxUnavailable. OnDelete ignores rollingUpdate (accepted).
  */
-
 import type { YAMLMap } from 'yaml';
 import { readers } from '../../../model';
 import { insertAfterPair } from '../../fixes/blockMap';

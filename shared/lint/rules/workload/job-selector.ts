@@ -6,7 +6,6 @@
  * With `manualSelector: true` the selector is required and must match the template labels. A CronJob's jobTemplate
  * may set neither (ValidateJobTemplateSpec: "`selector` will be auto-generated").
  */
-
 import { readers } from '../../../model';
 import type { Range } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';

@@ -1,4 +1,7 @@
-/** Which port a probe checks, shared by probe-port-not-declared and probe-predicted-to-fail so they never both report one probe. */
+/**
+ * Which port a probe checks, shared by probe-port-not-declared and probe-predicted-to-fail so they never both
+ * report one probe.
+ */
 import type { ContainerView, HandlerView, ProbeView } from '../../../../model';
 
 export function portHandler(probe: ProbeView): HandlerView | undefined {
