@@ -4,7 +4,7 @@
 # autosave off in the copy's .vscode/settings.json.
 #   * desktop VS Code when `code` is on PATH: code --extensionDevelopmentPath=<repo> <copy> (the copy stays in
 #     $TMPDIR; VS Code keeps running after this script ends)
-#   * otherwise code-server (scripts/setup-code-server.sh, cached in .cache/) with the freshly packaged .vsix,
+#   * otherwise code-server (scripts/setup/setup-code-server.sh, cached in .cache/) with the freshly packaged .vsix,
 #     on 127.0.0.1 with auth off and a throw-away user-data dir; prints the URL and runs until Ctrl+C, then removes
 #     the copy with everything else.
 # Knobs: PODLENS_DEMO_PORT (default: a free port), PODLENS_DEMO_FORCE_CODE_SERVER=1 (ignore a desktop `code`).
@@ -14,15 +14,12 @@ cd "$ROOT"
 say() { echo "[demo] $*"; }
 
 # Node >= 22 for npm ci and the build (package.json engines): the machine's own when new enough, else Node 24
-# from the npm registry (scripts/setup-node24.sh, cached).
+# from the npm registry (scripts/setup/setup-node24.sh, cached).
 if ! node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 22 ? 0 : 1)'; then
   # shellcheck source=/dev/null
-  source "$(bash scripts/setup-node24.sh --env)"
+  source "$(bash scripts/setup/setup-node24.sh --env)"
 fi
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing dependencies (npm ci)"
-  npm ci --no-audit --no-fund
-fi
+bash scripts/setup/deps.sh
 say "building"
 npm run -s build >/dev/null
 say "packaging"
@@ -45,7 +42,7 @@ if command -v code >/dev/null && [ "${PODLENS_DEMO_FORCE_CODE_SERVER:-0}" != 1 ]
 fi
 
 say "no desktop 'code' on PATH: using code-server (first run installs it, about 2 minutes)"
-bash scripts/setup-code-server.sh
+bash scripts/setup/setup-code-server.sh
 source "${E2E_CACHE_DIR:-$ROOT/.cache}/env.sh"
 
 RUN="$(mktemp -d "${TMPDIR:-/tmp}/podlens-demo-XXXXXX")"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm run test:e2e — end-to-end tests of podlens in a real VS Code (../shared/docs/vscode-e2e.md):
+# npm run test:e2e — end-to-end tests of podlens in a real VS Code (test/e2e/README.md):
 #   1. setup (cached): apt -dev packages + chromium, Node 24 and code-server 4.139.1 in $E2E_CACHE_DIR (.cache/)
 #   2. npm run package: production bundles + podlens-<version>.vsix (vsce)
 #   3. fixtures + the extension-host mocha suite compiled to .e2e/suite/
@@ -31,15 +31,11 @@ OUT="$ROOT/test/output/e2e"
 mkdir -p "$OUT"
 
 t=$(date +%s)
-bash scripts/setup-code-server.sh
+bash scripts/setup/setup-code-server.sh
 source "${E2E_CACHE_DIR:-$ROOT/.cache}/env.sh"
 lap "setup" "$t"
 
-if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/@vscode/vsce ]; then
-  t=$(date +%s)
-  npm ci --no-audit --no-fund
-  lap "npm ci" "$t"
-fi
+bash scripts/setup/deps.sh
 
 t=$(date +%s)
 bash scripts/package.sh >"$OUT/package.log" 2>&1 || { cat "$OUT/package.log"; echo "[e2e] FAIL: npm run package" >&2; exit 1; }

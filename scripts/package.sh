@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # npm run package: production bundles + `vsce package --no-dependencies` -> podlens-<version>.vsix at the repo root
 # (PODLENS_VSIX=<path> to put it elsewhere). @vscode/vsce 4.x needs Node >= 22: it runs on Node 24 from the npm
-# registry (scripts/setup-node24.sh, cached).
+# registry (scripts/setup/setup-node24.sh, cached).
 # It packages from a staging folder: sources, esbuild.mjs and node_modules are symlinked, the shipped files copied,
 # and vsce's `vscode:prepublish` (node esbuild.mjs --production) writes the bundles into the staging dist/. So the
 # .vsix never picks up a development build that another process (watch, vitest's global setup) writes into dist/
@@ -17,7 +17,7 @@ case "$OUT" in /*) ;; *) OUT="$ROOT/$OUT" ;; esac
 for f in README.md docs/CHANGELOG.md docs/LICENSE client/media/icon.png .vscodeignore; do
   [ -f "$f" ] || { echo "package: $f is missing" >&2; exit 1; }
 done
-NODE24="$(bash scripts/setup-node24.sh)"
+NODE24="$(bash scripts/setup/setup-node24.sh)"
 t0=$(date +%s)
 
 STAGE="$(mktemp -d "${TMPDIR:-/tmp}/podlens-package-XXXXXX")"

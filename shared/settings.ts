@@ -3,6 +3,7 @@
  * server, the client's config reader). Invalid values fall back to defaults field by field.
  */
 import { z } from 'zod';
+import { DEFAULT_HORIZON_SECONDS } from './sim/horizon';
 
 export const RULE_LEVELS = ['off', 'hint', 'info', 'warning', 'error'] as const;
 export type RuleLevel = (typeof RULE_LEVELS)[number];
@@ -47,9 +48,9 @@ export const settingsSchema = z.object({
   codeLens: z.object({ enable: z.boolean().catch(true) }).catch({ enable: true }),
   simulation: z
     .object({
-      until: z.number().int().positive().max(86_400).catch(900),
+      until: z.number().int().positive().max(86_400).catch(DEFAULT_HORIZON_SECONDS),
     })
-    .catch({ until: 900 }),
+    .catch({ until: DEFAULT_HORIZON_SECONDS }),
   coexistence: z.enum(COEXISTENCE_MODES).catch('auto'),
   schemaElsewhere: schemaElsewhereSchema,
 });
@@ -62,7 +63,7 @@ export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({
   rules: {},
   rulePreset: 'default',
   codeLens: { enable: true },
-  simulation: { until: 900 },
+  simulation: { until: DEFAULT_HORIZON_SECONDS },
   coexistence: 'auto',
   schemaElsewhere: NO_SCHEMA_ELSEWHERE,
 });

@@ -36,6 +36,39 @@ function resolvesInto(file: string, spec: string, dir: string): boolean {
 
 const rel = (f: string) => path.relative(ROOT, f);
 
+/** The file a relative import names (`./x` is x.ts or x/index.ts), or undefined for packages. */
+function resolveImport(file: string, spec: string): string | undefined {
+  if (!spec.startsWith('.')) return undefined;
+  const target = path.resolve(path.dirname(file), spec);
+  return [`${target}.ts`, path.join(target, 'index.ts'), target].find(
+    (c) => fs.existsSync(c) && fs.statSync(c).isFile(),
+  );
+}
+
+/**
+ * One import cycle per strongly connected group of files, as `a -> b -> a`. Type-only imports count too:
+ * a cycle of types still means two modules that cannot be understood, moved or tested apart.
+ */
+function importCycles(files: string[]): string[] {
+  const edges = new Map(files.map((f) => [f, imports(f).flatMap((s) => resolveImport(f, s) ?? [])]));
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const cycles: string[] = [];
+  const visit = (f: string) => {
+    state.set(f, 'open');
+    stack.push(f);
+    for (const next of edges.get(f) ?? []) {
+      if (state.get(next) === 'open') {
+        cycles.push([...stack.slice(stack.indexOf(next)), next].map(rel).join(' -> '));
+      } else if (!state.has(next)) visit(next);
+    }
+    stack.pop();
+    state.set(f, 'done');
+  };
+  for (const f of files) if (!state.has(f)) visit(f);
+  return cycles;
+}
+
 describe('architecture', () => {
   it('shared/ imports only yaml, zod and shared/ itself', () => {
     const bad = sources('shared').flatMap((f) =>
@@ -55,6 +88,26 @@ describe('architecture', () => {
         .some((line) => !/^\s*(\/\/|\*|\/\*)/.test(line) && banned.test(line)),
     );
     expect(bad.map(rel)).toEqual([]);
+  });
+
+  it('shared/ has no import cycles', () => {
+    expect(importCycles(sources('shared'))).toEqual([]);
+  });
+
+  it('the cycle check finds a cycle through type-only and index imports', () => {
+    const dir = fs.mkdtempSync(path.join(ROOT, 'test', '.cycle-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'b'));
+      fs.writeFileSync(path.join(dir, 'a.ts'), "import { b } from './b';\nexport const a = b;\n");
+      fs.writeFileSync(path.join(dir, 'b', 'index.ts'), "import type { A } from '../c';\nexport const b = 1;\n");
+      fs.writeFileSync(path.join(dir, 'c.ts'), "export type { A } from './a';\n");
+      const files = ['a.ts', 'b/index.ts', 'c.ts'].map((f) => path.join(dir, f));
+      expect(importCycles(files).map((c) => c.replaceAll(rel(dir), '.'))).toEqual([
+        './a.ts -> ./b/index.ts -> ./c.ts -> ./a.ts',
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('shared/sim never imports shared/lint', () => {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Offline Kubernetes JSON Schema for the competitor in `npm run bench -- --compare` (Red Hat's yaml-language-server),
-// built from the same npm data as podlens' own schema (scripts/gen-schema.mjs): the TypeScript declarations of
+// built from the same npm data as podlens' own schema (scripts/gen/gen-schema.mjs): the TypeScript declarations of
 // `kubernetes-models`, whose interfaces carry the upstream OpenAPI descriptions as JSDoc and whose enums are literal
 // unions, read with the TypeScript compiler API.
 //

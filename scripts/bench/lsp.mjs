@@ -1,7 +1,7 @@
 // LSP benchmark harness of `npm run bench`: a real client (vscode-languageserver-protocol over stdio) against any
 // language server described by a server config (command line, settings, extra notifications, files it may ask the
 // client for). Probe positions are found in the workload text by YAML path (bench/workloads/workloads.json, written
-// by scripts/gen-workloads.mjs), never by line number.
+// by scripts/gen/gen-workloads.mjs), never by line number.
 //
 // Metrics per workload (times in ms; min/median/p95/max over n samples, p95 nearest-rank: with n < 20 it is the max):
 //   initialize      spawn -> initialize result (one per cold start)

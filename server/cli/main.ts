@@ -16,7 +16,7 @@ const HELP = `podlens ${VERSION} — Kubernetes Pod manifests: lint and lifecycl
 
 Usage:
   podlens lint <files|dirs|globs...> [--format text|json|sarif] [--level error|warning|info|hint] [--config .podlens.yaml]
-  podlens simulate <file> [--document N] [--scenario file.json] [--until S] [--delete-at S] [--at T...] [--format text|json]
+  podlens simulate <file> [--document N] [--scenario file.json] [--until S] [--delete-at S] [--at T...] [--format text|json] [--width N] [--workspace DIR [--workspace-complete]]
   podlens --help | --version
 
 Exit codes: 0 clean, 1 findings of error severity, 2 usage or I/O errors.

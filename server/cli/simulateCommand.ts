@@ -1,12 +1,16 @@
 /**
  * `podlens simulate <file> [--document N] [--scenario file.json] [--until S] [--delete-at S] [--at T...]
- * [--format text|json] [--width N]`: the editor's lifecycle prediction on the command line. Exit 0, or 2 with one line
+ * [--format text|json] [--width N] [--workspace DIR [--workspace-complete]]`: the editor's lifecycle prediction on
+ * the command line; with a workspace, the objects of its manifests decide what exists and which namespace
+ * policies apply. Exit 0, or 2 with one line
  * on stderr for usage, I/O, a non-pod document and invalid scenarios.
  */
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type ManifestDocument, parseManifests } from '../../shared/model';
 import { fileObjects, simulate, toJson } from '../../shared/sim';
 import { kustomizeOptions } from '../kustomize';
+import { loadWorkspace } from './loadWorkspace';
 import { formatSimulationText } from './simulateFormat';
 
 export interface SimulateIo {
@@ -18,7 +22,7 @@ export interface SimulateIo {
 }
 
 export const SIMULATE_USAGE =
-  'usage: podlens simulate <file> [--document N] [--scenario file.json] [--until S] [--delete-at S] [--at T...] [--format text|json] [--width N]';
+  'usage: podlens simulate <file> [--document N] [--scenario file.json] [--until S] [--delete-at S] [--at T...] [--format text|json] [--width N] [--workspace DIR [--workspace-complete]]';
 
 class CliError extends Error {}
 
@@ -68,6 +72,7 @@ function run(argv: string[], io: SimulateIo): number {
   const at = (values.at ?? []).map((t) => number('at', t, 0) as number);
   const width = number('width', values.width, 40, true);
   const scenario = loadScenario(io, values.scenario);
+  const workspace = workspaceOption(values.workspace, values['workspace-complete'] ?? false);
 
   // A file a kustomization builds is simulated with what kustomize writes (its images, for one).
   const documents = parseManifests(read(io, file, 'file'), { path: file, ...kustomizeOptions(file) }).documents;
@@ -86,6 +91,7 @@ function run(argv: string[], io: SimulateIo): number {
     ...(deleteAt === undefined ? {} : { deleteAt }),
     at,
     objects: fileObjects(documents),
+    ...(workspace ? { workspace } : {}),
   });
   if (result.steps.length === 0 && result.errors.length > 0) {
     const e = result.errors[0] as { field: string; message: string };
@@ -116,6 +122,21 @@ function kustomizedImages(doc: ManifestDocument): string {
     .join('');
 }
 
+function workspaceOption(dir: string | undefined, complete: boolean) {
+  if (dir === undefined) {
+    if (complete) throw new CliError('--workspace-complete needs --workspace DIR');
+    return undefined;
+  }
+  let isDir = false;
+  try {
+    isDir = fs.statSync(dir).isDirectory();
+  } catch {
+    isDir = false;
+  }
+  if (!isDir) throw new CliError(`--workspace ${dir} is not a directory`);
+  return loadWorkspace(dir, complete);
+}
+
 const OPTIONS = {
   document: { type: 'string' },
   scenario: { type: 'string' },
@@ -124,6 +145,8 @@ const OPTIONS = {
   at: { type: 'string', multiple: true },
   format: { type: 'string', short: 'f' },
   width: { type: 'string' },
+  workspace: { type: 'string' },
+  'workspace-complete': { type: 'boolean' },
 } as const;
 
 /**

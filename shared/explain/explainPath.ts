@@ -1,10 +1,13 @@
 /** Dispatches a field path of a document to the explanation of what that field does in this manifest. */
 
+import type { WorkspaceObjects } from '../analysis/workspace/types';
 import { defaultedFields } from '../k8s';
+import { admitLimitRanges, type LimitRangerResult } from '../k8s/admission/limitRanger';
 import { type ManifestDocument, type PodView, resolvePod } from '../model';
 import { type FieldPath, formatPath } from '../util/range';
 import { explainContainerPath } from './container';
 import { serviceLinksLine } from './env';
+import { limitRangeLines } from './limitRange';
 import { explainMetadataKey } from './metadata';
 import { explainPullSecrets, explainRuntimeClass } from './podFields';
 import { explainPartialResources, explainPodResources, quantityLine } from './resources';
@@ -111,11 +114,27 @@ function explainSpec(pod: PodView, rel: FieldPath, partial: boolean): string[] {
  * Effective-value lines for the field at `path` of a document; empty when there is nothing beyond the schema.
  * @example explainPath(doc, ['spec', 'containers', 0, 'image']) // ['Image: registry `docker.io` (implicit) · …', …]
  */
-export function explainPath(doc: ManifestDocument, path: FieldPath): string[] {
-  const pod = doc.pod;
-  if (!pod) return [];
-  const meta = explainMetadata(pod, path);
+export function explainPath(doc: ManifestDocument, path: FieldPath, workspace?: WorkspaceObjects): string[] {
+  const written = doc.pod;
+  if (!written) return [];
+  const meta = explainMetadata(written, path);
   if (meta) return meta;
+  if (!startsWith(path, written.specPath)) return [];
+  const rel = path.slice(written.specPath.length);
   // A kustomize patch carries only the fields it changes: nothing pod-wide is computed from it alone.
-  return startsWith(path, pod.specPath) ? explainSpec(pod, path.slice(pod.specPath.length), !!doc.partial) : [];
+  if (doc.partial || !workspace) return explainSpec(written, rel, !!doc.partial);
+  // With the workspace, resources are explained as the LimitRanges of the namespace leave them.
+  const limits = admitLimitRanges(written, workspace);
+  const lines = explainSpec(limits.pod, rel, false);
+  return [...resourceLimitLines(limits, rel), ...lines];
+}
+
+/** The LimitRange lines for a hover on resources: a container's own, or every container's on the pod's. */
+function resourceLimitLines(limits: LimitRangerResult, rel: FieldPath): string[] {
+  const [head, index, field] = rel;
+  if (head === 'resources') return limitRangeLines(limits);
+  if ((head !== 'containers' && head !== 'initContainers') || field !== 'resources') return [];
+  const list = head === 'containers' ? limits.pod.containers : limits.pod.initContainers;
+  const c = list.find((x) => x.index === index);
+  return c ? limitRangeLines(limits, c) : [];
 }

@@ -3,14 +3,15 @@
  * (pkg/apis/<group>/v1/defaults.go, the Kubernetes v1.36 kubelet) plus the two admission plugins every cluster
  * runs (ServiceAccount, DefaultTolerationSeconds). Fields whose absence simply means "off" are not listed.
  */
+import { DEFAULT_RESTART_POLICY, DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS } from '../k8s/podDefaults';
 import { code } from './text';
 
 const c = code;
 
 const DEFAULTS: Readonly<Record<string, string>> = {
-  'PodSpec.restartPolicy': `${c('Always')} (a Job's pod template must set ${c('OnFailure')} or ${c('Never')})`,
+  'PodSpec.restartPolicy': `${c(DEFAULT_RESTART_POLICY)} (a Job's pod template must set ${c('OnFailure')} or ${c('Never')})`,
   'PodSpec.dnsPolicy': c('ClusterFirst'),
-  'PodSpec.terminationGracePeriodSeconds': c(30),
+  'PodSpec.terminationGracePeriodSeconds': c(DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS),
   'PodSpec.schedulerName': c('default-scheduler'),
   'PodSpec.securityContext': c('{}'),
   'PodSpec.enableServiceLinks': c('true'),

@@ -2,6 +2,7 @@
  * The hover layout, the same for every field: a title line with the path and type, the official description
  * trimmed to a few sentences, the API default, the docs link, then "In this manifest" with effective values.
  */
+import type { WorkspaceObjects } from '../analysis/workspace/types';
 import { rootTypeOf } from '../k8s';
 import { CURRENT_API_VERSION, type ManifestDocument } from '../model';
 import { type FieldPath, formatPath } from '../util/range';
@@ -24,17 +25,19 @@ export function documentRootType(doc: ManifestDocument | undefined): string | un
 /**
  * Markdown for the field at `path`, or undefined when neither the schema nor the manifest has anything to say.
  * `notes` (diagnostic explanations) go last. Without `schemaDocs` (another extension already shows the schema's
- * text for this field) only what this manifest makes of the field is left.
+ * text for this field) only what this manifest makes of the field is left. With the workspace's objects, resources
+ * are explained as the namespace's LimitRanges leave them.
  */
 export function hoverMarkdown(
   doc: ManifestDocument,
   path: FieldPath,
   notes: readonly string[] = [],
   schemaDocs = true,
+  workspace?: WorkspaceObjects,
 ): string | undefined {
   const root = schemaDocs ? documentRootType(doc) : undefined;
   const docs = root ? fieldDoc(root, path) : undefined;
-  const effective = [...explainPath(doc, path), ...kustomizeLines(doc, path)];
+  const effective = [...explainPath(doc, path, workspace), ...kustomizeLines(doc, path)];
   if (!docs && effective.length === 0 && notes.length === 0) return undefined;
   const head = [docs ? `**\`${docs.path}\`** · \`${docs.type}\`` : `**\`${formatPath(path)}\`**`];
   if (docs?.description) head.push(docs.description);

@@ -2,7 +2,8 @@
  * Restart policy, exits and crash-loop back-off (the Kubernetes v1.36 kubelet): which exits restart a
  * container, the kubelet's back-off schedule, and what the policy does to init containers and sidecars.
  */
-import { type ContainerView, type PodView, resolvePod } from '../model';
+import { ALLOWED_RESTART_POLICIES } from '../k8s';
+import { type ContainerView, type PodView, resolvePod, WORKLOAD_KINDS } from '../model';
 import { code, joinAnd } from './text';
 
 /** §7.2: the first restart is immediate; the e2e schedule is 0, 10, 20, 40, 80, 160, then 300 s. */
@@ -20,13 +21,9 @@ const EXITS = {
 
 type Policy = keyof typeof EXITS;
 /** Controllers whose pod templates accept only restartPolicy Always. */
-export const CONTROLLERS: ReadonlySet<string> = new Set([
-  'Deployment',
-  'ReplicaSet',
-  'ReplicationController',
-  'StatefulSet',
-  'DaemonSet',
-]);
+export const CONTROLLERS: ReadonlySet<string> = new Set(
+  WORKLOAD_KINDS.filter((k) => ALLOWED_RESTART_POLICIES[k].join() === 'Always'),
+);
 
 /** §7.1 and §8.2: does an exit with `code` restart this container? Sidecars always restart. */
 export function willRestart(pod: PodView, c: ContainerView, exitCode: number): boolean {
@@ -37,7 +34,7 @@ export function willRestart(pod: PodView, c: ContainerView, exitCode: number): b
   return policy === 'Always' || (policy === 'OnFailure' && exitCode !== 0);
 }
 
-const names = (cs: ContainerView[]) =>
+const names = (cs: readonly ContainerView[]) =>
   joinAnd(cs.map((c) => code(c.name.kind === 'value' ? c.name.value : `#${c.index}`)));
 
 function initLine(pod: PodView, policy: Policy): string {
@@ -52,7 +49,8 @@ function initLine(pod: PodView, policy: Policy): string {
 
 /** Pod `restartPolicy`: exits, back-off, init containers, sidecars, and what the owning controller allows. */
 export function explainRestartPolicy(pod: PodView): string[] {
-  const { policy, defaulted, note } = resolvePod(pod).restartPolicy;
+  const resolved = resolvePod(pod);
+  const { policy, defaulted, note, allowed } = resolved.restartPolicy;
   const explicit = !defaulted;
   const written = pod.restartPolicy.kind === 'value' ? pod.restartPolicy.value : undefined;
   // An unsupported or unknown value: the API rejects it or podlens cannot read it, so there is nothing to describe.
@@ -60,13 +58,13 @@ export function explainRestartPolicy(pod: PodView): string[] {
   const lines = [`**${policy}**${explicit ? '' : ' (default)'}: ${EXITS[policy]}.`];
   if (policy !== 'Never') lines.push(`Restarts: ${backoffSummary}. ${SEED_NOTE}`);
   lines.push(initLine(pod, policy));
-  const sidecars = pod.initContainers.filter((c) => c.role === 'sidecar');
+  const { sidecars } = resolved;
   if (sidecars.length)
     lines.push(`Native sidecars ${names(sidecars)} restart on every exit whatever this policy says.`);
-  if (CONTROLLERS.has(pod.workload) && policy !== 'Always') {
+  if (allowed.includes(policy)) return lines;
+  if (CONTROLLERS.has(pod.workload)) {
     lines.push(`A ${pod.workload} accepts only ${code('Always')}: the API server rejects this template.`);
-  }
-  if ((pod.workload === 'Job' || pod.workload === 'CronJob') && policy === 'Always') {
+  } else {
     lines.push(
       `A Job needs ${code('OnFailure')} (restart in place) or ${code('Never')} (a new Pod per failure); the API server rejects ${explicit ? code('Always') : 'the default Always'}.`,
     );

@@ -5,23 +5,13 @@
 import { addDecimals, compareDecimals, type Decimal, normalize, pow10, roundUpToScale } from './decimal';
 import { canonicalQuantity } from './quantityCanonical';
 import { quantityError } from './quantityErrors';
-import { interpretSuffix, type QuantityFormat, scanQuantity } from './quantityScan';
+import { interpretSuffix, scanQuantity } from './quantityScan';
+import type { Quantity } from './quantityValue';
 
 export { canonicalQuantity, serializeQuantity } from './quantityCanonical';
 export { formatBytes, formatCpu, formatQuantity } from './quantityFormat';
 export type { QuantityFormat } from './quantityScan';
-
-/**
- * value = n × 10^-scale exactly (binary suffixes are integers, so every quantity is a finite decimal).
- * Normalised: n has no trailing zero digits and zero is 0n/0, so equal values have equal n and scale.
- * `text` is the input as parsed (surrounding whitespace trimmed), or the canonical form for computed values.
- */
-export interface Quantity {
-  n: bigint;
-  scale: number;
-  format: QuantityFormat;
-  text: string;
-}
+export type { Quantity } from './quantityValue';
 
 /** `warning` is set when the API server accepts the text but stores a different or surprising value. */
 export type QuantityResult = { ok: true; quantity: Quantity; warning?: string } | { ok: false; error: string };

@@ -3,8 +3,8 @@
  * plus the rule by which ParseQuantity keeps the original text when it is already in canonical form.
  */
 import { type Decimal, normalize } from './decimal';
-import type { Quantity } from './quantity';
 import { interpretSuffix, scanQuantity } from './quantityScan';
+import type { Quantity } from './quantityValue';
 
 const DECIMAL_BY_EXPONENT = new Map([
   [-9, 'n'],

@@ -3,9 +3,9 @@
  * written plus the exact byte count. All arithmetic is exact; only the "≈" approximations round.
  */
 import { compareDecimals, type Decimal, divideToText, roundUpToScale, toPlainString } from './decimal';
-import type { Quantity } from './quantity';
 import { canonicalQuantity } from './quantityCanonical';
 import { BINARY_SUFFIXES, DECIMAL_SUFFIXES, scanQuantity } from './quantityScan';
+import type { Quantity } from './quantityValue';
 
 const IEC_UNITS = ['KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];
 const BYTE_RESOURCES = new Set(['memory', 'ephemeral-storage', 'storage']);

@@ -1,5 +1,5 @@
 /**
- * Typed queries over the generated Kubernetes schema (./schema/k8s-schema.json, see scripts/gen-schema.mjs):
+ * Typed queries over the generated Kubernetes schema (./schema/k8s-schema.json, see scripts/gen/gen-schema.mjs):
  * every object type reachable from the pod-carrying kinds. Lookups are cached per type, so hover and completion
  * can call them on every keystroke.
  */
@@ -177,7 +177,8 @@ export function schemaAt(rootType: string, path: FieldPath): SchemaLocation {
 /**
  * Where the schema data comes from.
  * @example
- *   schemaSource() // { package: 'kubernetes-models@5.1.0', kubernetes: '1.36', generator: 'scripts/gen-schema.mjs' }
+ *   schemaSource()
+ *   // { package: 'kubernetes-models@5.1.0', kubernetes: '1.36', generator: 'scripts/gen/gen-schema.mjs' }
  */
 export function schemaSource(): { package: string; kubernetes?: string; generator: string } {
   return SOURCE;

@@ -6,6 +6,7 @@ import { builtinRules } from './builtinRules';
 import { apiValidationRules } from './rules/api';
 import { lifecycleRules } from './rules/lifecycle';
 import { metadataRules } from './rules/metadata';
+import { policyRules } from './rules/policy';
 import { structureRules } from './rules/structure';
 import { substitutionPlaceholderRule } from './rules/syntax/substitution-placeholder';
 import { workloadRules } from './rules/workload';
@@ -21,6 +22,7 @@ function load() {
     ...structureRules,
     ...apiValidationRules,
     ...workloadRules,
+    ...policyRules,
     ...lifecycleRules,
     ...metadataRules,
   ];
@@ -36,7 +38,7 @@ function load() {
   return registry;
 }
 
-/** Every rule, the engine's own first, then the structure, API-validation (pod spec, then workload spec), lifecycle and metadata families. */
+/** Every rule, the engine's own first, then the structure, API-validation (pod spec, workload spec, then namespace policies), lifecycle and metadata families. */
 export function allRules(): readonly Rule[] {
   return load().list;
 }

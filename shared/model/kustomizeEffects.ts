@@ -4,9 +4,9 @@
  * replicas are read from the document's `kustomize` context by the lint engine and the hovers.
  */
 
-import type { ManifestDocument } from './document';
 import type { ImageOverride, KustomizeContext } from './kustomize';
 import { resolvePod } from './resolvedPod';
+import type { PodView } from './types';
 
 /** An image reference without its tag and digest, as kustomize's image transformer matches `images[].name`. */
 function imageName(image: string): string {
@@ -26,7 +26,13 @@ export function kustomizedImage(image: string, overrides: readonly ImageOverride
   return newName + image.slice(name.length);
 }
 
-export function applyKustomization(doc: ManifestDocument, kustomize: KustomizeContext): void {
+/** The part of a ManifestDocument kustomize changes (a structural type: document.ts calls this module). */
+interface KustomizedDocument {
+  pod?: PodView;
+  kustomize?: KustomizeContext;
+}
+
+export function applyKustomization(doc: KustomizedDocument, kustomize: KustomizeContext): void {
   doc.kustomize = kustomize;
   const pod = doc.pod;
   if (!pod || kustomize.images.length === 0) return;

@@ -9,7 +9,7 @@ export type { JobCondition, JobPod, JobResult } from './job/types';
 export { toJson } from './json';
 export { parseScenario, type Scenario, type ScenarioInput, type SimError, scenarioSchema } from './scenario';
 export type { Assumptions } from './scheduling';
-export { type SimulateOptions, type SimulationResult, simulate } from './simulate';
+export { inferAssumptions, type SimulateOptions, type SimulationResult, simulate } from './simulate';
 export { predictionSummary } from './summary';
 export type {
   ConditionSnapshot,

@@ -3,7 +3,7 @@
  * FitError message), or the kubelet's admission check for a pod bound by hand through spec.nodeName.
  */
 import { aggregatePodRequests, containerResources, type ResourceMap } from '../k8s/qos';
-import { compareQuantities, type Quantity, quantityToNumber } from '../k8s/quantity';
+import { addQuantities, compareQuantities, type Quantity, quantityToNumber } from '../k8s/quantity';
 import type { ContainerView, PodView } from '../model/types';
 import type { Range } from '../util/range';
 
@@ -13,7 +13,10 @@ const ZERO: Quantity = { n: 0n, scale: 0, format: 'DecimalSI', text: '0' };
  * PodRequests (component-helpers/resource): regular containers and sidecars add up; an init container
  * runs next to the sidecars started before it; the pod needs the larger of the two. Pod-level requests win.
  */
-function podRequests(pod: PodView): { requests: ResourceMap; contributors: Map<string, Range[]> } {
+function podRequests(
+  pod: PodView,
+  overhead: ResourceMap,
+): { requests: ResourceMap; contributors: Map<string, Range[]> } {
   const contributors = new Map<string, Range[]>();
   const note = (c: ContainerView, requests: ResourceMap) => {
     for (const name of requests.keys()) {
@@ -26,6 +29,12 @@ function podRequests(pod: PodView): { requests: ResourceMap; contributors: Map<s
     note(c, requests);
     return requests;
   });
+  // A RuntimeClass's overhead is added on top of the containers (PodRequests, component-helpers/resource, v1.36).
+  for (const [name, q] of overhead) {
+    total.set(name, addQuantities(total.get(name) ?? ZERO, q));
+    if (pod.runtimeClassName.kind === 'value')
+      contributors.set(name, [...(contributors.get(name) ?? []), pod.runtimeClassName.range]);
+  }
   return { requests: total, contributors };
 }
 
@@ -36,8 +45,12 @@ export type Fit =
 /**
  * @example fitOnNode(pod, new Map([['cpu', q('4')]])) // { fits: false, insufficient: [{ name: 'cpu', ... }], ranges }
  */
-export function fitOnNode(pod: PodView, allocatable: ReadonlyMap<string, Quantity>): Fit {
-  const { requests, contributors } = podRequests(pod);
+export function fitOnNode(
+  pod: PodView,
+  allocatable: ReadonlyMap<string, Quantity>,
+  overhead: ResourceMap = new Map(),
+): Fit {
+  const { requests, contributors } = podRequests(pod, overhead);
   const insufficient: { name: string; requested: Quantity; capacity: Quantity }[] = [];
   for (const [name, requested] of requests) {
     if (requested.n === 0n) continue;

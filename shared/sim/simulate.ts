@@ -3,6 +3,7 @@
  * settle), and turns the states into the timeline: one step per instant where anything observable changed.
  */
 import type { WorkspaceObjects } from '../analysis/workspace/types';
+import { type Admission, admitPod } from '../k8s/admission';
 import { defaultedFields } from '../k8s/defaults';
 import type { KubernetesTarget } from '../k8s/version/target';
 import { fieldValue } from '../model/field';
@@ -10,6 +11,7 @@ import type { JobView } from '../model/jobView';
 import { resolvePod } from '../model/resolvedPod';
 import type { PodView } from '../model/types';
 import type { Range } from '../util/range';
+import { admissionNotes } from './admissionNotes';
 import { initialState, step } from './engine';
 import { DEFAULT_HORIZON_SECONDS } from './horizon';
 import type { FileObjects } from './infer/fileObjects';
@@ -256,6 +258,42 @@ export function simulate(pod: PodView, scenario?: ScenarioInput, options: Simula
   return { ...first, job: simulateJob(pod, pod.job, parsed.scenario, { ...first, assumptions }, options, defaulted) };
 }
 
+/** The engine's pod and the effective scenario, or why the API server or the scenario rejects them. */
+/** Admission, then inference and scheduling; a refusal by an admission plug-in means no pod exists at all. */
+function resolveAll(
+  pod: PodView,
+  scenario: Scenario,
+  options: SimulateOptions,
+  admission: Admission = admitPod(pod, options.workspace),
+) {
+  if (admission.rejection) {
+    const { plugin, message, object } = admission.rejection;
+    const field = object ? `${plugin} (${object.kind} ${object.name}, ${object.location.uri})` : plugin;
+    return { errors: [{ field, message }] };
+  }
+  const admitted = admission.pod;
+  const overhead = admission.runtimeClass.overhead;
+  const inferred = resolveSimulation(admitted, scenario, { ...options, ...(overhead.size > 0 ? { overhead } : {}) });
+  return 'errors' in inferred ? inferred : applyScheduling(admitted, scenario, inferred);
+}
+
+/**
+ * The effective scenario `simulate` would start from (its `assumptions`), without running the timeline;
+ * null when `simulate` would reject the scenario or the pod. For callers that need the inferred facts
+ * before they build the scenario they simulate (the panel keeps the images the user did not edit).
+ * @example inferAssumptions(pod, {})?.images // { 'nginx:1.27': { present: false, pullable: true, pullSeconds: 2 } }
+ */
+export function inferAssumptions(
+  pod: PodView,
+  scenario?: ScenarioInput,
+  options: Pick<SimulateOptions, 'objects'> = {},
+): Assumptions | null {
+  const parsed = parseScenario(scenario ?? {});
+  if (!parsed.ok) return null;
+  const resolved = resolveAll(indexedPod(pod, 0), parsed.scenario, options);
+  return 'errors' in resolved ? null : resolved.assumptions;
+}
+
 function simulatePod(
   pod: PodView,
   scenario: Scenario,
@@ -264,11 +302,12 @@ function simulatePod(
 ): SimulationResult {
   const name = pod.metadata.name.kind === 'value' ? pod.metadata.name.value : 'pod';
   const until = options.until ?? DEFAULT_HORIZON_SECONDS;
-  const inferred = resolveSimulation(pod, scenario, options);
-  const resolved = 'errors' in inferred ? inferred : applyScheduling(pod, scenario, inferred);
+  const admission = admitPod(pod, options.workspace);
+  const resolved = resolveAll(pod, scenario, options, admission);
   if ('errors' in resolved)
     return { ok: false, pod: name, steps: [], assumptions: null, defaulted, errors: resolved.errors, until };
   const { spec, assumptions } = resolved;
+  admissionNotes(admission, assumptions.notes);
   const { steps, errors } = timeline(spec, assumptions.until, options.at ?? []);
   const gates = pod.scheduling?.schedulingGates.map((g) => g.name) ?? [];
   return {
@@ -295,13 +334,15 @@ function simulateJob(
   const resolved = resolvePod(pod);
   const spec = resolveJob(view, first.pod, resolved.namespace);
   const cache = new Map<string, PodOutcome>();
+  // Later pods meet the same namespace policies as the first.
+  const later: SimulateOptions = { until: first.until, ...(options.workspace ? { workspace: options.workspace } : {}) };
   // Each index is inferred on its own (its JOB_COMPLETION_INDEX may change what the program does).
   const byIndex = new Map<number, Assumptions>();
   const assumptionsOf = (index: number | null): Assumptions => {
     if (!index) return first.assumptions;
     const known = byIndex.get(index);
     if (known) return known;
-    const own = simulatePod(indexedPod(pod, index), scenario, { until: first.until }, defaulted).assumptions;
+    const own = simulatePod(indexedPod(pod, index), scenario, later, defaulted).assumptions;
     byIndex.set(index, own ?? first.assumptions);
     return own ?? first.assumptions;
   };
@@ -316,7 +357,7 @@ function simulateJob(
         : simulatePod(
             indexedPod(pod, index ?? 0),
             nextPodScenario(scenario, assumptionsOf(index), offsets, pulled),
-            { until: first.until },
+            later,
             defaulted,
           );
     const outcome = podOutcome(result.steps);

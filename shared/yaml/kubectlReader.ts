@@ -8,7 +8,7 @@
  */
 import { type Document, isAlias, isCollection, isScalar, type Node, Scalar, visit } from 'yaml';
 import type { LineIndex } from './lineIndex';
-import type { SyntaxIssue } from './parse';
+import type { SyntaxIssue } from './syntaxIssue';
 
 function issue(
   lines: LineIndex,

@@ -3,20 +3,16 @@
  * offsets, and turns YAML errors and warnings into issues with exact file ranges. Never throws.
  */
 import { Composer, type Document, Parser, type YAMLError } from 'yaml';
-import type { Range, Severity } from '../util/range';
+import type { Severity } from '../util/range';
 import { decodeIssues, directiveIssue, droppedDocumentIssue, separatorIssues } from './kubectlReader';
 import { LineIndex } from './lineIndex';
 import { expandMergeKeys } from './merge';
 import { PaddedLineIndex } from './paddedLineIndex';
 import { PaddingMap, recoverIndentation } from './recover';
 import type { Segment } from './split';
+import type { SyntaxIssue } from './syntaxIssue';
 
-export interface SyntaxIssue {
-  code: string;
-  message: string;
-  severity: Severity;
-  range: Range;
-}
+export type { SyntaxIssue } from './syntaxIssue';
 
 export interface ParsedYamlDocument {
   /** The `yaml` AST; node ranges are offsets into `lines.text` (the segment). */

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderRuleIndex } from '../../scripts/ruleIndex';
+import { renderRuleIndex } from '../../scripts/gen/ruleIndex';
 import { allRuleMetas } from '../../shared/lint';
 
 const RULES = path.resolve(__dirname, '../../docs/rules');

@@ -1,6 +1,6 @@
 // Shared helpers of the podlens end-to-end suites (UI suite, ext-host runners, demo):
 // locate Node 24 + code-server, build the fixture workspace, start/stop an isolated code-server, launch chromium,
-// and run named steps with screenshots. Recipe: ../shared/docs/vscode-e2e.md (code-server 4.139.1 = Code 1.139.1).
+// and run named steps with screenshots. (code-server 4.139.1 = Code 1.139.1).
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -34,7 +34,7 @@ export function node24() {
     process.env.NODE24 ||
     fromEnvFile('NODE24') ||
     path.join(CACHE, `node24/node_modules/node/node_modules/node-linux-${process.arch}/bin/node`);
-  if (!fs.existsSync(p)) throw new Error(`Node 24 not found at ${p}: run bash scripts/setup-code-server.sh`);
+  if (!fs.existsSync(p)) throw new Error(`Node 24 not found at ${p}: run bash scripts/setup/setup-code-server.sh`);
   return p;
 }
 
@@ -43,7 +43,7 @@ export function codeServerEntry() {
     process.env.CODE_SERVER_ENTRY ||
     fromEnvFile('CODE_SERVER_ENTRY') ||
     path.join(CACHE, 'code-server/node_modules/code-server/out/node/entry.js');
-  if (!fs.existsSync(p)) throw new Error(`code-server not found at ${p}: run bash scripts/setup-code-server.sh`);
+  if (!fs.existsSync(p)) throw new Error(`code-server not found at ${p}: run bash scripts/setup/setup-code-server.sh`);
   return p;
 }
 

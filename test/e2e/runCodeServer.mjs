@@ -3,7 +3,7 @@
 // code-server has no CLI flag for this: the workbench reads extensionDevelopmentPath/extensionTestsPath from the URL
 // `payload` (honoured by a built workbench only with --vscode-option enable-smoke-test-driver) and reports the
 // ext host's exit code by calling window.codeAutomationExit(code), which we expose through playwright.
-// Recipe: ../shared/docs/vscode-e2e.md §6.   Usage: node test/e2e/runCodeServer.mjs   (exit 1 on any failure)
+// code-server started with the smoke-test driver.   Usage: node test/e2e/runCodeServer.mjs   (exit 1 on any failure)
 import fs from 'node:fs';
 import path from 'node:path';
 import util from 'node:util';

@@ -1,5 +1,5 @@
 // The Chromium switches the browser tests run Debian's chromium with, headless in a container: the webview
-// harness (test/webview/harness.mjs) and the end-to-end suites (test/e2e/lib.mjs).
+// harness (test/client/webview/browser/harness.mjs) and the end-to-end suites (test/e2e/lib.mjs).
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

@@ -11,7 +11,7 @@ import { codeActions } from '../../server/features/codeActions';
 import { DEFAULT_LINT_CONFIG } from '../../shared/lint';
 import { tabStop } from '../../shared/lint/fixes';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
-import { applyEdits } from '../fixtures/lint/lifecycle/lintHelpers';
+import { applyEdits } from '../helpers/lint/lintHelpers';
 import { TestLspClient } from '../helpers/lspClient';
 
 const POD = `apiVersion: v1

@@ -1,11 +1,12 @@
 /**
  * Runs the shared simulation for the previewed pod with the user's what-if overrides. This is the only
- * module that calls `simulate`, so the panel sees one result shape and one error wording.
+ * module that calls `simulate` (once per change), so the panel sees one result shape and one error wording.
  */
 import type { PodView } from '../../../shared/model';
 import {
   type Assumptions,
   type FileObjects,
+  inferAssumptions,
   referencedObjects,
   type ScenarioInput,
   type SimulationResult,
@@ -48,7 +49,7 @@ export function runSimulation(pod: PodView, overrides: Overrides, until: number,
   if (needsBase) {
     const base: ScenarioInput = { ...scenario };
     for (const k of SET_VALUED) delete base[k];
-    images = simulate(pod, base, { until: 0, ...(objects ? { objects } : {}) }).assumptions?.images;
+    images = inferAssumptions(pod, base, objects ? { objects } : {})?.images;
     if (images && scenario.images) scenario = mergeImages(scenario, images);
   }
   const result = simulate(pod, scenario, options);

@@ -24,6 +24,8 @@ export interface ResolveContext {
   namespace: string;
   /** Set when the objects of the manifest's file are known: a Service missing from it says so. */
   inFile: boolean;
+  /** Where a missing Service was looked for, when the workspace was searched too. */
+  absentWhere?: string;
 }
 
 /** The container's part of the effective scenario, in the scenario format. */
@@ -93,7 +95,7 @@ export function resolveContainer(
   const runs = given?.runs ? given.runs.map(toRun) : predicted.runs.value;
   const startError = given?.startError ?? (given?.runs ? undefined : predicted.startError?.value);
   if (!given?.runs && predicted.waitsFor.length > 0) {
-    const where = ctx.inFile ? 'not defined in this file' : 'not in the scenario';
+    const where = ctx.absentWhere ?? (ctx.inFile ? 'not defined in this file' : 'not in the scenario');
     ctx.notes[`${path}.waitsFor`] = predicted.waitsFor.map((s) => `Service ${s}, ${where}`).join('; ');
   }
 

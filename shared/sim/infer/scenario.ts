@@ -2,6 +2,9 @@
  * Builds the effective scenario: what the scenario states wins, the rest is inferred from the manifest
  * (and noted), then resolves the pod for the engine: containers, images, node fit, mounts, actions.
  */
+import type { WorkspaceObjects } from '../../analysis/workspace/types';
+import { podNamespace } from '../../k8s/admission/namespace';
+import type { ResourceList } from '../../k8s/admission/resourceList';
 import { parseQuantity, type Quantity } from '../../k8s/quantity';
 import { resolvePod as resolvedPodOf } from '../../model/resolvedPod';
 import type { ContainerView, PodView } from '../../model/types';
@@ -13,6 +16,8 @@ import type { ContainerSpec, ImageFacts, PodSpecResolved } from '../types';
 import { type EffectiveContainer, type ResolveContext, resolveContainer } from './container';
 import type { FileObjects } from './fileObjects';
 import { notFound, referencedNames, volumeReferences } from './refs';
+import { assumedNote, claimsOf, workspaceNote, workspaceServices } from './workspaceFacts';
+import { lookup } from './workspaceObjects';
 
 const DEFAULT_PULL_SECONDS = 2;
 const DEFAULT_ALLOCATABLE: Record<string, string> = { cpu: '4', memory: '8Gi', pods: '110' };
@@ -35,6 +40,10 @@ export interface ResolveOptions {
   deleteAt?: number;
   /** The objects the pod's file defines; unknown when absent (then every referenced object is assumed). */
   objects?: FileObjects;
+  /** The workspace's objects: they decide what exists beyond the file. */
+  workspace?: WorkspaceObjects;
+  /** The RuntimeClass's overhead.podFixed, which the scheduler adds to the pod's requests. */
+  overhead?: ResourceList;
 }
 
 function imageFacts(spec: ContainerSpec, scenario: Scenario, notes: Record<string, string>): ImageFacts {
@@ -65,8 +74,7 @@ function allocatable(scenario: Scenario, notes: Record<string, string>): Record<
   return { ...DEFAULT_ALLOCATABLE, ...(scenario.node?.allocatable ?? {}) };
 }
 
-/** How an assumed-present object is described; the headline reads it back (summary.ts). */
-export const NOT_IN_FILE = 'exists, though not defined in this file';
+export { NOT_IN_FILE } from './workspaceFacts';
 
 /**
  * @example resolveSimulation(pod, {}, {}).spec.containers[0].runs // inferred from the command
@@ -105,11 +113,20 @@ export function resolveSimulation(
 
   const notes: Record<string, string> = {};
   const objects = options.objects;
-  const referenced = (kind: 'configMap' | 'secret', noun: string, list: 'configMaps' | 'secrets'): string[] => {
+  const workspace = options.workspace;
+  const namespace = podNamespace(pod);
+  const keys: Record<string, string[]> = { ...(objects?.keys ?? {}) };
+  const referenced = (kind: 'configMap' | 'secret', noun: 'ConfigMap' | 'Secret', list: 'configMaps' | 'secrets') => {
     const given = scenario[list];
     if (given) return given;
     const names = referencedNames(pod, kind);
     if (names.length === 0) return [];
+    if (workspace) {
+      const found = lookup(noun, names, objects, workspace, namespace);
+      Object.assign(keys, found.keys);
+      notes[list] = workspaceNote(noun, list, found);
+      return found.present;
+    }
     if (!objects) {
       notes[list] = `assumed: every referenced ${noun} exists`;
       return names;
@@ -121,12 +138,13 @@ export function resolveSimulation(
     notes[list] =
       missing.length === 0
         ? `inferred: every referenced ${noun} is defined in this file`
-        : `assumed: ${missing.map((m) => `${noun} ${m}`).join(', ')} ${NOT_IN_FILE} (remove it from \`${list}\` to see the pod without it)`;
+        : assumedNote(noun, list, missing);
     return names;
   };
   const configMaps = referenced('configMap', 'ConfigMap', 'configMaps');
   const secrets = referenced('secret', 'Secret', 'secrets');
-  const services = scenario.services ?? objects?.services ?? [];
+  const polled = workspace && !scenario.services ? workspaceServices(pod, workspace, namespace) : undefined;
+  const services = scenario.services ?? [...new Set([...(objects?.services ?? []), ...(polled?.present ?? [])])];
   const ctx: ResolveContext = {
     pod,
     notes,
@@ -134,8 +152,9 @@ export function resolveSimulation(
     secrets: new Set(secrets),
     services: new Set(services),
     inFile: objects !== undefined,
-    namespace: resolved.namespace,
-    ...(objects ? { keys: objects.keys } : {}),
+    namespace,
+    ...(objects || workspace ? { keys } : {}),
+    ...(workspace ? { absentWhere: workspace.complete ? 'in no file of the workspace' : 'not in the workspace' } : {}),
   };
 
   const containers: ContainerSpec[] = [];
@@ -147,9 +166,11 @@ export function resolveSimulation(
   }
   const waits = Object.keys(notes).some((k) => k.endsWith('.waitsFor'));
   if (!scenario.services && (waits || services.length > 0))
-    notes.services = objects
-      ? `inferred: the Services defined in this file exist${services.length > 0 ? ` (${services.join(', ')})` : ''}, no other`
-      : 'assumed: no Service exists';
+    notes.services = polled?.facts.length
+      ? `inferred: ${polled.facts.join('; ')}; no other Service exists`
+      : objects
+        ? `inferred: the Services defined in this file exist${services.length > 0 ? ` (${services.join(', ')})` : ''}, no other`
+        : 'assumed: no Service exists';
   const images: Record<string, ImageFacts> = {};
   for (const c of containers) images[c.image] ??= imageFacts(c, scenario, notes);
 
@@ -173,7 +194,7 @@ export function resolveSimulation(
         : pod.metadata.generateName.kind === 'value'
           ? `${pod.metadata.generateName.value}xxxxx`
           : 'pod',
-    namespace: resolved.namespace,
+    namespace,
     nodeName: nodeName ?? node.name,
     boundByHand: nodeName !== undefined,
     restartPolicy: restart.policy,
@@ -187,7 +208,7 @@ export function resolveSimulation(
     spec.activeDeadlineSeconds = pod.activeDeadlineSeconds.value;
   }
 
-  const fit = fitOnNode(pod, quantities);
+  const fit = fitOnNode(pod, quantities, options.overhead);
   if (!fit.fits && spec.boundByHand) {
     const r = admissionRejection(fit.insufficient);
     spec.rejected = { reason: r.reason, message: r.message, event: r.event, ranges: fit.ranges };
@@ -203,6 +224,10 @@ export function resolveSimulation(
       message: `MountVolume.SetUp failed for volume "${missingMount.volume}" : ${notFound(missingMount.ref)}`,
       ranges: [missingMount.ref.range],
     };
+  }
+  if (workspace) {
+    const claims = claimsOf(pod, objects, workspace, namespace, notes);
+    if (claims && !spec.unschedulable && !spec.boundByHand) spec.unschedulable = claims;
   }
 
   const actions: Assumptions['actions'] = (scenario.actions ?? []).map((a) => ({ ...a }));

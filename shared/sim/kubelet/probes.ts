@@ -123,16 +123,6 @@ function onStarted(tx: Tx, key: number): void {
   scheduleNext(tx, key, 'readiness');
 }
 
-/** Deletion: liveness and startup record Success and stop; readiness goes on (worker.go). */
-export function stopForDeletion(tx: Tx, key: number): void {
-  for (const type of ['startup', 'liveness'] as const) {
-    const w = wstate(tx, key, type);
-    w.stopped = true;
-    w.published = 'success';
-    w.gen++;
-  }
-}
-
 /** Runs one probe now and applies the thresholds; true when it published a new result. */
 function runProbe(tx: Tx, key: number, type: ProbeType): boolean {
   const c = cspec(tx, key);

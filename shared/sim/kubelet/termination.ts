@@ -5,10 +5,22 @@
  */
 import { currentPhase } from '../status/snapshot';
 import type { KillCause } from '../types';
-import { at, cread, cspec, cstate, podRef, record, type Tx } from './context';
+import { at, cread, cspec, cstate, podRef, record, type Tx, wstate } from './context';
 import { hookFailureMessage } from './hooks';
 import { alive, shouldRestart } from './policy';
-import { stopForDeletion } from './probes';
+
+/**
+ * Deletion: liveness and startup record Success and stop; readiness goes on (worker.go). Kept here, with the
+ * rest of the stop sequence, so the probe workers (which start kills) and termination do not import each other.
+ */
+function stopForDeletion(tx: Tx, key: number): void {
+  for (const type of ['startup', 'liveness'] as const) {
+    const w = wstate(tx, key, type);
+    w.stopped = true;
+    w.published = 'success';
+    w.gen++;
+  }
+}
 
 /** kuberuntime_manager.go minimumGracePeriodInSeconds: the stop window after preStop and the turn wait. */
 const MINIMUM_STOP_WINDOW = 2;

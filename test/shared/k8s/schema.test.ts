@@ -223,7 +223,7 @@ describe('schemaSource and shortTypeName', () => {
     expect(schemaSource()).toEqual({
       package: 'kubernetes-models@5.1.0',
       kubernetes: '1.36',
-      generator: 'scripts/gen-schema.mjs',
+      generator: 'scripts/gen/gen-schema.mjs',
     });
   });
 
@@ -266,7 +266,9 @@ describe('gen-schema', () => {
   it('regenerates the committed schema and NOTICE byte for byte', { timeout: 60_000 }, () => {
     const out = mkdtempSync(path.join(tmpdir(), 'podlens-schema-'));
     try {
-      execFileSync(process.execPath, [path.join(repoRoot, 'scripts/gen-schema.mjs'), '--out', out], { stdio: 'pipe' });
+      execFileSync(process.execPath, [path.join(repoRoot, 'scripts/gen/gen-schema.mjs'), '--out', out], {
+        stdio: 'pipe',
+      });
       for (const file of ['k8s-schema.json', 'NOTICE']) {
         const committed = readFileSync(path.join(repoRoot, 'shared/k8s/schema', file));
         expect(readFileSync(path.join(out, file)).equals(committed), file).toBe(true);

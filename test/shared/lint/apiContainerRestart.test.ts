@@ -2,7 +2,7 @@
 // container set restartPolicy and restartPolicyRules.
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../../shared/lint';
-import { app, pod, type RuleCase, runCases, workload } from '../../fixtures/lint/api/cases';
+import { app, pod, type RuleCase, runCases, workload } from '../../helpers/lint/cases';
 
 const rules = (body: string) => `    restartPolicy: Never\n    restartPolicyRules:\n${body}`;
 const exitRule = '    - action: Restart\n      exitCodes:\n        operator: In\n        values: [42]\n';

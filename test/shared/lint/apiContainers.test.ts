@@ -1,7 +1,7 @@
 // API-validation rules on names, containers, ports, env and resources: one flagged and one clean manifest each.
 import { describe, expect, it } from 'vitest';
-import { app, pod, type RuleCase, runCases, workload } from '../../fixtures/lint/api/cases';
-import { findingsOf } from '../../fixtures/lint/marked';
+import { app, pod, type RuleCase, runCases, workload } from '../../helpers/lint/cases';
+import { findingsOf } from '../../helpers/lint/marked';
 
 const CASES: RuleCase[] = [
   {

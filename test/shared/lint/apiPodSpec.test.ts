@@ -1,7 +1,7 @@
 // API-validation rules on probes, hooks, security contexts, labels, volumes, mounts and workload templates.
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../../shared/lint';
-import { app, pod, type RuleCase, runCases, workload } from '../../fixtures/lint/api/cases';
+import { app, pod, type RuleCase, runCases, workload } from '../../helpers/lint/cases';
 
 const job = (podSpec: string, kind = 'Job') =>
   kind === 'Job'

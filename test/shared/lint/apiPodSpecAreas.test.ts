@@ -3,7 +3,7 @@
 // propagation, finalizers, resource claims): each flags a manifest at its exact range and accepts its correction.
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../../shared/lint';
-import { app, pod, type RuleCase, runCases, workload } from '../../fixtures/lint/api/cases';
+import { app, pod, type RuleCase, runCases, workload } from '../../helpers/lint/cases';
 
 const vol = (source: string, mounts = '') => pod(`${app(mounts)}  volumes:\n  - name: data\n${source}`);
 const sc = (block: string) => pod(`  securityContext:\n${block}${app()}`);

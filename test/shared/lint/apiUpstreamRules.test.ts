@@ -1,6 +1,6 @@
 // The checks the upstream case table showed missing: resize policies, volume source fields, SELinux change policy,
 // GMSA credential spec names and fieldRef API versions, each flagged at its exact range and silent once fixed.
-import { app, pod, type RuleCase, runCases, workload } from '../../fixtures/lint/api/cases';
+import { app, pod, type RuleCase, runCases, workload } from '../../helpers/lint/cases';
 
 const resize = (entries: string) => pod(app(`    resizePolicy:\n${entries}`));
 const volume = (source: string) => pod(`${app()}  volumes:\n  - name: data\n${source}`);

@@ -18,7 +18,7 @@ import { apiValidationRules } from '../../../shared/lint/rules/api';
 import { structureRules } from '../../../shared/lint/rules/structure';
 import { suggest } from '../../../shared/lint/suggest';
 import { parseManifests } from '../../../shared/model';
-import { marked } from '../../fixtures/lint/marked';
+import { marked } from '../../helpers/lint/marked';
 
 const POD = `apiVersion: v1
 kind: Pod

@@ -1,7 +1,7 @@
 // Rule levels from .podlens.yaml (zod-validated, problems at exact ranges) and from the podlens.rules setting.
 import { describe, expect, it } from 'vitest';
 import { configFromSettings, mergeLintConfigs, parseConfigFile } from '../../../shared/lint';
-import { marked } from '../../fixtures/lint/marked';
+import { marked } from '../../helpers/lint/marked';
 
 describe('parseConfigFile', () => {
   it('reads rule levels', () => {

@@ -1,7 +1,7 @@
 // Inline suppression comments: next-line and whole-document, found with the YAML lexer, unknown ids reported.
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../../shared/lint';
-import { marked } from '../../fixtures/lint/marked';
+import { marked } from '../../helpers/lint/marked';
 
 const BAD = `apiVersion: v1
 kind: Pod

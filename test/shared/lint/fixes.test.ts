@@ -11,8 +11,8 @@ import {
   yamlPlain,
 } from '../../../shared/lint/fixes';
 import { type ContainerView, parseManifests } from '../../../shared/model';
-import { applyFix, parseAll } from '../../fixtures/lint/lifecycle/lintHelpers';
-import { marked } from '../../fixtures/lint/marked';
+import { applyFix, parseAll } from '../../helpers/lint/lintHelpers';
+import { marked } from '../../helpers/lint/marked';
 
 function container(
   text: string,

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { suppressDocumentFix, suppressLineFix } from '../../../shared/lint/fixes';
 import { parseManifests } from '../../../shared/model';
-import { applyFix, findings } from '../../fixtures/lint/lifecycle/lintHelpers';
+import { applyFix, findings } from '../../helpers/lint/lintHelpers';
 
 const TWO_DOCS = `# file header
 apiVersion: v1

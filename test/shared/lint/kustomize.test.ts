@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../../shared/lint';
 import { combineKustomizations, readKustomization } from '../../../shared/model';
-import { marked } from '../../fixtures/lint/marked';
+import { marked } from '../../helpers/lint/marked';
 
 const context = (text: string) => combineKustomizations([{ source: 'kustomization.yaml', k: readKustomization(text) }]);
 const errors = (text: string, kustomization?: string) =>

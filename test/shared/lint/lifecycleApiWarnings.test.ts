@@ -2,8 +2,8 @@
 // repeated imagePullSecrets names and deprecated volume types. Each stays a warning, at the tightest range.
 import { describe, expect, it } from 'vitest';
 import { lintText, type RuleFailure } from '../../../shared/lint';
-import { brief, explained, findings, lint, pod } from '../../fixtures/lint/lifecycle/lintHelpers';
-import { marked } from '../../fixtures/lint/marked';
+import { brief, explained, findings, lint, pod } from '../../helpers/lint/lintHelpers';
+import { marked } from '../../helpers/lint/marked';
 
 const resources = (lines: string) => pod(`  - name: app\n    image: app:1.0\n    resources:\n${lines}`);
 

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Finding, ruleById } from '../../../shared/lint';
-import { explained, lint } from '../../fixtures/lint/lifecycle/lintHelpers';
+import { explained, lint } from '../../helpers/lint/lintHelpers';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const CORPUS = path.resolve(ROOT, '../shared/real-manifests');

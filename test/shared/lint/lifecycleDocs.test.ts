@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allRules } from '../../../shared/lint';
-import { findings } from '../../fixtures/lint/lifecycle/lintHelpers';
+import { findings } from '../../helpers/lint/lintHelpers';
 
 const DOCS = path.resolve(__dirname, '../../../docs/rules');
 const RULE_FILES = path.resolve(__dirname, '../../../shared/lint/rules');

@@ -1,7 +1,7 @@
 // latest-tag, pull-policy-never, private-registry-no-pull-secret: rule id, severity and exact range.
 import { describe, expect, it } from 'vitest';
-import { applyFix, brief, explained, findings, pod } from '../../fixtures/lint/lifecycle/lintHelpers';
-import { marked } from '../../fixtures/lint/marked';
+import { applyFix, brief, explained, findings, pod } from '../../helpers/lint/lintHelpers';
+import { marked } from '../../helpers/lint/marked';
 
 describe('latest-tag', () => {
   it('flags an untagged image and :latest, with pin and pull-policy fixes', () => {

@@ -1,7 +1,7 @@
 // Shared namespaces, repeated env and ports, resources and privileges.
 import { describe, expect, it } from 'vitest';
-import { applyFix, brief, findings, parseAll, pod } from '../../fixtures/lint/lifecycle/lintHelpers';
-import { marked } from '../../fixtures/lint/marked';
+import { applyFix, brief, findings, parseAll, pod } from '../../helpers/lint/lintHelpers';
+import { marked } from '../../helpers/lint/marked';
 
 describe('port-conflict', () => {
   it('flags the second concurrent container binding the same port and protocol, relating the first', () => {

@@ -1,8 +1,8 @@
 // Lint findings read off the simulator's own prediction (issue 13): image defaults, OOM kills, postStart hooks
 // and probes that fail. Each failing manifest has a passing twin.
 import { describe, expect, it } from 'vitest';
-import { brief, explained, findings, pod } from '../../fixtures/lint/lifecycle/lintHelpers';
-import { marked } from '../../fixtures/lint/marked';
+import { brief, explained, findings, pod } from '../../helpers/lint/lintHelpers';
+import { marked } from '../../helpers/lint/marked';
 
 describe('crashloop-predicted from the prediction', () => {
   it('flags busybox with no command under Always at the image (its shell exits at once)', () => {

@@ -1,7 +1,7 @@
 // Probe rules: missing probes, identical probes, timing after defaulting, undeclared ports, slow starts.
 import { describe, expect, it } from 'vitest';
-import { applyFix, brief, explained, findings, parseAll, pod } from '../../fixtures/lint/lifecycle/lintHelpers';
-import { marked } from '../../fixtures/lint/marked';
+import { applyFix, brief, explained, findings, parseAll, pod } from '../../helpers/lint/lintHelpers';
+import { marked } from '../../helpers/lint/marked';
 
 const HTTP = '    ports:\n    - name: http\n      containerPort: 8080\n';
 /** HTTP with its containerPort marked, for the finding that points at the declared port. */

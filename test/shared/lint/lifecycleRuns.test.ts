@@ -1,7 +1,7 @@
 // What the containers' commands and hooks do: crash loops, init containers that never succeed, shutdown timing.
 import { describe, expect, it } from 'vitest';
-import { brief, explained, findings, pod } from '../../fixtures/lint/lifecycle/lintHelpers';
-import { marked } from '../../fixtures/lint/marked';
+import { brief, explained, findings, pod } from '../../helpers/lint/lintHelpers';
+import { marked } from '../../helpers/lint/marked';
 
 describe('crashloop-predicted', () => {
   it('flags a command that exits at once under restartPolicy Always, with the back-off schedule', () => {

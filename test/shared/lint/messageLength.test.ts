@@ -7,7 +7,7 @@ import { lintText } from '../../../shared/lint';
 import { MAX_MESSAGE_LENGTH } from '../../../shared/lint/message';
 import { UPSTREAM_CASES } from '../../fixtures/lint/api/upstreamCases';
 import { VALIDATION_CASES } from '../../fixtures/lint/api/validationCases';
-import { marked } from '../../fixtures/lint/marked';
+import { marked } from '../../helpers/lint/marked';
 
 const ROOT = path.resolve(__dirname, '../../..');
 

@@ -1,7 +1,7 @@
 // missing-name (an API error) and recommended-labels (a hint).
 import { describe, expect, it } from 'vitest';
-import { applyFix, brief, explained, findings, parseAll } from '../../fixtures/lint/lifecycle/lintHelpers';
-import { marked } from '../../fixtures/lint/marked';
+import { applyFix, brief, explained, findings, parseAll } from '../../helpers/lint/lintHelpers';
+import { marked } from '../../helpers/lint/marked';
 
 const { text: DEPLOYMENT, range: DEPLOYMENT_METADATA } = marked(`apiVersion: apps/v1
 kind: Deployment

@@ -1,7 +1,7 @@
 // substitution-placeholder: one info per object naming the style; no findings on the placeholder fields; the rest checked.
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../../shared/lint';
-import { marked } from '../../fixtures/lint/marked';
+import { marked } from '../../helpers/lint/marked';
 
 /** `${NAME}` as envsubst writes it. */
 const env = (name: string) => `\${${name}}`;

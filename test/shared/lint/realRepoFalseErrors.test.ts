@@ -2,8 +2,8 @@
 // (or the intended build step) accepts, so podlens must not report an error on it.
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../../shared/lint';
-import { app, pod, workload } from '../../fixtures/lint/api/cases';
-import { marked } from '../../fixtures/lint/marked';
+import { app, pod, workload } from '../../helpers/lint/cases';
+import { marked } from '../../helpers/lint/marked';
 
 const errors = (text: string) => lintText(text).filter((f) => f.severity === 'error');
 

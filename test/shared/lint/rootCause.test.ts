@@ -1,7 +1,7 @@
 // One root cause, one error: a removed apiVersion or a YAML syntax error is reported, not its follow-ups.
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../../shared/lint';
-import { marked } from '../../fixtures/lint/marked';
+import { marked } from '../../helpers/lint/marked';
 
 const errors = (text: string) =>
   lintText(text, { path: 'app.yaml' })

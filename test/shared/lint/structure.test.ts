@@ -1,8 +1,8 @@
 // The structure family: strict decoding against the generated schema, with exact ranges.
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../../shared/lint';
-import { explained } from '../../fixtures/lint/lifecycle/lintHelpers';
-import { findingsOf, marked } from '../../fixtures/lint/marked';
+import { explained } from '../../helpers/lint/lintHelpers';
+import { findingsOf, marked } from '../../helpers/lint/marked';
 
 const pod = (spec: string, meta = '  name: web\n') => `apiVersion: v1\nkind: Pod\nmetadata:\n${meta}spec:\n${spec}`;
 const app = (extra = '') => `  containers:\n  - name: app\n    image: registry.example/app:1.4.2\n${extra}`;

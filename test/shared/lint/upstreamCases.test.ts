@@ -1,8 +1,8 @@
 // Parity with Kubernetes' own validation tests (core, apps, batch, apimachinery), widened: every invalid manifest
 // is flagged at the API's error path and no valid one gets an error.
 import { describe, expect, it } from 'vitest';
-import { runValidationCases } from '../../fixtures/lint/api/runValidationCases';
 import { UPSTREAM_CASES } from '../../fixtures/lint/api/upstreamCases';
+import { runValidationCases } from '../../helpers/lint/runValidationCases';
 
 describe('validation parity with the upstream validation tests', () => {
   it('covers 150+ manifests across metadata, pod spec, containers, volumes and every workload kind', () => {

@@ -1,8 +1,8 @@
 // Validation parity: manifests derived from Kubernetes' validation tests; every invalid one is flagged at the API's
 // error path, no valid one gets an error.
 import { describe, expect, it } from 'vitest';
-import { runValidationCases } from '../../fixtures/lint/api/runValidationCases';
 import { VALIDATION_CASES } from '../../fixtures/lint/api/validationCases';
+import { runValidationCases } from '../../helpers/lint/runValidationCases';
 
 describe('validation parity with validation_test.go', () => {
   it('covers at least 80 manifests, valid and invalid', () => {

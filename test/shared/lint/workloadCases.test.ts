@@ -1,8 +1,8 @@
 // Workload-spec parity: every workload kind's own spec, as a v1.36 API server validates it after defaulting. Every
 // invalid manifest is flagged at the API's error path; no valid one, however tricky, gets an error.
 import { describe, expect, it } from 'vitest';
-import { runValidationCases } from '../../fixtures/lint/api/runValidationCases';
 import { WORKLOAD_CASES } from '../../fixtures/lint/api/workloadCases';
+import { runValidationCases } from '../../helpers/lint/runValidationCases';
 
 const KINDS = ['Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'];
 

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../../shared/lint';
 import { workloadRules } from '../../../shared/lint/rules/workload';
-import { type RuleCase, runCases } from '../../fixtures/lint/api/cases';
-import { apps, cron, job } from '../../fixtures/lint/api/workloads';
-import { applyFix } from '../../fixtures/lint/lifecycle/lintHelpers';
+import { type RuleCase, runCases } from '../../helpers/lint/cases';
+import { applyFix } from '../../helpers/lint/lintHelpers';
+import { apps, cron, job } from '../../helpers/lint/workloads';
 
 const S = '  schedule: "@daily"\n';
 

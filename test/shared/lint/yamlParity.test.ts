@@ -2,7 +2,7 @@
 // reader rejects does, each at its exact range.
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../../shared/lint';
-import { marked } from '../../fixtures/lint/marked';
+import { marked } from '../../helpers/lint/marked';
 
 const syntax = (text: string) =>
   lintText(text)

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSegment } from '../../../shared/yaml/parse';
 import { splitSegments } from '../../../shared/yaml/split';
 import { DIVERGENCES } from '../../fixtures/yaml/divergence';
-import { documentJson } from '../../fixtures/yaml/toJson';
+import { documentJson } from '../../helpers/yaml/toJson';
 
 function podlensRead(yaml: string) {
   const docs = splitSegments(yaml).flatMap(parseSegment);
