@@ -3,6 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ruleById, ruleIds } from '../shared/lint';
+import type { Rule } from '../shared/lint/types';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -201,5 +203,59 @@ describe('architecture', () => {
     ]);
     const tracked = fs.readdirSync(ROOT).filter((n) => !n.startsWith('.') || n === '.ci');
     expect(tracked.filter((n) => !allowed.has(n) && !n.endsWith('.vsix'))).toEqual([]);
+  });
+});
+
+/** The rule files: shared/lint/rules/<family>/<id>.ts, beside the family's index.ts and its _helpers/ folder. */
+const RULES_DIR = path.join(ROOT, 'shared/lint/rules');
+const ruleFiles = fs
+  .readdirSync(RULES_DIR, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .flatMap((d) =>
+    fs
+      .readdirSync(path.join(RULES_DIR, d.name))
+      .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+      .map((f) => path.join(RULES_DIR, d.name, f)),
+  );
+const helperFiles = [
+  ...sources('shared/lint/helpers'),
+  ...sources('shared/lint/rules').filter((f) => f.split(path.sep).includes('_helpers')),
+];
+const camelCase = (id: string) => id.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+const isRule = (v: unknown): v is Rule =>
+  typeof v === 'object' && v !== null && 'meta' in v && 'check' in v && typeof v.check === 'function';
+
+async function exportedRules(file: string): Promise<[string, Rule][]> {
+  const mod: Record<string, unknown> = await import(file);
+  return Object.entries(mod).filter((e): e is [string, Rule] => isRule(e[1]));
+}
+
+describe('lint rule layout', () => {
+  it('every registered rule id has exactly one file of that name under shared/lint/rules/<family>/', () => {
+    const byName = new Map<string, string[]>();
+    for (const f of ruleFiles) byName.set(path.basename(f, '.ts'), [...(byName.get(path.basename(f, '.ts')) ?? []), f]);
+    const misfiled = ruleIds().filter((id) => byName.get(id)?.length !== 1);
+    expect(misfiled).toEqual([]);
+  });
+
+  it('every file there holds exactly one rule: the registered one, named after it and exported as <camelCaseId>Rule', async () => {
+    const wrong: string[] = [];
+    for (const f of ruleFiles) {
+      const id = path.basename(f, '.ts');
+      const rules = await exportedRules(f);
+      const expected = `${camelCase(id)}Rule`;
+      const ok =
+        rules.length === 1 && rules[0]?.[0] === expected && rules[0][1].meta.id === id && ruleById(id) === rules[0][1];
+      if (!ok)
+        wrong.push(`${path.relative(ROOT, f)}: ${rules.map(([name, r]) => `${name} (${r.meta.id})`).join(', ')}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('helper modules hold no rule', async () => {
+    const withRules: string[] = [];
+    for (const f of helperFiles) if ((await exportedRules(f)).length > 0) withRules.push(path.relative(ROOT, f));
+    expect(helperFiles.length).toBeGreaterThan(0);
+    expect(withRules).toEqual([]);
   });
 });

@@ -3,12 +3,12 @@
  * Ids are unique and never reused; the registry checks that once, when first used.
  */
 import { builtinRules } from './builtinRules';
-import { substitutionPlaceholder } from './placeholders';
 import { apiValidationRules } from './rules/api';
 import { lifecycleRules } from './rules/lifecycle';
 import { metadataRules } from './rules/metadata';
 import { policyRules } from './rules/policy';
 import { structureRules } from './rules/structure';
+import { substitutionPlaceholderRule } from './rules/syntax/substitution-placeholder';
 import { workloadRules } from './rules/workload';
 import { workspaceRules } from './rules/workspace';
 import type { Rule, RuleMeta } from './types';
@@ -19,7 +19,7 @@ function load() {
   if (registry) return registry;
   const list = [
     ...builtinRules,
-    substitutionPlaceholder,
+    substitutionPlaceholderRule,
     ...structureRules,
     ...apiValidationRules,
     ...workloadRules,

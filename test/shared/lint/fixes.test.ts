@@ -12,6 +12,7 @@ import {
 } from '../../../shared/lint/fixes';
 import { type ContainerView, parseManifests } from '../../../shared/model';
 import { applyFix, parseAll } from '../../helpers/lint/lintHelpers';
+import { marked } from '../../helpers/lint/marked';
 
 function container(
   text: string,
@@ -151,7 +152,8 @@ spec:
 
 describe('pinTagFix', () => {
   it('replaces :latest with a snippet that selects the tag, typed only (never plain text)', () => {
-    const { doc, c } = container(POD);
+    const tag = marked(POD.replace('nginx:latest', 'nginx«:latest»'));
+    const { doc, c } = container(tag.text);
     const fix = pinTagFix(doc, c);
     expect(fix).toMatchObject({
       snippet: true,
@@ -161,7 +163,7 @@ describe('pinTagFix', () => {
     });
     expect(fix?.edits).toEqual([
       {
-        range: { start: { line: 7, character: 16 }, end: { line: 7, character: 23 } },
+        range: tag.range,
         newText: `:${tabStop(1, 'latest')}`,
       },
     ]);

@@ -1,15 +1,18 @@
 // latest-tag, pull-policy-never, private-registry-no-pull-secret: rule id, severity and exact range.
 import { describe, expect, it } from 'vitest';
-import { applyFix, brief, explained, findings, locate, pod } from '../../helpers/lint/lintHelpers';
+import { applyFix, brief, explained, findings, pod } from '../../helpers/lint/lintHelpers';
+import { marked } from '../../helpers/lint/marked';
 
 describe('latest-tag', () => {
   it('flags an untagged image and :latest, with pin and pull-policy fixes', () => {
-    const text = pod('  - name: a\n    image: nginx\n  - name: b\n    image: "docker.io/library/redis:latest"\n');
+    const { text, ranges } = marked(
+      pod('  - name: a\n    image: «nginx»\n  - name: b\n    image: «"docker.io/library/redis:latest"»\n'),
+    );
     const found = findings(text, 'latest-tag');
     expect(found.map(brief)).toEqual([
       // A bare Pod: best practice is a hint under the default preset (presets.test.ts).
-      { rule: 'latest-tag', severity: 'hint', range: locate(text, 'nginx') },
-      { rule: 'latest-tag', severity: 'hint', range: locate(text, '"docker.io/library/redis:latest"') },
+      { rule: 'latest-tag', severity: 'hint', range: ranges[0] },
+      { rule: 'latest-tag', severity: 'hint', range: ranges[1] },
     ]);
     expect(explained(found[0])).toContain('imagePullPolicy is not set, so the API server makes it Always');
     expect(found[0]?.fixes?.map((f) => f.title)).toEqual([
@@ -37,10 +40,10 @@ describe('latest-tag', () => {
 
 describe('pull-policy-never', () => {
   it('flags imagePullPolicy: Never on its value, with a fix to IfNotPresent', () => {
-    const text = pod('  - name: a\n    image: app:1.0\n    imagePullPolicy: Never\n');
+    const { text, ranges } = marked(pod('  - name: a\n    image: app:1.0\n    imagePullPolicy: «Never»\n'));
     const [f, ...rest] = findings(text, 'pull-policy-never');
     expect(rest).toEqual([]);
-    expect(brief(f!)).toEqual({ rule: 'pull-policy-never', severity: 'warning', range: locate(text, 'Never') });
+    expect(brief(f!)).toEqual({ rule: 'pull-policy-never', severity: 'warning', range: ranges[0] });
     expect(explained(f)).toContain('ErrImageNeverPull');
     expect(applyFix(text, f?.fixes?.[0])).toContain('imagePullPolicy: IfNotPresent\n');
   });
@@ -55,12 +58,12 @@ describe('pull-policy-never', () => {
 
 describe('private-registry-no-pull-secret', () => {
   it('flags a private registry host when the pod has no imagePullSecrets', () => {
-    const text = pod('  - name: app\n    image: images.my-company.example/app:v4\n');
+    const { text, ranges } = marked(pod('  - name: app\n    image: «images.my-company.example/app:v4»\n'));
     expect(findings(text, 'private-registry-no-pull-secret').map(brief)).toEqual([
       {
         rule: 'private-registry-no-pull-secret',
         severity: 'info',
-        range: locate(text, 'images.my-company.example/app:v4'),
+        range: ranges[0],
       },
     ]);
   });

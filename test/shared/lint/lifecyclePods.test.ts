@@ -1,44 +1,48 @@
 // Shared namespaces, repeated env and ports, resources and privileges.
 import { describe, expect, it } from 'vitest';
-import { applyFix, brief, findings, locate, locateValue, parseAll, pod } from '../../helpers/lint/lintHelpers';
+import { applyFix, brief, findings, parseAll, pod } from '../../helpers/lint/lintHelpers';
+import { marked } from '../../helpers/lint/marked';
 
 describe('port-conflict', () => {
   it('flags the second concurrent container binding the same port and protocol, relating the first', () => {
-    const text = pod(
-      '  - name: web\n    image: nginx:1.27\n    ports:\n    - containerPort: 80\n  - name: proxy\n    image: envoy:1\n    ports:\n    - containerPort: 80\n      protocol: TCP\n',
+    const { text, ranges } = marked(
+      pod(
+        '  - name: web\n    image: nginx:1.27\n    ports:\n    - containerPort: «80»\n  - name: proxy\n    image: envoy:1\n    ports:\n    - containerPort: «80»\n      protocol: TCP\n',
+      ),
     );
     const [f, ...rest] = findings(text, 'port-conflict');
     expect(rest).toEqual([]);
     expect(brief(f!)).toEqual({
       rule: 'port-conflict',
       severity: 'warning',
-      range: locateValue(text, 'containerPort: 80', 1),
+      range: ranges[1],
     });
-    expect(f?.related).toEqual([
-      { range: locateValue(text, 'containerPort: 80', 0), message: '80/TCP declared by container "web"' },
-    ]);
+    expect(f?.related).toEqual([{ range: ranges[0], message: '80/TCP declared by container "web"' }]);
   });
 
   it('counts native sidecars, but not regular init containers or other protocols', () => {
-    const text = pod(
-      '  - name: web\n    image: nginx:1.27\n    ports:\n    - containerPort: 53\n',
-      '  initContainers:\n  - name: setup\n    image: busybox:1\n    command: ["true"]\n    ports:\n    - containerPort: 53\n  - name: dns\n    image: dns:1\n    restartPolicy: Always\n    ports:\n    - containerPort: 53\n      protocol: UDP\n',
-    );
-    expect(findings(text, 'port-conflict')).toEqual([]);
-    const sidecar = text.replace('      protocol: UDP\n', '');
-    expect(findings(sidecar, 'port-conflict').map((f) => f.range)).toEqual([
-      locateValue(sidecar, 'containerPort: 53', 2),
-    ]);
+    const withSidecarPort = (sidecarProtocol: string) =>
+      marked(
+        pod(
+          '  - name: web\n    image: nginx:1.27\n    ports:\n    - containerPort: «53»\n',
+          `  initContainers:\n  - name: setup\n    image: busybox:1\n    command: ["true"]\n    ports:\n    - containerPort: 53\n  - name: dns\n    image: dns:1\n    restartPolicy: Always\n    ports:\n    - containerPort: 53\n${sidecarProtocol}`,
+        ),
+      );
+    expect(findings(withSidecarPort('      protocol: UDP\n').text, 'port-conflict')).toEqual([]);
+    const sidecar = withSidecarPort('');
+    expect(findings(sidecar.text, 'port-conflict').map((f) => f.range)).toEqual(sidecar.ranges);
   });
 });
 
 describe('duplicate-container-port', () => {
   it('flags the same containerPort/protocol twice in one container', () => {
-    const text = pod(
-      '  - name: web\n    image: nginx:1.27\n    ports:\n    - containerPort: 8080\n      name: http\n    - containerPort: 8080\n      name: alt\n',
+    const { text, ranges } = marked(
+      pod(
+        '  - name: web\n    image: nginx:1.27\n    ports:\n    - containerPort: 8080\n      name: http\n    - containerPort: «8080»\n      name: alt\n',
+      ),
     );
     expect(findings(text, 'duplicate-container-port').map(brief)).toEqual([
-      { rule: 'duplicate-container-port', severity: 'warning', range: locateValue(text, 'containerPort: 8080', 1) },
+      { rule: 'duplicate-container-port', severity: 'warning', range: ranges[0] },
     ]);
     expect(findings(text, 'port-conflict')).toEqual([]);
   });
@@ -53,16 +57,18 @@ describe('duplicate-container-port', () => {
 
 describe('duplicate-env', () => {
   it('flags a later definition of the same name, relating the first', () => {
-    const text = pod(
-      '  - name: a\n    image: app:1\n    env:\n    - name: MODE\n      value: a\n    - name: OTHER\n      value: b\n    - name: MODE\n      value: c\n',
+    const { text, ranges } = marked(
+      pod(
+        '  - name: a\n    image: app:1\n    env:\n    - name: «MODE»\n      value: a\n    - name: OTHER\n      value: b\n    - name: «MODE»\n      value: c\n',
+      ),
     );
     const [f] = findings(text, 'duplicate-env');
     expect(brief(f!)).toEqual({
       rule: 'duplicate-env',
       severity: 'warning',
-      range: locateValue(text, 'name: MODE', 1),
+      range: ranges[1],
     });
-    expect(f?.related).toEqual([{ range: locateValue(text, 'name: MODE', 0), message: 'first definition of "MODE"' }]);
+    expect(f?.related).toEqual([{ range: ranges[0], message: 'first definition of "MODE"' }]);
   });
 
   it('is silent when the later value builds on the earlier one, as warnings.go is', () => {
@@ -75,9 +81,9 @@ describe('duplicate-env', () => {
 
 describe('missing-resources / missing-memory-limit', () => {
   it('flags a container with no cpu or memory settings at its name, with a skeleton fix', () => {
-    const text = pod('  - name: app\n    image: app:1\n');
+    const { text, ranges } = marked(pod('  - name: «app»\n    image: app:1\n'));
     const [f] = findings(text, 'missing-resources');
-    expect(brief(f!)).toEqual({ rule: 'missing-resources', severity: 'hint', range: locateValue(text, 'name: app') });
+    expect(brief(f!)).toEqual({ rule: 'missing-resources', severity: 'hint', range: ranges[0] });
     expect(findings(text, 'missing-memory-limit')).toEqual([]);
     const fixed = applyFix(text, f?.fixes?.[0]);
     expect(fixed).toBe(
@@ -89,9 +95,11 @@ describe('missing-resources / missing-memory-limit', () => {
   });
 
   it('flags requests without a memory limit at the resources key, with a fix that copies the request', () => {
-    const text = pod('  - name: app\n    image: app:1\n    resources:\n      requests:\n        memory: 64Mi\n');
+    const { text, ranges } = marked(
+      pod('  - name: app\n    image: app:1\n    «resources»:\n      requests:\n        memory: 64Mi\n'),
+    );
     const [f] = findings(text, 'missing-memory-limit');
-    expect(brief(f!)).toEqual({ rule: 'missing-memory-limit', severity: 'hint', range: locate(text, 'resources') });
+    expect(brief(f!)).toEqual({ rule: 'missing-memory-limit', severity: 'hint', range: ranges[0] });
     expect(applyFix(text, f?.fixes?.[0])).toBe(`${text}      limits:\n        memory: 64Mi\n`);
   });
 
@@ -114,17 +122,19 @@ describe('missing-resources / missing-memory-limit', () => {
 
 describe('privileged-container / allow-privilege-escalation', () => {
   it('flags privileged: true and an explicit allowPrivilegeEscalation: true at their values', () => {
-    const text = pod(
-      '  - name: a\n    image: a:1\n    securityContext:\n      privileged: true\n  - name: b\n    image: b:1\n    securityContext:\n      allowPrivilegeEscalation: true\n',
+    const { text, ranges } = marked(
+      pod(
+        '  - name: a\n    image: a:1\n    securityContext:\n      privileged: «true»\n  - name: b\n    image: b:1\n    securityContext:\n      allowPrivilegeEscalation: «true»\n',
+      ),
     );
     expect(findings(text, 'privileged-container').map(brief)).toEqual([
-      { rule: 'privileged-container', severity: 'warning', range: locateValue(text, 'privileged: true') },
+      { rule: 'privileged-container', severity: 'warning', range: ranges[0] },
     ]);
     expect(findings(text, 'allow-privilege-escalation').map(brief)).toEqual([
       {
         rule: 'allow-privilege-escalation',
         severity: 'info',
-        range: locateValue(text, 'allowPrivilegeEscalation: true'),
+        range: ranges[1],
       },
     ]);
   });
@@ -140,10 +150,12 @@ describe('privileged-container / allow-privilege-escalation', () => {
 
 describe('host-namespace', () => {
   it('flags hostNetwork and hostPID at their values', () => {
-    const text = pod('  - name: a\n    image: a:1\n', '  hostNetwork: true\n  hostPID: true\n  hostIPC: false\n');
+    const { text, ranges } = marked(
+      pod('  - name: a\n    image: a:1\n', '  hostNetwork: «true»\n  hostPID: «true»\n  hostIPC: false\n'),
+    );
     expect(findings(text, 'host-namespace').map(brief)).toEqual([
-      { rule: 'host-namespace', severity: 'warning', range: locateValue(text, 'hostNetwork: true') },
-      { rule: 'host-namespace', severity: 'warning', range: locateValue(text, 'hostPID: true') },
+      { rule: 'host-namespace', severity: 'warning', range: ranges[0] },
+      { rule: 'host-namespace', severity: 'warning', range: ranges[1] },
     ]);
   });
 

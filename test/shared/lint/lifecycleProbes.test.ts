@@ -1,23 +1,17 @@
 // Probe rules: missing probes, identical probes, timing after defaulting, undeclared ports, slow starts.
 import { describe, expect, it } from 'vitest';
-import {
-  applyFix,
-  brief,
-  explained,
-  findings,
-  locate,
-  locateValue,
-  parseAll,
-  pod,
-} from '../../helpers/lint/lintHelpers';
+import { applyFix, brief, explained, findings, parseAll, pod } from '../../helpers/lint/lintHelpers';
+import { marked } from '../../helpers/lint/marked';
 
 const HTTP = '    ports:\n    - name: http\n      containerPort: 8080\n';
+/** HTTP with its containerPort marked, for the finding that points at the declared port. */
+const HTTP_MARKED = HTTP.replace('8080', '«8080»');
 
 describe('missing-readiness-probe / missing-liveness-probe', () => {
-  const text = pod(`  - name: web\n    image: app:1.0\n${HTTP}`);
+  const { text, ranges } = marked(pod(`  - name: «web»\n    image: app:1.0\n${HTTP}`));
 
   it('flags a long-running container without probes at its name, with skeleton fixes', () => {
-    const name = locate(text, 'web');
+    const name = ranges[0];
     expect(findings(text, 'missing-readiness-probe').map(brief)).toEqual([
       { rule: 'missing-readiness-probe', severity: 'hint', range: name },
     ]);
@@ -55,19 +49,19 @@ describe('missing-readiness-probe / missing-liveness-probe', () => {
 
 describe('liveness-equals-readiness', () => {
   it('flags a liveness probe whose check equals readiness after defaulting, relating the readiness probe', () => {
-    const text = pod(
-      `  - name: a\n    image: app:1\n${HTTP}    readinessProbe:\n      httpGet:\n        port: http\n    livenessProbe:\n      httpGet:\n        path: /\n        port: http\n        scheme: HTTP\n      initialDelaySeconds: 40\n`,
+    const { text, ranges } = marked(
+      pod(
+        `  - name: a\n    image: app:1\n${HTTP}    «readinessProbe»:\n      httpGet:\n        port: http\n    «livenessProbe»:\n      httpGet:\n        path: /\n        port: http\n        scheme: HTTP\n      initialDelaySeconds: 40\n`,
+      ),
     );
     const [f, ...rest] = findings(text, 'liveness-equals-readiness');
     expect(rest).toEqual([]);
     expect(brief(f!)).toEqual({
       rule: 'liveness-equals-readiness',
       severity: 'info',
-      range: locate(text, 'livenessProbe'),
+      range: ranges[1],
     });
-    expect(f?.related).toEqual([
-      { range: locate(text, 'readinessProbe'), message: 'the readinessProbe with the same check' },
-    ]);
+    expect(f?.related).toEqual([{ range: ranges[0], message: 'the readinessProbe with the same check' }]);
     expect(explained(f)).not.toContain('same timing');
   });
 
@@ -81,14 +75,16 @@ describe('liveness-equals-readiness', () => {
 
 describe('probe-timeout-exceeds-period', () => {
   it('flags timeoutSeconds > periodSeconds, at the timeout value', () => {
-    const text = pod(
-      `  - name: a\n    image: app:1\n${HTTP}    readinessProbe:\n      tcpSocket:\n        port: 8080\n      timeoutSeconds: 11\n`,
+    const { text, ranges } = marked(
+      pod(
+        `  - name: a\n    image: app:1\n${HTTP}    readinessProbe:\n      tcpSocket:\n        port: 8080\n      timeoutSeconds: «11»\n`,
+      ),
     );
     const [f] = findings(text, 'probe-timeout-exceeds-period');
     expect(brief(f!)).toEqual({
       rule: 'probe-timeout-exceeds-period',
       severity: 'info',
-      range: locateValue(text, 'timeoutSeconds: 11'),
+      range: ranges[0],
     });
     expect(explained(f)).toContain('timeoutSeconds 11 > periodSeconds 10 (after defaulting)');
   });
@@ -110,20 +106,24 @@ describe('probe-timeout-exceeds-period', () => {
 
 describe('probe-port-not-declared', () => {
   it('warns for a port name the container does not declare, listing the declared ports', () => {
-    const text = pod(
-      `  - name: a\n    image: app:1\n${HTTP}    readinessProbe:\n      httpGet:\n        path: /\n        port: metrics\n`,
+    const { text, ranges } = marked(
+      pod(
+        `  - name: a\n    image: app:1\n${HTTP_MARKED}    readinessProbe:\n      httpGet:\n        path: /\n        port: «metrics»\n`,
+      ),
     );
     const [f] = findings(text, 'probe-port-not-declared');
-    expect(brief(f!)).toEqual({ rule: 'probe-port-not-declared', severity: 'warning', range: locate(text, 'metrics') });
-    expect(f?.related).toEqual([{ range: locate(text, '8080'), message: 'declared port 8080 (http)' }]);
+    expect(brief(f!)).toEqual({ rule: 'probe-port-not-declared', severity: 'warning', range: ranges[1] });
+    expect(f?.related).toEqual([{ range: ranges[0], message: 'declared port 8080 (http)' }]);
   });
 
   it('notes (info) a number that is not among the declared ports', () => {
-    const text = pod(
-      `  - name: a\n    image: app:1\n${HTTP}    livenessProbe:\n      tcpSocket:\n        port: 8081\n      initialDelaySeconds: 30\n`,
+    const { text, ranges } = marked(
+      pod(
+        `  - name: a\n    image: app:1\n${HTTP}    livenessProbe:\n      tcpSocket:\n        port: «8081»\n      initialDelaySeconds: 30\n`,
+      ),
     );
     expect(findings(text, 'probe-port-not-declared').map(brief)).toEqual([
-      { rule: 'probe-port-not-declared', severity: 'info', range: locate(text, '8081') },
+      { rule: 'probe-port-not-declared', severity: 'info', range: ranges[0] },
     ]);
   });
 
@@ -139,22 +139,26 @@ describe('probe-port-not-declared', () => {
 
 describe('liveness-kills-slow-start', () => {
   it('flags a liveness probe with no startupProbe whose earliest kill is under 30 s, with the window', () => {
-    const text = pod(
-      `  - name: a\n    image: app:1\n    livenessProbe:\n      tcpSocket: {port: 80}\n      initialDelaySeconds: 5\n`,
+    const { text, ranges } = marked(
+      pod(
+        `  - name: a\n    image: app:1\n    livenessProbe:\n      tcpSocket: {port: 80}\n      initialDelaySeconds: «5»\n`,
+      ),
     );
     const [f] = findings(text, 'liveness-kills-slow-start');
     expect(brief(f!)).toEqual({
       rule: 'liveness-kills-slow-start',
       severity: 'info',
-      range: locateValue(text, 'initialDelaySeconds: 5'),
+      range: ranges[0],
     });
     // D=5, P=10 (default), F=3 (default): first failure in [5, 15), kill 20 s later.
     expect(explained(f)).toContain('within 25–35 s of starting (3 failures 10 s apart from 5 s)');
   });
 
   it('points at the livenessProbe key when initialDelaySeconds is not written', () => {
-    const text = pod(`  - name: a\n    image: app:1\n    livenessProbe:\n      tcpSocket: {port: 80}\n`);
-    expect(findings(text, 'liveness-kills-slow-start').map((f) => f.range)).toEqual([locate(text, 'livenessProbe')]);
+    const { text, ranges } = marked(
+      pod(`  - name: a\n    image: app:1\n    «livenessProbe»:\n      tcpSocket: {port: 80}\n`),
+    );
+    expect(findings(text, 'liveness-kills-slow-start').map((f) => f.range)).toEqual([ranges[0]]);
   });
 
   it('is silent with a startupProbe or a budget of 30 s or more', () => {

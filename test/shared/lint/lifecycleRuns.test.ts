@@ -1,16 +1,19 @@
 // What the containers' commands and hooks do: crash loops, init containers that never succeed, shutdown timing.
 import { describe, expect, it } from 'vitest';
-import { brief, explained, findings, locate, locateValue, pod } from '../../helpers/lint/lintHelpers';
+import { brief, explained, findings, pod } from '../../helpers/lint/lintHelpers';
+import { marked } from '../../helpers/lint/marked';
 
 describe('crashloop-predicted', () => {
   it('flags a command that exits at once under restartPolicy Always, with the back-off schedule', () => {
-    const text = pod('  - name: app\n    image: busybox:1.36\n    command: ["sh", "-c", "echo starting; exit 1"]\n');
+    const { text, ranges } = marked(
+      pod('  - name: app\n    image: busybox:1.36\n    command: «["sh", "-c", "echo starting; exit 1"]»\n'),
+    );
     const [f, ...rest] = findings(text, 'crashloop-predicted');
     expect(rest).toEqual([]);
     expect(brief(f!)).toEqual({
       rule: 'crashloop-predicted',
       severity: 'warning',
-      range: locate(text, '["sh", "-c", "echo starting; exit 1"]'),
+      range: ranges[0],
     });
     expect(explained(f)).toContain('10 s, 20 s, 40 s, 80 s, 160 s and from then on 300 s');
     expect(explained(f)).toContain('CrashLoopBackOff from the second exit');
@@ -20,20 +23,19 @@ describe('crashloop-predicted', () => {
     expect(
       findings(pod('  - name: a\n    image: busybox:1\n    command: ["true"]\n'), 'crashloop-predicted'),
     ).toHaveLength(1);
-    const onFailure = pod(
-      '  - name: a\n    image: busybox:1\n    args: ["sh", "-c", "exit 3"]\n',
-      '  restartPolicy: OnFailure\n',
+    const { text: onFailure, ranges: onFailureRanges } = marked(
+      pod('  - name: a\n    image: busybox:1\n    args: «["sh", "-c", "exit 3"]»\n', '  restartPolicy: OnFailure\n'),
     );
     expect(findings(onFailure, 'crashloop-predicted').map(brief)).toEqual([
-      { rule: 'crashloop-predicted', severity: 'warning', range: locate(onFailure, '["sh", "-c", "exit 3"]') },
+      { rule: 'crashloop-predicted', severity: 'warning', range: onFailureRanges[0] },
     ]);
-    const sidecar = pod(
-      '  - name: main\n    image: app:1\n    command: ["sh", "-c", "sleep 5"]\n',
-      '  restartPolicy: Never\n  initContainers:\n  - name: proxy\n    image: proxy:1\n    restartPolicy: Always\n    command: ["sh", "-c", "exit 0"]\n',
+    const { text: sidecar, ranges: sidecarRanges } = marked(
+      pod(
+        '  - name: main\n    image: app:1\n    command: ["sh", "-c", "sleep 5"]\n',
+        '  restartPolicy: Never\n  initContainers:\n  - name: proxy\n    image: proxy:1\n    restartPolicy: Always\n    command: «["sh", "-c", "exit 0"]»\n',
+      ),
     );
-    expect(findings(sidecar, 'crashloop-predicted').map((f) => f.range)).toEqual([
-      locate(sidecar, '["sh", "-c", "exit 0"]'),
-    ]);
+    expect(findings(sidecar, 'crashloop-predicted').map((f) => f.range)).toEqual([sidecarRanges[0]]);
   });
 
   it('is silent for servers, long runs (back-off resets after 600 s), Never, exit 0 under OnFailure and entrypoint flags', () => {
@@ -55,18 +57,20 @@ describe('crashloop-predicted', () => {
 
 describe('init-never-succeeds', () => {
   const init = (policy: string) =>
-    pod(
-      '  - name: main\n    image: nginx:1.27\n',
-      `  restartPolicy: ${policy}\n  initContainers:\n  - name: init\n    image: busybox:1\n    command: ["sh", "-c", "exit 1"]\n`,
+    marked(
+      pod(
+        '  - name: main\n    image: nginx:1.27\n',
+        `  restartPolicy: ${policy}\n  initContainers:\n  - name: init\n    image: busybox:1\n    command: «["sh", "-c", "exit 1"]»\n`,
+      ),
     );
 
   it('flags `exit 1` under Always as Init:CrashLoopBackOff with the schedule', () => {
-    const text = init('Always');
+    const { text, ranges } = init('Always');
     const [f] = findings(text, 'init-never-succeeds');
     expect(brief(f!)).toEqual({
       rule: 'init-never-succeeds',
       severity: 'warning',
-      range: locate(text, '["sh", "-c", "exit 1"]'),
+      range: ranges[0],
     });
     expect(explained(f)).toContain('Init:CrashLoopBackOff');
     expect(explained(f)).toContain('10 s, 20 s, 40 s');
@@ -74,7 +78,7 @@ describe('init-never-succeeds', () => {
   });
 
   it('flags `exit 1` under Never as a failed pod, and a never-ending init command', () => {
-    expect(explained(findings(init('Never'), 'init-never-succeeds')[0])).toContain('phase Failed');
+    expect(explained(findings(init('Never').text, 'init-never-succeeds')[0])).toContain('phase Failed');
     const forever = pod(
       '  - name: main\n    image: nginx:1.27\n',
       '  initContainers:\n  - name: wait\n    image: busybox:1\n    command: ["sh", "-c", "while true; do sleep 1; done"]\n',
@@ -93,32 +97,34 @@ describe('init-never-succeeds', () => {
 
 describe('prestop-exceeds-grace', () => {
   it('flags an exec preStop sleeping past the default grace period, at the command', () => {
-    const text = pod(
-      '  - name: a\n    image: nginx:1.27\n    lifecycle:\n      preStop:\n        exec:\n          command: ["/bin/sh", "-c", "sleep 45"]\n',
+    const { text, ranges } = marked(
+      pod(
+        '  - name: a\n    image: nginx:1.27\n    lifecycle:\n      preStop:\n        exec:\n          command: «["/bin/sh", "-c", "sleep 45"]»\n',
+      ),
     );
     const [f] = findings(text, 'prestop-exceeds-grace');
     expect(brief(f!)).toEqual({
       rule: 'prestop-exceeds-grace',
       severity: 'warning',
-      range: locate(text, '["/bin/sh", "-c", "sleep 45"]'),
+      range: ranges[0],
     });
     expect(explained(f)).toContain('gives up on the hook at 30 s');
   });
 
   it('flags a sleep action equal to an explicit grace period, relating the grace period', () => {
-    const text = pod(
-      '  - name: a\n    image: nginx:1.27\n    lifecycle:\n      preStop:\n        sleep:\n          seconds: 20\n',
-      '  terminationGracePeriodSeconds: 20\n',
+    const { text, ranges } = marked(
+      pod(
+        '  - name: a\n    image: nginx:1.27\n    lifecycle:\n      preStop:\n        sleep:\n          seconds: «20»\n',
+        '  terminationGracePeriodSeconds: «20»\n',
+      ),
     );
     const [f] = findings(text, 'prestop-exceeds-grace');
     expect(brief(f!)).toEqual({
       rule: 'prestop-exceeds-grace',
       severity: 'warning',
-      range: locateValue(text, 'seconds: 20'),
+      range: ranges[1],
     });
-    expect(f?.related).toEqual([
-      { range: locateValue(text, 'terminationGracePeriodSeconds: 20'), message: 'terminationGracePeriodSeconds: 20' },
-    ]);
+    expect(f?.related).toEqual([{ range: ranges[0], message: 'terminationGracePeriodSeconds: 20' }]);
   });
 
   it('is silent for short hooks, for sleep actions over the grace period (an API error) and with grace 0', () => {
@@ -138,12 +144,14 @@ describe('prestop-exceeds-grace', () => {
 describe('grace-period-zero-or-negative', () => {
   it('flags 0 and negative values at the value', () => {
     for (const v of ['0', '-5']) {
-      const text = pod('  - name: a\n    image: nginx:1.27\n', `  terminationGracePeriodSeconds: ${v}\n`);
+      const { text, ranges } = marked(
+        pod('  - name: a\n    image: nginx:1.27\n', `  terminationGracePeriodSeconds: «${v}»\n`),
+      );
       expect(findings(text, 'grace-period-zero-or-negative').map(brief)).toEqual([
         {
           rule: 'grace-period-zero-or-negative',
           severity: 'warning',
-          range: locateValue(text, `terminationGracePeriodSeconds: ${v}`),
+          range: ranges[0],
         },
       ]);
     }
@@ -162,11 +170,13 @@ describe('grace-period-zero-or-negative', () => {
 
 describe('poststart-httpget', () => {
   it('flags a postStart httpGet at its handler key and explains the status code is ignored', () => {
-    const text = pod(
-      '  - name: a\n    image: nginx:1.27\n    lifecycle:\n      postStart:\n        httpGet:\n          path: /\n          port: 80\n',
+    const { text, ranges } = marked(
+      pod(
+        '  - name: a\n    image: nginx:1.27\n    lifecycle:\n      postStart:\n        «httpGet»:\n          path: /\n          port: 80\n',
+      ),
     );
     const [f] = findings(text, 'poststart-httpget');
-    expect(brief(f!)).toEqual({ rule: 'poststart-httpget', severity: 'warning', range: locate(text, 'httpGet') });
+    expect(brief(f!)).toEqual({ rule: 'poststart-httpget', severity: 'warning', range: ranges[0] });
     expect(explained(f)).toContain('404 or 500 included');
   });
 

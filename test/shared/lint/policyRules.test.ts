@@ -7,6 +7,7 @@ import { indexedObjects } from '../../../server/cli/loadWorkspace';
 import { memoryWorkspace } from '../../../shared/analysis/workspace/memory';
 import { lintText } from '../../../shared/lint';
 import { policyRules } from '../../../shared/lint/rules/policy';
+import { marked } from '../../helpers/lint/marked';
 
 const DOCS = path.resolve(__dirname, '../../../docs/rules');
 
@@ -51,34 +52,37 @@ spec:
     max: { cpu: "1" }
 `;
 
-const pod = (namespace: string, cpu: string) => `apiVersion: v1
+/** A Pod with its containers key marked first and its container's resources key second. */
+const pod = (namespace: string, cpu: string) =>
+  marked(`apiVersion: v1
 kind: Pod
 metadata:
   name: web
   namespace: ${namespace}
 spec:
-  containers:
+  «containers»:
   - name: app
     image: registry.example/app:1.4.2
-    resources:
+    «resources»:
       limits:
         cpu: "${cpu}"
-`;
+`);
 
 describe('limit-range-violation', () => {
   it("flags the container's resources key with the plug-in's message, and the API answer in the detail", () => {
-    const [f, ...rest] = lint(pod('shop', '2'), workspaceOf(LIMITS), 'limit-range-violation');
+    const shop = pod('shop', '2');
+    const [f, ...rest] = lint(shop.text, workspaceOf(LIMITS), 'limit-range-violation');
     expect(rest).toEqual([]);
     expect(f?.severity).toBe('error');
     expect(f?.message).toBe('LimitRange bounds: maximum cpu usage per Container is 1, but limit is 2');
-    expect(f?.range).toEqual({ start: { line: 9, character: 4 }, end: { line: 9, character: 13 } });
+    expect(f?.range).toEqual(shop.ranges[1]);
     expect(f?.path).toBe('spec.containers[0].resources');
     expect(f?.detail).toContain('pods "web" is forbidden: maximum cpu usage per Container is 1, but limit is 2');
     expect(f?.detail).toContain('LimitRange bounds in namespace shop, defined in file:///ws/policy.yaml');
   });
 
   it("another namespace's LimitRange does not apply", () => {
-    expect(lint(pod('default', '2'), workspaceOf(LIMITS), 'limit-range-violation')).toEqual([]);
+    expect(lint(pod('default', '2').text, workspaceOf(LIMITS), 'limit-range-violation')).toEqual([]);
   });
 
   it('a Deployment is stored, so its template gets a warning saying every Pod is refused', () => {
@@ -106,22 +110,22 @@ spec:
 });
 
 describe('runtime-class-admission', () => {
-  const POD = `apiVersion: v1
+  const { text: POD, range: KATA } = marked(`apiVersion: v1
 kind: Pod
 metadata:
   name: web
 spec:
-  runtimeClassName: kata
+  runtimeClassName: «kata»
   containers:
   - name: app
     image: registry.example/app:1.4.2
-`;
+`);
 
   it('an unknown class is an error only when the workspace is complete', () => {
     const [f] = lint(POD, workspaceOf('', true), 'runtime-class-admission');
     expect(f?.severity).toBe('error');
     expect(f?.message).toBe('RuntimeClass "kata" not found');
-    expect(f?.range).toEqual({ start: { line: 5, character: 20 }, end: { line: 5, character: 24 } });
+    expect(f?.range).toEqual(KATA);
     expect(f?.detail).toContain('pods "web" is forbidden: pod rejected: RuntimeClass "kata" not found');
     expect(lint(POD, workspaceOf('', false), 'runtime-class-admission')).toEqual([]);
   });
@@ -138,10 +142,11 @@ spec:
 `;
 
   it('a container without the tracked request is "must specify", on the containers key', () => {
-    const [f] = lint(pod('default', '1'), workspaceOf(QUOTA), 'resource-quota-exceeded');
+    const unset = pod('default', '1');
+    const [f] = lint(unset.text, workspaceOf(QUOTA), 'resource-quota-exceeded');
     expect(f?.severity).toBe('warning');
     expect(f?.message).toBe('ResourceQuota compute needs requests.memory set on every container');
-    expect(f?.range).toEqual({ start: { line: 6, character: 2 }, end: { line: 6, character: 12 } });
+    expect(f?.range).toEqual(unset.ranges[0]);
     expect(f?.detail).toContain('failed quota: compute: must specify requests.memory for: app');
     expect(f?.detail).toContain('not known here');
   });
@@ -188,8 +193,8 @@ scheduling: { nodeSelector: [a], tolerations: { a: 1 } }
     );
     const failures: unknown[] = [];
     const texts = [
-      pod('default', '2'),
-      `${pod('default', '2')}  runtimeClassName: rc\n`,
+      pod('default', '2').text,
+      `${pod('default', '2').text}  runtimeClassName: rc\n`,
       'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: app\n    resources:\n      limits: {cpu: \n',
     ];
     for (const text of texts) {

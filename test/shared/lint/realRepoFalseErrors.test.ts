@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../../shared/lint';
 import { app, pod, workload } from '../../helpers/lint/cases';
+import { marked } from '../../helpers/lint/marked';
 
 const errors = (text: string) => lintText(text).filter((f) => f.severity === 'error');
 
@@ -26,16 +27,16 @@ describe('api-version on custom resource groups', () => {
 
 describe('invalid-env-source on a null valueFrom', () => {
   const env = (valueFrom: string) =>
-    pod(app(`    env:\n    - name: WATCH\n      value: ''\n      valueFrom:${valueFrom}\n`));
+    marked(pod(app(`    env:\n    - name: WATCH\n      value: ''\n      «valueFrom»:${valueFrom}\n`)));
 
   it('reads `valueFrom: null` as absent, as the API server decodes it (a patch uses it to delete the field)', () => {
-    expect(errors(env(' null'))).toEqual([]);
-    expect(errors(env(''))).toEqual([]);
+    expect(errors(env(' null').text)).toEqual([]);
+    expect(errors(env('').text)).toEqual([]);
   });
 
   it('still flags an empty valueFrom map, which names no source', () => {
-    const found = errors(env(' {}')).map((f) => [f.rule, f.range.start]);
-    expect(found).toEqual([['invalid-env-source', { line: 11, character: 6 }]]);
+    const { text, range } = env(' {}');
+    expect(errors(text).map((f) => [f.rule, f.range])).toEqual([['invalid-env-source', range]]);
   });
 });
 
@@ -51,8 +52,8 @@ describe('@VAR@ placeholders where YAML reserves @', () => {
   });
 
   it('still reports a plain value starting with @ that is no placeholder', () => {
-    const found = errors(template('@pod name')).map((f) => [f.rule, f.range.start]);
-    expect(found).toContainEqual(['yaml-syntax', { line: 3, character: 8 }]);
+    const { text, range } = marked(template('«@»pod name'));
+    expect(errors(text).map((f) => [f.rule, f.range])).toContainEqual(['yaml-syntax', range]);
   });
 });
 

@@ -12,8 +12,8 @@ import { gateState } from '../../../k8s/version/gates';
 import { readers } from '../../../model';
 import type { FieldPath } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
-import { keyRange as keyRangeOf, quote, str } from './items';
-import { entryRange, forbidden, mapAt, notSupported, reportPodSpec } from './util';
+import { keyRange as keyRangeOf, quote, str } from './_helpers/items';
+import { entryRange, forbidden, mapAt, notSupported, reportPodSpec } from './_helpers/util';
 
 const POLICIES = ['Always', 'OnFailure', 'Never'];
 const ACTIONS = ['Restart', 'RestartAllContainers'];

@@ -9,8 +9,8 @@ import { gateState } from '../../../k8s/version/gates';
 import { versionLabel } from '../../../k8s/version/target';
 import type { FieldPath, Range } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
-import { keyRange, listItems, str } from './items';
-import { mapAt, reportPodSpec, setKeys } from './util';
+import { keyRange, listItems, str } from './_helpers/items';
+import { mapAt, reportPodSpec, setKeys } from './_helpers/util';
 
 interface Gated {
   gate: string;

@@ -11,9 +11,9 @@ import type { YAMLMap } from 'yaml';
 import { isDNS1123Subdomain, isLabelValue, isQualifiedName, nameIsDNSLabel } from '../../../k8s/names';
 import type { FieldPath } from '../../../util/range';
 import type { Report, Rule, RuleContext } from '../../types';
-import { int, itemString, keyRange, type ListItem, listItems, quote, str } from './items';
-import { selectorProblems } from './selector';
-import { mapAt, reportPodSpec } from './util';
+import { int, itemString, keyRange, type ListItem, listItems, quote, str } from './_helpers/items';
+import { selectorProblems } from './_helpers/selector';
+import { mapAt, reportPodSpec } from './_helpers/util';
 
 type Emit = (r: Report) => void;
 

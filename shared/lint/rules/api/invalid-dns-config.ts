@@ -6,8 +6,8 @@
  */
 import { isIP } from '../../../k8s/ip';
 import type { Rule } from '../../types';
-import { itemString, keyRange, listItems, quote, str } from './items';
-import { mapAt, reportPodSpec } from './util';
+import { itemString, keyRange, listItems, quote, str } from './_helpers/items';
+import { mapAt, reportPodSpec } from './_helpers/util';
 
 const MAX_NAMESERVERS = 3;
 const MAX_SEARCHES = 32;

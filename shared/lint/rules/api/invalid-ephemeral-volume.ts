@@ -5,8 +5,8 @@
  * whose spec asks for at least one access mode and a storage request.
  */
 import type { Rule } from '../../types';
-import { isSet, keyRange, listItems } from './items';
-import { mapAt, reportPodSpec, setKeys } from './util';
+import { isSet, keyRange, listItems } from './_helpers/items';
+import { mapAt, reportPodSpec, setKeys } from './_helpers/util';
 
 const ALLOWED_METADATA = new Set(['labels', 'annotations']);
 

@@ -6,9 +6,9 @@
 import type { YAMLMap } from 'yaml';
 import type { FieldPath } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
-import { int } from './items';
-import { mapAt, reportPodSpec } from './util';
-import { fileSources } from './volumeFiles';
+import { int } from './_helpers/items';
+import { mapAt, reportPodSpec } from './_helpers/util';
+import { fileSources } from './_helpers/volumeFiles';
 
 const MAX_MODE = 0o777;
 

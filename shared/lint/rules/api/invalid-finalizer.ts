@@ -5,8 +5,8 @@
  */
 import { isQualifiedName } from '../../../k8s/names';
 import type { Rule } from '../../types';
-import { itemString, keyRange, listItems, quote } from './items';
-import { mapAt } from './util';
+import { itemString, keyRange, listItems, quote } from './_helpers/items';
+import { mapAt } from './_helpers/util';
 
 export const invalidFinalizerRule: Rule = {
   meta: {

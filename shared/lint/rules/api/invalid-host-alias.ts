@@ -5,8 +5,8 @@
 import { isIP } from '../../../k8s/ip';
 import { isDNS1123Subdomain } from '../../../k8s/names';
 import type { Rule } from '../../types';
-import { itemString, listItems, quote, str } from './items';
-import { mapAt, reportPodSpec } from './util';
+import { itemString, listItems, quote, str } from './_helpers/items';
+import { mapAt, reportPodSpec } from './_helpers/util';
 
 export const invalidHostAliasRule: Rule = {
   meta: {

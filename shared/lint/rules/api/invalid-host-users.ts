@@ -4,8 +4,8 @@
  * paths `spec.HostPID` and `spec.HostIPC`, capitalised, and podlens reports them as the API server prints them.
  */
 import type { Rule } from '../../types';
-import { bool } from './items';
-import { mapAt, reportPodSpec } from './util';
+import { bool } from './_helpers/items';
+import { mapAt, reportPodSpec } from './_helpers/util';
 
 const HOST_NAMESPACES = [
   ['hostNetwork', 'hostNetwork'],

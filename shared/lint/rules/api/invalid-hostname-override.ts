@@ -5,8 +5,8 @@
  */
 import { isDNS1123Subdomain } from '../../../k8s/names';
 import type { Rule } from '../../types';
-import { bool, quote, str } from './items';
-import { mapAt, reportPodSpec } from './util';
+import { bool, quote, str } from './_helpers/items';
+import { mapAt, reportPodSpec } from './_helpers/util';
 
 const MAX_LENGTH = 64;
 

@@ -4,9 +4,10 @@
  * recursiveReadOnly Enabled or IfPossible on a mount that is not readOnly or that propagates mounts
  * (validateMountRecursiveReadOnly). Unknown spellings are `invalid-enum`.
  */
+import { resolvePod } from '../../../model';
 import type { Rule } from '../../types';
-import { bool, str } from './items';
-import { allContainers, mapAt, reportPodSpec } from './util';
+import { bool, str } from './_helpers/items';
+import { mapAt, reportPodSpec } from './_helpers/util';
 
 export const invalidMountPropagationRule: Rule = {
   meta: {
@@ -18,7 +19,7 @@ export const invalidMountPropagationRule: Rule = {
   check(ctx) {
     const pod = ctx.pod;
     if (!pod) return;
-    for (const c of allContainers(pod)) {
+    for (const c of resolvePod(pod).views) {
       const privileged = c.securityContext.privileged;
       const isPrivileged = privileged.kind === 'value' && privileged.value;
       for (const m of c.volumeMounts) {

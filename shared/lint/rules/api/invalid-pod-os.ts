@@ -4,11 +4,12 @@
  * upstream reports it). A linux pod may not set windowsOptions; a windows pod may not set the Linux-only pod and
  * container security fields, nor hostPID, hostIPC, hostUsers or shareProcessNamespace.
  */
+import { resolvePod } from '../../../model';
 
 import type { FieldPath } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
-import { bool, isSet, keyRange, str } from './items';
-import { allContainers, mapAt, reportPodSpec } from './util';
+import { bool, isSet, keyRange, str } from './_helpers/items';
+import { mapAt, reportPodSpec } from './_helpers/util';
 
 const WINDOWS_POD_SECURITY = [
   'appArmorProfile',
@@ -77,8 +78,8 @@ export const invalidPodOsRule: Rule = {
     if (name.kind === 'template' || name.kind === 'invalid') return;
     // A missing or empty name is missing-required-field (the schema requires it): one root cause, one error.
     if (name.kind === 'absent' || name.value === '') return;
-    const containers = allContainers(pod)
-      .filter((c) => c.securityContext.keyRange)
+    const containers = resolvePod(pod)
+      .views.filter((c) => c.securityContext.keyRange)
       .map((c) => c.path);
     if (name.value === 'linux') {
       const linux = 'cannot be set for a linux pod.';

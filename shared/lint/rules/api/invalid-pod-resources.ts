@@ -14,7 +14,7 @@ import {
 } from '../../../k8s/quantity';
 import type { Field } from '../../../model';
 import type { Rule } from '../../types';
-import { invalid, reportPodSpec } from './util';
+import { invalid, reportPodSpec } from './_helpers/util';
 
 function quantityOf(f: Field<string> | undefined): Quantity | undefined {
   if (f?.kind !== 'value') return undefined;

@@ -3,9 +3,10 @@
  * (spec.hostUsers: false), as ValidateSecurityContext (pkg/apis/core/validation/validation.go, v1.36) checks.
  * Unknown spellings are `invalid-enum`.
  */
+import { resolvePod } from '../../../model';
 import type { Rule } from '../../types';
-import { bool, str } from './items';
-import { allContainers, mapAt, reportPodSpec } from './util';
+import { bool, str } from './_helpers/items';
+import { mapAt, reportPodSpec } from './_helpers/util';
 
 export const invalidProcMountRule: Rule = {
   meta: {
@@ -20,7 +21,7 @@ export const invalidProcMountRule: Rule = {
     const hostUsers = bool(ctx, mapAt(ctx.doc, pod.specPath), 'hostUsers');
     if (hostUsers.kind === 'value' && !hostUsers.value) return;
     if (hostUsers.kind === 'template') return;
-    for (const c of allContainers(pod)) {
+    for (const c of resolvePod(pod).views) {
       if (!c.securityContext.keyRange) continue;
       const path = [...c.path, 'securityContext', 'procMount'];
       const proc = str(ctx, mapAt(ctx.doc, path.slice(0, -1)), 'procMount');

@@ -4,8 +4,8 @@
  */
 import { isQualifiedName } from '../../../k8s/names';
 import type { Rule } from '../../types';
-import { listItems, quote, str } from './items';
-import { mapAt, reportPodSpec } from './util';
+import { listItems, quote, str } from './_helpers/items';
+import { mapAt, reportPodSpec } from './_helpers/util';
 
 export const invalidReadinessGateRule: Rule = {
   meta: {

@@ -4,9 +4,11 @@
  * reports every problem on the list itself (`…resizePolicy`), not on the entry. An omitted restartPolicy is
  * defaulted to NotRequired and a missing resourceName is missing-required-field.
  */
+import { resolvePod } from '../../../model';
+import { duplicates, nonEmptyValue } from '../../helpers/duplicates';
 import type { Rule } from '../../types';
-import { listItems, str } from './items';
-import { allContainers, duplicate, mapAt, notSupported, reportPodSpec } from './util';
+import { listItems, str } from './_helpers/items';
+import { duplicate, mapAt, notSupported, reportPodSpec } from './_helpers/util';
 
 const RESOURCES = ['cpu', 'memory'];
 const POLICIES = ['NotRequired', 'RestartContainer'];
@@ -21,17 +23,16 @@ export const invalidResizePolicyRule: Rule = {
   check(ctx) {
     const pod = ctx.pod;
     if (!pod) return;
-    for (const c of allContainers(pod)) {
+    for (const c of resolvePod(pod).views) {
       const path = [...c.path, 'resizePolicy'];
-      const seen = new Set<string>();
-      for (const item of listItems(ctx, mapAt(ctx.doc, c.path), c.path, 'resizePolicy')) {
+      const items = listItems(ctx, mapAt(ctx.doc, c.path), c.path, 'resizePolicy');
+      const repeats = duplicates(items, (item) => nonEmptyValue(str(ctx, item.map, 'resourceName')));
+      for (const item of items) {
         const name = str(ctx, item.map, 'resourceName');
         if (name.kind === 'value' && name.value !== '') {
-          if (seen.has(name.value))
-            reportPodSpec(ctx, { path, range: name.range, message: duplicate(path, name.value) });
+          if (repeats.has(item)) reportPodSpec(ctx, { path, range: name.range, message: duplicate(path, name.value) });
           else if (!RESOURCES.includes(name.value))
             reportPodSpec(ctx, { path, range: name.range, message: notSupported(path, name.value, RESOURCES) });
-          seen.add(name.value);
         }
         const policy = str(ctx, item.map, 'restartPolicy');
         if (policy.kind === 'value' && policy.value !== '' && !POLICIES.includes(policy.value))

@@ -5,9 +5,11 @@
  * a container's resources.claims entries name one of them (once per name/request) and a request is a DNS label.
  */
 import { isDNS1123Label, isDNS1123Subdomain } from '../../../k8s/names';
+import { resolvePod } from '../../../model';
+import { duplicates, nonEmptyValue } from '../../helpers/duplicates';
 import type { Rule } from '../../types';
-import { isSet, keyRange, listItems, quote, str } from './items';
-import { allContainers, entryRange, mapAt, reportPodSpec } from './util';
+import { isSet, keyRange, type ListItem, listItems, quote, str } from './_helpers/items';
+import { entryRange, mapAt, reportPodSpec } from './_helpers/util';
 
 const SOURCES = ['resourceClaimName', 'resourceClaimTemplateName'];
 
@@ -22,13 +24,15 @@ export const invalidResourceClaimRule: Rule = {
     const pod = ctx.pod;
     if (!pod) return;
     const names = new Set<string>();
-    for (const claim of listItems(ctx, mapAt(ctx.doc, pod.specPath), pod.specPath, 'resourceClaims')) {
+    const claims = listItems(ctx, mapAt(ctx.doc, pod.specPath), pod.specPath, 'resourceClaims');
+    const repeats = duplicates(claims, (c) => (c.map ? nonEmptyValue(str(ctx, c.map, 'name')) : undefined));
+    for (const claim of claims) {
       const m = claim.map;
       if (!m) continue;
       const name = str(ctx, m, 'name');
       if (name.kind === 'value' && name.value !== '') {
         const namePath = [...claim.path, 'name'];
-        if (names.has(name.value))
+        if (repeats.has(claim))
           reportPodSpec(ctx, {
             path: namePath,
             range: name.range,
@@ -61,18 +65,28 @@ export const invalidResourceClaimRule: Rule = {
           });
       }
     }
-    for (const c of allContainers(pod)) {
+    for (const c of resolvePod(pod).views) {
       if (!c.resources.keyRange) continue;
       const rPath = [...c.path, 'resources'];
-      const seen = new Set<string>();
-      for (const ref of listItems(ctx, mapAt(ctx.doc, rPath), rPath, 'claims')) {
+      const refs = listItems(ctx, mapAt(ctx.doc, rPath), rPath, 'claims');
+      const claimKey = (ref: ListItem) => {
+        const name = str(ctx, ref.map, 'name');
+        if (name.kind !== 'value' || name.value === '') return undefined;
+        const request = str(ctx, ref.map, 'request');
+        return request.kind === 'value' && request.value !== '' ? `${name.value}/${request.value}` : name.value;
+      };
+      const repeats = duplicates(refs, claimKey);
+      for (const ref of refs) {
         const name = str(ctx, ref.map, 'name');
         if (name.kind !== 'value' || name.value === '') continue;
         const request = str(ctx, ref.map, 'request');
-        const key = request.kind === 'value' && request.value !== '' ? `${name.value}/${request.value}` : name.value;
-        if (seen.has(key))
-          reportPodSpec(ctx, { path: ref.path, range: name.range, message: `Claim ${quote(key)} is listed twice.` });
-        seen.add(key);
+        const repeat = repeats.get(ref);
+        if (repeat)
+          reportPodSpec(ctx, {
+            path: ref.path,
+            range: name.range,
+            message: `Claim ${quote(repeat.key)} is listed twice.`,
+          });
         if (!names.has(name.value))
           reportPodSpec(ctx, {
             path: ref.path,

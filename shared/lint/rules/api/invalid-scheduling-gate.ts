@@ -5,9 +5,10 @@
  * template it is a warning: the workload is accepted and every Pod it creates is rejected.
  */
 import { isQualifiedName } from '../../../k8s/names';
+import { duplicates } from '../../helpers/duplicates';
 import type { Rule } from '../../types';
-import { listItems, quote, str } from './items';
-import { mapAt, reportPodOnly, reportPodSpec } from './util';
+import { listItems, quote, str } from './_helpers/items';
+import { mapAt, reportPodOnly, reportPodSpec } from './_helpers/util';
 
 export const invalidSchedulingGateRule: Rule = {
   meta: {
@@ -20,7 +21,10 @@ export const invalidSchedulingGateRule: Rule = {
     const pod = ctx.pod;
     if (!pod) return;
     const gates = listItems(ctx, mapAt(ctx.doc, pod.specPath), pod.specPath, 'schedulingGates');
-    const seen = new Set<string>();
+    const repeats = duplicates(gates, (g) => {
+      const name = str(ctx, g.map, 'name');
+      return name.kind === 'value' ? name : undefined;
+    });
     for (const g of gates) {
       const name = str(ctx, g.map, 'name');
       if (name.kind !== 'value') continue;
@@ -30,13 +34,12 @@ export const invalidSchedulingGateRule: Rule = {
           range: name.range,
           message: `Scheduling gate ${quote(name.value)} is not a qualified name.`,
         });
-      if (seen.has(name.value))
+      if (repeats.has(g))
         reportPodSpec(ctx, {
           path: g.path,
           range: name.range,
           message: `Scheduling gate ${quote(name.value)} is listed twice.`,
         });
-      seen.add(name.value);
     }
     const node = pod.nodeName;
     if (gates.length > 0 && node.kind === 'value' && node.value !== '')

@@ -6,10 +6,11 @@
  * one. Unknown type spellings are `invalid-enum`.
  */
 import type { YAMLMap } from 'yaml';
+import { resolvePod } from '../../../model';
 import type { FieldPath } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
-import { str } from './items';
-import { allContainers, mapAt, reportPodSpec } from './util';
+import { str } from './_helpers/items';
+import { mapAt, reportPodSpec } from './_helpers/util';
 
 const MAX_APPARMOR_PROFILE = 4095;
 
@@ -95,7 +96,7 @@ export const invalidSecurityProfileRule: Rule = {
     const pod = ctx.pod;
     if (!pod) return;
     // Only containers that write a securityContext can hold a profile: skip the rest without walking the AST.
-    const written = allContainers(pod).filter((c) => c.securityContext.keyRange);
+    const written = resolvePod(pod).views.filter((c) => c.securityContext.keyRange);
     const contexts = [[...pod.specPath, 'securityContext'], ...written.map((c) => [...c.path, 'securityContext'])];
     const doc = ctx.doc.ctx;
     for (const sc of contexts) {

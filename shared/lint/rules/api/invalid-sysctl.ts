@@ -4,9 +4,10 @@
  * characters; a missing one is missing-required-field) and appears once; a namespaced sysctl may not be set while the pod shares that namespace with the
  * host (net.* with hostNetwork, the IPC ones with hostIPC), as ValidateHostSysctl and utilsysctl.GetNamespace decide.
  */
+import { duplicates, nonEmptyValue } from '../../helpers/duplicates';
 import type { Rule } from '../../types';
-import { bool, listItems, quote, str, valueOr } from './items';
-import { mapAt, reportPodSpec } from './util';
+import { bool, listItems, quote, str, valueOr } from './_helpers/items';
+import { mapAt, reportPodSpec } from './_helpers/util';
 
 const SEGMENT = '[a-z0-9]([-_a-z0-9]*[a-z0-9])?';
 const SYSCTL_NAME = new RegExp(`^(${SEGMENT}[\\./])*${SEGMENT}$`);
@@ -35,8 +36,9 @@ export const invalidSysctlRule: Rule = {
     const scPath = [...pod.specPath, 'securityContext'];
     const hostNetwork = valueOr(bool(ctx, spec, 'hostNetwork'), false);
     const hostIPC = valueOr(bool(ctx, spec, 'hostIPC'), false);
-    const seen = new Set<string>();
-    for (const s of listItems(ctx, mapAt(ctx.doc, scPath), scPath, 'sysctls')) {
+    const sysctls = listItems(ctx, mapAt(ctx.doc, scPath), scPath, 'sysctls');
+    const repeats = duplicates(sysctls, (s) => (s.map ? nonEmptyValue(str(ctx, s.map, 'name')) : undefined));
+    for (const s of sysctls) {
       if (!s.map) continue;
       const name = str(ctx, s.map, 'name');
       const path = [...s.path, 'name'];
@@ -45,9 +47,8 @@ export const invalidSysctlRule: Rule = {
       const n = name.value;
       if (n.length > 253 || !SYSCTL_NAME.test(n))
         reportPodSpec(ctx, { path, range: name.range, message: `${quote(n)} is not a valid sysctl name.` });
-      else if (seen.has(n))
+      else if (repeats.has(s))
         reportPodSpec(ctx, { path, range: name.range, message: `Sysctl ${quote(n)} is set twice.` });
-      seen.add(n);
       const ns = namespaceOf(n);
       if (ns === 'net' && hostNetwork)
         reportPodSpec(ctx, {

@@ -6,8 +6,8 @@
  */
 import { isLabelValue, isQualifiedName } from '../../../k8s/names';
 import type { Rule } from '../../types';
-import { keyRange, listItems, quote, str, valueOr } from './items';
-import { entryRange, mapAt, reportPodSpec } from './util';
+import { keyRange, listItems, quote, str, valueOr } from './_helpers/items';
+import { entryRange, mapAt, reportPodSpec } from './_helpers/util';
 
 const GATED_OPERATORS = new Set(['Lt', 'Gt']);
 

@@ -8,9 +8,9 @@
  */
 import { isQualifiedName } from '../../../k8s/names';
 import type { Rule } from '../../types';
-import { int, itemString, keyRange, listItems, quote, str, valueOr } from './items';
-import { selectorKeys, selectorProblems } from './selector';
-import { mapAt, reportPodSpec } from './util';
+import { int, itemString, keyRange, listItems, quote, str, valueOr } from './_helpers/items';
+import { selectorKeys, selectorProblems } from './_helpers/selector';
+import { mapAt, reportPodSpec } from './_helpers/util';
 
 export const invalidTopologySpreadRule: Rule = {
   meta: {

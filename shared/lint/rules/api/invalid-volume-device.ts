@@ -4,11 +4,11 @@
  * an ephemeral volume (a StatefulSet's volumeClaimTemplates count as claims), once; each devicePath is unique in the
  * container, has no `..` segment and is not also a mountPath. Missing names and paths are missing-required-field.
  */
-import { readers } from '../../../model';
+import { readers, resolvePod } from '../../../model';
 import type { FieldPath, Range } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
-import { listItems, str } from './items';
-import { allContainers, invalid, mapAt, notFound, reportPodSpec } from './util';
+import { listItems, str } from './_helpers/items';
+import { invalid, mapAt, notFound, reportPodSpec } from './_helpers/util';
 
 /** Volume name -> whether it can back a block device (a claim, directly or through an ephemeral template). */
 function blockCapable(ctx: RuleContext): Map<string, boolean> {
@@ -40,7 +40,7 @@ export const invalidVolumeDeviceRule: Rule = {
     if (!pod) return;
     const volumes = blockCapable(ctx);
     const report = (path: FieldPath, range: Range, message: string) => reportPodSpec(ctx, { path, range, message });
-    for (const c of allContainers(pod)) {
+    for (const c of resolvePod(pod).views) {
       const mountPaths = new Set(
         c.volumeMounts.flatMap((m) => (m.mountPath.kind === 'value' ? [m.mountPath.value] : [])),
       );

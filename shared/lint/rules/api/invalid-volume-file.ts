@@ -8,11 +8,12 @@
  */
 import { isQualifiedName } from '../../../k8s/names';
 import type { FieldPath, Range } from '../../../util/range';
+import { duplicates, nonEmptyValue } from '../../helpers/duplicates';
 import type { Rule, RuleContext } from '../../types';
-import { unsupportedVersion } from './env';
-import { int, keyRange, listItems, quote, str } from './items';
-import { entryRange, mapAt, reportPodSpec, setKeys } from './util';
-import { fileSources, type VolumeFile } from './volumeFiles';
+import { unsupportedVersion } from './_helpers/fieldRefVersion';
+import { int, keyRange, listItems, quote, str } from './_helpers/items';
+import { entryRange, mapAt, reportPodSpec, setKeys } from './_helpers/util';
+import { fileSources, type VolumeFile } from './_helpers/volumeFiles';
 
 const VOLUME_FIELD_PATHS = [
   'metadata.name',
@@ -166,18 +167,12 @@ function checkProjected(ctx: RuleContext, projected: ReturnType<typeof mapAt>, p
 }
 
 function checkDuplicatePaths(ctx: RuleContext, projectedPath: FieldPath, files: VolumeFile[]) {
-  const seen = new Set<string>();
-  for (const f of files) {
-    const p = str(ctx, f.item.map, 'path');
-    if (p.kind !== 'value' || p.value === '') continue;
-    if (seen.has(p.value))
-      reportPodSpec(ctx, {
-        path: projectedPath,
-        range: p.range,
-        message: `Projected path ${quote(p.value)} is written twice.`,
-      });
-    seen.add(p.value);
-  }
+  for (const { key } of duplicates(files, (f) => nonEmptyValue(str(ctx, f.item.map, 'path'))).values())
+    reportPodSpec(ctx, {
+      path: projectedPath,
+      range: key.range,
+      message: `Projected path ${quote(key.value)} is written twice.`,
+    });
 }
 
 export const invalidVolumeFileRule: Rule = {

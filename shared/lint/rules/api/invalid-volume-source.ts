@@ -11,8 +11,8 @@ import { parseQuantity } from '../../../k8s/quantity';
 import { readers } from '../../../model';
 import type { FieldPath } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
-import { int, keyRange, str } from './items';
-import { forbidden, invalid, mapAt, reportPodOnly, reportPodSpec, required } from './util';
+import { int, keyRange, str } from './_helpers/items';
+import { forbidden, invalid, mapAt, reportPodOnly, reportPodSpec, required } from './_helpers/util';
 
 const MAX_LUN = 255;
 

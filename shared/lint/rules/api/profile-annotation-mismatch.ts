@@ -6,11 +6,11 @@
  * AppArmor check; an AppArmor field set on the pod applies to every container without its own.
  */
 import type { YAMLMap } from 'yaml';
-import type { PodView } from '../../../model';
+import { type PodView, resolvePod } from '../../../model';
 import type { FieldPath } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
-import { str } from './items';
-import { allContainers, mapAt, reportPodOnly } from './util';
+import { str } from './_helpers/items';
+import { mapAt, reportPodOnly } from './_helpers/util';
 
 const SECCOMP_POD = 'seccomp.security.alpha.kubernetes.io/pod';
 const SECCOMP_CONTAINER = 'container.seccomp.security.alpha.kubernetes.io/';
@@ -83,7 +83,7 @@ export const profileAnnotationMismatchRule: Rule = {
     }
     const windows = str(ctx, mapAt(ctx.doc, [...pod.specPath, 'os']), 'name');
     const podAppArmor = profileAt(ctx, podSc, 'appArmorProfile');
-    for (const c of allContainers(pod)) {
+    for (const c of resolvePod(pod).views) {
       if (c.name.kind !== 'value') continue;
       const sc = [...c.path, 'securityContext'];
       const seccomp = c.securityContext.keyRange ? profileAt(ctx, sc, 'seccompProfile') : undefined;

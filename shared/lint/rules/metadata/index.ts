@@ -1,6 +1,6 @@
 /** The metadata rule family. */
 import type { Rule } from '../../types';
-import { missingName } from './missingName';
-import { recommendedLabels } from './recommendedLabels';
+import { missingNameRule } from './missing-name';
+import { recommendedLabelsRule } from './recommended-labels';
 
-export const metadataRules: Rule[] = [missingName, recommendedLabels];
+export const metadataRules: Rule[] = [missingNameRule, recommendedLabelsRule];

@@ -5,9 +5,9 @@
  */
 import { cronScheduleProblem } from '../../../k8s/cron';
 import type { Rule } from '../../types';
-import { stringIn } from './read';
+import { stringIn } from './_helpers/read';
 
-export const cronJobScheduleRule: Rule = {
+export const cronjobScheduleRule: Rule = {
   meta: {
     id: 'cronjob-schedule',
     family: 'api-validation',

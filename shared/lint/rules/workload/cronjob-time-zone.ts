@@ -4,9 +4,9 @@
  */
 import { timeZoneProblem } from '../../../k8s/timeZone';
 import type { Rule } from '../../types';
-import { stringIn } from './read';
+import { stringIn } from './_helpers/read';
 
-export const cronJobTimeZoneRule: Rule = {
+export const cronjobTimeZoneRule: Rule = {
   meta: {
     id: 'cronjob-time-zone',
     family: 'api-validation',

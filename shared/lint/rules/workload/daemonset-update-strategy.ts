@@ -5,12 +5,11 @@
  * one of them is non-zero. An omitted maxUnavailable is defaulted to 1 and an omitted maxSurge to 0, so
  * `maxSurge: 1` alone collides with the defaulted maxUnavailable. OnDelete ignores rollingUpdate (accepted).
  */
-
 import type { YAMLMap } from 'yaml';
 import { readers } from '../../../model';
 import { insertAfterPair } from '../../fixes/blockMap';
 import type { Fix, Rule, RuleContext } from '../../types';
-import { intOrPercentProblems, intOrPercentValue, mapIn, strategyType, withDefault } from './read';
+import { intOrPercentProblems, intOrPercentValue, mapIn, strategyType, withDefault } from './_helpers/read';
 
 const STRATEGY = ['spec', 'updateStrategy'];
 const ROLLING = [...STRATEGY, 'rollingUpdate'];
@@ -22,7 +21,7 @@ function maxUnavailableZero(ctx: RuleContext, rolling: YAMLMap): Fix | undefined
   return edit && { title: 'Add maxUnavailable: 0', edits: [edit], isPreferred: true };
 }
 
-export const daemonSetUpdateStrategyRule: Rule = {
+export const daemonsetUpdateStrategyRule: Rule = {
   meta: {
     id: 'daemonset-update-strategy',
     family: 'api-validation',

@@ -5,7 +5,7 @@
  * `progressDeadlineSeconds: 0` alone are rejected too.
  */
 import type { Rule } from '../../types';
-import { intIn, withDefault } from './read';
+import { intIn, withDefault } from './_helpers/read';
 
 export const deploymentProgressDeadlineRule: Rule = {
   meta: {

@@ -7,7 +7,13 @@
  */
 import { readers } from '../../../model';
 import type { Rule } from '../../types';
-import { intOrPercentProblems, intOrPercentValue, mapIn, reportStrayRollingUpdate, strategyType } from './read';
+import {
+  intOrPercentProblems,
+  intOrPercentValue,
+  mapIn,
+  reportStrayRollingUpdate,
+  strategyType,
+} from './_helpers/read';
 
 const STRATEGY = ['spec', 'strategy'];
 const ROLLING = [...STRATEGY, 'rollingUpdate'];

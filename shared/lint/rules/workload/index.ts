@@ -1,8 +1,8 @@
 /** The workload-spec family: what apps and batch validation reject in a workload's own spec, one rule per file. */
 import type { Rule } from '../../types';
-import { cronJobScheduleRule } from './cronjob-schedule';
-import { cronJobTimeZoneRule } from './cronjob-time-zone';
-import { daemonSetUpdateStrategyRule } from './daemonset-update-strategy';
+import { cronjobScheduleRule } from './cronjob-schedule';
+import { cronjobTimeZoneRule } from './cronjob-time-zone';
+import { daemonsetUpdateStrategyRule } from './daemonset-update-strategy';
 import { deploymentProgressDeadlineRule } from './deployment-progress-deadline';
 import { deploymentStrategyRule } from './deployment-strategy';
 import { jobBackoffLimitPerIndexRule } from './job-backoff-limit-per-index';
@@ -11,10 +11,10 @@ import { jobManagedByRule } from './job-managed-by';
 import { jobPodFailurePolicyRule } from './job-pod-failure-policy';
 import { jobSelectorRule } from './job-selector';
 import { jobSuccessPolicyRule } from './job-success-policy';
-import { statefulSetPvcRetentionRule } from './statefulset-pvc-retention';
-import { statefulSetServiceNameRule } from './statefulset-service-name';
-import { statefulSetUpdateStrategyRule } from './statefulset-update-strategy';
-import { statefulSetVolumeClaimTemplatesRule } from './statefulset-volume-claim-templates';
+import { statefulsetPvcRetentionRule } from './statefulset-pvc-retention';
+import { statefulsetServiceNameRule } from './statefulset-service-name';
+import { statefulsetUpdateStrategyRule } from './statefulset-update-strategy';
+import { statefulsetVolumeClaimTemplatesRule } from './statefulset-volume-claim-templates';
 import { workloadNegativeFieldRule } from './workload-negative-field';
 import { workloadSelectorRule } from './workload-selector';
 
@@ -23,17 +23,17 @@ export const workloadRules: Rule[] = [
   workloadSelectorRule,
   deploymentStrategyRule,
   deploymentProgressDeadlineRule,
-  daemonSetUpdateStrategyRule,
-  statefulSetServiceNameRule,
-  statefulSetUpdateStrategyRule,
-  statefulSetPvcRetentionRule,
-  statefulSetVolumeClaimTemplatesRule,
+  daemonsetUpdateStrategyRule,
+  statefulsetServiceNameRule,
+  statefulsetUpdateStrategyRule,
+  statefulsetPvcRetentionRule,
+  statefulsetVolumeClaimTemplatesRule,
   jobCompletionModeRule,
   jobBackoffLimitPerIndexRule,
   jobPodFailurePolicyRule,
   jobSuccessPolicyRule,
   jobSelectorRule,
   jobManagedByRule,
-  cronJobScheduleRule,
-  cronJobTimeZoneRule,
+  cronjobScheduleRule,
+  cronjobTimeZoneRule,
 ];

@@ -5,7 +5,7 @@
  * required and it and parallelism are at most 10000.
  */
 import type { Rule } from '../../types';
-import { intIn, jobSpecPath, stringIn } from './read';
+import { intIn, jobSpecPath, stringIn } from './_helpers/read';
 
 const LIMIT = 100_000;
 const HIGH_LIMIT = 10_000;

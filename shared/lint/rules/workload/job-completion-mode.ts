@@ -9,7 +9,7 @@
  */
 import { isDNS1123Label } from '../../../k8s/names';
 import type { Rule } from '../../types';
-import { intIn, jobSpecPath, stringIn } from './read';
+import { intIn, jobSpecPath, stringIn } from './_helpers/read';
 
 const MAX_INDEXED_PARALLELISM = 100000;
 

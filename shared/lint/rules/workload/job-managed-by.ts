@@ -5,7 +5,7 @@
  */
 import { isDNS1123Subdomain } from '../../../k8s/names';
 import type { Rule } from '../../types';
-import { jobSpecPath, stringIn } from './read';
+import { jobSpecPath, stringIn } from './_helpers/read';
 
 const MAX_LENGTH = 63;
 const HTTP_PATH = /^[A-Za-z0-9/\-._~%!$&'()*+,;=:]+$/;

@@ -8,11 +8,12 @@
  */
 import type { Node, YAMLMap } from 'yaml';
 import { isQualifiedName } from '../../../k8s/names';
-import { readers } from '../../../model';
+import { readers, resolvePod } from '../../../model';
 import type { FieldPath } from '../../../util/range';
+import { duplicates } from '../../helpers/duplicates';
 import type { Rule, RuleContext } from '../../types';
-import { scalarOf } from '../api/util';
-import { isSet, jobSpecPath, keyRangeIn, mapIn, stringIn } from './read';
+import { scalarOf } from '../api/_helpers/util';
+import { isSet, jobSpecPath, keyRangeIn, mapIn, stringIn } from './_helpers/read';
 
 const MAX_RULES = 20;
 const MAX_VALUES = 255;
@@ -42,7 +43,11 @@ function checkExitCodes(ctx: RuleContext, at: FieldPath, m: YAMLMap, containers:
       message: `onExitCodes may list at most ${MAX_VALUES} values`,
     });
   }
-  const seen = new Set<number>();
+  const exitCode = (item: unknown) => {
+    const s = scalarOf(c.deref(item));
+    return s?.type === 'int' && c.range(item as Node) ? String(s.value) : undefined;
+  };
+  const repeats = duplicates(seq?.items ?? [], exitCode);
   let previous: number | undefined;
   let ordered = true;
   seq?.items.forEach((item, j) => {
@@ -53,8 +58,7 @@ function checkExitCodes(ctx: RuleContext, at: FieldPath, m: YAMLMap, containers:
     if (op.kind === 'value' && op.value === 'In' && s.value === 0) {
       ctx.report({ path, range, message: 'exit code 0 is not allowed with the In operator' });
     }
-    if (seen.has(s.value)) ctx.report({ path, range, message: `duplicate exit code ${s.value}` });
-    seen.add(s.value);
+    if (repeats.has(item)) ctx.report({ path, range, message: `duplicate exit code ${s.value}` });
     if (previous !== undefined && previous > s.value) ordered = false;
     previous = s.value;
   });
@@ -140,7 +144,7 @@ export const jobPodFailurePolicyRule: Rule = {
       });
     }
     const containers = new Set(
-      [...pod.initContainers, ...pod.containers].flatMap((ct) => (ct.name.kind === 'value' ? [ct.name.value] : [])),
+      resolvePod(pod).views.flatMap((ct) => (ct.name.kind === 'value' ? [ct.name.value] : [])),
     );
     rules.forEach((item, i) => {
       checkRule(ctx, spec, i, item, containers);

@@ -6,12 +6,11 @@
  * With `manualSelector: true` the selector is required and must match the template labels. A CronJob's jobTemplate
  * may set neither (ValidateJobTemplateSpec: "`selector` will be auto-generated").
  */
-
 import { readers } from '../../../model';
 import type { Range } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
-import { matches, readSelector } from '../api/template';
-import { isSet, keyRangeIn, mapIn } from './read';
+import { matches, readSelector } from '../api/_helpers/workloadTemplates';
+import { isSet, keyRangeIn, mapIn } from './_helpers/read';
 
 const UID_LABELS = ['controller-uid', 'batch.kubernetes.io/controller-uid'];
 const NAME_LABELS = ['job-name', 'batch.kubernetes.io/job-name'];

@@ -8,7 +8,7 @@ import type { Node } from 'yaml';
 import { readers } from '../../../model';
 import type { FieldPath } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
-import { intIn, jobSpecPath, keyRangeIn, mapIn, stringIn } from './read';
+import { intIn, jobSpecPath, keyRangeIn, mapIn, stringIn } from './_helpers/read';
 
 const MAX_RULES = 20;
 const MAX_INDEXES_LENGTH = 64 * 1024;

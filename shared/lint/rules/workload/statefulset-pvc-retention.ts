@@ -4,12 +4,12 @@
  * omitted one is defaulted to Retain (SetDefaults_StatefulSet, StatefulSetAutoDeletePVC is GA).
  */
 import type { Rule } from '../../types';
-import { stringIn } from './read';
+import { stringIn } from './_helpers/read';
 
 const POLICY = ['spec', 'persistentVolumeClaimRetentionPolicy'];
 const SUPPORTED = ['Retain', 'Delete'];
 
-export const statefulSetPvcRetentionRule: Rule = {
+export const statefulsetPvcRetentionRule: Rule = {
   meta: {
     id: 'statefulset-pvc-retention',
     family: 'api-validation',

@@ -6,9 +6,9 @@
  */
 import { isDNS1123Label } from '../../../k8s/names';
 import type { Rule } from '../../types';
-import { stringIn } from './read';
+import { stringIn } from './_helpers/read';
 
-export const statefulSetServiceNameRule: Rule = {
+export const statefulsetServiceNameRule: Rule = {
   meta: {
     id: 'statefulset-service-name',
     family: 'api-validation',

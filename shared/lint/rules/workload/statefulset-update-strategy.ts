@@ -6,12 +6,18 @@
  */
 import { readers } from '../../../model';
 import type { Rule } from '../../types';
-import { intOrPercentProblems, intOrPercentValue, mapIn, reportStrayRollingUpdate, strategyType } from './read';
+import {
+  intOrPercentProblems,
+  intOrPercentValue,
+  mapIn,
+  reportStrayRollingUpdate,
+  strategyType,
+} from './_helpers/read';
 
 const STRATEGY = ['spec', 'updateStrategy'];
 const ROLLING = [...STRATEGY, 'rollingUpdate'];
 
-export const statefulSetUpdateStrategyRule: Rule = {
+export const statefulsetUpdateStrategyRule: Rule = {
   meta: {
     id: 'statefulset-update-strategy',
     family: 'api-validation',

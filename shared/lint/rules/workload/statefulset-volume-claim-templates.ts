@@ -11,7 +11,7 @@ import { isNegative, parseQuantity } from '../../../k8s/quantity';
 import { readers } from '../../../model';
 import type { FieldPath, Range } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
-import { keyRangeIn } from './read';
+import { keyRangeIn } from './_helpers/read';
 
 function checkName(ctx: RuleContext, at: FieldPath, m: YAMLMap, itemRange: Range): void {
   const c = ctx.doc.ctx;
@@ -87,7 +87,7 @@ function checkSpec(ctx: RuleContext, at: FieldPath, m: YAMLMap, itemRange: Range
   }
 }
 
-export const statefulSetVolumeClaimTemplatesRule: Rule = {
+export const statefulsetVolumeClaimTemplatesRule: Rule = {
   meta: {
     id: 'statefulset-volume-claim-templates',
     family: 'api-validation',

@@ -9,7 +9,7 @@
 import type { WorkloadKind } from '../../../model';
 import type { FieldPath } from '../../../util/range';
 import type { Rule } from '../../types';
-import { intIn } from './read';
+import { intIn } from './_helpers/read';
 
 const JOB = [
   'parallelism',

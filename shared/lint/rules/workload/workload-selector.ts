@@ -10,8 +10,8 @@ import { isLabelValue, isQualifiedName } from '../../../k8s/names';
 import { readers } from '../../../model';
 import type { FieldPath } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
-import { scalarOf } from '../api/util';
-import { keyRangeIn, mapIn } from './read';
+import { scalarOf } from '../api/_helpers/util';
+import { keyRangeIn, mapIn } from './_helpers/read';
 
 const WITH_SELECTOR = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job']);
 const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];

@@ -1,12 +1,13 @@
 /** Rules that read the workspace index: references and selectors across files. They report nothing without one. */
 import type { Rule } from '../../types';
-import { missingConfigKey } from './missingConfigKey';
-import { referencedObjectMissing } from './referencedObjectMissing';
-import { serviceSelectsNothing, serviceTargetPortUnknown } from './services';
+import { missingConfigKeyRule } from './missing-config-key';
+import { referencedObjectMissingRule } from './referenced-object-missing';
+import { serviceSelectsNothingRule } from './service-selects-nothing';
+import { serviceTargetPortUnknownRule } from './service-target-port-unknown';
 
 export const workspaceRules: Rule[] = [
-  missingConfigKey,
-  serviceSelectsNothing,
-  serviceTargetPortUnknown,
-  referencedObjectMissing,
+  missingConfigKeyRule,
+  serviceSelectsNothingRule,
+  serviceTargetPortUnknownRule,
+  referencedObjectMissingRule,
 ];
