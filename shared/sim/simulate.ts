@@ -18,6 +18,8 @@ import { nextPodScenario } from './job/nextPod';
 import { type PodOutcome, podOutcome } from './job/podOutcome';
 import { resolveJob } from './job/spec';
 import type { JobResult } from './job/types';
+import { admittedPod, rejectedByApiServer } from './kubelet/admitted';
+import { kubeletBehaviour } from './kubelet/version';
 import { EventQueue } from './queue';
 import { parseScenario, type Scenario, type ScenarioInput, type SimError } from './scenario';
 import { type Assumptions, applyScheduling } from './scheduling';
@@ -262,8 +264,13 @@ function simulatePod(
 ): SimulationResult {
   const name = pod.metadata.name.kind === 'value' ? pod.metadata.name.value : 'pod';
   const until = options.until ?? DEFAULT_UNTIL;
-  const inferred = resolvePod(pod, scenario, options);
-  const resolved = 'errors' in inferred ? inferred : applyScheduling(pod, scenario, inferred);
+  const kubelet = kubeletBehaviour(options.target);
+  const rejected = rejectedByApiServer(pod, kubelet);
+  if (rejected.length > 0)
+    return { ok: false, pod: name, steps: [], assumptions: null, defaulted, errors: rejected, until };
+  const admitted = admittedPod(pod, kubelet);
+  const inferred = resolvePod(admitted, scenario, { ...options, kubelet });
+  const resolved = 'errors' in inferred ? inferred : applyScheduling(admitted, scenario, inferred);
   if ('errors' in resolved)
     return { ok: false, pod: name, steps: [], assumptions: null, defaulted, errors: resolved.errors, until };
   const { spec, assumptions } = resolved;
@@ -292,13 +299,15 @@ function simulateJob(
 ): JobResult {
   const spec = resolveJob(view, first.pod, podNamespace(pod));
   const cache = new Map<string, PodOutcome>();
+  // Later pods run on the same kubelet as the first; the first pod's actions do not repeat.
+  const later: SimulateOptions = { until: first.until, ...(options.target && { target: options.target }) };
   // Each index is inferred on its own (its JOB_COMPLETION_INDEX may change what the program does).
   const byIndex = new Map<number, Assumptions>();
   const assumptionsOf = (index: number | null): Assumptions => {
     if (!index) return first.assumptions;
     const known = byIndex.get(index);
     if (known) return known;
-    const own = simulatePod(indexedPod(pod, index), scenario, { until: first.until }, defaulted).assumptions;
+    const own = simulatePod(indexedPod(pod, index), scenario, later, defaulted).assumptions;
     byIndex.set(index, own ?? first.assumptions);
     return own ?? first.assumptions;
   };
@@ -313,7 +322,7 @@ function simulateJob(
         : simulatePod(
             indexedPod(pod, index ?? 0),
             nextPodScenario(scenario, assumptionsOf(index), offsets, pulled),
-            { until: first.until },
+            later,
             defaulted,
           );
     const outcome = podOutcome(result.steps);

@@ -5,6 +5,7 @@
 import type { RestartPolicy } from '../k8s/defaults';
 import type { ContainerRole, ContainerView, ProbeKind } from '../model/types';
 import type { Range } from '../util/range';
+import type { KubeletBehaviour } from './kubelet/version';
 
 export type { RestartPolicy };
 export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed';
@@ -113,6 +114,8 @@ export interface PodSpecResolved {
   failedMount?: { message: string; ranges: Range[] };
   deleteAt?: { atSeconds: number; gracePeriodSeconds?: number };
   podRange: Range;
+  /** What the target version's kubelet does differently (kubelet/version.ts). */
+  kubelet: KubeletBehaviour;
 }
 
 /** The runtime's view of one container instance. */

@@ -6,6 +6,7 @@ import { effectiveGracePeriod, effectiveRestartPolicy } from '../../k8s/defaults
 import { parseQuantity, type Quantity } from '../../k8s/quantity';
 import type { ContainerView, PodView } from '../../model/types';
 import { formatPath } from '../../util/range';
+import { type KubeletBehaviour, kubeletBehaviour } from '../kubelet/version';
 import type { Scenario, SimError } from '../scenario';
 import { admissionRejection, fitOnNode, unschedulableMessage } from '../scheduler';
 import type { ContainerSpec, ImageFacts, PodSpecResolved } from '../types';
@@ -35,6 +36,8 @@ export interface ResolveOptions {
   deleteAt?: number;
   /** The objects the pod's file defines; unknown when absent (then every referenced object is assumed). */
   objects?: FileObjects;
+  /** The target version's kubelet; the newest when absent. */
+  kubelet?: KubeletBehaviour;
 }
 
 const containerName = (c: ContainerView) => (c.name.kind === 'value' ? c.name.value : formatPath([c.list, c.index]));
@@ -184,6 +187,7 @@ export function resolvePod(
     images,
     explicitPulls: Object.keys(scenario.images ?? {}).filter((i) => scenario.images?.[i]?.pullSeconds !== undefined),
     podRange: pod.specKeyRange ?? (views[0] as ContainerView).range,
+    kubelet: options.kubelet ?? kubeletBehaviour(),
   };
   if (pod.activeDeadlineSeconds.kind === 'value' && pod.activeDeadlineSeconds.value > 0) {
     spec.activeDeadlineSeconds = pod.activeDeadlineSeconds.value;

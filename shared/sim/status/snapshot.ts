@@ -211,6 +211,7 @@ export function buildSnapshot(spec: PodSpecResolved, s: SimState, now: number): 
           : {}),
         kubeletSynced: s.pod.synced,
         sandboxReady: s.pod.sandbox === 'ready',
+        readyToStartCondition: spec.kubelet.readyToStartCondition,
         phase,
         inits,
         regular,
