@@ -67,6 +67,8 @@ export interface ContainerSpec {
   key: number;
   name: string;
   role: ContainerRole;
+  /** The container's own restartPolicy (ContainerRestartRules), when it sets one and is not a sidecar. */
+  restartPolicy?: RestartPolicy;
   view: ContainerView;
   image: string;
   /** Set when the reference does not parse: the kubelet reports InvalidImageName. */

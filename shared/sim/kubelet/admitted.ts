@@ -21,10 +21,34 @@ export function admittedPod(pod: PodView, kubelet: KubeletBehaviour): PodView {
 }
 
 /**
+ * Without ContainerRestartRules (KEP-5307, PR #132642; on from v1.35) validateContainers forbids restartPolicy
+ * on a regular container and validateInitContainers allows only Always (pkg/apis/core/validation/validation.go).
+ */
+function restartPolicyRejections(pod: PodView, kubelet: KubeletBehaviour): SimError[] {
+  if (kubelet.containerRestartRules) return [];
+  return [...pod.initContainers, ...pod.containers].flatMap((c) => {
+    const p = c.restartPolicy;
+    if (p.kind !== 'value' || (c.list === 'initContainers' && p.value === 'Always')) return [];
+    const why = c.list === 'containers' ? 'may not be set for non-init containers' : 'only Always is supported';
+    return [
+      {
+        field: formatPath([...c.path, 'restartPolicy']),
+        message: `Forbidden: ${why} in ${versionLabel(kubelet.minor)} (ContainerRestartRules is off): the API server rejects the pod`,
+      },
+    ];
+  });
+}
+
+/** Why the target's API server rejects the pod (nothing is simulated then); empty when it accepts it. */
+export function rejectedByApiServer(pod: PodView, kubelet: KubeletBehaviour): SimError[] {
+  return [...restartPolicyRejections(pod, kubelet), ...sleepRejections(pod, kubelet)];
+}
+
+/**
  * With PodLifecycleSleepAction off (KEP-3960; beta from v1.30) the `sleep` handler is dropped and a hook with no
  * other handler fails validation ("must specify a handler type"): the pod is never created.
  */
-export function rejectedByApiServer(pod: PodView, kubelet: KubeletBehaviour): SimError[] {
+function sleepRejections(pod: PodView, kubelet: KubeletBehaviour): SimError[] {
   if (kubelet.sleepAction) return [];
   return [...pod.initContainers, ...pod.containers].flatMap((c) =>
     [c.lifecycle.postStart, c.lifecycle.preStop].flatMap((hook) => {

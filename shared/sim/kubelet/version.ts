@@ -17,6 +17,11 @@ export interface KubeletBehaviour {
   sidecars: boolean;
   /** KEP-3085 PodReadyToStartContainersCondition: the kubelet publishes the condition. */
   readyToStartCondition: boolean;
+  /**
+   * KEP-5307 ContainerRestartRules (PR #132642; alpha v1.34, beta and on from v1.35): a container's own
+   * restartPolicy decides its restarts. Off, the API server rejects it on a regular container.
+   */
+  containerRestartRules: boolean;
   /** KEP-3960 PodLifecycleSleepAction: off, a hook whose only handler is `sleep` is rejected. */
   sleepAction: boolean;
   crashBackoff: CrashBackoffParams;
@@ -45,6 +50,7 @@ export function kubeletBehaviour(target: KubernetesTarget = DEFAULT_TARGET): Kub
     sidecars: enabled(target, 'SidecarContainers'),
     readyToStartCondition: enabled(target, 'PodReadyToStartContainersCondition'),
     sleepAction: enabled(target, 'PodLifecycleSleepAction'),
+    containerRestartRules: enabled(target, 'ContainerRestartRules'),
     crashBackoff: enabled(target, 'ReduceDefaultCrashLoopBackOffDecay') ? REDUCED_CRASH_BACKOFF : DEFAULT_CRASH_BACKOFF,
     requeueAtExpiry: target.minor >= 35,
   };
