@@ -28,7 +28,7 @@ afterAll(async () => {
   await client.stop();
 });
 
-const codes = (diags: { code?: string | number; message: string }[]) =>
+const codes = (diags: { code?: string | number; message: unknown }[]) =>
   diags
     .filter((d) => d.code === 'unknown-field' || d.code === 'feature-gate-off')
     .map((d) => `${d.code}: ${d.message}`);
