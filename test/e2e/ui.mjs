@@ -599,6 +599,39 @@ try {
     await runCommand('File: Revert File');
   });
 
+  // podlens.kubernetesVersion (and a feature gate) changes both a diagnostic and the panel's timeline.
+  await step('kubernetes-version-setting', { needs: ['panel-opens'] }, async () => {
+    const settingsFile = path.join(d.ws, '.vscode', 'settings.json');
+    const kubelet = () => webview().locator('[data-testid="pod-kubelet"]').first();
+    const statusText = async () => (await webview().locator(PANEL.status).first().innerText()).trim();
+    await openFile('sidecar-pod.yaml');
+    await runCommand('Preview Pod Lifecycle');
+    await waitUntil(async () => (await kubelet().innerText()).includes('kubelet v1.36'), {
+      what: 'kubelet v1.36 in the header',
+    });
+    await waitUntil(async () => (await statusText()) === 'Running', { what: 'Running on v1.36' });
+    await page.locator('.statusbar-item', { hasText: 'k8s v1.36' }).first().waitFor();
+    await shot('30-version-1.36.png');
+    fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+    fs.writeFileSync(
+      settingsFile,
+      JSON.stringify({ 'podlens.kubernetesVersion': '1.31', 'podlens.featureGates': { SidecarContainers: false } }),
+    );
+    try {
+      await waitUntil(async () => (await kubelet().innerText()).includes('kubelet v1.31'), {
+        what: 'kubelet v1.31 in the header',
+      });
+      await waitUntil(async () => (await statusText()) === 'Init:0/1', { what: 'Init:0/1 on v1.31 without sidecars' });
+      const rows = await problemRows(/SidecarContainers/);
+      log(`  problems: ${rows.join(' | ')}`);
+      await page.locator('.statusbar-item', { hasText: 'k8s v1.31' }).first().waitFor();
+      await shot('31-version-1.31.png');
+    } finally {
+      fs.rmSync(settingsFile);
+      await closePanel();
+    }
+  });
+
   await step('responsive-after-large-file', { needs: ['workbench-loads'] }, async () => {
     const { large } = facts;
     await runCommand('View: Close All Editors'); // the webview panel too: a plain layout for the shot
