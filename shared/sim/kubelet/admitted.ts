@@ -4,6 +4,7 @@
  * the kubelet.
  */
 import { versionLabel } from '../../k8s/version/target';
+import { ABSENT } from '../../model/field';
 import type { ContainerView, PodView } from '../../model/types';
 import { formatPath } from '../../util/range';
 import type { SimError } from '../scenario';
@@ -16,7 +17,8 @@ import type { KubeletBehaviour } from './version';
  */
 export function admittedPod(pod: PodView, kubelet: KubeletBehaviour): PodView {
   if (kubelet.sidecars || !pod.initContainers.some((c) => c.role === 'sidecar')) return pod;
-  const asInit = (c: ContainerView): ContainerView => (c.role === 'sidecar' ? { ...c, role: 'init' } : c);
+  const asInit = (c: ContainerView): ContainerView =>
+    c.role === 'sidecar' ? { ...c, role: 'init', restartPolicy: ABSENT } : c;
   return { ...pod, initContainers: pod.initContainers.map(asInit) };
 }
 
