@@ -603,13 +603,15 @@ try {
   await step('kubernetes-version-setting', { needs: ['panel-opens'] }, async () => {
     const settingsFile = path.join(d.ws, '.vscode', 'settings.json');
     const kubelet = () => webview().locator('[data-testid="pod-kubelet"]').first();
-    const statusText = async () => (await webview().locator(PANEL.status).first().innerText()).trim();
+    // The one-line prediction of the whole timeline (the current step is t = 0, before any pull).
+    const headline = async () => (await webview().locator('[data-testid="prediction"]').first().innerText()).trim();
     await openFile('sidecar-pod.yaml');
     await runCommand('Preview Pod Lifecycle');
     await waitUntil(async () => (await kubelet().innerText()).includes('kubelet v1.36'), {
       what: 'kubelet v1.36 in the header',
     });
-    await waitUntil(async () => (await statusText()) === 'Running', { what: 'Running on v1.36' });
+    await waitUntil(async () => /^Ready in/.test(await headline()), { what: 'Ready on v1.36' });
+    log(`  v1.36 prediction: ${await headline()}`);
     await page.locator('.statusbar-item', { hasText: 'k8s v1.36' }).first().waitFor();
     await shot('30-version-1.36.png');
     fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
@@ -621,7 +623,10 @@ try {
       await waitUntil(async () => (await kubelet().innerText()).includes('kubelet v1.31'), {
         what: 'kubelet v1.31 in the header',
       });
-      await waitUntil(async () => (await statusText()) === 'Init:0/1', { what: 'Init:0/1 on v1.31 without sidecars' });
+      await waitUntil(async () => !/Ready/.test(await headline()), {
+        what: 'no longer Ready on v1.31 without sidecars',
+      });
+      log(`  v1.31 prediction: ${await headline()}`);
       const rows = await problemRows(/SidecarContainers/);
       log(`  problems: ${rows.join(' | ')}`);
       await page.locator('.statusbar-item', { hasText: 'k8s v1.31' }).first().waitFor();
