@@ -3,7 +3,7 @@
  * Ctx and registered at activation; nothing runs until a command is invoked.
  */
 import * as vscode from 'vscode';
-import { PREVIEW_LIFECYCLE_COMMAND } from '../../shared/protocol/ids';
+import { COMPARE_VERSIONS_COMMAND, PREVIEW_LIFECYCLE_COMMAND } from '../../shared/protocol/ids';
 import type { Ctx } from './ctx';
 
 export type CommandId =
@@ -11,7 +11,8 @@ export type CommandId =
   | 'podlens.lockLifecyclePanel'
   | 'podlens.unlockLifecyclePanel'
   | 'podlens.restartServer'
-  | 'podlens.showOutput';
+  | 'podlens.showOutput'
+  | typeof COMPARE_VERSIONS_COMMAND;
 
 type Handler = (...args: unknown[]) => unknown;
 
@@ -53,6 +54,9 @@ export function createCommands(ctx: Ctx): Record<CommandId, Handler> {
       void vscode.window.setStatusBarMessage('podlens: language server restarted', 3000);
     },
     'podlens.showOutput': () => ctx.output.show(true),
+    // Loaded on first use: it parses the server's answer with zod.
+    [COMPARE_VERSIONS_COMMAND]: async (minor?: unknown) =>
+      (await import('./compareVersions')).compareWithVersion(ctx, minor),
   };
 }
 

@@ -23,6 +23,7 @@ export class Ctx {
   /** The running start, so a stop waits for it (a client still starting cannot be stopped). */
   private starting: Promise<void> | undefined;
   private watchingExtensions = false;
+  private versionShown = false;
 
   constructor(readonly extension: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel('podlens', { log: true });
@@ -55,7 +56,17 @@ export class Ctx {
 
   start(): Promise<void> {
     this.starting = this.startClient();
+    this.showVersion();
     return this.starting;
+  }
+
+  /** The status-bar version item, once (it reads settings through zod, so it loads after activation). */
+  private showVersion(): void {
+    if (this.versionShown) return;
+    this.versionShown = true;
+    void import('./statusBar').then(({ createVersionStatus }) => {
+      this.extension.subscriptions.push(createVersionStatus());
+    });
   }
 
   private async startClient(): Promise<void> {

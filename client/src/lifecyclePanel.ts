@@ -20,6 +20,7 @@ import {
 import { parseSettings } from '../../shared/settings';
 import type { Range } from '../../shared/util/range';
 import { makeNonce, panelHtml } from './panelHtml';
+import { configuredTarget } from './target';
 import type { WhatIfStore } from './whatIfStore';
 
 /** True while the lifecycle panel is locked: picks the lock or unlock button of the panel's title bar. */
@@ -174,6 +175,7 @@ class LifecyclePanel {
       cursorLine: editor ? editor.selection.active.line : null,
       documentIndex: this.requestedIndex,
       until: simulationUntil(this.uri),
+      target: configuredTarget(this.uri),
     });
   }
 
@@ -313,7 +315,14 @@ export class LifecyclePanels implements vscode.Disposable {
       vscode.window.onDidChangeActiveTextEditor((editor) => void this.follow(editor)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         const p = this.current;
-        if (p && e.affectsConfiguration('podlens.simulation', vscode.Uri.parse(p.key))) void p.sendDocument();
+        const uri = p && vscode.Uri.parse(p.key);
+        const affects = (section: string) => uri !== undefined && e.affectsConfiguration(section, uri);
+        // A new version or gate set means another kubelet: the webview simulates again.
+        if (
+          p &&
+          (affects('podlens.simulation') || affects('podlens.kubernetesVersion') || affects('podlens.featureGates'))
+        )
+          void p.sendDocument();
       }),
     );
   }

@@ -4,6 +4,7 @@
  * simulation rejects) keeps the last good timeline on screen, greyed, with the reason in the notice.
  */
 
+import { DEFAULT_TARGET } from '../../shared/k8s/version/target';
 import { parseManifests, resolvePod } from '../../shared/model';
 import type { PanelState, ToWebview } from '../../shared/protocol/webview';
 import { MAX_HEADLINE_LENGTH } from '../../shared/protocol/webview';
@@ -178,6 +179,7 @@ export class App {
           version: message.version,
           text: message.text,
           until: message.until,
+          target: message.target,
           documentIndex: previous?.documentIndex ?? 0,
           at: previous?.uri === message.uri ? previous.at : null,
           overrides: previous?.uri === message.uri ? previous.overrides : {},
@@ -247,7 +249,8 @@ export class App {
       this.keepLastGood(`${doc.name}: ${doc.problem}`, doc);
       return;
     }
-    const sim = runSimulation(doc.pod, this.overrides(doc), state.until, this.objects);
+    const target = state.target ?? DEFAULT_TARGET;
+    const sim = runSimulation(doc.pod, this.overrides(doc), state.until, this.objects, target);
     if (sim.result.steps.length === 0 || !sim.result.assumptions) {
       this.keepLastGood(describeErrors(sim.result), doc, sim.result.errors);
       return;
@@ -262,6 +265,7 @@ export class App {
     if (sim.result.errors.length > 0) this.notice.show('error', describeErrors(sim.result));
     else this.notice.hide();
     this.header.setDocument(doc, this.docs, state.fileName);
+    this.header.setKubelet(target);
     this.jobPods.setJob(sim.result.job);
     this.jobSection.hidden = !sim.result.job;
     this.header.setTimeline(timeline);

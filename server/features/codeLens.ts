@@ -5,6 +5,7 @@
  * memoised by the document's text, so edits elsewhere in the file do not re-simulate it.
  */
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
+import { targetOf } from '../../shared/lint';
 import { PREVIEW_LIFECYCLE_COMMAND, type PreviewLifecycleArgs } from '../../shared/protocol/lsp';
 import { fileObjects, predictionSummary, simulate } from '../../shared/sim';
 import type { ServerContext } from '../context';
@@ -73,9 +74,10 @@ export function resolveCodeLens(ctx: ServerContext, lens: CodeLens, cache: Predi
   const [start, , end] = doc.ast.range;
   // The other documents of the file decide which Services, ConfigMaps and Secrets exist: part of the key.
   const objects = fileObjects(analysis.documents(uri));
-  const title = cache.get(`${until}\0${JSON.stringify(objects)}\0${doc.ctx.lines.text.slice(start, end)}`, () =>
-    predictionSummary(simulate(pod, undefined, { until, objects })),
-  );
+  // The prediction follows the target version's kubelet (podlens.kubernetesVersion, .podlens.yaml).
+  const target = targetOf(analysis.spec().config);
+  const key = `${until}\0${JSON.stringify(target)}\0${JSON.stringify(objects)}\0${doc.ctx.lines.text.slice(start, end)}`;
+  const title = cache.get(key, () => predictionSummary(simulate(pod, undefined, { until, objects, target })));
   return {
     ...lens,
     command: {

@@ -1,6 +1,7 @@
 /** Every feature the server offers besides diagnostics; server.ts announces and registers them in order. */
 import { codeActionsFeature } from './codeActions';
 import { codeLensFeature } from './codeLens';
+import { compareVersionsFeature } from './compareVersions';
 import { completionFeature } from './completion';
 import type { Feature } from './feature';
 import { foldingFeature } from './folding';
@@ -16,4 +17,5 @@ export const FEATURES: Feature[] = [
   foldingFeature,
   codeLensFeature,
   podDocumentsFeature,
+  compareVersionsFeature,
 ];

@@ -11,3 +11,9 @@ export const LIFECYCLE_VIEW_TYPE = 'podlens.lifecycle';
 
 /** Which documents of a file carry a pod spec (Pods and workload pod templates). */
 export const PodDocumentsRequest = { method: 'podlens/podDocuments' } as const;
+
+/** The file linted and simulated against a second Kubernetes version: what changes. */
+export const CompareVersionsRequest = { method: 'podlens/compareVersions' } as const;
+
+/** The command that asks for a version to compare with and shows the comparison. */
+export const COMPARE_VERSIONS_COMMAND = 'podlens.compareWithVersion';

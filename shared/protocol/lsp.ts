@@ -3,9 +3,14 @@
  * once here so both sides agree on names and shapes; the client parses the answers it acts on.
  */
 import { z } from 'zod';
-import { rangeSchema } from './webview';
+import { rangeSchema, targetSchema } from './webview';
 
-export { PodDocumentsRequest, PREVIEW_LIFECYCLE_COMMAND } from './ids';
+export {
+  COMPARE_VERSIONS_COMMAND,
+  CompareVersionsRequest,
+  PodDocumentsRequest,
+  PREVIEW_LIFECYCLE_COMMAND,
+} from './ids';
 
 export interface PodDocumentsParams {
   textDocument: { uri: string };
@@ -32,3 +37,48 @@ export type PodDocumentsResult = z.infer<typeof podDocumentsResultSchema>;
 
 /** `[uri, documentIndex]`: open the panel of that file on that pod document. */
 export type PreviewLifecycleArgs = [uri: string, documentIndex: number];
+
+export const compareVersionsParamsSchema = z
+  .object({
+    textDocument: z.object({ uri: z.string().min(1) }).strict(),
+    /** The second target: the file's own (settings, `.podlens.yaml`) is the first. */
+    other: targetSchema,
+  })
+  .strict();
+export type CompareVersionsParams = z.infer<typeof compareVersionsParamsSchema>;
+
+const findingSummarySchema = z.object({
+  rule: z.string(),
+  severity: z.string(),
+  message: z.string(),
+  /** 0-based line of the finding. */
+  line: z.number().int().nonnegative(),
+});
+export type FindingSummary = z.infer<typeof findingSummarySchema>;
+
+const timelineSchema = z.object({
+  /** One line per step, `12+ CrashLoopBackOff 0/1 restarts 2`; empty when the API server rejects the pod. */
+  steps: z.array(z.string()),
+  /** Why the version's API server rejects the pod, when it does. */
+  rejected: z.array(z.string()),
+});
+
+export const compareVersionsResultSchema = z.object({
+  base: z.string(),
+  other: z.string(),
+  /** Findings only the second version reports, and those it no longer reports. */
+  added: z.array(findingSummarySchema),
+  removed: z.array(findingSummarySchema),
+  pods: z.array(
+    z.object({
+      index: z.number().int().nonnegative(),
+      name: z.string(),
+      base: timelineSchema,
+      other: timelineSchema,
+      same: z.boolean(),
+    }),
+  ),
+  /** The comparison as Markdown, for a read-only document. */
+  report: z.string(),
+});
+export type CompareVersionsResult = z.infer<typeof compareVersionsResultSchema>;

@@ -4,6 +4,7 @@
  * schemas: a message that does not parse is dropped and logged, never acted on.
  */
 import { z } from 'zod';
+import { NEWEST_MINOR, OLDEST_MINOR } from '../k8s/version/target';
 
 const position = z.object({ line: z.number().int().nonnegative(), character: z.number().int().nonnegative() }).strict();
 export const rangeSchema = z.object({ start: position, end: position }).strict();
@@ -16,6 +17,14 @@ export const MAX_HEADLINE_LENGTH = 300;
 
 /** The simulated horizon bounds of the `podlens.simulation.until` setting. */
 const until = z.number().int().positive().max(86_400);
+
+/** The cluster the panel simulates: `podlens.kubernetesVersion` and `podlens.featureGates`. */
+export const targetSchema = z
+  .object({
+    minor: z.number().int().min(OLDEST_MINOR).max(NEWEST_MINOR),
+    featureGates: z.record(z.string().max(100), z.boolean()),
+  })
+  .strict();
 
 /** Host → webview. */
 export const toWebviewSchema = z.discriminatedUnion('type', [
@@ -32,6 +41,7 @@ export const toWebviewSchema = z.discriminatedUnion('type', [
       /** Preview this document index (a CodeLens click); wins over the cursor. */
       documentIndex: z.number().int().nonnegative().nullable(),
       until,
+      target: targetSchema,
     })
     .strict(),
   /** The cursor moved in an editor of the panel's document. */
@@ -96,6 +106,8 @@ export const panelStateSchema = z.object({
   version: z.number().int(),
   text: z.string().max(MAX_TEXT_LENGTH),
   until,
+  /** The kubelet simulated (absent in states saved before versions: the newest). */
+  target: targetSchema.optional(),
   /** The pod document shown, as its index in the file. */
   documentIndex: z.number().int().nonnegative(),
   /** The current step, by time, so it survives re-simulation. */

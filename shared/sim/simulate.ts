@@ -3,7 +3,7 @@
  * settle), and turns the states into the timeline: one step per instant where anything observable changed.
  */
 import type { WorkspaceObjects } from '../analysis/workspace/types';
-import { type Admission, admitPod } from '../k8s/admission';
+import { admitPod } from '../k8s/admission';
 import { defaultedFields } from '../k8s/defaults';
 import type { KubernetesTarget } from '../k8s/version/target';
 import { fieldValue } from '../model/field';
@@ -22,6 +22,8 @@ import { nextPodScenario } from './job/nextPod';
 import { type PodOutcome, podOutcome } from './job/podOutcome';
 import { resolveJob } from './job/spec';
 import type { JobResult } from './job/types';
+import { admittedPod, rejectedByApiServer } from './kubelet/admitted';
+import { kubeletBehaviour } from './kubelet/version';
 import { EventQueue } from './queue';
 import { parseScenario, type Scenario, type ScenarioInput, type SimError } from './scenario';
 import { type Assumptions, applyScheduling } from './scheduling';
@@ -259,13 +261,15 @@ export function simulate(pod: PodView, scenario?: ScenarioInput, options: Simula
 }
 
 /** The engine's pod and the effective scenario, or why the API server or the scenario rejects them. */
-/** Admission, then inference and scheduling; a refusal by an admission plug-in means no pod exists at all. */
-function resolveAll(
-  pod: PodView,
-  scenario: Scenario,
-  options: SimulateOptions,
-  admission: Admission = admitPod(pod, options.workspace),
-) {
+/**
+ * What the target version's API server keeps of the pod, then admission, inference and scheduling; a refusal by
+ * the API server or an admission plug-in means no pod exists at all.
+ */
+function resolveAll(pod: PodView, scenario: Scenario, options: SimulateOptions) {
+  const kubelet = kubeletBehaviour(options.target);
+  const rejected = rejectedByApiServer(pod, kubelet);
+  if (rejected.length > 0) return { errors: rejected };
+  const admission = admitPod(admittedPod(pod, kubelet), options.workspace);
   if (admission.rejection) {
     const { plugin, message, object } = admission.rejection;
     const field = object ? `${plugin} (${object.kind} ${object.name}, ${object.location.uri})` : plugin;
@@ -273,8 +277,14 @@ function resolveAll(
   }
   const admitted = admission.pod;
   const overhead = admission.runtimeClass.overhead;
-  const inferred = resolveSimulation(admitted, scenario, { ...options, ...(overhead.size > 0 ? { overhead } : {}) });
-  return 'errors' in inferred ? inferred : applyScheduling(admitted, scenario, inferred);
+  const inferred = resolveSimulation(admitted, scenario, {
+    ...options,
+    kubelet,
+    ...(overhead.size > 0 ? { overhead } : {}),
+  });
+  if ('errors' in inferred) return inferred;
+  const scheduled = applyScheduling(admitted, scenario, inferred);
+  return 'errors' in scheduled ? scheduled : { ...scheduled, admission };
 }
 
 /**
@@ -286,7 +296,7 @@ function resolveAll(
 export function inferAssumptions(
   pod: PodView,
   scenario?: ScenarioInput,
-  options: Pick<SimulateOptions, 'objects'> = {},
+  options: Pick<SimulateOptions, 'objects' | 'target' | 'workspace'> = {},
 ): Assumptions | null {
   const parsed = parseScenario(scenario ?? {});
   if (!parsed.ok) return null;
@@ -302,11 +312,10 @@ function simulatePod(
 ): SimulationResult {
   const name = pod.metadata.name.kind === 'value' ? pod.metadata.name.value : 'pod';
   const until = options.until ?? DEFAULT_HORIZON_SECONDS;
-  const admission = admitPod(pod, options.workspace);
-  const resolved = resolveAll(pod, scenario, options, admission);
+  const resolved = resolveAll(pod, scenario, options);
   if ('errors' in resolved)
     return { ok: false, pod: name, steps: [], assumptions: null, defaulted, errors: resolved.errors, until };
-  const { spec, assumptions } = resolved;
+  const { spec, assumptions, admission } = resolved;
   admissionNotes(admission, assumptions.notes);
   const { steps, errors } = timeline(spec, assumptions.until, options.at ?? []);
   const gates = pod.scheduling?.schedulingGates.map((g) => g.name) ?? [];
@@ -334,8 +343,12 @@ function simulateJob(
   const resolved = resolvePod(pod);
   const spec = resolveJob(view, first.pod, resolved.namespace);
   const cache = new Map<string, PodOutcome>();
-  // Later pods meet the same namespace policies as the first.
-  const later: SimulateOptions = { until: first.until, ...(options.workspace ? { workspace: options.workspace } : {}) };
+  // Later pods meet the same namespace policies and run on the same kubelet as the first.
+  const later: SimulateOptions = {
+    until: first.until,
+    ...(options.workspace && { workspace: options.workspace }),
+    ...(options.target && { target: options.target }),
+  };
   // Each index is inferred on its own (its JOB_COMPLETION_INDEX may change what the program does).
   const byIndex = new Map<number, Assumptions>();
   const assumptionsOf = (index: number | null): Assumptions => {

@@ -5,6 +5,7 @@
 import type { RestartPolicy } from '../k8s/defaults';
 import type { ContainerRole, ContainerView, ProbeKind } from '../model/types';
 import type { Range } from '../util/range';
+import type { KubeletBehaviour } from './kubelet/version';
 
 export type { RestartPolicy };
 export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed';
@@ -66,6 +67,8 @@ export interface ContainerSpec {
   key: number;
   name: string;
   role: ContainerRole;
+  /** The container's own restartPolicy (ContainerRestartRules), when it sets one and is not a sidecar. */
+  restartPolicy?: RestartPolicy;
   view: ContainerView;
   image: string;
   /** Set when the reference does not parse: the kubelet reports InvalidImageName. */
@@ -113,6 +116,8 @@ export interface PodSpecResolved {
   failedMount?: { message: string; ranges: Range[] };
   deleteAt?: { atSeconds: number; gracePeriodSeconds?: number };
   podRange: Range;
+  /** What the target version's kubelet does differently (kubelet/version.ts). */
+  kubelet: KubeletBehaviour;
 }
 
 /** The runtime's view of one container instance. */

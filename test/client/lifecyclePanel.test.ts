@@ -55,6 +55,7 @@ beforeEach(() => {
   for (const key of Object.keys(fake.listeners)) delete fake.listeners[key];
   fake.state.panels.length = 0;
   fake.state.context = {};
+  fake.state.settings = {};
   (fake.window as { activeTextEditor: unknown }).activeTextEditor = undefined;
 });
 
@@ -154,5 +155,19 @@ describe('the lifecycle panel', () => {
     await activate(B);
     await vi.waitFor(() => expect(documents().at(-1)?.uri).toBe(B));
     expect(whatIf.get(A, 0)).toBeUndefined();
+  });
+
+  it('sends the target Kubernetes version with the document, and again when the setting changes', async () => {
+    const { panels } = setup();
+    fake.state.settings = { 'podlens.kubernetesVersion': '1.31', 'podlens.featureGates': { SidecarContainers: false } };
+    panels.show({ uri: fake.uri(A) } as never, null);
+    await vi.waitFor(() => expect(documents()).toHaveLength(1));
+    expect(documents()[0]).toMatchObject({ target: { minor: 31, featureGates: { SidecarContainers: false } } });
+    fake.state.settings = { 'podlens.kubernetesVersion': 'v1.99' };
+    for (const fire of fake.listeners.configuration ?? [])
+      fire({ affectsConfiguration: (section: string) => section === 'podlens.kubernetesVersion' });
+    // An unsupported version falls back to the newest, as the setting's schema says.
+    await vi.waitFor(() => expect(documents()).toHaveLength(2));
+    expect(documents()[1]).toMatchObject({ target: { minor: 36, featureGates: {} } });
   });
 });

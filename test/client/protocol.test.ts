@@ -36,6 +36,7 @@ describe('toWebviewSchema', () => {
     cursorLine: 4,
     documentIndex: null,
     until: 900,
+    target: { minor: 31, featureGates: { SidecarContainers: false } },
   };
 
   it('accepts the document message and rejects extra or mistyped fields', () => {
@@ -43,6 +44,12 @@ describe('toWebviewSchema', () => {
     expect(toWebviewSchema.safeParse({ ...doc, html: '<b>' }).success).toBe(false);
     expect(toWebviewSchema.safeParse({ ...doc, until: 0 }).success).toBe(false);
     expect(toWebviewSchema.safeParse({ ...doc, text: 42 }).success).toBe(false);
+    // The panel simulates the kubelet it is told: only supported minors, gates as booleans, never missing.
+    expect(toWebviewSchema.safeParse({ ...doc, target: { minor: 28, featureGates: {} } }).success).toBe(false);
+    expect(toWebviewSchema.safeParse({ ...doc, target: { minor: 31, featureGates: { A: 'yes' } } }).success).toBe(
+      false,
+    );
+    expect(toWebviewSchema.safeParse({ ...doc, target: undefined }).success).toBe(false);
   });
 
   it('passes a loaded scenario through unvalidated (the webview validates it with the sim schema)', () => {

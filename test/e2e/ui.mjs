@@ -599,6 +599,44 @@ try {
     await runCommand('File: Revert File');
   });
 
+  // podlens.kubernetesVersion (and a feature gate) changes both a diagnostic and the panel's timeline.
+  await step('kubernetes-version-setting', { needs: ['panel-opens'] }, async () => {
+    const settingsFile = path.join(d.ws, '.vscode', 'settings.json');
+    const kubelet = () => webview().locator('[data-testid="pod-kubelet"]').first();
+    // The one-line prediction of the whole timeline (the current step is t = 0, before any pull).
+    const headline = async () => (await webview().locator('[data-testid="prediction"]').first().innerText()).trim();
+    await openFile('sidecar-pod.yaml');
+    await runCommand('Preview Pod Lifecycle');
+    await waitUntil(async () => (await kubelet().innerText()).includes('kubelet v1.36'), {
+      what: 'kubelet v1.36 in the header',
+    });
+    await waitUntil(async () => /^Ready in/.test(await headline()), { what: 'Ready on v1.36' });
+    log(`  v1.36 prediction: ${await headline()}`);
+    await page.locator('.statusbar-item', { hasText: 'k8s v1.36' }).first().waitFor();
+    await shot('30-version-1.36.png');
+    fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+    fs.writeFileSync(
+      settingsFile,
+      JSON.stringify({ 'podlens.kubernetesVersion': '1.31', 'podlens.featureGates': { SidecarContainers: false } }),
+    );
+    try {
+      await waitUntil(async () => (await kubelet().innerText()).includes('kubelet v1.31'), {
+        what: 'kubelet v1.31 in the header',
+      });
+      await waitUntil(async () => !/Ready/.test(await headline()), {
+        what: 'no longer Ready on v1.31 without sidecars',
+      });
+      log(`  v1.31 prediction: ${await headline()}`);
+      const rows = await problemRows(/SidecarContainers/);
+      log(`  problems: ${rows.join(' | ')}`);
+      await page.locator('.statusbar-item', { hasText: 'k8s v1.31' }).first().waitFor();
+      await shot('31-version-1.31.png');
+    } finally {
+      fs.rmSync(settingsFile);
+      await closePanel();
+    }
+  });
+
   await step('responsive-after-large-file', { needs: ['workbench-loads'] }, async () => {
     const { large } = facts;
     await runCommand('View: Close All Editors'); // the webview panel too: a plain layout for the shot

@@ -78,6 +78,8 @@ export const state = {
   panels: [] as { title: string; reveals: number; disposed: boolean }[],
   /** `setContext` keys the host set. */
   context: {} as Record<string, unknown>,
+  /** Settings by full name (`podlens.kubernetesVersion`), as getConfiguration(section).get(key) reads them. */
+  settings: {} as Record<string, unknown>,
 };
 
 const disposable = { dispose: () => undefined };
@@ -174,7 +176,9 @@ export const commands = {
 export const workspace = {
   onDidChangeTextDocument: event('textDocument'),
   onDidChangeConfiguration: event('configuration'),
-  getConfiguration: () => ({ get: () => undefined }),
+  getConfiguration: (section?: string) => ({
+    get: (key: string) => state.settings[section ? `${section}.${key}` : key],
+  }),
   asRelativePath: (u: FakeUri) => u.path,
   openTextDocument: async (at: FakeUri) => {
     calls.opened.push(at.toString());

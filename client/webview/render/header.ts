@@ -3,6 +3,7 @@
  * `kubectl get pods` columns of the current step exactly as the simulation printed them. Column widths
  * are fixed per timeline (the widest value over all steps), so stepping never reflows the header.
  */
+import { type KubernetesTarget, versionLabel } from '../../../shared/k8s/version/target';
 import type { Step } from '../../../shared/sim';
 import { AFTER_MARK, AFTER_MARK_EXPLAINED, formatCompact, formatSeconds } from '../model/format';
 import type { PodDocument } from '../model/pods';
@@ -16,6 +17,8 @@ export class Header {
   private readonly name = h('h1', { class: 'pod-name', id: 'pod-name', 'data-testid': 'pod-name' });
   private readonly kind = h('span', { class: 'pod-kind', id: 'pod-kind', 'data-testid': 'pod-kind' });
   private readonly file = h('span', { class: 'pod-file' });
+  /** The kubelet version the timeline follows (podlens.kubernetesVersion). */
+  private readonly kubelet = h('span', { class: 'pod-kubelet', id: 'pod-kubelet', 'data-testid': 'pod-kubelet' });
   private readonly summary = h('p', { class: 'prediction', id: 'prediction' });
   private readonly headline = h('span', { 'data-testid': 'prediction' });
   private readonly whatIf = h('span', { class: 'what-if-tag', 'data-testid': 'prediction-what-if', hidden: true });
@@ -54,7 +57,7 @@ export class Header {
       'header',
       { class: 'pod-header' },
       h('div', { class: 'title-row' }, icon('vm-running', 'title-icon'), this.name, this.kind, this.picker),
-      h('div', { class: 'meta-row' }, this.file, this.summary),
+      h('div', { class: 'meta-row' }, this.file, this.kubelet, this.summary),
       h('div', { class: 'kubectl-wrap' }, table),
       h(
         'div',
@@ -66,6 +69,12 @@ export class Header {
       ),
     );
     this.picker.hidden = true;
+  }
+
+  /** `kubelet v1.31`, and the feature gates set against that version's defaults. */
+  setKubelet(target: KubernetesTarget): void {
+    const gates = Object.entries(target.featureGates).map(([g, on]) => `${g}=${on}`);
+    setText(this.kubelet, `kubelet ${versionLabel(target.minor)}${gates.length > 0 ? ` (${gates.join(', ')})` : ''}`);
   }
 
   setDocument(doc: PodDocument, docs: readonly PodDocument[], fileName: string): void {

@@ -1,6 +1,7 @@
 /**
- * The feature gates whose state changes what the API server accepts in a pod spec, per minor, as
- * pkg/features/kube_features.go declares them (v1.36; each entry: from this minor, default on/off, stage).
+ * The feature gates whose state changes what the API server accepts in a pod spec or what the kubelet does with
+ * a pod, per minor, as pkg/features/kube_features.go declares them (v1.36; each entry: from this minor, default
+ * on/off, stage).
  * A gate locked at GA cannot be turned off; before its first entry the gate does not exist (off).
  */
 import type { KubernetesTarget } from './target';
@@ -48,6 +49,13 @@ const GATES: Readonly<Record<string, readonly GateStep[]>> = {
   ],
   // KEP-4960, container stop signals.
   ContainerStopSignals: [[33, false, 'alpha']],
+  // KEP-3085, the kubelet's PodReadyToStartContainers condition (PodHasNetworkCondition before v1.28).
+  PodReadyToStartContainersCondition: [
+    [28, false, 'alpha'],
+    [29, true, 'beta'],
+  ],
+  // KEP-4603, crash-loop back-off from 1 s to at most 60 s instead of 10 s to 300 s.
+  ReduceDefaultCrashLoopBackOffDecay: [[33, false, 'alpha']],
   // KEP-5307, container restart rules: restartPolicy on regular containers, restartPolicyRules.
   ContainerRestartRules: [
     [34, false, 'alpha'],
@@ -83,4 +91,9 @@ export function gateState(target: KubernetesTarget, gate: string): GateState {
   const set = Object.hasOwn(target.featureGates, gate) ? target.featureGates[gate] : undefined;
   const enabled = locked || set === undefined ? byDefault : set;
   return { enabled, stage, ...(onByDefaultFrom !== undefined && { onByDefaultFrom }) };
+}
+
+/** Whether the gate is on in the target (see gateState). */
+export function enabled(target: KubernetesTarget, gate: string): boolean {
+  return gateState(target, gate).enabled;
 }

@@ -9,7 +9,14 @@ import { quantityToNumber } from '../../k8s/quantity';
 import type { ContainerView, PodView } from '../../model/types';
 import { formatPath } from '../../util/range';
 import type { ContainerScenario } from '../scenario';
-import { type ContainerSpec, PROBE_FIELD, PROBE_TYPES, type ProbeBehaviour, type RunBehaviour } from '../types';
+import {
+  type ContainerSpec,
+  PROBE_FIELD,
+  PROBE_TYPES,
+  type ProbeBehaviour,
+  type RestartPolicy,
+  type RunBehaviour,
+} from '../types';
 import { predictContainer } from './predict';
 import { envReferences, notFound, type Reference } from './refs';
 
@@ -162,6 +169,7 @@ export function resolveContainer(
     key,
     name,
     role: c.role,
+    ...ownPolicy(c),
     view: c,
     image,
     pullPolicy: effectivePullPolicy(image, explicitPolicy).policy,
@@ -184,4 +192,11 @@ export function resolveContainer(
     ...(preStop ? { preStop } : {}),
   };
   return { spec, effective };
+}
+
+/** A container's own restartPolicy (KEP-5307); a sidecar's `Always` is its role, not a policy. */
+function ownPolicy(c: ContainerView): { restartPolicy?: RestartPolicy } {
+  const p = c.restartPolicy;
+  if (c.role === 'sidecar' || p.kind !== 'value') return {};
+  return p.value === 'Always' || p.value === 'OnFailure' || p.value === 'Never' ? { restartPolicy: p.value } : {};
 }

@@ -10,6 +10,7 @@ import { resolvePod as resolvedPodOf } from '../../model/resolvedPod';
 import type { ContainerView, PodView } from '../../model/types';
 import { formatPath } from '../../util/range';
 import { DEFAULT_HORIZON_SECONDS } from '../horizon';
+import { type KubeletBehaviour, kubeletBehaviour } from '../kubelet/version';
 import type { Scenario, SimError } from '../scenario';
 import { admissionRejection, fitOnNode, unschedulableMessage } from '../scheduler';
 import type { ContainerSpec, ImageFacts, PodSpecResolved } from '../types';
@@ -44,6 +45,8 @@ export interface ResolveOptions {
   workspace?: WorkspaceObjects;
   /** The RuntimeClass's overhead.podFixed, which the scheduler adds to the pod's requests. */
   overhead?: ResourceList;
+  /** The target version's kubelet; the newest when absent. */
+  kubelet?: KubeletBehaviour;
 }
 
 function imageFacts(spec: ContainerSpec, scenario: Scenario, notes: Record<string, string>): ImageFacts {
@@ -203,6 +206,7 @@ export function resolveSimulation(
     images,
     explicitPulls: Object.keys(scenario.images ?? {}).filter((i) => scenario.images?.[i]?.pullSeconds !== undefined),
     podRange: pod.specKeyRange ?? (views[0] as ContainerView).range,
+    kubelet: options.kubelet ?? kubeletBehaviour(),
   };
   if (pod.activeDeadlineSeconds.kind === 'value' && pod.activeDeadlineSeconds.value > 0) {
     spec.activeDeadlineSeconds = pod.activeDeadlineSeconds.value;

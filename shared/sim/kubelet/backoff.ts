@@ -3,9 +3,7 @@
  * back-off of `doBackOff` and the image pull back-off of the image manager.
  */
 import type { CrashBackoff, ImageBackoff } from '../types';
-
-/** kubelet.go: initialCrashLoopBackOff, MaxCrashLoopBackOff, and the fixed 10-minute reset (1.32+). */
-export const CRASH_BACKOFF = { initial: 10, max: 300, resetAfter: 600 } as const;
+import { type KubeletBehaviour, kubeletBehaviour, WORKER_RETRY_SECONDS } from './version';
 /** kubelet.go: imageBackOffPeriod, MaxImageBackOff; the entry expires after 2 × max without failures. */
 export const IMAGE_BACKOFF = { initial: 10, max: 300, resetAfter: 600 } as const;
 
@@ -14,16 +12,30 @@ export type BackoffDecision = { start: true; entry: CrashBackoff } | { start: fa
 /**
  * doBackOff (kuberuntime_manager.go) for a container whose newest exited instance finished at `finishedAt`:
  * no entry, or an exit more than 600 s after the last restart, starts now with a fresh 10 s delay; inside
- * the delay it waits; after it, it starts and doubles the delay (max 300 s).
+ * the delay it waits; after it, it starts and doubles the delay (max 300 s). The parameters and when the
+ * waiting pod is looked at again are the target kubelet's (version.ts).
  * @example crashBackoff({ delay: 10, lastUpdate: 0 }, 0, 0) // { start: false, until: 10, delay: 10 }
  */
-export function crashBackoff(entry: CrashBackoff | null, finishedAt: number, now: number): BackoffDecision {
-  if (!entry || finishedAt - entry.lastUpdate > CRASH_BACKOFF.resetAfter) {
-    return { start: true, entry: { delay: CRASH_BACKOFF.initial, lastUpdate: now } };
+export function crashBackoff(
+  entry: CrashBackoff | null,
+  finishedAt: number,
+  now: number,
+  kubelet: KubeletBehaviour = NEWEST,
+): BackoffDecision {
+  const p = kubelet.crashBackoff;
+  if (!entry || finishedAt - entry.lastUpdate > p.resetAfter) {
+    return { start: true, entry: { delay: p.initial, lastUpdate: now } };
   }
-  if (now - finishedAt < entry.delay) return { start: false, until: finishedAt + entry.delay, delay: entry.delay };
-  return { start: true, entry: { delay: Math.min(entry.delay * 2, CRASH_BACKOFF.max), lastUpdate: now } };
+  if (now - finishedAt < entry.delay) {
+    const wait = kubelet.requeueAtExpiry
+      ? entry.delay
+      : Math.max(1, Math.ceil(entry.delay / WORKER_RETRY_SECONDS)) * WORKER_RETRY_SECONDS;
+    return { start: false, until: finishedAt + wait, delay: entry.delay };
+  }
+  return { start: true, entry: { delay: Math.min(entry.delay * 2, p.max), lastUpdate: now } };
 }
+
+const NEWEST = kubeletBehaviour();
 
 /** Backoff.Next after a failed pull at `now`. */
 export function nextImageBackoff(entry: ImageBackoff | undefined, now: number): ImageBackoff {

@@ -51,7 +51,7 @@ export function tryStart(tx: Tx, key: number): boolean {
     const killedNow = inst.probeKilled && inst.finishedAt === tx.s.t;
     const reference = killedNow ? cs.previous?.finishedAt : inst.finishedAt;
     if (reference !== undefined) {
-      const d = crashBackoff(cs.backoff, reference, tx.s.t);
+      const d = crashBackoff(cs.backoff, reference, tx.s.t, tx.spec.kubelet);
       if (!d.start) {
         crashLoopBackOff(tx, key, d.delay, killedNow ? inst.finishedAt + d.delay : d.until);
         return false;

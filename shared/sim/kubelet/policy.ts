@@ -1,6 +1,10 @@
 /** Restart decisions shared by the kubelet logic and the status it publishes. */
 import { policyRestarts } from '../status/phase';
-import type { ContainerState, PodSpecResolved, SimState } from '../types';
+import type { ContainerSpec, ContainerState, PodSpecResolved, RestartPolicy, SimState } from '../types';
+
+/** ContainerShouldRestart (pkg/api/v1/pod/util.go): the container's own restartPolicy first, then the pod's. */
+export const policyOf = (spec: PodSpecResolved, c: ContainerSpec | undefined): RestartPolicy =>
+  c?.restartPolicy ?? spec.restartPolicy;
 
 /** The container has a live runtime instance (created and not exited). */
 export const alive = (cs: ContainerState) => cs.instance !== null && cs.instance.finishedAt === null;
@@ -13,8 +17,8 @@ export const alive = (cs: ContainerState) => cs.instance !== null && cs.instance
 export function shouldRestart(spec: PodSpecResolved, s: SimState, key: number): boolean {
   const inst = s.containers[key]?.instance;
   if (s.pod.stopping || !inst || inst.exitCode === null) return false;
-  const role = spec.containers[key]?.role;
-  if (role === 'sidecar') return true;
-  if (role === 'init') return inst.exitCode !== 0 && spec.restartPolicy !== 'Never';
-  return policyRestarts(spec.restartPolicy, inst.exitCode);
+  const c = spec.containers[key];
+  if (c?.role === 'sidecar') return true;
+  if (c?.role === 'init') return inst.exitCode !== 0 && policyOf(spec, c) !== 'Never';
+  return policyRestarts(policyOf(spec, c), inst.exitCode);
 }

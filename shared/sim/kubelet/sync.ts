@@ -6,7 +6,7 @@
 
 import { observedExit, tryStart } from './containers';
 import { cread, cspec, type Tx } from './context';
-import { alive, shouldRestart } from './policy';
+import { alive, policyOf, shouldRestart } from './policy';
 import { progressStop, regularContainersDone, stopPod } from './termination';
 
 type InitProgress = 'initialized' | 'waiting' | 'failed';
@@ -44,7 +44,7 @@ function progressInit(tx: Tx): InitProgress {
   }
   if (!observedExit(tx, key)) return 'waiting';
   if (!sidecar && cs.instance?.exitCode === 0) return next(last);
-  if (!sidecar && tx.spec.restartPolicy === 'Never') return 'failed';
+  if (!sidecar && policyOf(tx.spec, cspec(tx, key)) === 'Never') return 'failed';
   tryStart(tx, key);
   return 'waiting';
 }

@@ -7,7 +7,7 @@ import { currentPhase } from '../status/snapshot';
 import type { KillCause } from '../types';
 import { at, cread, cspec, cstate, podRef, record, type Tx, wstate } from './context';
 import { hookFailureMessage } from './hooks';
-import { alive, shouldRestart } from './policy';
+import { alive, policyOf, shouldRestart } from './policy';
 
 /**
  * Deletion: liveness and startup record Success and stop; readiness goes on (worker.go). Kept here, with the
@@ -36,7 +36,7 @@ function killingMessage(tx: Tx, key: number, cause: KillCause): string {
     case 'liveness':
     case 'startup': {
       // computePodActions appends the restart note only when the policy restarts the container.
-      const policy = tx.spec.restartPolicy;
+      const policy = policyOf(tx.spec, cspec(tx, key));
       const restart = cspec(tx, key).role === 'sidecar' || policy === 'Always' || policy === 'OnFailure';
       return `Container ${name} failed ${cause} probe${restart ? ', will be restarted' : ''}`;
     }

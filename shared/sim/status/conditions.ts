@@ -70,6 +70,8 @@ export interface ConditionInput {
   /** The kubelet has written a status (after scheduling and admission). */
   kubeletSynced: boolean;
   sandboxReady: boolean;
+  /** PodReadyToStartContainersCondition (KEP-3085) is on in the target kubelet. */
+  readyToStartCondition: boolean;
   phase: PodPhase;
   inits: readonly ContainerSnapshot[];
   regular: readonly ContainerSnapshot[];
@@ -98,7 +100,7 @@ export function podConditions(p: ConditionInput): Partial<Record<ConditionType, 
     p.phase,
   );
   return {
-    PodReadyToStartContainers: { status: p.sandboxReady },
+    ...(p.readyToStartCondition && { PodReadyToStartContainers: { status: p.sandboxReady } }),
     Initialized: initialized(p.inits, p.regular, p.phase),
     // GeneratePodReadyCondition copies ContainersReady when it is not True (no readiness gates modelled).
     Ready: { ...ready },

@@ -10,6 +10,8 @@ export interface PhaseInput {
   initContainers: readonly ContainerSnapshot[];
   containers: readonly ContainerSnapshot[];
   restartPolicy: RestartPolicy;
+  /** Containers with their own restartPolicy (ContainerRestartRules), by name. */
+  containerPolicies?: Readonly<Record<string, RestartPolicy>>;
   /** The kubelet is finishing the pod (deleted, or all containers done): no restarts will follow. */
   podIsTerminal: boolean;
   /** HasAnyActiveRegularContainerStarted: a restarting sidecar no longer sends the pod back to Pending. */
@@ -48,7 +50,12 @@ export function getPhase(p: PhaseInput): PodPhase {
     }
     const exit = c.state === 'terminated' ? c.exitCode : c.state === 'waiting' ? c.lastState?.exitCode : undefined;
     if (c.state === null || c.state === 'running' || (c.state === 'waiting' && !c.lastState)) pendingRegularInit++;
-    else if (exit !== undefined && exit !== null && exit !== 0 && !policyRestarts(p.restartPolicy, exit)) {
+    else if (
+      exit !== undefined &&
+      exit !== null &&
+      exit !== 0 &&
+      !policyRestarts(p.containerPolicies?.[c.name] ?? p.restartPolicy, exit)
+    ) {
       failedInitNotRestartable++;
     }
   }
@@ -59,7 +66,7 @@ export function getPhase(p: PhaseInput): PodPhase {
     else if (c.state === 'terminated' || c.lastState) {
       stopped++;
       const exit = (c.state === 'terminated' ? c.exitCode : c.lastState?.exitCode) ?? 0;
-      if (!policyRestarts(p.restartPolicy, exit)) stoppedNotRestartable++;
+      if (!policyRestarts(p.containerPolicies?.[c.name] ?? p.restartPolicy, exit)) stoppedNotRestartable++;
       if (c.state === 'terminated' && exit === 0) succeeded++;
     } else waiting++;
   }

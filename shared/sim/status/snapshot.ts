@@ -9,6 +9,7 @@ import type {
   ContainerType,
   PodPhase,
   PodSpecResolved,
+  RestartPolicy,
   SimState,
   Snapshot,
 } from '../types';
@@ -152,6 +153,7 @@ export function currentPhase(
     initContainers: inits,
     containers: regular,
     restartPolicy: spec.restartPolicy,
+    containerPolicies: containerPolicies(spec),
     podIsTerminal,
     podHasInitialized: s.pod.initialized,
   });
@@ -211,6 +213,7 @@ export function buildSnapshot(spec: PodSpecResolved, s: SimState, now: number): 
           : {}),
         kubeletSynced: s.pod.synced,
         sandboxReady: s.pod.sandbox === 'ready',
+        readyToStartCondition: spec.kubelet.readyToStartCondition,
         phase,
         inits,
         regular,
@@ -243,4 +246,16 @@ export function buildSnapshot(spec: PodSpecResolved, s: SimState, now: number): 
   };
   lastBuilt.set(spec, { s, snapshot, columns });
   return snapshot;
+}
+
+const policiesBySpec = new WeakMap<PodSpecResolved, Record<string, RestartPolicy>>();
+
+/** The containers' own restart policies, once per spec (the phase is computed at every snapshot). */
+function containerPolicies(spec: PodSpecResolved): Record<string, RestartPolicy> {
+  const known = policiesBySpec.get(spec);
+  if (known) return known;
+  const own: Record<string, RestartPolicy> = {};
+  for (const c of spec.containers) if (c.restartPolicy) own[c.name] = c.restartPolicy;
+  policiesBySpec.set(spec, own);
+  return own;
 }

@@ -7,7 +7,7 @@ import { container } from './containerSnapshot';
 const c = (name: string, type: ContainerType, over: Partial<ContainerSnapshot>): ContainerSnapshot =>
   container(name, type, { state: 'running', ...over });
 
-const synced = { scheduled: true, kubeletSynced: true, sandboxReady: true } as const;
+const synced = { scheduled: true, kubeletSynced: true, sandboxReady: true, readyToStartCondition: true } as const;
 
 describe('podConditions', () => {
   it('an unschedulable pod has only PodScheduled=False', () => {
