@@ -167,6 +167,8 @@ describe('architecture', () => {
       }
     };
     for (const dir of ['client', 'server', 'shared', 'docs']) walk(path.join(ROOT, dir));
+    // The top-level pages ship with every clone and are what a newcomer reads first.
+    files.push(...['README.md', 'ARCHITECTURE.md', 'CONTRIBUTING.md'].map((f) => path.join(ROOT, f)));
     const offenders = files.filter((f) =>
       /\.\.\/shared\/(docs|seeds|real-manifests|reference|e2e-reference)|k8s-(semantics|validation)\b/.test(
         fs.readFileSync(f, 'utf8'),
@@ -186,6 +188,8 @@ describe('architecture', () => {
       'tsconfig.json',
       'esbuild.mjs',
       'README.md',
+      'ARCHITECTURE.md',
+      'CONTRIBUTING.md',
       '.ci',
       'examples',
       'scripts',
