@@ -60,6 +60,8 @@ class LintStore extends ManifestStore {
 export interface ServerOptions {
   /** Runs big files' first analysis in worker threads; omitted in tests that load the server unbundled. */
   pool?: AnalysisPool;
+  /** The server bundle, which doubles as the workspace scan worker; omitted in tests that load it unbundled. */
+  script?: string;
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
@@ -104,7 +106,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     },
   };
   const diagnostics = new DiagnosticsPublisher(ctx, options.pool);
-  const workspace = new ServerWorkspaceIndex();
+  const workspace = new ServerWorkspaceIndex(options.script);
   const crossFile = new WorkspaceFindings(
     workspace,
     store,
