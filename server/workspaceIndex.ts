@@ -6,9 +6,16 @@
  * same scan synchronously (`scanSync`).
  */
 import { fileURLToPath } from 'node:url';
-import { type FileFacts, WorkspaceIndex } from '../shared/analysis/workspace';
-import { scanInWorker } from './workspaceIndexWorker';
-import { HelmDirs, isIndexedFile, MAX_INDEXED_FILE_BYTES, readFileFacts, Walk } from './workspaceScan';
+import { WorkspaceIndex } from '../shared/analysis/workspace';
+import { scanInWorkers, scanWorkerCount } from './workspaceIndexWorker';
+import {
+  HelmDirs,
+  isIndexedFile,
+  MAX_INDEXED_FILE_BYTES,
+  readFileFacts,
+  type ScannedFile,
+  Walk,
+} from './workspaceScan';
 
 export { isIndexedFile, MAX_INDEXED_FILE_BYTES } from './workspaceScan';
 
@@ -33,7 +40,10 @@ export class ServerWorkspaceIndex {
   scanned = 0;
 
   /** `workerScript`: the server bundle, which doubles as the scan worker; without it the scan runs in chunks. */
-  constructor(private readonly workerScript?: string) {}
+  constructor(
+    private readonly workerScript?: string,
+    private readonly workers = scanWorkerCount(),
+  ) {}
 
   /** Called (coalesced, once per event-loop turn) after the index changed outside a scan. */
   onDidChange(listener: () => void): void {
@@ -122,12 +132,16 @@ export class ServerWorkspaceIndex {
     this.notify();
   }
 
+  /**
+   * Stores the workers' files all at once when they are done: every change of the index makes the next edit's
+   * cross-file findings rebuild their view of it, so storing batches as they came would tax each edit of the scan.
+   */
   private async scanInWorker(script: string, folders: readonly string[]): Promise<void> {
     this.superseded = { uris: new Set(), dirs: [] };
+    const scanned: ScannedFile[] = [];
     try {
-      await scanInWorker(script, folders, (files) => {
-        for (const file of files) if (!this.isSuperseded(file.uri)) this.store(file);
-      });
+      await scanInWorkers(script, folders, (files) => scanned.push(...files), this.workers);
+      for (const file of scanned) if (!this.isSuperseded(file.uri)) this.store(file);
     } finally {
       this.superseded = undefined;
     }
@@ -162,7 +176,7 @@ export class ServerWorkspaceIndex {
     this.store(readFileFacts(file, this.helm));
   }
 
-  private store({ uri, facts }: { uri: string; facts?: FileFacts }): void {
+  private store({ uri, facts }: ScannedFile): void {
     if (this.open.has(uri)) return;
     if (!facts) {
       this.index.remove(uri);

@@ -84,7 +84,12 @@ function readSmall(file: string): string | undefined {
 }
 
 /** A file on disk as the index reads it: its URI and facts, or no facts when it is too big, binary or gone. */
-export function readFileFacts(file: string, helm: HelmDirs): { uri: string; facts?: FileFacts } {
+export interface ScannedFile {
+  uri: string;
+  facts?: FileFacts;
+}
+
+export function readFileFacts(file: string, helm: HelmDirs): ScannedFile {
   const uri = pathToFileURL(file).href;
   const text = readSmall(file);
   if (text === undefined) return { uri };
