@@ -1,6 +1,6 @@
 /**
- * The workspace index in the language server: scans the workspace folders' YAML files in the background — in a
- * worker thread when the server runs from its bundle (./workspaceIndexWorker), else in chunks of a few
+ * The workspace index in the language server: scans the workspace folders' YAML files in the background — in
+ * worker threads when the server runs from its bundle (./workspaceIndexWorker), else in chunks of a few
  * milliseconds with setImmediate between them — so no request waits behind the scan, and keeps the index current
  * from watched-file events and open-document edits (an open document's text wins over the disk). The CLI uses the
  * same scan synchronously (`scanSync`).
@@ -16,8 +16,6 @@ import {
   type ScannedFile,
   Walk,
 } from './workspaceScan';
-
-export { isIndexedFile, MAX_INDEXED_FILE_BYTES } from './workspaceScan';
 
 /** How long one scan chunk may run before it yields to requests (when no worker scans). */
 const CHUNK_MS = 8;
