@@ -11,6 +11,7 @@ import {
 import { AnalysisPool, isAnalysisWorker, runAnalysisWorker } from './analysisPool';
 import { startServer } from './server';
 import { cachingJsonEncoder } from './wire';
+import { isIndexWorker, runIndexWorker } from './workspaceIndexWorker';
 
 function main(): void {
   const args = process.argv.slice(2);
@@ -37,10 +38,11 @@ function main(): void {
         new StreamMessageWriter(process.stdout, { contentTypeEncoder: cachingJsonEncoder }),
       )
     : createConnection(ProposedFeatures.all);
-  startServer(connection, { pool: new AnalysisPool(__filename) });
+  startServer(connection, { pool: new AnalysisPool(__filename), script: __filename });
   connection.listen();
 }
 
-// The bundle doubles as the analysis worker (see analysisPool.ts).
+// The bundle doubles as the analysis worker (see analysisPool.ts) and the workspace scan worker.
 if (isAnalysisWorker()) runAnalysisWorker();
+else if (isIndexWorker()) runIndexWorker();
 else main();

@@ -31,6 +31,8 @@ export const SERVER_NAME = 'podlens';
 export interface ServerOptions {
   /** Runs big files' first analysis in worker threads; omitted in tests that load the server unbundled. */
   pool?: AnalysisPool;
+  /** The server bundle, which doubles as the workspace scan worker; omitted in tests that load it unbundled. */
+  script?: string;
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
@@ -68,7 +70,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     log: (m) => connection.console.error(m),
   };
   const diagnostics = new DiagnosticsPublisher(ctx, host);
-  const workspace = new ServerWorkspaceIndex();
+  const workspace = new ServerWorkspaceIndex(options.script);
   const crossFile = new WorkspaceFindings(
     workspace,
     () => settings.workspace.assumeComplete,

@@ -1,93 +1,32 @@
 /**
- * The workspace index in the language server: scans the workspace folders' YAML files in the background, in
- * chunks of a few milliseconds with setImmediate between them so no request waits behind the scan, and keeps the
- * index current from watched-file events and open-document edits (an open document's text wins over the disk).
- * The CLI uses the same scan synchronously (`scanSync`).
+ * The workspace index in the language server: scans the workspace folders' YAML files in the background — in
+ * worker threads when the server runs from its bundle (./workspaceIndexWorker), else in chunks of a few
+ * milliseconds with setImmediate between them — so no request waits behind the scan, and keeps the index current
+ * from watched-file events and open-document edits (an open document's text wins over the disk). The CLI uses the
+ * same scan synchronously (`scanSync`).
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { isKustomizationFile, WorkspaceIndex } from '../shared/analysis/workspace';
-import { KUSTOMIZATION_FILES } from '../shared/model';
+import { fileURLToPath } from 'node:url';
+import { WorkspaceIndex } from '../shared/analysis/workspace';
+import { scanInWorkers, scanWorkerCount } from './workspaceIndexWorker';
+import {
+  HelmDirs,
+  isIndexedFile,
+  MAX_INDEXED_FILE_BYTES,
+  readFileFacts,
+  type ScannedFile,
+  Walk,
+} from './workspaceScan';
 
-/** Files above this size are not indexed: generated bundles, not hand-written objects another file refers to. */
-export const MAX_INDEXED_FILE_BYTES = 1024 * 1024;
-/** How long one scan chunk may run before it yields to requests. */
+/** How long one scan chunk may run before it yields to requests (when no worker scans). */
 const CHUNK_MS = 8;
-const SKIPPED_DIRS = new Set(['node_modules', '.git']);
-
-export function isIndexedFile(file: string): boolean {
-  const base = path.basename(file);
-  return /\.ya?ml$/i.test(base) || KUSTOMIZATION_FILES.includes(base);
-}
-
-/** Is the file a template of a Helm chart (a Chart.yaml beside the `templates/` above it)? Cached per directory. */
-class HelmDirs {
-  private readonly cache = new Map<string, boolean>();
-
-  isTemplate(file: string): boolean {
-    return this.dirIsTemplates(path.dirname(file));
-  }
-
-  private dirIsTemplates(dir: string): boolean {
-    const cached = this.cache.get(dir);
-    if (cached !== undefined) return cached;
-    const parent = path.dirname(dir);
-    const result =
-      parent !== dir &&
-      ((path.basename(dir) === 'templates' && fs.existsSync(path.join(parent, 'Chart.yaml'))) ||
-        this.dirIsTemplates(parent));
-    this.cache.set(dir, result);
-    return result;
-  }
-}
-
-/** Walks directories depth-first, one entry at a time, so a scan can stop anywhere and resume. */
-class Walk {
-  private readonly dirs: string[];
-  private files: string[] = [];
-
-  constructor(roots: readonly string[]) {
-    this.dirs = [...roots].reverse();
-  }
-
-  next(): string | undefined {
-    while (this.files.length === 0) {
-      const dir = this.dirs.pop();
-      if (dir === undefined) return undefined;
-      let entries: fs.Dirent[];
-      try {
-        entries = fs.readdirSync(dir, { withFileTypes: true });
-      } catch {
-        continue;
-      }
-      const subdirs: string[] = [];
-      for (const e of entries) {
-        const full = path.join(dir, e.name);
-        if (e.isDirectory()) {
-          if (!SKIPPED_DIRS.has(e.name)) subdirs.push(full);
-        } else if (e.isFile() && isIndexedFile(e.name)) this.files.push(full);
-      }
-      this.files.reverse();
-      this.dirs.push(...subdirs.sort().reverse());
-    }
-    return this.files.pop();
-  }
-}
-
-function readSmall(file: string): string | undefined {
-  try {
-    if (fs.statSync(file).size > MAX_INDEXED_FILE_BYTES) return undefined;
-    const text = fs.readFileSync(file, 'utf8');
-    // A NUL byte means a binary file named .yaml: nothing to index.
-    return text.includes('\0') ? undefined : text;
-  } catch {
-    return undefined;
-  }
-}
 
 export class ServerWorkspaceIndex {
   readonly index = new WorkspaceIndex();
+  /**
+   * What the main thread indexed or removed while a worker scans: the worker read those files earlier, so its
+   * facts for them are older than the index's and are dropped.
+   */
+  private superseded: { uris: Set<string>; dirs: string[] } | undefined;
   private readonly helm = new HelmDirs();
   /** Open documents: their text is indexed, and disk events for them are ignored until they close. */
   private readonly open = new Set<string>();
@@ -98,32 +37,34 @@ export class ServerWorkspaceIndex {
   /** Files indexed by the last completed scan step, for the output channel. */
   scanned = 0;
 
+  /** `workerScript`: the server bundle, which doubles as the scan worker; without it the scan runs in chunks. */
+  constructor(
+    private readonly workerScript?: string,
+    private readonly workers = scanWorkerCount(),
+  ) {}
+
   /** Called (coalesced, once per event-loop turn) after the index changed outside a scan. */
   onDidChange(listener: () => void): void {
     this.listeners.push(listener);
   }
 
-  /** Starts the background scan of the folders; resolves when every file is indexed. */
-  start(folders: readonly string[]): Promise<void> {
-    this.scan = new Promise((resolve) => {
-      const walk = new Walk(folders);
-      const step = () => {
-        const until = performance.now() + CHUNK_MS;
-        for (;;) {
-          const file = walk.next();
-          if (file === undefined) {
-            this.notify();
-            resolve();
-            return;
-          }
-          this.indexDisk(file);
-          if (performance.now() >= until) break;
-        }
-        setImmediate(step);
-      };
-      setImmediate(step);
+  /**
+   * Starts the background scan of the folders; resolves, with the thread that did the work, when every file is
+   * indexed. In a worker when the server bundle was given (one that fails leaves the scan to the main thread).
+   */
+  start(folders: readonly string[]): Promise<'worker' | 'main'> {
+    const scan = this.workerScript
+      ? this.scanInWorker(this.workerScript, folders).then(
+          () => 'worker' as const,
+          () => this.scanInChunks(folders).then(() => 'main' as const),
+        )
+      : this.scanInChunks(folders).then(() => 'main' as const);
+    const done = scan.then((thread) => {
+      this.notify();
+      return thread;
     });
-    return this.scan;
+    this.scan = done.then(() => undefined);
+    return done;
   }
 
   /** Resolves when the background scan is done (at once when none runs). */
@@ -174,6 +115,7 @@ export class ServerWorkspaceIndex {
   diskChanged(uri: string): void {
     if (this.open.has(uri) || !uri.startsWith('file:')) return;
     const file = fileURLToPath(uri);
+    this.superseded?.uris.add(uri);
     if (isIndexedFile(file)) this.indexDisk(file);
     this.notify();
   }
@@ -181,22 +123,64 @@ export class ServerWorkspaceIndex {
   /** A watched file or folder was deleted. */
   diskDeleted(uri: string): void {
     if (this.open.has(uri)) return;
+    this.superseded?.uris.add(uri);
+    this.superseded?.dirs.push(uri.endsWith('/') ? uri : `${uri}/`);
     this.index.remove(uri);
     this.index.removeUnder(uri);
     this.notify();
   }
 
+  /**
+   * Stores the workers' files all at once when they are done: every change of the index makes the next edit's
+   * cross-file findings rebuild their view of it, so storing batches as they came would tax each edit of the scan.
+   */
+  private async scanInWorker(script: string, folders: readonly string[]): Promise<void> {
+    this.superseded = { uris: new Set(), dirs: [] };
+    const scanned: ScannedFile[] = [];
+    try {
+      await scanInWorkers(script, folders, (files) => scanned.push(...files), this.workers);
+      for (const file of scanned) if (!this.isSuperseded(file.uri)) this.store(file);
+    } finally {
+      this.superseded = undefined;
+    }
+  }
+
+  private scanInChunks(folders: readonly string[]): Promise<void> {
+    return new Promise((resolve) => {
+      const walk = new Walk(folders);
+      const step = () => {
+        const until = performance.now() + CHUNK_MS;
+        for (;;) {
+          const file = walk.next();
+          if (file === undefined) {
+            resolve();
+            return;
+          }
+          this.indexDisk(file);
+          if (performance.now() >= until) break;
+        }
+        setImmediate(step);
+      };
+      setImmediate(step);
+    });
+  }
+
+  private isSuperseded(uri: string): boolean {
+    const s = this.superseded;
+    return !!s && (s.uris.has(uri) || s.dirs.some((d) => uri.startsWith(d)));
+  }
+
   private indexDisk(file: string): void {
-    const uri = pathToFileURL(file).href;
+    this.store(readFileFacts(file, this.helm));
+  }
+
+  private store({ uri, facts }: ScannedFile): void {
     if (this.open.has(uri)) return;
-    const text = readSmall(file);
-    if (text === undefined) {
+    if (!facts) {
       this.index.remove(uri);
       return;
     }
-    this.index.update(uri, text, {
-      helmTemplate: !isKustomizationFile(uri) && this.helm.isTemplate(file),
-    });
+    this.index.set(facts);
     this.scanned++;
   }
 

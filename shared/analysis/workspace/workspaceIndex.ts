@@ -16,10 +16,19 @@ export interface IndexFileOptions {
   helmTemplate?: boolean;
 }
 
+/**
+ * Can the text define an object the index keeps? Every such object writes the keys `apiVersion`, `kind` and
+ * `name` (in `metadata`), so a file without all three words is skipped before any parsing: CI workflows,
+ * compose files and Helm values are most of a workspace's YAML.
+ */
+export function mayDefineObjects(text: string): boolean {
+  return text.includes('apiVersion') && text.includes('kind') && text.includes('name');
+}
+
 /** The facts of one file. Pure; never throws on any text. */
 export function indexFile(uri: string, text: string, options: IndexFileOptions = {}): FileFacts {
   if (isKustomizationFile(uri)) return { uri, objects: [], kustomization: kustomizationFacts(text) };
-  if (options.helmTemplate) return { uri, objects: [] };
+  if (options.helmTemplate || !mayDefineObjects(text)) return { uri, objects: [] };
   const objects: ObjectFacts[] = [];
   for (const doc of parseManifests(text, { path: uri }).documents) {
     const facts = objectFacts(doc, uri);
@@ -50,8 +59,6 @@ const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomi
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, FileFacts>();
-  /** Each file's facts without their ranges, to tell a real change from moved lines. */
-  private readonly signatures = new Map<string, string>();
   private view: View | undefined;
   /** Bumped on every change: callers cache what they derive from the index by it. */
   generation = 0;
@@ -66,17 +73,16 @@ export class WorkspaceIndex {
 
   /** Takes facts made elsewhere (a worker, a cache); returns whether the facts, ranges aside, changed. */
   set(facts: FileFacts): boolean {
-    const signature = signatureOf(facts);
-    const same = this.signatures.get(facts.uri) === signature;
+    // Signatures are computed only when a file is indexed again: the first scan of a workspace needs none.
+    const previous = this.files.get(facts.uri);
+    const same = previous !== undefined && signatureOf(previous) === signatureOf(facts);
     this.files.set(facts.uri, facts);
-    this.signatures.set(facts.uri, signature);
     this.view = undefined;
     if (!same) this.generation++;
     return !same;
   }
 
   remove(uri: string): void {
-    this.signatures.delete(uri);
     if (this.files.delete(uri)) this.changed();
   }
 
@@ -86,7 +92,6 @@ export class WorkspaceIndex {
     let removed = false;
     for (const uri of [...this.files.keys()]) {
       if (!uri.startsWith(prefix)) continue;
-      this.signatures.delete(uri);
       removed = this.files.delete(uri) || removed;
     }
     if (removed) this.changed();
