@@ -46,8 +46,6 @@ const NOT_RENDERED = [
   'helmCharts',
 ];
 
-/** Resource nesting deeper than this is a cycle or a mistake; kustomize itself rejects cycles. */
-const MAX_DEPTH = 32;
 
 /** The kustomization file in `dir`, with its text. */
 export function findKustomization(dir: string, read: ReadFile): { path: string; text: string } | undefined {
@@ -63,13 +61,13 @@ function isObject(node: RNode): boolean {
   return node.kind === 'map' && str(get(node, 'kind')) !== undefined;
 }
 
-function resourceItems(dir: string, rel: string, read: ReadFile, depth: number, problems: Problem[], from: string) {
+function resourceItems(dir: string, rel: string, read: ReadFile, building: string[], problems: Problem[], from: string) {
   if (isRemote(rel)) {
     problems.push({ path: from, message: `remote resource ${rel} is not rendered` });
     return [];
   }
   const path = joinPath(dir, rel);
-  if (findKustomization(path, read)) return build(path, read, depth + 1, problems);
+  if (findKustomization(path, read)) return build(path, read, building, problems);
   const text = read(path);
   if (text === undefined) {
     problems.push({ path: from, message: `resource ${rel} cannot be read` });
@@ -80,14 +78,15 @@ function resourceItems(dir: string, rel: string, read: ReadFile, depth: number, 
     .map((object): Item => ({ object, names: [str(getIn(object, ['metadata', 'name'])) ?? ''] }));
 }
 
-function build(dir: string, read: ReadFile, depth: number, problems: Problem[]): Item[] {
+/** `building` holds the directories being built around this one: kustomize rejects a cycle among them. */
+function build(dir: string, read: ReadFile, building: string[], problems: Problem[]): Item[] {
   const found = findKustomization(dir, read);
   if (!found) {
     problems.push({ path: dir, message: 'no kustomization.yaml in this directory' });
     return [];
   }
-  if (depth > MAX_DEPTH) {
-    problems.push({ path: found.path, message: 'resources nest too deep (a cycle?)' });
+  if (building.includes(dir)) {
+    problems.push({ path: found.path, message: 'resources include a kustomization that includes this one' });
     return [];
   }
   const k = parseTrees(found.text, found.path)[0];
@@ -100,7 +99,8 @@ function build(dir: string, read: ReadFile, depth: number, problems: Problem[]):
     return seq?.kind === 'seq' ? seq.items.flatMap((i) => str(i) ?? []) : [];
   });
   const ctx: PatchContext = { dir, file: found.path, text: found.text, read, problems };
-  let items = rels.flatMap((rel) => resourceItems(dir, rel, read, depth, problems, found.path));
+  const inner = [...building, dir];
+  let items = rels.flatMap((rel) => resourceItems(dir, rel, read, inner, problems, found.path));
   items = applyPatches(ctx, k, items);
   const before = items.map((i) => i.names[i.names.length - 1]);
   const objects = items.map((i) => i.object);
@@ -128,7 +128,7 @@ function build(dir: string, read: ReadFile, depth: number, problems: Problem[]):
  */
 export function renderKustomization(dir: string, read: ReadFile): RenderResult {
   const problems: Problem[] = [];
-  const items = build(dir, read, 0, problems);
+  const items = build(dir, read, [], problems);
   const kustomization = findKustomization(dir, read)?.path;
   return { objects: items.map((i) => i.object), ...(kustomization && { kustomization }), problems };
 }
