@@ -16,6 +16,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
 import type { AnalysisPool } from './analysisPool';
 import type { ServerContext } from './context';
 import { FEATURES } from './features';
+import { kustomizePreviewFeature } from './features/kustomizePreview';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { watchWorkspaceFiles, workspaceFeatures } from './features/workspace';
 import { WorkspaceFindings } from './features/workspaceDiagnostics';
@@ -79,7 +80,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const analysis = host.snapshot();
     for (const uri of analysis.uris()) if (crossFile.changed(uri, analysis)) diagnostics.schedule(uri);
   });
-  const wsFeatures = workspaceFeatures(workspace);
+  const wsFeatures = [
+    ...workspaceFeatures(workspace),
+    kustomizePreviewFeature(
+      () => workspaceConfig.folderPaths(),
+      () => lintConfig,
+    ),
+  ];
 
   /** An open `.podlens.yaml` shows its own configuration problems, at the levels in force, instead of lint's. */
   const showConfigFindings = (uri: string) => {

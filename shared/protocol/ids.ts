@@ -11,3 +11,12 @@ export const LIFECYCLE_VIEW_TYPE = 'podlens.lifecycle';
 
 /** Which documents of a file carry a pod spec (Pods and workload pod templates). */
 export const PodDocumentsRequest = { method: 'podlens/podDocuments' } as const;
+
+/** The command that renders a kustomization and opens the rendered objects read-only. */
+export const PREVIEW_KUSTOMIZATION_COMMAND = 'podlens.previewKustomization';
+
+/** URI scheme of the read-only documents that show a rendered kustomization. */
+export const KUSTOMIZE_PREVIEW_SCHEME = 'podlens-kustomize';
+
+/** Render and lint a kustomization; params and result are `KustomizePreviewParams` / `KustomizePreviewResult`. */
+export const KustomizePreviewRequest = { method: 'podlens/kustomizePreview' } as const;
