@@ -4,7 +4,7 @@
  * Kubernetes OpenAPI merge item by item, every other list is replaced, and `$patch: delete` / `$patch: replace`
  * directives delete or replace the element they sit in. The merged tree keeps the patch's origins.
  */
-import { clone, get, type RMap, type RNode, type RSeq, str } from './tree';
+import { clone, get, getIn, put, type RMap, type RNode, type RSeq, str } from './tree';
 
 /** List fields of pod specs and their merge keys (`x-kubernetes-patch-merge-key` in the v1.36 OpenAPI). */
 const MERGE_KEYS: Record<string, string> = {
@@ -73,6 +73,8 @@ function mergeMap(base: RMap, patch: RMap): RMap {
 /** `patch` merged onto `base`; `mergeKey` is the merge key of the list field both sit in, if any. */
 export function mergeNode(base: RNode, patch: RNode, mergeKey: string | undefined): RNode {
   if (directive(patch) === 'replace') return withoutDirectives(patch);
+  // A patch repeating a value (a merge key naming its list item, above all) did not set it: the base did.
+  if (base.kind === 'scalar' && patch.kind === 'scalar' && base.value === patch.value) return base;
   if (base.kind === 'map' && patch.kind === 'map') return mergeMap(base, patch);
   if (base.kind === 'seq' && patch.kind === 'seq' && mergeKey) return mergeList(base, patch, mergeKey);
   return withoutDirectives(patch);
@@ -81,25 +83,10 @@ export function mergeNode(base: RNode, patch: RNode, mergeKey: string | undefine
 /** The object after a strategic-merge patch; undefined when the patch deletes the whole object. */
 export function strategicMerge(base: RNode, patch: RNode): RNode | undefined {
   if (directive(patch) === 'delete') return undefined;
-  // The patch's identifying fields (apiVersion, kind, metadata.name) merge as equal values: keep the base's.
   const merged = mergeNode(base, patch, undefined);
-  for (const key of ['apiVersion', 'kind']) restore(merged, base, [key]);
-  restore(merged, base, ['metadata', 'name']);
+  // A patch may name the object by a name it had before an inner kustomization's prefix: the name stays.
+  const name = getIn(base, ['metadata', 'name']);
+  const metadata = get(merged, 'metadata');
+  if (name && metadata?.kind === 'map') put(metadata, 'name', name);
   return merged;
-}
-
-function restore(merged: RNode, base: RNode, keys: string[]): void {
-  let m: RNode | undefined = merged;
-  let b: RNode | undefined = base;
-  for (const k of keys.slice(0, -1)) {
-    m = get(m, k);
-    b = get(b, k);
-  }
-  const last = keys[keys.length - 1] as string;
-  const entry = m?.kind === 'map' ? m.entries.find((e) => e.key === last) : undefined;
-  const original = b?.kind === 'map' ? b.entries.find((e) => e.key === last) : undefined;
-  if (entry && original) {
-    entry.value = original.value;
-    entry.keyOrigin = original.keyOrigin;
-  }
 }

@@ -181,3 +181,21 @@ spec:
     expect(text).toContain('a: "true"');
   });
 });
+
+describe('renderKustomization: overlays naming objects by their base names', () => {
+  it('patches an object its base renamed, keeping the rendered name, and maps repeated values to the base', () => {
+    const { docs, text, spans } = renderFiles(
+      {
+        '/base/kustomization.yaml': 'resources: [pod.yaml]\nnamePrefix: base-\n',
+        '/base/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: a:1\n',
+        '/o/kustomization.yaml': 'resources: [../base]\npatches:\n  - path: patch.yaml\n',
+        '/o/patch.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: a:2\n',
+      },
+      '/o',
+    );
+    expect(docs[0].metadata.name).toBe('base-p');
+    expect(docs[0].spec.containers).toEqual([{ name: 'c', image: 'a:2' }]);
+    expect(originAt(spans, renderedRange(text, '- name: c', 'c'))?.path).toBe('/base/pod.yaml');
+    expect(originAt(spans, renderedRange(text, 'image:', 'a:2'))?.path).toBe('/o/patch.yaml');
+  });
+});
