@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { LintConfig } from '../../shared/lint';
 import { previewKustomization } from '../../shared/lint/kustomizePreview';
-import { emitObjects } from '../../shared/model/kustomizeRender/emit';
 import { type Problem, renderKustomization } from '../../shared/model/kustomizeRender';
+import { emitObjects } from '../../shared/model/kustomizeRender/emit';
 import type { CliDiagnostic, CliFileResult } from './format/types';
 import { UsageError } from './io';
 

@@ -23,7 +23,6 @@ import {
 import { kustomizeOptions } from '../kustomize';
 import { ServerWorkspaceIndex } from '../workspaceIndex';
 import { loadCliConfig } from './config';
-import { lintKustomization, problemLines } from './kustomize';
 import { expandInputs, readManifest } from './files';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
@@ -31,6 +30,7 @@ import { formatText, LEVELS } from './format/text';
 import type { CliDiagnostic, CliFileResult, LintReport, RuleInfo } from './format/types';
 import type { CliIo } from './io';
 import { UsageError } from './io';
+import { lintKustomization, problemLines } from './kustomize';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];

@@ -89,13 +89,7 @@ export function kustomizePreviewFeature(roots: () => readonly string[], config: 
     capabilities: {},
     register(ctx) {
       ctx.connection.onRequest(KustomizePreviewRequest.method, (params: KustomizePreviewParams, token) =>
-        runSafe(
-          ctx.log,
-          () => kustomizePreview(ctx, params.uri, roots(), config()),
-          EMPTY,
-          'kustomize preview',
-          token,
-        ),
+        runSafe(ctx.log, () => kustomizePreview(ctx, params.uri, roots(), config()), EMPTY, 'kustomize preview', token),
       );
     },
   };

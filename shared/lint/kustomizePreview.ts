@@ -3,8 +3,9 @@
  * finding on a field an overlay patch set lands in the patch file, one on a transformer-set value on the
  * kustomization's line, and one on anything else in the base file.
  */
-import { emitObjects, originAt } from '../model/kustomizeRender/emit';
+
 import { type Origin, type Problem, type ReadFile, renderKustomization } from '../model/kustomizeRender';
+import { emitObjects, originAt } from '../model/kustomizeRender/emit';
 import type { Range } from '../util/range';
 import type { LintOptions } from './run';
 import { lintText } from './run';

@@ -15,12 +15,12 @@ import {
   type ReadFile,
 } from './kustomizeRender/patches';
 import { isRemote, joinPath } from './kustomizeRender/paths';
-import { get, getIn, parseTrees, type RNode, str } from './kustomizeRender/tree';
 import {
   transformLabelsAndAnnotations,
   transformNames,
   transformReplicasAndImages,
 } from './kustomizeRender/transformers';
+import { get, getIn, parseTrees, type RNode, str } from './kustomizeRender/tree';
 
 export type { Origin, RNode } from './kustomizeRender/tree';
 export type { Problem, ReadFile };
@@ -46,7 +46,6 @@ const NOT_RENDERED = [
   'helmCharts',
 ];
 
-
 /** The kustomization file in `dir`, with its text. */
 export function findKustomization(dir: string, read: ReadFile): { path: string; text: string } | undefined {
   for (const name of KUSTOMIZATION_FILES) {
@@ -61,7 +60,14 @@ function isObject(node: RNode): boolean {
   return node.kind === 'map' && str(get(node, 'kind')) !== undefined;
 }
 
-function resourceItems(dir: string, rel: string, read: ReadFile, building: string[], problems: Problem[], from: string) {
+function resourceItems(
+  dir: string,
+  rel: string,
+  read: ReadFile,
+  building: string[],
+  problems: Problem[],
+  from: string,
+) {
   if (isRemote(rel)) {
     problems.push({ path: from, message: `remote resource ${rel} is not rendered` });
     return [];
@@ -111,7 +117,10 @@ function build(dir: string, read: ReadFile, building: string[], problems: Proble
     k,
     items.map((item, i) => {
       const name = str(getIn(objects[i], ['metadata', 'name']));
-      return { object: objects[i] as RNode, names: name && !item.names.includes(name) ? [...item.names, name] : item.names };
+      return {
+        object: objects[i] as RNode,
+        names: name && !item.names.includes(name) ? [...item.names, name] : item.names,
+      };
     }),
   );
   transformReplicasAndImages(

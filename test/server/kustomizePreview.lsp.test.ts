@@ -36,7 +36,10 @@ describe('podlens/kustomizePreview', () => {
     expect(result.kustomization).toBe(uri(path.join(OVERLAY, 'kustomization.yaml')));
     expect(result.text).toContain('  name: prod-web\n');
     expect(result.problems).toEqual([]);
-    const line = fs.readFileSync(PATCH, 'utf8').split('\n').findIndex((l) => l.includes('imagePullPolicy'));
+    const line = fs
+      .readFileSync(PATCH, 'utf8')
+      .split('\n')
+      .findIndex((l) => l.includes('imagePullPolicy'));
     const finding = result.diagnostics.find((d) => d.rule === 'invalid-enum');
     expect(finding).toMatchObject({
       severity: 'error',

@@ -43,7 +43,8 @@ function addPairs(object: RNode, at: readonly string[], pairs: { key: string; va
   const first = pairs[0]?.value.origin as Origin;
   const map = ensureMap(object, at, first);
   if (!map) return;
-  for (const { key, value } of pairs) put(map, key, scalar(value.value === null ? '' : String(value.value), value.origin));
+  for (const { key, value } of pairs)
+    put(map, key, scalar(value.value === null ? '' : String(value.value), value.origin));
 }
 
 /** Where labels go: metadata always; templates with `templates`; selectors with `selectors` (commonlabels.go). */

@@ -125,8 +125,7 @@ export function ensureMap(node: RNode, keys: readonly string[], origin: Origin):
 }
 
 export function clone(node: RNode): RNode {
-  if (node.kind === 'map')
-    return { ...node, entries: node.entries.map((e) => ({ ...e, value: clone(e.value) })) };
+  if (node.kind === 'map') return { ...node, entries: node.entries.map((e) => ({ ...e, value: clone(e.value) })) };
   if (node.kind === 'seq') return { ...node, items: node.items.map(clone) };
   return { ...node };
 }

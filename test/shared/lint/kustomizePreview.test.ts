@@ -16,7 +16,10 @@ function disk(p: string): string | undefined {
 }
 
 function lineOf(file: string, needle: string): number {
-  return fs.readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes(needle));
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .findIndex((l) => l.includes(needle));
 }
 
 describe('previewKustomization', () => {

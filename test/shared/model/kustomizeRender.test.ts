@@ -1,8 +1,8 @@
 // Rendering a kustomization (base + overlay) from its files' texts, and where each rendered value comes from.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { renderKustomization } from '../../../shared/model/kustomizeRender';
 import { emitObjects, originAt } from '../../../shared/model/kustomizeRender/emit';
 import type { Range } from '../../../shared/util/range';
@@ -175,7 +175,8 @@ spec:
   it('quotes strings that would read back as another type', () => {
     const { text, docs } = renderFiles({
       '/k/kustomization.yaml': 'resources: [cm.yaml]\n',
-      '/k/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: "true", b: "0x1", c: "x: y", d: "#", e: ""}\n',
+      '/k/cm.yaml':
+        'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: "true", b: "0x1", c: "x: y", d: "#", e: ""}\n',
     });
     expect(docs[0].data).toEqual({ a: 'true', b: '0x1', c: 'x: y', d: '#', e: '' });
     expect(text).toContain('a: "true"');
@@ -187,9 +188,11 @@ describe('renderKustomization: overlays naming objects by their base names', () 
     const { docs, text, spans } = renderFiles(
       {
         '/base/kustomization.yaml': 'resources: [pod.yaml]\nnamePrefix: base-\n',
-        '/base/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: a:1\n',
+        '/base/pod.yaml':
+          'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: a:1\n',
         '/o/kustomization.yaml': 'resources: [../base]\npatches:\n  - path: patch.yaml\n',
-        '/o/patch.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: a:2\n',
+        '/o/patch.yaml':
+          'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: a:2\n',
       },
       '/o',
     );
