@@ -5,7 +5,7 @@
  */
 
 import { type Origin, type Problem, type ReadFile, renderKustomization } from '../model/kustomizeRender';
-import { emitObjects, originAt } from '../model/kustomizeRender/emit';
+import { emitObjects, originIndex } from '../model/kustomizeRender/emit';
 import type { Range } from '../util/range';
 import type { LintOptions } from './run';
 import { lintText } from './run';
@@ -39,7 +39,7 @@ export function previewKustomization(
 ): KustomizePreview {
   const rendered = renderKustomization(dir, read);
   const { text, spans } = emitObjects(rendered.objects);
-  const originOf = (range: Range) => originAt(spans, range);
+  const originOf = originIndex(spans);
   const findings = lintText(text, options).map((f): PreviewFinding => {
     const origin = originOf(f.range);
     const relatedOrigins = (f.related ?? []).flatMap((r) => {

@@ -128,19 +128,33 @@ function size(r: Range): number {
 }
 
 /**
- * The origin of a range of the rendered text: the smallest written key or value that holds it (a finding on a
- * value set by a patch lands on the patch's value), or the smallest one that starts it.
+ * A lookup of the origin of any range of the rendered text: the smallest written key or value that holds it (a
+ * finding on a value set by a patch lands on the patch's value), or else the smallest one holding its start.
+ * Spans are filed under every line they cover, so a lookup reads only the spans of one line.
  */
+export function originIndex(spans: readonly SpanRecord[]): (range: Range) => Origin | undefined {
+  const byLine = new Map<number, SpanRecord[]>();
+  for (const s of spans) {
+    for (let line = s.range.start.line; line <= s.range.end.line; line++) {
+      const list = byLine.get(line);
+      if (list) list.push(s);
+      else byLine.set(line, [s]);
+    }
+  }
+  const smallest = (candidates: readonly SpanRecord[], inner: Range) => {
+    let best: SpanRecord | undefined;
+    for (const s of candidates) {
+      if (contains(s.range, inner) && (!best || size(s.range) < size(best.range))) best = s;
+    }
+    return best;
+  };
+  return (range) => {
+    const candidates = byLine.get(range.start.line) ?? [];
+    return (smallest(candidates, range) ?? smallest(candidates, { start: range.start, end: range.start }))?.origin;
+  };
+}
+
+/** The origin of one range (see originIndex, which answers many lookups faster). */
 export function originAt(spans: readonly SpanRecord[], range: Range): Origin | undefined {
-  let best: SpanRecord | undefined;
-  for (const s of spans) {
-    if (!contains(s.range, range)) continue;
-    if (!best || size(s.range) < size(best.range)) best = s;
-  }
-  if (best) return best.origin;
-  const start = { start: range.start, end: range.start };
-  for (const s of spans) {
-    if (contains(s.range, start) && (!best || size(s.range) < size(best.range))) best = s;
-  }
-  return best?.origin;
+  return originIndex(spans)(range);
 }

@@ -69,26 +69,28 @@ function patchDocs(ctx: PatchContext, pathNode: RNode | undefined, inline: RNode
   return text === undefined || inline === undefined ? [] : parseTrees(text, ctx.file, inlinePositions(ctx, inline));
 }
 
-function nameMatches(pattern: string, names: readonly string[]): boolean {
-  if (names.includes(pattern)) return true;
+/** A target's name test: the exact name, or the regular expression kustomize also accepts there. */
+function nameTest(pattern: string | undefined): (names: readonly string[]) => boolean {
+  if (pattern === undefined) return () => true;
+  let re: RegExp | undefined;
   try {
-    const re = new RegExp(`^(?:${pattern})$`);
-    return names.some((n) => re.test(n));
+    re = new RegExp(`^(?:${pattern})$`);
   } catch {
-    return false;
+    re = undefined;
   }
+  return (names) => names.includes(pattern) || (re !== undefined && names.some((n) => re.test(n)));
 }
 
-function matches(item: Item, kind: string | undefined, name: string | undefined): boolean {
-  if (kind !== undefined && str(get(item.object, 'kind')) !== kind) return false;
-  return name === undefined || nameMatches(name, item.names);
+function matcher(kind: string | undefined, name: string | undefined): (item: Item) => boolean {
+  const named = nameTest(name);
+  return (item) => (kind === undefined || str(get(item.object, 'kind')) === kind) && named(item.names);
 }
 
 function mergeInto(items: Item[], patch: RNode, target: RNode | undefined): Item[] {
   const kind = str(get(target, 'kind')) ?? str(get(patch, 'kind'));
-  const name = str(get(target, 'name')) ?? str(getIn(patch, ['metadata', 'name']));
+  const matches = matcher(kind, str(get(target, 'name')) ?? str(getIn(patch, ['metadata', 'name'])));
   return items.flatMap((item) => {
-    if (!matches(item, kind, name)) return [item];
+    if (!matches(item)) return [item];
     const merged = strategicMerge(item.object, patch);
     return merged ? [{ ...item, object: merged }] : [];
   });
@@ -96,10 +98,9 @@ function mergeInto(items: Item[], patch: RNode, target: RNode | undefined): Item
 
 function opsInto(ctx: PatchContext, items: Item[], patch: RNode, target: RNode | undefined): Item[] {
   const ops = readOps(patch);
-  const kind = str(get(target, 'kind'));
-  const name = str(get(target, 'name'));
+  const matches = matcher(str(get(target, 'kind')), str(get(target, 'name')));
   return items.map((item) => {
-    if (!matches(item, kind, name)) return item;
+    if (!matches(item)) return item;
     const { object, problem } = applyJson6902(item.object, ops);
     if (problem) ctx.problems.push({ path: ctx.file, message: `JSON patch on ${item.names[0]}: ${problem}` });
     return { ...item, object };
