@@ -79,7 +79,8 @@ function resourceItems(
     problems.push({ path: from, message: `resource ${rel} cannot be read` });
     return [];
   }
-  return parseTrees(text, path)
+  const broken = () => problems.push({ path, message: 'YAML syntax errors: the broken documents are left out' });
+  return parseTrees(text, path, undefined, broken)
     .filter(isObject)
     .map((object): Item => ({ object, names: [str(getIn(object, ['metadata', 'name'])) ?? ''] }));
 }

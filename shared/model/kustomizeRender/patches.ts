@@ -53,6 +53,9 @@ function inlinePositions(ctx: PatchContext, node: RNode): PositionOf {
   };
 }
 
+const broken = (ctx: PatchContext, path: string) => () =>
+  ctx.problems.push({ path, message: 'patch has YAML syntax errors: its broken documents are not applied' });
+
 /** The documents of a patch: a file's (`path`) or the inline text's. */
 function patchDocs(ctx: PatchContext, pathNode: RNode | undefined, inline: RNode | undefined): RNode[] {
   const rel = str(pathNode);
@@ -63,10 +66,11 @@ function patchDocs(ctx: PatchContext, pathNode: RNode | undefined, inline: RNode
       ctx.problems.push({ path: ctx.file, message: `patch ${rel} cannot be read` });
       return [];
     }
-    return parseTrees(text, path);
+    return parseTrees(text, path, undefined, broken(ctx, path));
   }
   const text = str(inline);
-  return text === undefined || inline === undefined ? [] : parseTrees(text, ctx.file, inlinePositions(ctx, inline));
+  if (text === undefined || inline === undefined) return [];
+  return parseTrees(text, ctx.file, inlinePositions(ctx, inline), broken(ctx, ctx.file));
 }
 
 /** A target's name test: the exact name, or the regular expression kustomize also accepts there. */

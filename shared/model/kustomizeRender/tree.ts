@@ -74,17 +74,27 @@ export function fromYaml(node: unknown, path: string, pos: PositionOf, fallback:
   return { kind: 'scalar', value: null, origin: fallback };
 }
 
-/** Every document of a text as trees; documents with syntax errors or empty ones are skipped. */
-export function parseTrees(text: string, path: string, pos: PositionOf = positionsOf(text)): RNode[] {
+/**
+ * Every document of a text as trees; empty documents are skipped, and so are documents with syntax errors, for
+ * which `onBroken` is called (kustomize fails the build on them).
+ */
+export function parseTrees(
+  text: string,
+  path: string,
+  pos: PositionOf = positionsOf(text),
+  onBroken: () => void = () => undefined,
+): RNode[] {
   let docs: ReturnType<typeof parseAllDocuments>;
   try {
     docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false });
   } catch {
     // `yaml` throws only on input nested deep enough to exhaust the stack: such a file renders nothing.
+    onBroken();
     return [];
   }
   if (!Array.isArray(docs)) return [];
   const none: Origin = { path, range: { start: pos(0), end: pos(0) } };
+  if (docs.some((d) => d.errors.length > 0)) onBroken();
   return docs
     .filter((d) => d.errors.length === 0 && d.contents !== null)
     .map((d) => fromYaml(d.contents, path, pos, none));

@@ -170,6 +170,14 @@ spec:
       Array(3).fill('resources include a kustomization that includes this one'),
     );
     expect(renderFiles({ '/k/kustomization.yaml': 'resources: [a.yaml\n', '/k/a.yaml': pod }).objects).toEqual([]);
+    const broken = renderFiles({
+      '/k/kustomization.yaml': 'resources: [a.yaml]\n',
+      '/k/a.yaml': `${pod}---\nkind: [\n`,
+    });
+    expect(broken.docs.map((d) => d.metadata.name)).toEqual(['p']);
+    expect(broken.problems).toEqual([
+      { path: '/k/a.yaml', message: 'YAML syntax errors: the broken documents are left out' },
+    ]);
   });
 
   it('quotes strings that would read back as another type', () => {
