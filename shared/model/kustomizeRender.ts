@@ -1,8 +1,9 @@
 /**
  * Renders what `kustomize build DIR` outputs, from the texts of its files (a resolver gives a file's text by
  * path; nothing here touches a file system): resources (files, and directories built by their own
- * kustomization), patches, and the built-in transformers, in the order of kustomize's
- * api/internal/target/kusttarget.go. Every rendered value keeps the origin of the text that produced it.
+ * kustomization), patches, and the built-in transformers, in the order of kustomize's configureBuiltinTransformers
+ * (api/internal/target/kusttarget_configplugin.go). Every rendered value keeps the origin of the text that
+ * produced it.
  * Generators, components, replacements and remote resources are not rendered: each is reported as a problem.
  */
 import { KUSTOMIZATION_FILES } from './kustomize';

@@ -137,9 +137,9 @@ function entries(kustomization: RNode, key: string): RNode[] {
 }
 
 /**
- * Runs the kustomization's built-in transformers over its objects in kustomize's order
- * (api/internal/target/kusttarget_configplugin.go: namespace, prefix/suffix, labels, annotations, then, after
- * JSON 6902 patches, replicas and images). `afterNames` runs between the name-changing and the later transformers.
+ * The kustomization's built-in transformers, run in kustomize's order (configureBuiltinTransformers in
+ * api/internal/target/kusttarget_configplugin.go): namespace, prefix, suffix, labels, annotations, then, after
+ * JSON 6902 patches, replicas and images.
  */
 export function transformNames(objects: RNode[], kustomization: RNode): void {
   const namespace = get(kustomization, 'namespace');
@@ -164,11 +164,12 @@ export function transformLabelsAndAnnotations(objects: RNode[], kustomization: R
   const common = pairsOf(get(kustomization, 'commonLabels'));
   const annotations = pairsOf(get(kustomization, 'commonAnnotations'));
   for (const object of objects) {
-    applyLabels(object, common, true, true);
+    // `labels` entries first, then commonLabels, which win on a shared key (kusttarget_configplugin.go).
     for (const entry of entries(kustomization, 'labels')) {
       const flag = (key: string) => get(entry, key)?.kind === 'scalar' && str(get(entry, key)) === 'true';
       applyLabels(object, pairsOf(get(entry, 'pairs')), flag('includeTemplates'), flag('includeSelectors'));
     }
+    applyLabels(object, common, true, true);
     applyAnnotations(object, annotations);
   }
 }

@@ -140,12 +140,15 @@ spec:
 
   it('adds nameSuffix, leaves cluster-scoped objects out of the namespace, and sets a Service selector', () => {
     const { docs } = renderFiles({
-      '/k/kustomization.yaml': 'resources: [all.yaml]\nnamespace: ns\nnameSuffix: -v2\ncommonLabels: {app: a}\n',
+      '/k/kustomization.yaml':
+        'resources: [all.yaml]\nnamespace: ns\nnameSuffix: -v2\ncommonLabels: {app: a}\nlabels: [{pairs: {app: b, x: y}}]\n',
       '/k/all.yaml': `${pod}---\napiVersion: v1\nkind: Namespace\nmetadata: {name: ns}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {ports: [{port: 80}]}\n`,
     });
     expect(docs.map((d) => d.metadata.name)).toEqual(['p-v2', 'ns', 's-v2']);
     expect(docs.map((d) => d.metadata.namespace)).toEqual(['ns', undefined, 'ns']);
     expect(docs[2].spec.selector).toEqual({ app: 'a' });
+    // commonLabels runs after the labels entries: its value wins on a shared key.
+    expect(docs[2].metadata.labels).toEqual({ app: 'a', x: 'y' });
   });
 
   it('reports missing files, unsupported generators and failing JSON patches instead of throwing', () => {
