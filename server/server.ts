@@ -17,6 +17,7 @@ import type { AnalysisPool } from './analysisPool';
 import type { ServerContext } from './context';
 import { FEATURES } from './features';
 import { DiagnosticsPublisher } from './features/diagnostics';
+import { kustomizePreviewFeature } from './features/kustomizePreview';
 import { watchWorkspaceFiles, workspaceFeatures } from './features/workspace';
 import { WorkspaceFindings } from './features/workspaceDiagnostics';
 import { Kustomizations } from './kustomize';
@@ -81,7 +82,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const analysis = host.snapshot();
     for (const uri of analysis.uris()) if (crossFile.changed(uri, analysis)) diagnostics.schedule(uri);
   });
-  const wsFeatures = workspaceFeatures(workspace);
+  const wsFeatures = [
+    ...workspaceFeatures(workspace),
+    kustomizePreviewFeature(
+      () => workspaceConfig.folderPaths(),
+      () => lintConfig,
+    ),
+  ];
 
   /** An open `.podlens.yaml` shows its own configuration problems, at the levels in force, instead of lint's. */
   const showConfigFindings = (uri: string) => {

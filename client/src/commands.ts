@@ -3,11 +3,17 @@
  * Ctx and registered at activation; nothing runs until a command is invoked.
  */
 import * as vscode from 'vscode';
-import { COMPARE_VERSIONS_COMMAND, PREVIEW_LIFECYCLE_COMMAND } from '../../shared/protocol/ids';
+import {
+  COMPARE_VERSIONS_COMMAND,
+  KUSTOMIZE_PREVIEW_SCHEME,
+  PREVIEW_KUSTOMIZATION_COMMAND,
+  PREVIEW_LIFECYCLE_COMMAND,
+} from '../../shared/protocol/ids';
 import type { Ctx } from './ctx';
 
 export type CommandId =
   | typeof PREVIEW_LIFECYCLE_COMMAND
+  | typeof PREVIEW_KUSTOMIZATION_COMMAND
   | 'podlens.lockLifecyclePanel'
   | 'podlens.unlockLifecyclePanel'
   | 'podlens.restartServer'
@@ -32,7 +38,8 @@ async function previewLifecycle(ctx: Ctx, target?: unknown, index?: unknown): Pr
     return;
   }
   const document = await vscode.workspace.openTextDocument(uri);
-  const pods = await ctx.podDocuments(uri);
+  // A rendered kustomization is not open in the server: the panel reads its text and finds the pods itself.
+  const pods = uri.scheme === KUSTOMIZE_PREVIEW_SCHEME ? undefined : await ctx.podDocuments(uri);
   if (pods && pods.documents.length === 0) {
     void vscode.window.showInformationMessage(
       `podlens: ${vscode.workspace.asRelativePath(uri)} has no Pod or pod template to preview.`,
@@ -43,9 +50,20 @@ async function previewLifecycle(ctx: Ctx, target?: unknown, index?: unknown): Pr
   (await ctx.panels()).show(document, documentIndex);
 }
 
+/** From the explorer or editor title with a `Uri`, from the palette with the active editor's file. */
+async function previewKustomization(ctx: Ctx, target?: unknown): Promise<void> {
+  const uri = target instanceof vscode.Uri ? target : vscode.window.activeTextEditor?.document.uri;
+  if (!uri) {
+    void vscode.window.showInformationMessage('podlens: open a kustomization.yaml to preview what it renders.');
+    return;
+  }
+  await (await ctx.kustomizePreviews()).preview(uri);
+}
+
 export function createCommands(ctx: Ctx): Record<CommandId, Handler> {
   return {
     [PREVIEW_LIFECYCLE_COMMAND]: (target?: unknown, index?: unknown) => previewLifecycle(ctx, target, index),
+    [PREVIEW_KUSTOMIZATION_COMMAND]: (target?: unknown) => previewKustomization(ctx, target),
     // The panel's title-bar buttons: pinned to its document, or following the active editor again.
     'podlens.lockLifecyclePanel': async () => (await ctx.panels()).setLocked(true),
     'podlens.unlockLifecyclePanel': async () => (await ctx.panels()).setLocked(false),

@@ -8,6 +8,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { LIFECYCLE_VIEW_TYPE, PodDocumentsRequest } from '../../shared/protocol/ids';
 import type { PodDocumentsParams, PodDocumentsResult } from '../../shared/protocol/lsp';
 import { EditorContext } from './editorContext';
+import type { KustomizePreviews } from './kustomizePreview';
 import type { LifecyclePanels } from './lifecyclePanel';
 import { WhatIfStore } from './whatIfStore';
 
@@ -20,6 +21,7 @@ export class Ctx {
   });
   client: LanguageClient | undefined;
   private lifecyclePanels: Promise<LifecyclePanels> | undefined;
+  private previews: Promise<KustomizePreviews> | undefined;
   /** The running start, so a stop waits for it (a client still starting cannot be stopped). */
   private starting: Promise<void> | undefined;
   private watchingExtensions = false;
@@ -52,6 +54,16 @@ export class Ctx {
       return panels;
     });
     return this.lifecyclePanels;
+  }
+
+  /** The rendered-kustomization documents, loaded on first use. */
+  kustomizePreviews(): Promise<KustomizePreviews> {
+    this.previews ??= import('./kustomizePreview').then(({ KustomizePreviews }) => {
+      const previews = new KustomizePreviews(this);
+      this.extension.subscriptions.push(previews);
+      return previews;
+    });
+    return this.previews;
   }
 
   start(): Promise<void> {

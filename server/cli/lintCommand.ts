@@ -2,7 +2,8 @@
  * `podlens lint <files|dirs|globs...> [--format text|json|sarif] [--level error|warning|info|hint] [--config file]
  * [--workspace DIR] [--workspace-complete] [--kubernetes-version 1.31] [--feature-gates A=true,B=false]`: the
  * editor's rules, in CI, with the workspace's other objects (the current directory tree unless --workspace says
- * otherwise) for the cross-file rules, against the target Kubernetes version.
+ * otherwise) for the cross-file rules, against the target Kubernetes version. `--kustomize DIR` lints what the
+ * kustomization in DIR renders instead (./kustomize).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -32,13 +33,14 @@ import { formatText, LEVELS } from './format/text';
 import type { CliDiagnostic, CliFileResult, LintReport, RuleInfo } from './format/types';
 import type { CliIo } from './io';
 import { UsageError } from './io';
+import { lintKustomization, problemLines } from './kustomize';
 import { targetFlags } from './target';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 
 export const LINT_USAGE =
-  'usage: podlens lint <files|dirs|globs...> [--format text|json|sarif] [--level error|warning|info|hint] [--config .podlens.yaml] [--workspace DIR] [--workspace-complete] [--kubernetes-version 1.31] [--feature-gates A=true]';
+  'usage: podlens lint <files|dirs|globs...>|--kustomize DIR [--format text|json|sarif] [--level error|warning|info|hint] [--config .podlens.yaml] [--workspace DIR] [--workspace-complete] [--kubernetes-version 1.31] [--feature-gates A=true]';
 
 const CROSS_FILE_RULE_IDS = new Set(crossFileRules.map((r) => r.meta.id));
 
@@ -110,6 +112,7 @@ export async function runLint(argv: string[], io: CliIo, version: string, pool: 
       'feature-gates': { type: 'string' },
       workspace: { type: 'string', short: 'w' },
       'workspace-complete': { type: 'boolean', default: false },
+      kustomize: { type: 'string', short: 'k' },
     },
     allowPositionals: true,
   });
@@ -117,13 +120,23 @@ export async function runLint(argv: string[], io: CliIo, version: string, pool: 
   if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${values.format}" (text, json or sarif)`);
   const level = LEVELS.find((l) => l === values.level);
   if (!level) throw new UsageError(`unknown --level "${values.level}" (error, warning, info or hint)`);
-  if (positionals.length === 0) throw new UsageError(`lint: no files given (${LINT_USAGE})`);
+  if (values.kustomize !== undefined && positionals.length > 0)
+    throw new UsageError(`lint: --kustomize lints the rendered kustomization, not files (${LINT_USAGE})`);
+  if (positionals.length === 0 && values.kustomize === undefined)
+    throw new UsageError(`lint: no files given (${LINT_USAGE})`);
 
   const flags = targetFlags(values['kubernetes-version'], values['feature-gates']);
   const { config: fileConfig, file: configFile } = loadCliConfig(values.config);
   const config = mergeLintConfigs(fileConfig, flags);
   const { files, problems } = expandInputs(positionals);
   const results: CliFileResult[] = [];
+  const notes: string[] = [];
+  if (values.kustomize !== undefined) {
+    const rendered = lintKustomization(values.kustomize, config);
+    results.push(...rendered.files);
+    // What the preview cannot render is said, not failed on: a generator is normal in a kustomization.
+    notes.push(...problemLines(rendered.problems));
+  }
   // A rule that throws is a podlens bug: its findings are missing, so CI must not pass silently (exit 2, one line).
   const failedRules = new Map<string, string>();
   const onRuleFailure = (f: RuleFailure) => {
@@ -138,9 +151,15 @@ export async function runLint(argv: string[], io: CliIo, version: string, pool: 
     if (read.ok) texts.push({ file, text: read.text });
     else problems.push({ path: file, message: read.message });
   }
-  const workspace = readWorkspace(values.workspace ?? '.', texts, values['workspace-complete'] ?? false);
-  for (const { file, text } of texts) {
-    results.push({ path: file, diagnostics: await lintFile(text, file, config, pool, onRuleFailure, workspace) });
+  // The rendered kustomization alone needs no workspace index: reading the tree would only cost time.
+  const workspace =
+    texts.length > 0 || values.kustomize === undefined
+      ? readWorkspace(values.workspace ?? '.', texts, values['workspace-complete'] ?? false)
+      : undefined;
+  if (workspace) {
+    for (const { file, text } of texts) {
+      results.push({ path: file, diagnostics: await lintFile(text, file, config, pool, onRuleFailure, workspace) });
+    }
   }
   const report: LintReport = { version: 1, files: results };
   if (results.length > 0 || format !== 'text') {
@@ -149,6 +168,7 @@ export async function runLint(argv: string[], io: CliIo, version: string, pool: 
       io.stdout(formatSarif(report, version, describeRule));
     } else io.stdout(formatText(report, level));
   }
+  for (const line of notes) io.stderr(line);
   for (const p of problems) io.stderr(`podlens: ${p.path}: ${p.message}`);
   for (const [rule, message] of failedRules) {
     io.stderr(

@@ -15,9 +15,9 @@ const VERSION = typeof PODLENS_VERSION === 'string' ? PODLENS_VERSION : '0.0.0-d
 const HELP = `podlens ${VERSION} — Kubernetes Pod manifests: lint and lifecycle prediction
 
 Usage:
-  podlens lint <files|dirs|globs...> [--format text|json|sarif] [--level error|warning|info|hint] [--config .podlens.yaml]
-               [--kubernetes-version 1.29..1.36] [--feature-gates Name=true,Name=false]
-  podlens simulate <file> [--document N] [--scenario file.json] [--until S] [--delete-at S] [--at T...] [--format text|json] [--width N] [--workspace DIR [--workspace-complete]]
+  podlens lint <files|dirs|globs...>|--kustomize DIR [--format text|json|sarif] [--level error|warning|info|hint] [--config .podlens.yaml]
+               [--workspace DIR [--workspace-complete]] [--kubernetes-version 1.29..1.36] [--feature-gates Name=true,Name=false]
+  podlens simulate <file>|--kustomize DIR [--document N] [--scenario file.json] [--until S] [--delete-at S] [--at T...] [--format text|json] [--width N] [--workspace DIR [--workspace-complete]]
   podlens --help | --version
 
 Exit codes: 0 clean, 1 findings of error severity, 2 usage or I/O errors.

@@ -1,5 +1,5 @@
 /**
- * `podlens simulate <file> [--document N] [--scenario file.json] [--until S] [--delete-at S] [--at T...]
+ * `podlens simulate <file>|--kustomize DIR [--document N] [--scenario file.json] [--until S] [--delete-at S] [--at T...]
  * [--format text|json] [--width N] [--workspace DIR [--workspace-complete]]`: the editor's lifecycle prediction on
  * the command line; with a workspace, the objects of its manifests decide what exists and which namespace
  * policies apply. Exit 0, or 2 with one line
@@ -10,6 +10,8 @@ import { parseArgs } from 'node:util';
 import { type ManifestDocument, parseManifests } from '../../shared/model';
 import { fileObjects, simulate, toJson } from '../../shared/sim';
 import { kustomizeOptions } from '../kustomize';
+import { UsageError } from './io';
+import { problemLines, renderedName, renderedText } from './kustomize';
 import { loadWorkspace } from './loadWorkspace';
 import { formatSimulationText } from './simulateFormat';
 
@@ -22,7 +24,7 @@ export interface SimulateIo {
 }
 
 export const SIMULATE_USAGE =
-  'usage: podlens simulate <file> [--document N] [--scenario file.json] [--until S] [--delete-at S] [--at T...] [--format text|json] [--width N] [--workspace DIR [--workspace-complete]]';
+  'usage: podlens simulate <file>|--kustomize DIR [--document N] [--scenario file.json] [--until S] [--delete-at S] [--at T...] [--format text|json] [--width N] [--workspace DIR [--workspace-complete]]';
 
 class CliError extends Error {}
 
@@ -64,8 +66,11 @@ function run(argv: string[], io: SimulateIo): number {
   const { values, positionals } = parsed;
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new CliError(`unknown --format "${format}" (text or json)`);
-  if (positionals.length !== 1) throw new CliError(`simulate takes exactly one file (${SIMULATE_USAGE})`);
-  const file = positionals[0] as string;
+  const kustomize = values.kustomize;
+  if (positionals.length !== (kustomize === undefined ? 1 : 0))
+    throw new CliError(`simulate takes exactly one file or --kustomize DIR (${SIMULATE_USAGE})`);
+  const rendered = kustomize === undefined ? undefined : renderedText(kustomize);
+  const file = kustomize === undefined ? (positionals[0] as string) : renderedName(kustomize);
   const docIndex = number('document', values.document, 0, true);
   const until = number('until', values.until, 1);
   const deleteAt = number('delete-at', values['delete-at'], 0);
@@ -75,7 +80,10 @@ function run(argv: string[], io: SimulateIo): number {
   const workspace = workspaceOption(values.workspace, values['workspace-complete'] ?? false);
 
   // A file a kustomization builds is simulated with what kustomize writes (its images, for one).
-  const documents = parseManifests(read(io, file, 'file'), { path: file, ...kustomizeOptions(file) }).documents;
+  const documents = rendered
+    ? parseManifests(rendered.text).documents
+    : parseManifests(read(io, file, 'file'), { path: file, ...kustomizeOptions(file) }).documents;
+  for (const line of problemLines(rendered?.problems ?? [])) io.stderr(line);
   const pods = documents.filter((d) => d.pod && !d.templated);
   const doc = docIndex === undefined ? pods[0] : documents[docIndex];
   if (docIndex !== undefined && !doc)
@@ -147,6 +155,7 @@ const OPTIONS = {
   width: { type: 'string' },
   workspace: { type: 'string' },
   'workspace-complete': { type: 'boolean' },
+  kustomize: { type: 'string', short: 'k' },
 } as const;
 
 /**
@@ -158,7 +167,7 @@ export function runSimulate(argv: string[], io: SimulateIo): number {
     return run(argv, io);
   } catch (err) {
     io.stderr(
-      `podlens: ${err instanceof CliError ? err.message : `internal error: ${(err as Error)?.message ?? err}`}`,
+      `podlens: ${err instanceof CliError || err instanceof UsageError ? err.message : `internal error: ${(err as Error)?.message ?? err}`}`,
     );
     return 2;
   }

@@ -17,3 +17,12 @@ export const CompareVersionsRequest = { method: 'podlens/compareVersions' } as c
 
 /** The command that asks for a version to compare with and shows the comparison. */
 export const COMPARE_VERSIONS_COMMAND = 'podlens.compareWithVersion';
+
+/** The command that renders a kustomization and opens the rendered objects read-only. */
+export const PREVIEW_KUSTOMIZATION_COMMAND = 'podlens.previewKustomization';
+
+/** URI scheme of the read-only documents that show a rendered kustomization. */
+export const KUSTOMIZE_PREVIEW_SCHEME = 'podlens-kustomize';
+
+/** Render and lint a kustomization; params and result are `KustomizePreviewParams` / `KustomizePreviewResult`. */
+export const KustomizePreviewRequest = { method: 'podlens/kustomizePreview' } as const;

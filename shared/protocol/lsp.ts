@@ -8,7 +8,10 @@ import { rangeSchema, targetSchema } from './webview';
 export {
   COMPARE_VERSIONS_COMMAND,
   CompareVersionsRequest,
+  KUSTOMIZE_PREVIEW_SCHEME,
+  KustomizePreviewRequest,
   PodDocumentsRequest,
+  PREVIEW_KUSTOMIZATION_COMMAND,
   PREVIEW_LIFECYCLE_COMMAND,
 } from './ids';
 
@@ -82,3 +85,35 @@ export const compareVersionsResultSchema = z.object({
   report: z.string(),
 });
 export type CompareVersionsResult = z.infer<typeof compareVersionsResultSchema>;
+
+export interface KustomizePreviewParams {
+  /** A kustomization file, or the directory that holds one. */
+  uri: string;
+}
+
+const locationSchema = z.object({ uri: z.string(), range: rangeSchema });
+
+const previewDiagnosticSchema = z.object({
+  rule: z.string(),
+  severity: z.enum(['error', 'warning', 'info', 'hint']),
+  message: z.string(),
+  /** Dotted path of the value at fault in the rendered object. */
+  path: z.string(),
+  /** The range in the rendered text. */
+  range: rangeSchema,
+  /** Where the value at fault was written: a base file, a patch, or a kustomization line; null when unknown. */
+  origin: locationSchema.nullable(),
+  related: z.array(locationSchema.extend({ message: z.string() })),
+});
+export type KustomizePreviewDiagnostic = z.infer<typeof previewDiagnosticSchema>;
+
+export const kustomizePreviewResultSchema = z.object({
+  /** The kustomization file that was built; null when the URI holds none. */
+  kustomization: z.string().nullable(),
+  /** The rendered objects as multi-document YAML. */
+  text: z.string(),
+  diagnostics: z.array(previewDiagnosticSchema),
+  /** What the preview could not render (missing files, generators, failing JSON patches). */
+  problems: z.array(z.object({ uri: z.string(), message: z.string() })),
+});
+export type KustomizePreviewResult = z.infer<typeof kustomizePreviewResultSchema>;
