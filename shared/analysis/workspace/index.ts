@@ -5,5 +5,7 @@ export { isKustomizationFile, kustomizationFacts } from './kustomization';
 export * from './selection';
 export * from './symbols';
 export type * from './types';
+export { memoryWorkspace } from './memory';
+export { podWorkspaceObjects } from './podObjects';
 export { dirOf, resolveUri } from './uris';
 export { type BuiltObject, type IndexFileOptions, indexFile, WorkspaceIndex } from './workspaceIndex';
