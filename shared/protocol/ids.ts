@@ -11,3 +11,6 @@ export const LIFECYCLE_VIEW_TYPE = 'podlens.lifecycle';
 
 /** Which documents of a file carry a pod spec (Pods and workload pod templates). */
 export const PodDocumentsRequest = { method: 'podlens/podDocuments' } as const;
+
+/** The workspace objects a file's pods can read, for the lifecycle panel's simulation. */
+export const PodWorkspaceRequest = { method: 'podlens/podWorkspace' } as const;

@@ -3,13 +3,17 @@
  * once here so both sides agree on names and shapes; the client parses the answers it acts on.
  */
 import { z } from 'zod';
-import { rangeSchema } from './webview';
+import { rangeSchema } from './range';
 
-export { PodDocumentsRequest, PREVIEW_LIFECYCLE_COMMAND } from './ids';
+export { PodDocumentsRequest, PodWorkspaceRequest, PREVIEW_LIFECYCLE_COMMAND } from './ids';
+export { type WorkspaceFacts, workspaceFactsSchema } from './workspace';
 
 export interface PodDocumentsParams {
   textDocument: { uri: string };
 }
+
+/** `podlens/podWorkspace` takes the same parameters and answers `WorkspaceFacts` for the file's pods. */
+export type PodWorkspaceParams = PodDocumentsParams;
 
 const podDocumentInfoSchema = z.object({
   /** 0-based index of the YAML document in the file. */
