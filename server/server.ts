@@ -56,6 +56,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     },
   );
   const documents = new OpenDocuments(host);
+  const workspace = new ServerWorkspaceIndex();
   const ctx: ServerContext = {
     connection: timedRequests(connection, (uri) => {
       const doc = documents.get(uri);
@@ -64,11 +65,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     documents,
     analysis: () => host.snapshot(),
     settings: () => settings,
+    workspace: () => {
+      workspace.flush();
+      return workspace.index.objects(settings.workspace.assumeComplete);
+    },
     clientCapabilities: {},
     log: (m) => connection.console.error(m),
   };
   const diagnostics = new DiagnosticsPublisher(ctx, host);
-  const workspace = new ServerWorkspaceIndex();
   const crossFile = new WorkspaceFindings(
     workspace,
     () => settings.workspace.assumeComplete,

@@ -6,6 +6,7 @@ import type { Feature } from './feature';
 import { foldingFeature } from './folding';
 import { hoverFeature } from './hover';
 import { podDocumentsFeature } from './podDocuments';
+import { podWorkspaceFeature } from './podWorkspace';
 import { symbolsFeature } from './symbols';
 
 export const FEATURES: Feature[] = [
@@ -16,4 +17,5 @@ export const FEATURES: Feature[] = [
   foldingFeature,
   codeLensFeature,
   podDocumentsFeature,
+  podWorkspaceFeature,
 ];
