@@ -2,6 +2,7 @@
  * Runs the shared simulation for the previewed pod with the user's what-if overrides. This is the only
  * module that calls `simulate` (once per change), so the panel sees one result shape and one error wording.
  */
+import type { WorkspaceObjects } from '../../../shared/analysis/workspace/types';
 import type { PodView } from '../../../shared/model';
 import {
   type Assumptions,
@@ -37,13 +38,25 @@ function mergeImages(scenario: ScenarioInput, inferred: Assumptions['images']): 
 }
 
 /**
+ * The workspace, when the language server sent its facts, decides what exists beyond the file, as in the CodeLens.
+ *
  * @example runSimulation(pod, {}, 900).result.steps[0]?.snapshot.kubectl.STATUS // 'Pending'
  */
-export function runSimulation(pod: PodView, overrides: Overrides, until: number, objects?: FileObjects): Simulation {
+export function runSimulation(
+  pod: PodView,
+  overrides: Overrides,
+  until: number,
+  objects?: FileObjects,
+  workspace?: WorkspaceObjects,
+): Simulation {
   let scenario = pruneOverrides(overrides, pod);
   if (scenario.images && Object.keys(scenario.images).length === 0) delete scenario.images;
   // The horizon from the settings applies unless the user set one as a what-if.
-  const options = { ...(scenario.until === undefined ? { until } : {}), ...(objects ? { objects } : {}) };
+  const options = {
+    ...(scenario.until === undefined ? { until } : {}),
+    ...(objects ? { objects } : {}),
+    ...(workspace ? { workspace } : {}),
+  };
   const needsBase = SET_VALUED.some((k) => scenario[k] !== undefined);
   let images: Assumptions['images'] | undefined;
   if (needsBase) {
