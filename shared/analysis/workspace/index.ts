@@ -2,10 +2,10 @@
 export { objectFacts, podPorts, podReferences, podTemplateFacts } from './extract';
 export * from './facts';
 export { isKustomizationFile, kustomizationFacts } from './kustomization';
+export { memoryWorkspace } from './memory';
+export { podWorkspaceObjects } from './podObjects';
 export * from './selection';
 export * from './symbols';
 export type * from './types';
-export { memoryWorkspace } from './memory';
-export { podWorkspaceObjects } from './podObjects';
 export { dirOf, resolveUri } from './uris';
 export { type BuiltObject, type IndexFileOptions, indexFile, WorkspaceIndex } from './workspaceIndex';
