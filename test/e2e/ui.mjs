@@ -657,7 +657,9 @@ try {
     await page.locator('.tabs-container .tab.active', { hasText: 'shop-config.yaml' }).first().waitFor();
     await editorLines().filter({ hasText: 'kind: ConfigMap' }).waitFor();
     // The definition is the ConfigMap's metadata.name (line 5 of shop-config.yaml).
-    await waitUntil(async () => (await cursor())?.line === 5, { what: 'the cursor on the ConfigMap name' });
+    await waitUntil(async () => (await cursor())?.text.includes('Ln 5, Col 9'), {
+      what: 'the cursor on the ConfigMap name',
+    });
     await shot('30-go-to-definition.png');
   });
 
@@ -672,9 +674,17 @@ try {
     await waitUntil(async () => (await input.inputValue()) === 'shop-web', { what: 'the rename box on shop-web' });
     await input.fill('shop-front');
     await page.keyboard.press('Enter');
-    // The edits carry needsConfirmation: VS Code shows the refactor preview, applied with its Apply button.
+    // The edits carry needsConfirmation: VS Code shows them in the refactor preview, unticked; the user ticks each
+    // file, then Apply.
     const apply = page.locator('.part.panel .monaco-button', { hasText: /^Apply$/ }).first();
     await apply.waitFor();
+    for (const file of ['shop-deployment.yaml', 'shop-service.yaml']) {
+      const box = page.locator('.part.panel .monaco-list-row', { hasText: file }).first().locator('.monaco-checkbox');
+      await box.click();
+      await waitUntil(async () => /\bchecked\b/.test((await box.getAttribute('class')) ?? ''), {
+        what: `${file} ticked in the refactor preview`,
+      });
+    }
     await shot('31-rename-preview.png');
     await apply.click();
     await apply.waitFor({ state: 'hidden' });
