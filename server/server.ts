@@ -59,6 +59,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     },
   );
   const documents = new OpenDocuments(host);
+  const workspace = new ServerWorkspaceIndex(options.script);
   const ctx: ServerContext = {
     connection: timedRequests(connection, (uri) => {
       const doc = documents.get(uri);
@@ -67,11 +68,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     documents,
     analysis: () => host.snapshot(),
     settings: () => settings,
+    workspace: () => {
+      workspace.flush();
+      return workspace.index.objects(settings.workspace.assumeComplete);
+    },
     clientCapabilities: {},
     log: (m) => connection.console.error(m),
   };
   const diagnostics = new DiagnosticsPublisher(ctx, host);
-  const workspace = new ServerWorkspaceIndex(options.script);
   const crossFile = new WorkspaceFindings(
     workspace,
     () => settings.workspace.assumeComplete,

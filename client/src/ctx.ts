@@ -5,8 +5,9 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { LIFECYCLE_VIEW_TYPE, PodDocumentsRequest } from '../../shared/protocol/ids';
-import type { PodDocumentsParams, PodDocumentsResult } from '../../shared/protocol/lsp';
+import type { ZodType, ZodTypeDef } from 'zod';
+import { LIFECYCLE_VIEW_TYPE, PodDocumentsRequest, PodWorkspaceRequest } from '../../shared/protocol/ids';
+import type { PodDocumentsParams, PodDocumentsResult, WorkspaceFacts } from '../../shared/protocol/lsp';
 import { EditorContext } from './editorContext';
 import type { KustomizePreviews } from './kustomizePreview';
 import type { LifecyclePanels } from './lifecyclePanel';
@@ -47,7 +48,7 @@ export class Ctx {
         this.extension.extensionUri,
         this.output,
         this.whatIf,
-        (uri) => this.podDocuments(uri),
+        { podDocuments: (uri) => this.podDocuments(uri), podWorkspace: (uri) => this.podWorkspace(uri) },
         this.extension.workspaceState,
       );
       this.extension.subscriptions.push(panels);
@@ -123,16 +124,31 @@ export class Ctx {
 
   /** The pod documents of a file, from the server; undefined while the server is not running or on error. */
   async podDocuments(uri: vscode.Uri): Promise<PodDocumentsResult | undefined> {
+    const { podDocumentsResultSchema } = await import('../../shared/protocol/lsp');
+    return this.ask(PodDocumentsRequest.method, podDocumentsResultSchema, uri);
+  }
+
+  /** The workspace objects a file's pods can read; undefined while the server is not running or on error. */
+  async podWorkspace(uri: vscode.Uri): Promise<WorkspaceFacts | undefined> {
+    const { workspaceFactsSchema } = await import('../../shared/protocol/lsp');
+    return this.ask(PodWorkspaceRequest.method, workspaceFactsSchema, uri);
+  }
+
+  /** A podlens request about one file, its answer parsed: a server of another version may answer otherwise. */
+  private async ask<T>(
+    method: string,
+    schema: ZodType<T, ZodTypeDef, unknown>,
+    uri: vscode.Uri,
+  ): Promise<T | undefined> {
     const client = this.client;
     if (!client?.isRunning()) return undefined;
     try {
-      const { podDocumentsResultSchema } = await import('../../shared/protocol/lsp');
       const params: PodDocumentsParams = { textDocument: { uri: client.code2ProtocolConverter.asUri(uri) } };
-      const parsed = podDocumentsResultSchema.safeParse(await client.sendRequest(PodDocumentsRequest.method, params));
-      if (!parsed.success) this.output.warn(`podlens/podDocuments: unexpected answer: ${parsed.error.message}`);
+      const parsed = schema.safeParse(await client.sendRequest(method, params));
+      if (!parsed.success) this.output.warn(`${method}: unexpected answer: ${parsed.error.message}`);
       return parsed.success ? parsed.data : undefined;
     } catch (err) {
-      this.output.warn(`podlens/podDocuments failed: ${err instanceof Error ? err.message : String(err)}`);
+      this.output.warn(`${method} failed: ${err instanceof Error ? err.message : String(err)}`);
       return undefined;
     }
   }

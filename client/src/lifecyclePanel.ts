@@ -8,7 +8,7 @@
 import { randomFillSync } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { PodDocumentsResult } from '../../shared/protocol/lsp';
+import type { PodDocumentsResult, WorkspaceFacts } from '../../shared/protocol/lsp';
 import {
   type FromWebview,
   fromWebviewSchema,
@@ -34,6 +34,13 @@ const setContext = (key: string, value: boolean) => void vscode.commands.execute
 
 /** With the webview's own re-simulation (a few ms), an edit shows within the 150 ms the issue allows. */
 const EDIT_DEBOUNCE_MS = 100;
+
+/** What the panels ask the language server; each answers undefined while the server does not run. */
+export interface PanelServer {
+  podDocuments(uri: vscode.Uri): Promise<PodDocumentsResult | undefined>;
+  /** The workspace objects the file's pods can read, for the webview's simulation. */
+  podWorkspace(uri: vscode.Uri): Promise<WorkspaceFacts | undefined>;
+}
 
 function simulationUntil(uri: vscode.Uri): number {
   const raw = vscode.workspace.getConfiguration('podlens', uri).get('simulation');
@@ -67,6 +74,7 @@ class LifecyclePanel {
     private readonly distUri: vscode.Uri,
     private readonly output: vscode.LogOutputChannel,
     private readonly whatIf: WhatIfStore,
+    private readonly podWorkspace: PanelServer['podWorkspace'],
     onDispose: () => void,
   ) {
     panel.webview.options = { enableScripts: true, localResourceRoots: [distUri] };
@@ -155,6 +163,8 @@ class LifecyclePanel {
         this.post({ type: 'unavailable', reason: `Cannot read ${path.basename(uri.path)}: ${reason}` });
       return;
     }
+    // The index's answer reflects the text sent with the same edit: the server sees edits before the panel's debounce.
+    const workspace = await this.podWorkspace(uri);
     // The panel moved to another document meanwhile: that one's own send follows, this text is not its.
     if (uri !== this.uri) return;
     const text = document.getText();
@@ -176,6 +186,7 @@ class LifecyclePanel {
       documentIndex: this.requestedIndex,
       until: simulationUntil(this.uri),
       target: configuredTarget(this.uri),
+      ...(workspace ? { workspace } : {}),
     });
   }
 
@@ -297,7 +308,7 @@ export class LifecyclePanels implements vscode.Disposable {
     extensionUri: vscode.Uri,
     private readonly output: vscode.LogOutputChannel,
     private readonly whatIf: WhatIfStore,
-    private readonly podDocuments: (uri: vscode.Uri) => Promise<PodDocumentsResult | undefined>,
+    private readonly server: PanelServer,
     /**
      * Workspace storage for the lock. The webview's own state is saved only when VS Code gets round to it, and a
      * reload right after locking can restore the state from before the lock; the host's storage is flushed first.
@@ -371,12 +382,20 @@ export class LifecyclePanels implements vscode.Disposable {
   }
 
   private attach(panel: vscode.WebviewPanel, uri: vscode.Uri): LifecyclePanel {
-    const lifecycle = new LifecyclePanel(panel, uri, this.distUri, this.output, this.whatIf, () => {
-      if (this.current !== lifecycle) return;
-      this.current = undefined;
-      setContext(PANEL_OPEN_CONTEXT_KEY, false);
-      setContext(PANEL_LOCKED_CONTEXT_KEY, false);
-    });
+    const lifecycle = new LifecyclePanel(
+      panel,
+      uri,
+      this.distUri,
+      this.output,
+      this.whatIf,
+      (u) => this.server.podWorkspace(u),
+      () => {
+        if (this.current !== lifecycle) return;
+        this.current = undefined;
+        setContext(PANEL_OPEN_CONTEXT_KEY, false);
+        setContext(PANEL_LOCKED_CONTEXT_KEY, false);
+      },
+    );
     this.current?.panel.dispose();
     this.current = lifecycle;
     setContext(PANEL_OPEN_CONTEXT_KEY, true);
@@ -407,7 +426,7 @@ export class LifecyclePanels implements vscode.Disposable {
     const p = this.current;
     const document = editor?.document;
     if (!p || p.isLocked || !document || document.languageId !== 'yaml' || this.shows(document.uri)) return;
-    const pods = await this.podDocuments(document.uri);
+    const pods = await this.server.podDocuments(document.uri);
     // Without the server's answer (not started yet) the webview itself says when a file has no pod.
     if (generation !== this.followGeneration || this.current !== p || p.isLocked) return;
     if (pods && pods.documents.length === 0) return;

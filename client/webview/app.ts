@@ -4,6 +4,8 @@
  * simulation rejects) keeps the last good timeline on screen, greyed, with the reason in the notice.
  */
 
+import { memoryWorkspace } from '../../shared/analysis/workspace/memory';
+import type { WorkspaceObjects } from '../../shared/analysis/workspace/types';
 import { DEFAULT_TARGET } from '../../shared/k8s/version/target';
 import { parseManifests, resolvePod } from '../../shared/model';
 import type { PanelState, ToWebview } from '../../shared/protocol/webview';
@@ -50,6 +52,8 @@ export class App {
   private docs: PodDocument[] = [];
   /** The Services, ConfigMaps and Secrets the previewed file defines. */
   private objects: FileObjects | undefined;
+  /** The workspace objects the server says the file's pods can read; undefined without a server. */
+  private workspace: WorkspaceObjects | undefined;
   private fileProblem: string | null = null;
   private shown: Shown | null = null;
   private index = 0;
@@ -187,6 +191,7 @@ export class App {
           collapsed: previous?.collapsed ?? [],
           locked: this.locked,
         };
+        this.workspace = message.workspace && memoryWorkspace(message.workspace.objects, message.workspace.complete);
         this.load({ index: message.documentIndex, cursorLine: message.cursorLine });
         return;
       }
@@ -250,7 +255,7 @@ export class App {
       return;
     }
     const target = state.target ?? DEFAULT_TARGET;
-    const sim = runSimulation(doc.pod, this.overrides(doc), state.until, this.objects, target);
+    const sim = runSimulation(doc.pod, this.overrides(doc), state.until, this.objects, target, this.workspace);
     if (sim.result.steps.length === 0 || !sim.result.assumptions) {
       this.keepLastGood(describeErrors(sim.result), doc, sim.result.errors);
       return;

@@ -11,6 +11,7 @@ import { fileObjects, predictionSummary, simulate } from '../../shared/sim';
 import type { ServerContext } from '../context';
 import { runSafe } from '../runSafe';
 import type { Feature } from './feature';
+import { asWorkspaceObjects, podWorkspace } from './podWorkspace';
 
 interface LensData {
   uri: string;
@@ -72,12 +73,16 @@ export function resolveCodeLens(ctx: ServerContext, lens: CodeLens, cache: Predi
   const until = ctx.settings().simulation.until;
   // The document's own text, from its parsed segment: reading the file's text would apply every queued edit.
   const [start, , end] = doc.ast.range;
-  // The other documents of the file decide which Services, ConfigMaps and Secrets exist: part of the key.
+  // The other documents of the file and the workspace objects the panel gets decide which Services, ConfigMaps,
+  // Secrets and namespace policies exist: part of the key.
   const objects = fileObjects(analysis.documents(uri));
   // The prediction follows the target version's kubelet (podlens.kubernetesVersion, .podlens.yaml).
   const target = targetOf(analysis.spec().config);
-  const key = `${until}\0${JSON.stringify(target)}\0${JSON.stringify(objects)}\0${doc.ctx.lines.text.slice(start, end)}`;
-  const title = cache.get(key, () => predictionSummary(simulate(pod, undefined, { until, objects, target })));
+  const facts = podWorkspace(ctx, [pod]);
+  const key = `${until}\0${JSON.stringify(target)}\0${JSON.stringify(objects)}\0${JSON.stringify(facts)}\0${doc.ctx.lines.text.slice(start, end)}`;
+  const title = cache.get(key, () =>
+    predictionSummary(simulate(pod, undefined, { until, objects, target, workspace: asWorkspaceObjects(facts) })),
+  );
   return {
     ...lens,
     command: {

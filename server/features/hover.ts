@@ -97,7 +97,7 @@ function hoverAt(ctx: ServerContext, findings: FindingsCache, uri: string, pos: 
   const relevant = loc && (loc.on === 'value' || loc.existing);
   const markdown =
     doc && loc && relevant
-      ? hoverMarkdown(doc, loc.path, notes, !deferred.hover, undefined, targetOf(ctx.analysis().spec().config))
+      ? hoverMarkdown(doc, loc.path, notes, !deferred.hover, ctx.workspace(), targetOf(ctx.analysis().spec().config))
       : notes.join('\n\n---\n\n') || undefined;
   if (!markdown) return null;
   return { contents: { kind: 'markdown', value: markdown }, ...(loc && relevant && { range: loc.range }) };

@@ -7,6 +7,7 @@ import type { Feature } from './feature';
 import { foldingFeature } from './folding';
 import { hoverFeature } from './hover';
 import { podDocumentsFeature } from './podDocuments';
+import { podWorkspaceFeature } from './podWorkspace';
 import { symbolsFeature } from './symbols';
 
 export const FEATURES: Feature[] = [
@@ -18,4 +19,5 @@ export const FEATURES: Feature[] = [
   codeLensFeature,
   podDocumentsFeature,
   compareVersionsFeature,
+  podWorkspaceFeature,
 ];

@@ -26,3 +26,6 @@ export const KUSTOMIZE_PREVIEW_SCHEME = 'podlens-kustomize';
 
 /** Render and lint a kustomization; params and result are `KustomizePreviewParams` / `KustomizePreviewResult`. */
 export const KustomizePreviewRequest = { method: 'podlens/kustomizePreview' } as const;
+
+/** The workspace objects a file's pods can read, for the lifecycle panel's simulation. */
+export const PodWorkspaceRequest = { method: 'podlens/podWorkspace' } as const;

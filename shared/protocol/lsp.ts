@@ -3,7 +3,8 @@
  * once here so both sides agree on names and shapes; the client parses the answers it acts on.
  */
 import { z } from 'zod';
-import { rangeSchema, targetSchema } from './webview';
+import { rangeSchema } from './range';
+import { targetSchema } from './webview';
 
 export {
   COMPARE_VERSIONS_COMMAND,
@@ -11,13 +12,18 @@ export {
   KUSTOMIZE_PREVIEW_SCHEME,
   KustomizePreviewRequest,
   PodDocumentsRequest,
+  PodWorkspaceRequest,
   PREVIEW_KUSTOMIZATION_COMMAND,
   PREVIEW_LIFECYCLE_COMMAND,
 } from './ids';
+export { type WorkspaceFacts, workspaceFactsSchema } from './workspace';
 
 export interface PodDocumentsParams {
   textDocument: { uri: string };
 }
+
+/** `podlens/podWorkspace` takes the same parameters and answers `WorkspaceFacts` for the file's pods. */
+export type PodWorkspaceParams = PodDocumentsParams;
 
 const podDocumentInfoSchema = z.object({
   /** 0-based index of the YAML document in the file. */

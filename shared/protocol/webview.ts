@@ -6,8 +6,10 @@
 import { z } from 'zod';
 import { NEWEST_MINOR, OLDEST_MINOR } from '../k8s/version/target';
 
-const position = z.object({ line: z.number().int().nonnegative(), character: z.number().int().nonnegative() }).strict();
-export const rangeSchema = z.object({ start: position, end: position }).strict();
+import { rangeSchema } from './range';
+import { workspaceFactsSchema } from './workspace';
+
+export { rangeSchema };
 
 /** Larger manifests are not previewed: the host sends a `tooLarge` notice instead of the text. */
 export const MAX_TEXT_LENGTH = 2_000_000;
@@ -42,6 +44,11 @@ export const toWebviewSchema = z.discriminatedUnion('type', [
       documentIndex: z.number().int().nonnegative().nullable(),
       until,
       target: targetSchema,
+      /**
+       * The workspace objects the file's pods can read (referenced objects, namespace policy, Services); absent
+       * while the language server has not answered or does not run: the panel then simulates the file alone.
+       */
+      workspace: workspaceFactsSchema.optional(),
     })
     .strict(),
   /** The cursor moved in an editor of the panel's document. */

@@ -22,16 +22,33 @@ const editor = (href: string, languageId = 'yaml') => ({
   selection: { active: { line: 0 } },
 });
 
+const LIMIT_RANGE = {
+  apiVersion: 'v1',
+  kind: 'LimitRange',
+  name: 'defaults',
+  labels: {},
+  location: {
+    uri: 'file:///work/policy.yaml',
+    range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } },
+  },
+  body: { limits: [{ type: 'Container', default: { memory: '256Mi' } }] },
+};
+
 function setup(storage = fake.memento()) {
   const whatIf = new WhatIfStore(() => undefined);
   const panels = new LifecyclePanels(
     fake.uri('file:///ext') as never,
     fake.output as never,
     whatIf,
-    async (uri) => ({
-      version: 1,
-      documents: WITH_POD.has(uri.toString()) ? [{ index: 0 } as never] : [],
-    }),
+    {
+      podDocuments: async (uri: { toString(): string }) => ({
+        version: 1,
+        documents: WITH_POD.has(uri.toString()) ? [{ index: 0 } as never] : [],
+      }),
+      // The server's index: only A's pod reads a workspace object (a LimitRange of another file).
+      podWorkspace: async (uri: { toString(): string }) =>
+        uri.toString() === A ? { objects: [LIMIT_RANGE], complete: true } : undefined,
+    },
     storage as never,
   );
   return { panels, whatIf, storage };
@@ -71,9 +88,20 @@ describe('the lifecycle panel', () => {
     expect(fake.state.context).toMatchObject({ 'podlens.lifecyclePanelOpen': true });
   });
 
+  it("sends the server's workspace facts with the document, and none when the server has none", async () => {
+    const { panels } = setup();
+    panels.show({ uri: fake.uri(A) } as never, null);
+    await vi.waitFor(() => expect(documents().map((d) => d.uri)).toEqual([A]));
+    expect(documents()[0]).toMatchObject({ workspace: { objects: [LIMIT_RANGE], complete: true } });
+    panels.show({ uri: fake.uri(B) } as never, null);
+    await vi.waitFor(() => expect(documents().map((d) => d.uri)).toEqual([A, B]));
+    expect(documents()[1]).not.toHaveProperty('workspace');
+  });
+
   it('follows the active YAML editor with a pod, and nothing else', async () => {
     const { panels } = setup();
     panels.show({ uri: fake.uri(A) } as never, null);
+    await vi.waitFor(() => expect(documents().map((d) => d.uri)).toEqual([A]));
     await activate(C);
     await vi.waitFor(() => expect(documents().at(-1)?.uri).toBe(C));
     expect(title()).toBe('Lifecycle: c.yaml');

@@ -2,7 +2,7 @@
 // answer the client acts on, and the panel's HTML with its Content-Security-Policy.
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, makeNonce, panelHtml } from '../../client/src/panelHtml';
-import { podDocumentsResultSchema } from '../../shared/protocol/lsp';
+import { podDocumentsResultSchema, workspaceFactsSchema } from '../../shared/protocol/lsp';
 import { fromWebviewSchema, panelStateSchema, toWebviewSchema } from '../../shared/protocol/webview';
 
 const range = { start: { line: 1, character: 2 }, end: { line: 1, character: 8 } };
@@ -24,6 +24,60 @@ describe('fromWebviewSchema', () => {
     [{ type: 'log', level: 'fatal', message: 'x' }],
     ['ready'],
   ])('rejects %j', (m) => expect(fromWebviewSchema.safeParse(m).success).toBe(false));
+});
+
+const configMap = {
+  apiVersion: 'v1',
+  kind: 'ConfigMap',
+  name: 'app-config',
+  namespace: 'shop',
+  labels: { app: 'web' },
+  location: { uri: 'file:///ws/config.yaml', range, nameRange: range },
+  keys: ['level'],
+};
+
+describe('workspaceFactsSchema', () => {
+  it('accepts what the index holds: objects with keys, selectors, ports, policy bodies and template ports', () => {
+    const service = {
+      ...configMap,
+      kind: 'Service',
+      keys: undefined,
+      selector: { app: 'web' },
+      ports: [{ name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' }],
+    };
+    const deployment = {
+      ...configMap,
+      kind: 'Deployment',
+      apiVersion: 'apps/v1',
+      via: 'file:///ws/kustomization.yaml',
+      podTemplate: { labels: { app: 'web' }, ports: [{ container: 'app', name: 'http', containerPort: 8080 }] },
+    };
+    const limitRange = { ...configMap, kind: 'LimitRange', body: { limits: [{ type: 'Container' }] } };
+    const generated = { ...configMap, generated: { hashSuffix: true } };
+    const facts = { objects: [configMap, service, deployment, limitRange, generated], complete: false };
+    expect(workspaceFactsSchema.parse(facts)).toEqual(facts);
+  });
+
+  it.each([
+    ['a missing complete flag', { objects: [configMap] }],
+    ['an object without a location', { objects: [{ ...configMap, location: undefined }], complete: true }],
+    ['an unknown field', { objects: [{ ...configMap, script: 'alert(1)' }], complete: true }],
+    ['a numeric label', { objects: [{ ...configMap, labels: { app: 1 } }], complete: true }],
+    [
+      'a negative line',
+      {
+        objects: [
+          { ...configMap, location: { uri: 'x', range: { start: { line: -1, character: 0 }, end: range.end } } },
+        ],
+        complete: true,
+      },
+    ],
+  ])('rejects %s', (_what, facts) => expect(workspaceFactsSchema.safeParse(facts).success).toBe(false));
+
+  it('refuses an answer larger than any pod needs', () => {
+    const objects = Array.from({ length: 5_001 }, (_, i) => ({ ...configMap, name: `c${i}` }));
+    expect(workspaceFactsSchema.safeParse({ objects, complete: true }).success).toBe(false);
+  });
 });
 
 describe('toWebviewSchema', () => {
@@ -50,6 +104,13 @@ describe('toWebviewSchema', () => {
       false,
     );
     expect(toWebviewSchema.safeParse({ ...doc, target: undefined }).success).toBe(false);
+  });
+
+  it('carries the workspace facts only in their exact shape', () => {
+    const workspace = { objects: [configMap], complete: true };
+    expect(toWebviewSchema.safeParse({ ...doc, workspace }).success).toBe(true);
+    expect(toWebviewSchema.safeParse({ ...doc, workspace: { objects: [configMap] } }).success).toBe(false);
+    expect(toWebviewSchema.safeParse({ ...doc, workspace: { ...workspace, objects: 'all' } }).success).toBe(false);
   });
 
   it('passes a loaded scenario through unvalidated (the webview validates it with the sim schema)', () => {

@@ -684,6 +684,54 @@ try {
     await runCommand('File: Revert File');
     await page.locator('.editor-instance .squiggly-error').first().waitFor({ state: 'detached', timeout: 15000 });
   });
+
+  // Issue 18: the workspace index in the editor, across the shop-*.yaml fixtures.
+  await step('go-to-definition-across-files', { needs: ['workbench-loads'] }, async () => {
+    await runCommand('View: Close All Editors');
+    await openFile('shop-deployment.yaml');
+    await editorLines().click();
+    await gotoLine(21, 20); // `name: shop-settings` under envFrom[0].configMapRef
+    await page.keyboard.press('F12');
+    await page.locator('.tabs-container .tab.active', { hasText: 'shop-config.yaml' }).first().waitFor();
+    await editorLines().filter({ hasText: 'kind: ConfigMap' }).waitFor();
+    // The definition is the ConfigMap's metadata.name (line 5 of shop-config.yaml).
+    await waitUntil(async () => (await cursor())?.text.includes('Ln 5, Col 9'), {
+      what: 'the cursor on the ConfigMap name',
+    });
+    await shot('30-go-to-definition.png');
+  });
+
+  await step('rename-label-across-files', { needs: ['workbench-loads'] }, async () => {
+    await runCommand('View: Close All Editors');
+    await openFile('shop-deployment.yaml');
+    await editorLines().click();
+    await gotoLine(13, 15); // the pod template's `app: shop-web`
+    await page.keyboard.press('F2');
+    const input = page.locator('.monaco-editor .rename-box input').first();
+    await input.waitFor();
+    await waitUntil(async () => (await input.inputValue()) === 'shop-web', { what: 'the rename box on shop-web' });
+    await input.fill('shop-front');
+    await page.keyboard.press('Enter');
+    // The edits carry needsConfirmation: VS Code shows them in the refactor preview, unticked; the user ticks each
+    // file, then Apply.
+    const apply = page.locator('.part.panel .monaco-button', { hasText: /^Apply$/ }).first();
+    await apply.waitFor();
+    for (const file of ['shop-deployment.yaml', 'shop-service.yaml']) {
+      const box = page.locator('.part.panel .monaco-list-row', { hasText: file }).first().locator('.monaco-checkbox');
+      await box.click();
+      await waitUntil(async () => /\bchecked\b/.test((await box.getAttribute('class')) ?? ''), {
+        what: `${file} ticked in the refactor preview`,
+      });
+    }
+    await shot('31-rename-preview.png');
+    await apply.click();
+    await apply.waitFor({ state: 'hidden' });
+    await openFile('shop-service.yaml');
+    await editorLines().filter({ hasText: 'app: shop-front' }).waitFor();
+    if ((await visibleText()).includes('shop-web')) throw new Error('the Service selector still names shop-web');
+    await shot('32-rename-applied.png');
+    await runCommand('File: Save All');
+  });
 } catch (e) {
   results.push({ name: 'harness', status: 'fail', error: String(e?.message || e) });
   log(`FAIL harness: ${e?.stack || e}`);

@@ -23,7 +23,7 @@ async function openPanel(): Promise<(message: unknown) => Promise<void>> {
     fake.uri('file:///ext') as never,
     fake.output as never,
     new WhatIfStore(() => undefined),
-    async () => undefined,
+    { podDocuments: async () => undefined, podWorkspace: async () => undefined },
     fake.memento() as never,
   );
   panels.show({ uri: fake.uri(DOC) } as never, null);

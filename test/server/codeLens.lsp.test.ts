@@ -80,8 +80,9 @@ describe('codeLens', () => {
 
   it('headlines the documentation walkthroughs the real-VS-Code suite shows: an init wait, an OOM crash loop', async () => {
     const titles = await fixtureHeadlines(['init-waits-pod.yaml', 'oom-pod.yaml']);
+    // The server looks for the Service in the workspace too, as the panel does.
     expect(titles).toEqual([
-      'Waits for Service myservice, not defined in this file',
+      'Waits for Service myservice, not in the workspace',
       'OOMKilled, crash-looping: memory-demo-2-ctr',
     ]);
   });

@@ -2,6 +2,8 @@
  * Runs the shared simulation for the previewed pod with the user's what-if overrides. This is the only
  * module that calls `simulate` (once per change), so the panel sees one result shape and one error wording.
  */
+
+import type { WorkspaceObjects } from '../../../shared/analysis/workspace/types';
 import { DEFAULT_TARGET, type KubernetesTarget } from '../../../shared/k8s/version/target';
 import type { PodView } from '../../../shared/model';
 import {
@@ -38,6 +40,8 @@ function mergeImages(scenario: ScenarioInput, inferred: Assumptions['images']): 
 }
 
 /**
+ * The workspace, when the language server sent its facts, decides what exists beyond the file, as in the CodeLens.
+ *
  * @example runSimulation(pod, {}, 900).result.steps[0]?.snapshot.kubectl.STATUS // 'Pending'
  */
 export function runSimulation(
@@ -46,17 +50,27 @@ export function runSimulation(
   until: number,
   objects?: FileObjects,
   target: KubernetesTarget = DEFAULT_TARGET,
+  workspace?: WorkspaceObjects,
 ): Simulation {
   let scenario = pruneOverrides(overrides, pod);
   if (scenario.images && Object.keys(scenario.images).length === 0) delete scenario.images;
   // The horizon from the settings applies unless the user set one as a what-if.
-  const options = { ...(scenario.until === undefined ? { until } : {}), ...(objects ? { objects } : {}), target };
+  const options = {
+    ...(scenario.until === undefined ? { until } : {}),
+    ...(objects ? { objects } : {}),
+    target,
+    ...(workspace ? { workspace } : {}),
+  };
   const needsBase = SET_VALUED.some((k) => scenario[k] !== undefined);
   let images: Assumptions['images'] | undefined;
   if (needsBase) {
     const base: ScenarioInput = { ...scenario };
     for (const k of SET_VALUED) delete base[k];
-    images = inferAssumptions(pod, base, { ...(objects ? { objects } : {}), target })?.images;
+    images = inferAssumptions(pod, base, {
+      ...(objects ? { objects } : {}),
+      target,
+      ...(workspace ? { workspace } : {}),
+    })?.images;
     if (images && scenario.images) scenario = mergeImages(scenario, images);
   }
   const result = simulate(pod, scenario, options);

@@ -2,6 +2,8 @@
 export { objectFacts, podPorts, podReferences, podTemplateFacts } from './extract';
 export * from './facts';
 export { isKustomizationFile, kustomizationFacts } from './kustomization';
+export { memoryWorkspace } from './memory';
+export { podWorkspaceObjects } from './podObjects';
 export * from './selection';
 export * from './symbols';
 export type * from './types';

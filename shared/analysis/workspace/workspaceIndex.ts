@@ -8,6 +8,7 @@ import { combineKustomizations, type KustomizeContext, parseManifests } from '..
 import { objectFacts } from './extract';
 import type { FileFacts, KustomizationFacts, ObjectFacts } from './facts';
 import { isKustomizationFile, kustomizationFacts } from './kustomization';
+import { sameNamespace } from './namespace';
 import type { IndexedObject, WorkspaceObjects } from './types';
 import { dirOf, resolveUri } from './uris';
 
@@ -273,9 +274,4 @@ function applyContext(o: IndexedObject, k: KustomizeContext | undefined): Indexe
     }),
     via: k.source,
   };
-}
-
-/** An object without a namespace goes wherever it is applied, so it matches any. */
-function sameNamespace(objectNs: string | undefined, wanted: string | undefined): boolean {
-  return wanted === undefined || objectNs === undefined || objectNs === wanted;
 }

@@ -18,7 +18,9 @@ import { containerRange, eventRange } from '../../../client/webview/model/ranges
 import { axisEnd, makeScale } from '../../../client/webview/model/scale';
 import { runSimulation } from '../../../client/webview/model/simulation';
 import { buildTimeline } from '../../../client/webview/model/timeline';
+import { memoryWorkspace } from '../../../shared/analysis/workspace/memory';
 import { parseManifests } from '../../../shared/model';
+import { workspaceFactsSchema } from '../../../shared/protocol/workspace';
 import { fileObjects } from '../../../shared/sim';
 
 const example = (name: string) => fs.readFileSync(path.resolve(__dirname, '../../../examples', name), 'utf8');
@@ -234,6 +236,36 @@ describe('runSimulation', () => {
     const flipped = runSimulation(pod, { services: ['mydb'] }, 900, objects);
     expect(flipped.inferred.services).toEqual(['mydb']);
     expect(flipped.result.steps.at(-1)?.snapshot.kubectl.STATUS).toBe('Running');
+  });
+
+  it('reads the workspace facts the host sends: a key the other file’s ConfigMap lacks stops the container', () => {
+    const pod = podOf(
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - name: app\n    image: nginx:1.27\n' +
+        '    env:\n    - name: MODE\n      valueFrom:\n        configMapKeyRef: {name: app-config, key: mode}\n',
+    );
+    // As podlens/podWorkspace answers: the ConfigMap, defined in another file, without the key the pod reads.
+    const facts = workspaceFactsSchema.parse({
+      complete: true,
+      objects: [
+        {
+          apiVersion: 'v1',
+          kind: 'ConfigMap',
+          name: 'app-config',
+          labels: {},
+          location: {
+            uri: 'file:///ws/config.yaml',
+            range: { start: { line: 0, character: 0 }, end: { line: 5, character: 0 } },
+          },
+          keys: ['something-else'],
+        },
+      ],
+    });
+    const stopped = (workspace?: ReturnType<typeof memoryWorkspace>) =>
+      runSimulation(pod, {}, 900, undefined, undefined, workspace).result.steps.some(
+        (s) => s.snapshot.kubectl.STATUS === 'CreateContainerConfigError',
+      );
+    expect(stopped(memoryWorkspace(facts.objects, facts.complete))).toBe(true);
+    expect(stopped()).toBe(false);
   });
 
   it('uses the setting horizon unless the what-if sets one', () => {
