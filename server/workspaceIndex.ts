@@ -83,7 +83,7 @@ export class ServerWorkspaceIndex {
    * keystrokes re-indexes the file once.
    */
   openChanged(uri: string, text: () => string): void {
-    if (!uri.startsWith('file:') || !isIndexedFile(uri)) return;
+    if (localPath(uri) === undefined || !isIndexedFile(uri)) return;
     this.open.add(uri);
     const first = this.pending.size === 0;
     this.pending.set(uri, text);
@@ -97,7 +97,7 @@ export class ServerWorkspaceIndex {
     for (const [uri, text] of this.pending) {
       const value = text();
       if (value.length > MAX_INDEXED_FILE_BYTES) this.index.remove(uri);
-      else this.index.update(uri, value, { helmTemplate: this.helm.isTemplate(fileURLToPath(uri)) });
+      else this.index.update(uri, value, { helmTemplate: this.helm.isTemplate(localPath(uri) ?? uri) });
     }
     this.pending.clear();
     // Other files' findings depend only on facts: an edit that moved lines does not re-publish them.
@@ -107,14 +107,14 @@ export class ServerWorkspaceIndex {
   /** A document closed: the disk's text counts again. */
   closed(uri: string): void {
     this.pending.delete(uri);
-    if (!this.open.delete(uri) || !uri.startsWith('file:')) return;
+    if (!this.open.delete(uri) || localPath(uri) === undefined) return;
     this.diskChanged(uri);
   }
 
   /** A watched file was created or changed on disk (ignored while the document is open). */
   diskChanged(uri: string): void {
-    if (this.open.has(uri) || !uri.startsWith('file:')) return;
-    const file = fileURLToPath(uri);
+    const file = localPath(uri);
+    if (this.open.has(uri) || file === undefined) return;
     this.superseded?.uris.add(uri);
     if (isIndexedFile(file)) this.indexDisk(file);
     this.notify();
@@ -191,5 +191,18 @@ export class ServerWorkspaceIndex {
       this.notifyScheduled = false;
       for (const l of this.listeners) l();
     });
+  }
+}
+
+/**
+ * The local path of a `file:` URI, or undefined for other schemes and for file URIs Node cannot map to a path
+ * here (a UNC host such as `file://fileserver/share` on Linux): such documents are linted, not indexed.
+ */
+function localPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
   }
 }
