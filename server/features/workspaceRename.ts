@@ -1,8 +1,9 @@
 /**
  * Rename across the workspace: a ConfigMap or Secret name (its definition, its generator, every reference), or a
  * label's key or value (pod template labels, workload selectors, Service selectors, metadata labels with the same
- * key and value). The edit is one WorkspaceEdit whose edits carry a change annotation with `needsConfirmation`, so
- * VS Code shows the refactor preview before touching files that are not open.
+ * key and value). The edit is one WorkspaceEdit whose edits carry one change annotation (what is renamed, in how
+ * many places): Enter applies it, Shift+Enter (VS Code's rename with preview) shows it in the refactor preview
+ * first. `needsConfirmation` would open the preview with every edit unticked, so Apply alone would change nothing.
  */
 import {
   type AnnotatedTextEdit,
@@ -55,7 +56,7 @@ function renameEdit(workspace: ServerWorkspaceIndex, params: RenameParams, versi
       [ANNOTATION]: {
         label: `Rename ${describe(sym)} to ${params.newName}`,
         description: `${sites.length} place(s) in ${byUri.size} file(s)`,
-        needsConfirmation: true,
+        needsConfirmation: false,
       },
     },
   };

@@ -711,14 +711,12 @@ try {
     await input.waitFor();
     await waitUntil(async () => (await input.inputValue()) === 'shop-web', { what: 'the rename box on shop-web' });
     await input.fill('shop-front');
-    await page.keyboard.press('Enter');
-    // The edits carry needsConfirmation: VS Code shows them in the refactor preview, unticked; the user ticks each
-    // file, then Apply.
+    // Shift+Enter is VS Code's rename with preview: the refactor preview lists every file's edits, ticked.
+    await page.keyboard.press('Shift+Enter');
     const apply = page.locator('.part.panel .monaco-button', { hasText: /^Apply$/ }).first();
     await apply.waitFor();
     for (const file of ['shop-deployment.yaml', 'shop-service.yaml']) {
       const box = page.locator('.part.panel .monaco-list-row', { hasText: file }).first().locator('.monaco-checkbox');
-      await box.click();
       await waitUntil(async () => /\bchecked\b/.test((await box.getAttribute('class')) ?? ''), {
         what: `${file} ticked in the refactor preview`,
       });

@@ -156,7 +156,7 @@ describe('workspace index in the editor', () => {
       },
     );
     expect(edit.changeAnnotations?.['podlens.rename']).toMatchObject({
-      needsConfirmation: true,
+      needsConfirmation: false,
       label: 'Rename ConfigMap app-config to web-config',
     });
     const changes = (edit.documentChanges ?? []) as {
