@@ -8,8 +8,8 @@
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { type ManifestDocument, parseManifests } from '../../shared/model';
 import { mergeLintConfigs, targetOf } from '../../shared/lint';
+import { type ManifestDocument, parseManifests } from '../../shared/model';
 import { fileObjects, simulate, toJson } from '../../shared/sim';
 import { kustomizeOptions } from '../kustomize';
 import { loadCliConfig } from './config';

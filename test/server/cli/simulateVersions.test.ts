@@ -30,7 +30,11 @@ spec:
 `;
 
 const prediction = (stdout: string) => stdout.split('\n').find((l) => l.startsWith('Prediction:'));
-const running = (stdout: string) => stdout.split('\n').find((l) => /^\d+s\s+Running\s/.test(l))?.split(/\s+/)[2];
+const running = (stdout: string) =>
+  stdout
+    .split('\n')
+    .find((l) => /^\d+s\s+Running\s/.test(l))
+    ?.split(/\s+/)[2];
 
 let tmp: string;
 let configured: string;
