@@ -513,7 +513,7 @@ function versionRows(v) {
       ...v.ms,
       info:
         `to ${OLD_VERSION} median ${fmt(v.toOld.median)}, back median ${fmt(v.toDefault.median)}; ` +
-        `${v.diagnostics} diagnostics; ${v.stalePublishes} stale publishes`,
+        `${v.diagnostics} diagnostics; ${v.stalePublishes} stale publishes; the open took ${fmt(v.openMs)}`,
     },
     {
       metric: 'version_memory',

@@ -69,7 +69,8 @@ async function settle(s, uri) {
 
 /**
  * Opens the workload (plus the marker), waits for its diagnostics, then switches podlens.kubernetesVersion to
- * OLD_VERSION and back `switches` times. Returns { ms: stats, toOld, toDefault, stalePublishes, before, after }.
+ * OLD_VERSION and back `switches` times. Returns { ms: stats, toOld, toDefault, stalePublishes, diagnostics, openMs,
+ * before, after }.
  */
 export async function benchVersionSwitch(wl, { cfg, switches, verbose }) {
   const base = fs.readFileSync(wl.path, 'utf8');
@@ -114,6 +115,7 @@ export async function benchVersionSwitch(wl, { cfg, switches, verbose }) {
       toDefault: stats(toDefault),
       stalePublishes,
       diagnostics,
+      openMs: opened.ms,
       before,
       after,
     };
