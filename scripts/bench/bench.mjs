@@ -5,14 +5,18 @@
 //     diagnostics, one-character edit -> diagnostics of that version, hover, completion, server RSS;
 //   - CLI `lint` of the 1,000-document file (wall time including start-up), extension activation
 //     (scripts/bench/activation.mjs: the real activate() with a stub `vscode`), bundle sizes (dist/sizes.json);
+//   - switching podlens.kubernetesVersion to 1.31 and back with the 1,000-document file open -> the re-published
+//     diagnostics of the new version, and the server's RSS and heap before and after (scripts/bench/versionSwitch.mjs);
 //   - the simulation and webview benchmarks when scripts/bench/bench-sim.mjs / scripts/bench/bench-webview.mjs exist.
 // Prints one table (min/median/p95, target, pass/miss) and writes bench/results/bench-<timestamp>.json and
 // bench/results/latest.json.
 //
 // Options:
 //   --only pod,deployment   LSP workloads to run (pod, deployment, deployment-errors, multi-100, multi-1000)
-//   --metrics a,b           groups to run: open, hover, completion, edit (LSP), cli, activation, sizes, sim, webview
-//   --repeats N             samples per metric instead of the plan (warm opens, hover/completion rounds, edit pairs)
+//   --metrics a,b           groups to run: open, hover, completion, edit (LSP), version (LSP, multi-1000 only), cli,
+//                           activation, sizes, sim, webview
+//   --repeats N             samples per metric instead of the plan (warm opens, hover/completion rounds, edit pairs,
+//                           version switches)
 //   --cold N                fresh-server opens per workload instead of the plan
 //   --compare               also run Red Hat's yaml-language-server (the anchor) and print podlens/anchor ratios
 //   --budget-s S            the anchor's wall-time budget per metric and workload (default 15; it is slow)
@@ -35,6 +39,7 @@ import { parseArgs } from 'node:util';
 import { transformSync } from 'esbuild';
 import { benchWorkload, liveProcesses, loadServerConfig, stats } from './lsp.mjs';
 import { summarizeProfiles } from './profile.mjs';
+import { benchVersionSwitch, OLD_VERSION } from './versionSwitch.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BENCH = path.join(ROOT, 'bench');
@@ -82,7 +87,7 @@ const REPEATS = args.repeats ? Math.round(positive('repeats', args.repeats)) : u
 const COLD = args.cold ? Math.round(positive('cold', args.cold)) : undefined;
 const ANCHOR_BUDGET_S = positive('budget-s', args['budget-s']);
 const PODLENS_BUDGET_S = positive('podlens-budget-s', args['podlens-budget-s']);
-const ALL_GROUPS = ['open', 'hover', 'completion', 'edit', 'cli', 'activation', 'sizes', 'sim', 'webview'];
+const ALL_GROUPS = ['open', 'hover', 'completion', 'edit', 'version', 'cli', 'activation', 'sizes', 'sim', 'webview'];
 const groups = new Set(args.metrics ? args.metrics.split(',').map((s) => s.trim()) : ALL_GROUPS);
 for (const g of groups) if (!ALL_GROUPS.includes(g)) throw new Error(`--metrics: unknown group ${g}`);
 const lspGroups = new Set(['open', 'hover', 'completion', 'edit'].filter((g) => groups.has(g)));
@@ -97,6 +102,8 @@ const PLAN = {
 };
 const CLI_RUNS = REPEATS ? Math.max(2, Math.min(REPEATS, 10)) : 10; // after one unmeasured warm-up run
 const ACTIVATION_RUNS = REPEATS ? Math.max(3, REPEATS) : 20; // after one unmeasured warm-up run
+const VERSION_SWITCHES = REPEATS ? Math.max(2, REPEATS) : 10; // alternately to 1.31 and back to the default
+const VERSION_WORKLOAD = 'multi-1000';
 const planFor = (name) => {
   const base = PLAN[name] ?? PLAN['multi-100'];
   if (base.diagnosticsOnly) return { ...base, cold: COLD ?? base.cold };
@@ -116,6 +123,7 @@ const TARGETS = {
   completion: { stat: 'p95', max: 5, label: 'p95 < 5 ms' },
   open_cold: { stat: 'p95', max: 1000, label: 'p95 < 1 s', workloads: ['multi-1000'] },
   open_warm: { stat: 'p95', max: 1000, label: 'p95 < 1 s', workloads: ['multi-1000'] },
+  version_switch: { stat: 'p95', max: 2000, label: 'p95 < 2 s' },
   rss_after_open: { stat: 'max', max: 150, label: '< 150 MB' },
   rss_end: { stat: 'max', max: 150, label: '< 150 MB' },
   cli_lint: { stat: 'median', max: 2000, label: 'median < 2 s' },
@@ -473,6 +481,57 @@ async function benchServer(cfg, manifest, workloads, budgetS) {
   return results;
 }
 
+/** The `version` group on the 1,000-document workload, when it is among the workloads run. */
+async function benchVersion(cfg, workloads) {
+  const wl = workloads.find((w) => w.name === VERSION_WORKLOAD);
+  if (!wl) {
+    log(`--metrics version runs on ${VERSION_WORKLOAD} only, which --only leaves out; skipped`);
+    return undefined;
+  }
+  return step(`podlens ${wl.name} version switch`, () =>
+    benchVersionSwitch(
+      { ...wl, path: path.join(WORKLOADS, wl.file) },
+      { cfg, switches: VERSION_SWITCHES, verbose: args.verbose },
+    ).then(
+      (r) => ({ status: 'ok', ...r }),
+      (e) => ({ status: 'error', error: String(e?.message ?? e) }),
+    ),
+  );
+}
+
+function versionRows(v) {
+  const workload = `${VERSION_WORKLOAD} (+ marker)`;
+  if (v.status !== 'ok') return [{ metric: 'version_switch', workload, status: 'error', error: v.error }];
+  const heap = (m) => (m.heapUsedMB === undefined ? '?' : `${m.heapUsedMB}/${m.heapTotalMB}`);
+  const after = v.after.rssMB;
+  return [
+    {
+      metric: 'version_switch',
+      workload,
+      unit: 'ms',
+      status: 'ok',
+      ...v.ms,
+      info:
+        `to ${OLD_VERSION} median ${fmt(v.toOld.median)}, back median ${fmt(v.toDefault.median)}; ` +
+        `${v.diagnostics} diagnostics; ${v.stalePublishes} stale publishes; the open took ${fmt(v.openMs)}`,
+    },
+    {
+      metric: 'version_memory',
+      workload,
+      unit: 'MB',
+      status: 'ok',
+      n: 1,
+      min: after,
+      median: after,
+      p95: after,
+      max: after,
+      info:
+        `RSS ${v.before.rssMB} -> ${after} MB (peak ${v.after.hwmMB}); ` +
+        `heap used/total (main thread) ${heap(v.before)} -> ${heap(v.after)} MB`,
+    },
+  ];
+}
+
 // ---------------------------------------------------------------- rows, table
 const LSP_METRICS = [
   'initialize',
@@ -711,6 +770,10 @@ async function main() {
             ` completion ${p.completionRepeats} x ${q.completion.length}, edits ${p.editRounds} x 2 x ${q.edits.length}`,
     );
   }
+  if (groups.has('version'))
+    console.log(
+      `  version switch     ${VERSION_SWITCHES} switches of podlens.kubernetesVersion on ${VERSION_WORKLOAD}`,
+    );
   console.log(
     `  budget per metric: podlens ${PODLENS_BUDGET_S} s${anchor ? `, anchor (${anchor.name} ${anchor.version}) ${ANCHOR_BUDGET_S} s` : ''}` +
       `; CLI ${CLI_RUNS} runs; activation ${ACTIVATION_RUNS} runs (+1 warm-up each)\n`,
@@ -720,6 +783,7 @@ async function main() {
   const profStart = Date.now();
   const podlens = lspGroups.size ? await benchServer(podlensCfg, manifest, workloads, PODLENS_BUDGET_S) : [];
   const anchorResults = anchor ? await benchServer(anchor, manifest, workloads, ANCHOR_BUDGET_S) : [];
+  const version = groups.has('version') ? await benchVersion(podlensCfg, workloads) : undefined;
 
   const cli = groups.has('cli') ? await step('CLI lint', () => benchCli(profiling?.cli)) : undefined;
   const activation = groups.has('activation') ? await step('activation', benchActivation) : undefined;
@@ -727,6 +791,7 @@ async function main() {
 
   // ---- rows
   const rows = lspRows(podlens);
+  if (version) rows.push(...versionRows(version));
   if (cli) {
     rows.push(
       cli.status === 'ok'
@@ -864,6 +929,7 @@ async function main() {
     podlens,
     anchor: anchor ? { name: anchor.name, version: anchor.version, results: anchorResults } : undefined,
     ratios,
+    version,
     cli,
     activation,
     sizes,

@@ -331,12 +331,12 @@ export class Session {
       new P.StreamMessageWriter(this.proc.stdin),
     );
     this.conn = c;
-    const settings = this.cfg.settings ?? {};
+    this.settings = this.cfg.settings ?? {};
     let configAnswered;
     this.configAnswered = new Promise((r) => (configAnswered = r));
     c.onRequest(P.ConfigurationRequest.type, (params) => {
       configAnswered();
-      return params.items.map((it) => lookupSection(settings, it.section) ?? null);
+      return params.items.map((it) => lookupSection(this.settings, it.section) ?? null);
     });
     c.onRequest(P.RegistrationRequest.type, () => null);
     c.onRequest(P.UnregistrationRequest.type, () => null);
@@ -384,10 +384,16 @@ export class Session {
     this.syncKind = typeof sync === 'number' ? sync : (sync?.change ?? P.TextDocumentSyncKind.None);
     c.sendNotification(P.InitializedNotification.type, {});
     for (const n of this.cfg.notifications ?? []) c.sendNotification(n.method, n.params);
-    c.sendNotification(P.DidChangeConfigurationNotification.type, { settings });
+    c.sendNotification(P.DidChangeConfigurationNotification.type, { settings: this.settings });
     // Servers that pull settings ask right after `initialized`; give them a moment to apply them.
     await Promise.race([this.configAnswered, new Promise((r) => setTimeout(r, 2000))]);
     await new Promise((r) => setTimeout(r, this.settleMs));
+  }
+
+  /** What an editor does when the user changes a setting: answer pulls with `settings` and notify the server. */
+  changeSettings(settings) {
+    this.settings = settings;
+    this.conn.sendNotification(P.DidChangeConfigurationNotification.type, { settings });
   }
 
   get pid() {

@@ -18,6 +18,7 @@ Usage:
   podlens lint <files|dirs|globs...>|--kustomize DIR [--format text|json|sarif] [--level error|warning|info|hint] [--config .podlens.yaml]
                [--workspace DIR [--workspace-complete]] [--kubernetes-version 1.29..1.36] [--feature-gates Name=true,Name=false]
   podlens simulate <file>|--kustomize DIR [--document N] [--scenario file.json] [--until S] [--delete-at S] [--at T...] [--format text|json] [--width N] [--workspace DIR [--workspace-complete]]
+                   [--config .podlens.yaml] [--kubernetes-version 1.29..1.36] [--feature-gates Name=true,Name=false]
   podlens --help | --version
 
 Exit codes: 0 clean, 1 findings of error severity, 2 usage or I/O errors.

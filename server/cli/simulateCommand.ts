@@ -1,19 +1,23 @@
 /**
  * `podlens simulate <file>|--kustomize DIR [--document N] [--scenario file.json] [--until S] [--delete-at S] [--at T...]
- * [--format text|json] [--width N] [--workspace DIR [--workspace-complete]]`: the editor's lifecycle prediction on
- * the command line; with a workspace, the objects of its manifests decide what exists and which namespace
- * policies apply. Exit 0, or 2 with one line
+ * [--format text|json] [--width N] [--workspace DIR [--workspace-complete]] [--config .podlens.yaml]
+ * [--kubernetes-version 1.31] [--feature-gates A=true]`: the editor's lifecycle prediction on the command line;
+ * with a workspace, the objects of its manifests decide what exists and which namespace policies apply; the
+ * target cluster comes from the flags over `.podlens.yaml`'s, as for lint. Exit 0, or 2 with one line
  * on stderr for usage, I/O, a non-pod document and invalid scenarios.
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { mergeLintConfigs, targetOf } from '../../shared/lint';
 import { type ManifestDocument, parseManifests } from '../../shared/model';
 import { fileObjects, simulate, toJson } from '../../shared/sim';
 import { kustomizeOptions } from '../kustomize';
+import { loadCliConfig } from './config';
 import { UsageError } from './io';
 import { problemLines, renderedName, renderedText } from './kustomize';
 import { loadWorkspace } from './loadWorkspace';
 import { formatSimulationText } from './simulateFormat';
+import { targetFlags } from './target';
 
 export interface SimulateIo {
   /** May throw (ENOENT...): reported as one line, exit code 2. */
@@ -24,7 +28,7 @@ export interface SimulateIo {
 }
 
 export const SIMULATE_USAGE =
-  'usage: podlens simulate <file>|--kustomize DIR [--document N] [--scenario file.json] [--until S] [--delete-at S] [--at T...] [--format text|json] [--width N] [--workspace DIR [--workspace-complete]]';
+  'usage: podlens simulate <file>|--kustomize DIR [--document N] [--scenario file.json] [--until S] [--delete-at S] [--at T...] [--format text|json] [--width N] [--workspace DIR [--workspace-complete]] [--config .podlens.yaml] [--kubernetes-version 1.31] [--feature-gates A=true]';
 
 class CliError extends Error {}
 
@@ -78,6 +82,8 @@ function run(argv: string[], io: SimulateIo): number {
   const width = number('width', values.width, 40, true);
   const scenario = loadScenario(io, values.scenario);
   const workspace = workspaceOption(values.workspace, values['workspace-complete'] ?? false);
+  const flags = targetFlags(values['kubernetes-version'], values['feature-gates']);
+  const target = targetOf(mergeLintConfigs(loadCliConfig(values.config).config, flags));
 
   // A file a kustomization builds is simulated with what kustomize writes (its images, for one).
   const documents = rendered
@@ -100,6 +106,7 @@ function run(argv: string[], io: SimulateIo): number {
     at,
     objects: fileObjects(documents),
     ...(workspace ? { workspace } : {}),
+    target,
   });
   if (result.steps.length === 0 && result.errors.length > 0) {
     const e = result.errors[0] as { field: string; message: string };
@@ -156,6 +163,9 @@ const OPTIONS = {
   workspace: { type: 'string' },
   'workspace-complete': { type: 'boolean' },
   kustomize: { type: 'string', short: 'k' },
+  config: { type: 'string', short: 'c' },
+  'kubernetes-version': { type: 'string' },
+  'feature-gates': { type: 'string' },
 } as const;
 
 /**
