@@ -182,6 +182,8 @@ export class Panel {
       cursorLine: null,
       documentIndex: null,
       until: 900,
+      // The host always says which cluster the panel simulates (podlens.kubernetesVersion, newest by default).
+      target: { minor: 36, featureGates: {} },
       ...extra,
     });
     await this.page.locator('[data-testid="pod-status"]').waitFor();
