@@ -2,7 +2,7 @@
  * Rename across the workspace: a ConfigMap or Secret name (its definition, its generator, every reference), or a
  * label's key or value (pod template labels, workload selectors, Service selectors, metadata labels with the same
  * key and value). The edit is one WorkspaceEdit whose edits carry one change annotation (what is renamed, in how
- * many places): Enter applies it, Shift+Enter (VS Code's rename with preview) shows it in the refactor preview
+ * many places): Enter applies it, Ctrl+Enter (VS Code's rename with preview) shows it in the refactor preview
  * first. `needsConfirmation` would open the preview with every edit unticked, so Apply alone would change nothing.
  */
 import {

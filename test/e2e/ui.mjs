@@ -711,8 +711,9 @@ try {
     await input.waitFor();
     await waitUntil(async () => (await input.inputValue()) === 'shop-web', { what: 'the rename box on shop-web' });
     await input.fill('shop-front');
-    // Shift+Enter is VS Code's rename with preview: the refactor preview lists every file's edits, ticked.
-    await page.keyboard.press('Shift+Enter');
+    // Ctrl+Enter is VS Code's rename with preview (the rename box says so): the refactor preview lists every file's
+    // edits, ticked.
+    await page.keyboard.press('Control+Enter');
     const apply = page.locator('.part.panel .monaco-button', { hasText: /^Apply$/ }).first();
     await apply.waitFor();
     for (const file of ['shop-deployment.yaml', 'shop-service.yaml']) {
