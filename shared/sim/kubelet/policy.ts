@@ -18,7 +18,18 @@ export function shouldRestart(spec: PodSpecResolved, s: SimState, key: number): 
   const inst = s.containers[key]?.instance;
   if (s.pod.stopping || !inst || inst.exitCode === null) return false;
   const c = spec.containers[key];
-  if (c?.role === 'sidecar') return true;
+  // A sidecar restarts until the regular containers are done for good: then the pod is terminal and the kubelet
+  // stops its sidecars instead (kuberuntime_manager.go computePodActions, v1.36).
+  if (c?.role === 'sidecar') return !regularContainersDone(spec, s);
   if (c?.role === 'init') return inst.exitCode !== 0 && policyOf(spec, c) !== 'Never';
   return policyRestarts(policyOf(spec, c), inst.exitCode);
+}
+
+/** Every regular container has exited and its restart policy will not start it again. */
+function regularContainersDone(spec: PodSpecResolved, s: SimState): boolean {
+  return spec.containers.every((c, key) => {
+    if (c.role !== 'regular') return true;
+    const exitCode = s.containers[key]?.instance?.exitCode;
+    return exitCode !== null && exitCode !== undefined && !policyRestarts(policyOf(spec, c), exitCode);
+  });
 }
