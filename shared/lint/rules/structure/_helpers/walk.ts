@@ -97,6 +97,21 @@ class Walker {
     return Object.hasOwn(schema.properties, key) && !missingInTarget(schema.name, key, this.target);
   }
 
+  /**
+   * Why a key the target does not know is there: a field of a newer minor (`needs`, no guess offered then), or else
+   * the unset field of the target it most likely misspells.
+   */
+  private unknownKeyHint(
+    schema: ObjectSchema,
+    key: string,
+    present: ReadonlySet<string>,
+  ): { needs?: number; suggestion?: string } {
+    const needs = fieldArrival(schema.name, key)?.since;
+    if (needs !== undefined && Object.hasOwn(schema.properties, key)) return { needs };
+    const candidates = Object.keys(schema.properties).filter((k) => !present.has(k) && this.known(schema, k));
+    return { suggestion: suggest(key, candidates) };
+  }
+
   /** The node's range without the trailing line break a block collection's range includes. */
   private range(node: Node | null | undefined, fallback: LazyRange): LazyRange {
     return lazy(() => tightRange(this.doc, node) ?? fallback());
@@ -137,28 +152,15 @@ class Walker {
       const field = this.known(schema, key) ? schema.properties[key] : undefined;
       const keyRange = this.range(keyNode, anchor);
       if (!field) {
-        const needs = fieldArrival(schema.name, key)?.since;
-        if (needs !== undefined && Object.hasOwn(schema.properties, key)) {
-          this.issues.push({
-            kind: 'unknown-field',
-            path: [...path, key],
-            key,
-            keyRange: keyRange(),
-            owner: schema,
-            needs,
-          });
-          continue;
-        }
-        const candidates = Object.keys(schema.properties).filter((k) => !present.has(k) && this.known(schema, k));
-        const suggestion = suggest(key, candidates);
-        if (suggestion) misspelled.add(suggestion);
+        const hint = this.unknownKeyHint(schema, key, present);
+        if (hint.suggestion) misspelled.add(hint.suggestion);
         this.issues.push({
           kind: 'unknown-field',
           path: [...path, key],
           key,
           keyRange: keyRange(),
           owner: schema,
-          suggestion,
+          ...hint,
         });
         continue;
       }
