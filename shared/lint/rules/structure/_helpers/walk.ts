@@ -195,58 +195,42 @@ class Walker {
       this.scalar(s, field, path, range, () => goField(owner, decode), node);
       return;
     }
-    if (isMap(node)) {
-      if (field.kind === 'object') {
-        const schema = objectSchema(field.type as string);
-        if (schema) this.object(node, schema, path, keyRange, decode);
-      } else if (field.kind === 'map') {
-        for (const pair of node.items) {
-          const key = this.doc.ctx.keyText(pair);
-          const values = field.values;
-          if (key === undefined || !values) continue;
-          this.value(pair.value, values, [...path, key], this.range(pair.key as Node, range), decode, owner);
-        }
-      } else if (field.kind !== 'any') {
-        this.issues.push({
-          kind: 'type',
-          path,
-          range: range(),
-          field,
-          got: { type: 'map' },
-          node,
-          goField: goField(owner, decode),
-        });
+    if (isMap(node) && field.kind === 'object') {
+      const schema = objectSchema(field.type as string);
+      if (schema) this.object(node, schema, path, keyRange, decode);
+    } else if (isMap(node) && field.kind === 'map') {
+      for (const pair of node.items) {
+        const key = this.doc.ctx.keyText(pair);
+        const values = field.values;
+        if (key === undefined || !values) continue;
+        this.value(pair.value, values, [...path, key], this.range(pair.key as Node, range), decode, owner);
       }
-      return;
-    }
-    if (isSeq(node)) {
-      if (field.kind === 'array') {
-        const items = field.items;
-        node.items.forEach((item, i) => {
-          if (!items) return;
-          const itemNode = this.doc.ctx.deref(item);
-          const itemRange = this.range(item as Node, range);
-          if (isMap(itemNode) && items.kind === 'object') {
-            const schema = objectSchema(items.type as string);
-            const first = itemNode.items[0]?.key as Node | undefined;
-            if (schema && !this.walkedBefore(item, itemNode, items.type as string)) {
-              this.object(itemNode, schema, [...path, i], this.range(first, itemRange), decode);
-            }
-          } else {
-            this.value(item, items, [...path, i], itemRange, decode, owner);
+    } else if (isSeq(node) && field.kind === 'array') {
+      const items = field.items;
+      node.items.forEach((item, i) => {
+        if (!items) return;
+        const itemNode = this.doc.ctx.deref(item);
+        const itemRange = this.range(item as Node, range);
+        if (isMap(itemNode) && items.kind === 'object') {
+          const schema = objectSchema(items.type as string);
+          const first = itemNode.items[0]?.key as Node | undefined;
+          if (schema && !this.walkedBefore(item, itemNode, items.type as string)) {
+            this.object(itemNode, schema, [...path, i], this.range(first, itemRange), decode);
           }
-        });
-      } else if (field.kind !== 'any') {
-        this.issues.push({
-          kind: 'type',
-          path,
-          range: range(),
-          field,
-          got: { type: 'list' },
-          node,
-          goField: goField(owner, decode),
-        });
-      }
+        } else {
+          this.value(item, items, [...path, i], itemRange, decode, owner);
+        }
+      });
+    } else if ((isMap(node) || isSeq(node)) && field.kind !== 'any') {
+      this.issues.push({
+        kind: 'type',
+        path,
+        range: range(),
+        field,
+        got: { type: isMap(node) ? 'map' : 'list' },
+        node,
+        goField: goField(owner, decode),
+      });
     }
   }
 
