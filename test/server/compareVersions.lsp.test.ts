@@ -4,21 +4,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CompareVersionsRequest, compareVersionsResultSchema } from '../../shared/protocol/lsp';
 import { TestLspClient } from '../helpers/lspClient';
+import { webPod } from '../helpers/manifests';
 
-const POD = `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-  - name: app
-    image: registry.example/app:1.4.2
-    command: [sleep, infinity]
+const POD = webPod(
+  'registry.example/app:1.4.2',
+  `    command: [sleep, infinity]
     lifecycle:
       preStop:
         sleep:
           seconds: 5
-`;
+`,
+);
 
 let client: TestLspClient;
 beforeAll(async () => {

@@ -4,23 +4,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/cli';
+import { webPod } from '../../helpers/manifests';
 
 const run = runCli;
 
-const SLEEP_POD = `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-  - name: app
-    image: registry.example/app:1.4.2
-    lifecycle:
+const SLEEP_POD = webPod(
+  'registry.example/app:1.4.2',
+  `    lifecycle:
       preStop:
         sleep:
           seconds: 5
     restartPolicy: Always
-`;
+`,
+);
 
 let tmp: string;
 beforeAll(() => {
