@@ -275,61 +275,68 @@ const multi = (n) => Array.from({ length: n }, (_, i) => workload(i, KIND_CYCLE[
 // `at`: key | keyEnd | value | valueStart | valueEnd | newKeyAfter (insert a new line with the key's indentation
 // after the node's value, complete there, then undo) | emptyValue (delete the scalar value so the line reads
 // `key: `, complete after the space, then restore). `doc`: first | middle | last | <index> (default middle).
-// `key` under container n, falling back to container 0 (the Pod has one container).
-const c = (n, key) => [`**.containers[${n}].${key}`, `**.containers[0].${key}`];
+// `key` under container n, falling back to container 0 (the Pod has one container); container 0 needs no fallback.
+const c = (n, key) => (n === 0 ? `**.containers[0].${key}` : [`**.containers[${n}].${key}`, `**.containers[0].${key}`]);
+// A query at `key` of container n whose label says just that: `c1 imagePullPolicy key (first doc)`.
+const inContainer = (n, key, at, doc) => ({
+  label: `c${n} ${key} ${at}${doc ? ` (${doc} doc)` : ''}`,
+  path: c(n, key),
+  at,
+  ...(doc && { doc }),
+});
 const hover = [
   { label: 'apiVersion key', path: 'apiVersion', at: 'key' },
   { label: 'kind value', path: 'kind', at: 'value' },
   { label: 'metadata.name key', path: 'metadata.name', at: 'key' },
   { label: 'metadata.labels key', path: 'metadata.labels', at: 'key' },
   { label: 'containers key', path: '**.containers', at: 'key' },
-  { label: 'c0 image key', path: '**.containers[0].image', at: 'key' },
-  { label: 'c0 image value', path: '**.containers[0].image', at: 'value' },
-  { label: 'c0 imagePullPolicy key', path: '**.containers[0].imagePullPolicy', at: 'key' },
-  { label: 'c1 imagePullPolicy value', path: c(1, 'imagePullPolicy'), at: 'value' },
-  { label: 'c0 ports[0].containerPort key', path: '**.containers[0].ports[0].containerPort', at: 'key' },
-  { label: 'c0 env[0].name key', path: '**.containers[0].env[0].name', at: 'key' },
-  { label: 'c0 resources.requests key', path: '**.containers[0].resources.requests', at: 'key' },
-  { label: 'c0 resources.limits.memory key', path: '**.containers[0].resources.limits.memory', at: 'key' },
-  { label: 'c0 resources.limits.memory value', path: '**.containers[0].resources.limits.memory', at: 'value' },
-  { label: 'c0 readinessProbe key', path: '**.containers[0].readinessProbe', at: 'key' },
-  { label: 'c0 readinessProbe.periodSeconds key', path: '**.containers[0].readinessProbe.periodSeconds', at: 'key' },
-  { label: 'c0 readinessProbe.httpGet.path key', path: '**.containers[0].readinessProbe.httpGet.path', at: 'key' },
-  { label: 'c2 name key', path: c(2, 'name'), at: 'key' },
-  { label: 'c1 imagePullPolicy key (first doc)', path: c(1, 'imagePullPolicy'), at: 'key', doc: 'first' },
-  { label: 'c1 imagePullPolicy key (last doc)', path: c(1, 'imagePullPolicy'), at: 'key', doc: 'last' },
+  inContainer(0, 'image', 'key'),
+  inContainer(0, 'image', 'value'),
+  inContainer(0, 'imagePullPolicy', 'key'),
+  inContainer(1, 'imagePullPolicy', 'value'),
+  inContainer(0, 'ports[0].containerPort', 'key'),
+  inContainer(0, 'env[0].name', 'key'),
+  inContainer(0, 'resources.requests', 'key'),
+  inContainer(0, 'resources.limits.memory', 'key'),
+  inContainer(0, 'resources.limits.memory', 'value'),
+  inContainer(0, 'readinessProbe', 'key'),
+  inContainer(0, 'readinessProbe.periodSeconds', 'key'),
+  inContainer(0, 'readinessProbe.httpGet.path', 'key'),
+  inContainer(2, 'name', 'key'),
+  inContainer(1, 'imagePullPolicy', 'key', 'first'),
+  inContainer(1, 'imagePullPolicy', 'key', 'last'),
 ];
 const completion = [
-  { label: 'new key in c0', path: '**.containers[0].imagePullPolicy', at: 'newKeyAfter' },
+  { label: 'new key in c0', path: c(0, 'imagePullPolicy'), at: 'newKeyAfter' },
   { label: 'new key in c1', path: c(1, 'image'), at: 'newKeyAfter' },
   { label: 'new key in c2', path: c(2, 'image'), at: 'newKeyAfter' },
   { label: 'new key in pod spec', path: '**.containers', at: 'newKeyAfter' },
   { label: 'new key in metadata', path: 'metadata.name', at: 'newKeyAfter' },
-  { label: 'new key in c0 readinessProbe', path: '**.containers[0].readinessProbe.periodSeconds', at: 'newKeyAfter' },
+  { label: 'new key in c0 readinessProbe', path: c(0, 'readinessProbe.periodSeconds'), at: 'newKeyAfter' },
   {
     label: 'new key in c0 readinessProbe.httpGet',
-    path: '**.containers[0].readinessProbe.httpGet.path',
+    path: c(0, 'readinessProbe.httpGet.path'),
     at: 'newKeyAfter',
   },
-  { label: 'new key in c0 ports[0]', path: '**.containers[0].ports[0].containerPort', at: 'newKeyAfter' },
-  { label: 'new key in c0 resources', path: '**.containers[0].resources.requests', at: 'newKeyAfter' },
+  { label: 'new key in c0 ports[0]', path: c(0, 'ports[0].containerPort'), at: 'newKeyAfter' },
+  { label: 'new key in c0 resources', path: c(0, 'resources.requests'), at: 'newKeyAfter' },
   { label: 'new key at top level', path: 'kind', at: 'newKeyAfter' },
   { label: 'new key in top-level spec', path: ['spec.selector', 'spec.restartPolicy'], at: 'newKeyAfter' },
-  { label: 'c0 imagePullPolicy: (empty value)', path: '**.containers[0].imagePullPolicy', at: 'emptyValue' },
-  { label: 'c0 ports[0].protocol: (empty value)', path: '**.containers[0].ports[0].protocol', at: 'emptyValue' },
-  { label: 'c1 imagePullPolicy value', path: c(1, 'imagePullPolicy'), at: 'value' },
+  { label: 'c0 imagePullPolicy: (empty value)', path: c(0, 'imagePullPolicy'), at: 'emptyValue' },
+  { label: 'c0 ports[0].protocol: (empty value)', path: c(0, 'ports[0].protocol'), at: 'emptyValue' },
+  inContainer(1, 'imagePullPolicy', 'value'),
   { label: 'kind value', path: 'kind', at: 'value' },
   { label: 'apiVersion value', path: 'apiVersion', at: 'value' },
-  { label: 'c0 imagePullPolicy keyEnd', path: '**.containers[0].imagePullPolicy', at: 'keyEnd' },
-  { label: 'c0 readinessProbe keyEnd', path: '**.containers[0].readinessProbe', at: 'keyEnd' },
-  { label: 'new key in c0 (first doc)', path: '**.containers[0].imagePullPolicy', at: 'newKeyAfter', doc: 'first' },
-  { label: 'new key in c0 (last doc)', path: '**.containers[0].imagePullPolicy', at: 'newKeyAfter', doc: 'last' },
+  inContainer(0, 'imagePullPolicy', 'keyEnd'),
+  inContainer(0, 'readinessProbe', 'keyEnd'),
+  { label: 'new key in c0 (first doc)', path: c(0, 'imagePullPolicy'), at: 'newKeyAfter', doc: 'first' },
+  { label: 'new key in c0 (last doc)', path: c(0, 'imagePullPolicy'), at: 'newKeyAfter', doc: 'last' },
 ];
 // One-character edits: type a character at the end of a scalar, then delete it again (alternating), round-robin
 // over these positions; in the multi-document files they fall in the first, middle and last documents.
 const edits = [
-  { label: 'c0 env[0].value end', path: '**.containers[0].env[0].value', at: 'valueEnd' },
-  { label: 'c0 image tag end (first doc)', path: '**.containers[0].image', at: 'valueEnd', doc: 'first' },
+  { label: 'c0 env[0].value end', path: c(0, 'env[0].value'), at: 'valueEnd' },
+  { label: 'c0 image tag end (first doc)', path: c(0, 'image'), at: 'valueEnd', doc: 'first' },
   {
     label: 'c1 resources.limits.memory end (last doc)',
     path: c(1, 'resources.limits.memory'),
@@ -339,7 +346,7 @@ const edits = [
   { label: 'metadata.name end', path: 'metadata.name', at: 'valueEnd' },
   {
     label: 'c0 readinessProbe.periodSeconds end',
-    path: '**.containers[0].readinessProbe.periodSeconds',
+    path: c(0, 'readinessProbe.periodSeconds'),
     at: 'valueEnd',
   },
 ];

@@ -5,6 +5,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import {
   type CompletionItem,
   type CompletionList,
@@ -264,4 +265,22 @@ export class TestLspClient {
       });
     });
   }
+}
+
+/**
+ * One server for the calling file or describe block: started before its tests, stopped after them. Returns the
+ * running client, for use inside those tests.
+ */
+export function lspClientForSuite(options: TestClientOptions = {}): () => TestLspClient {
+  let client: TestLspClient | undefined;
+  beforeAll(async () => {
+    client = await TestLspClient.start(options);
+  });
+  afterAll(async () => {
+    await client?.stop();
+  });
+  return () => {
+    if (!client) throw new Error('the LSP client runs only inside the tests of the suite that started it');
+    return client;
+  };
 }

@@ -1,28 +1,17 @@
 // Big inputs of every shape the fuzz has met or that users paste: each runs through the whole core (every rule,
 // the engine, outline, hover, completion, simulation) in the fuzz worker, whose watchdog fails a hang and whose
 // call budget fails any single call that grows faster than its input.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lintText } from '../../shared/lint';
 import { sampleJob } from './fuzz/campaign';
 import { longKeys } from './fuzz/hostile';
-import { CoreWorker } from './fuzz/watchdog';
+import { coreWorkerForSuite } from './fuzz/suiteWorker';
 
-const HANG_MS = 30_000;
-
-let worker: CoreWorker;
-beforeAll(async () => {
-  worker = await CoreWorker.start();
-});
-afterAll(async () => {
-  await worker?.stop();
-});
+const runCore = coreWorkerForSuite();
 
 async function problemsOn(text: string): Promise<string[]> {
   const cursors: [number, number][] = [0, 0.25, 0.5, 0.75, 0.999].map((f) => [f, 0.5]);
-  const result = await worker
-    .run({ text, path: 'pod.yaml', cursors, until: 900 }, HANG_MS)
-    .catch((err: Error) => ({ problems: [err.message] }));
-  return result.problems;
+  return (await runCore({ text, path: 'pod.yaml', cursors, until: 900 })).problems;
 }
 
 describe('the core on big inputs', () => {
@@ -36,7 +25,7 @@ describe('the core on big inputs', () => {
 
   it('checks a file of 40,000 syntax errors within the watchdog (npm run fuzz, seed 1, run 50)', async () => {
     const job = sampleJob(1, 50);
-    const result = await worker.run(job, HANG_MS).catch((err: Error) => ({ problems: [err.message] }));
+    const result = await runCore(job);
     expect(result.problems.filter((p) => p.startsWith('hang'))).toEqual([]);
     expect(lintText(job.text, { path: job.path }).filter((f) => f.rule === 'yaml-syntax').length).toBeGreaterThan(
       30_000,

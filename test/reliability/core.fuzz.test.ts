@@ -3,24 +3,15 @@
 // workload kind after random damage, and on a corpus of hostile files (alias bombs, deep nesting, long lines).
 // Seeded: PODLENS_FUZZ_SEED and PODLENS_FUZZ_RUNS reproduce or extend a run; the seed is printed on failure.
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import type { CoreJob, CoreResult } from './fuzz/coreChecks';
 import { coreJob } from './fuzz/coreJob';
 import { HOSTILE_DOCUMENTS } from './fuzz/hostile';
-import { CoreWorker } from './fuzz/watchdog';
+import { coreWorkerForSuite } from './fuzz/suiteWorker';
 
 const SEED = Number(process.env.PODLENS_FUZZ_SEED ?? 8_2024);
 const RUNS = Number(process.env.PODLENS_FUZZ_RUNS ?? 250);
-/** Far above any honest call: only a hang or an exponential blow-up reaches it. */
-const HANG_MS = 30_000;
-
-let worker: CoreWorker;
-beforeAll(async () => {
-  worker = await CoreWorker.start();
-});
-afterAll(async () => {
-  await worker?.stop();
-});
+const runCore = coreWorkerForSuite();
 
 function describeJob(j: CoreJob): string {
   const text =
@@ -31,9 +22,7 @@ function describeJob(j: CoreJob): string {
 }
 
 async function check(j: CoreJob): Promise<CoreResult> {
-  const result = await worker
-    .run(j, HANG_MS)
-    .catch((err: Error) => ({ problems: [err.message], slowest: { what: '', ms: 0 } }));
+  const result = await runCore(j);
   if (result.problems.length > 0) {
     throw new Error(
       `${result.problems.length} problem(s) on ${describeJob(j)}:\n${result.problems.slice(0, 8).join('\n')}`,

@@ -16,19 +16,15 @@ import { AnalysisPool } from '../../server/analysisPool';
 import { runLint } from '../../server/cli/lintCommand';
 import { allRules, lintDocuments, lintText, type Rule, type RuleFailure, ruleById } from '../../shared/lint';
 import { parseManifests } from '../../shared/model';
+import { webPod } from '../helpers/manifests';
 import { startInProcessServer } from './lsp/inProcessServer';
 import { within } from './lsp/protocol';
 
-const POD = `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-  - name: app
-    image: nginx:latest
-    imagePullpolicy: Always
-`;
+const POD = webPod(
+  'nginx:latest',
+  `    imagePullpolicy: Always
+`,
+);
 
 const FAILING = 'latest-tag';
 const restore: (() => void)[] = [];

@@ -1,7 +1,7 @@
 // Quick fixes over the protocol: the bundled server answers textDocument/codeAction for podlens diagnostics; the
 // returned edits, applied to the text, give the expected YAML, and suppression comments silence the finding.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
 import type { ServerContext } from '../../server/context';
 import { toDiagnostic } from '../../server/convert';
@@ -11,7 +11,7 @@ import { DEFAULT_LINT_CONFIG } from '../../shared/lint';
 import { tabStop } from '../../shared/lint/fixes';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { applyEdits } from '../helpers/lint/lintHelpers';
-import { TestLspClient } from '../helpers/lspClient';
+import { lspClientForSuite } from '../helpers/lspClient';
 
 const POD = `apiVersion: v1
 kind: Pod
@@ -55,16 +55,10 @@ spec:
 `;
 
 describe('textDocument/codeAction', () => {
-  let client: TestLspClient;
-  beforeAll(async () => {
-    client = await TestLspClient.start();
-  });
-  afterAll(async () => {
-    await client.stop();
-  });
+  const client = lspClientForSuite();
 
   async function actionsFor(uri: string, diagnostic: Diagnostic): Promise<CodeAction[]> {
-    return client.connection.sendRequest('textDocument/codeAction', {
+    return client().connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri },
       range: diagnostic.range,
       context: { diagnostics: [diagnostic], only: ['quickfix'] },
@@ -85,12 +79,12 @@ describe('textDocument/codeAction', () => {
   }
 
   it('announces quick fixes', () => {
-    expect(client.initializeResult?.capabilities.codeActionProvider).toEqual({ codeActionKinds: ['quickfix'] });
+    expect(client().initializeResult?.capabilities.codeActionProvider).toEqual({ codeActionKinds: ['quickfix'] });
   });
 
   it('fixes a misspelled key to the suggestion', async () => {
-    const uri = client.uri('pod-typo.yaml');
-    const { diagnostics } = await client.open(uri, POD);
+    const uri = client().uri('pod-typo.yaml');
+    const { diagnostics } = await client().open(uri, POD);
     const actions = await actionsFor(uri, diagnosticOf(diagnostics, 'unknown-field'));
     const fix = actions.find((a) => a.title === 'Change to "imagePullPolicy"');
     expect(fix?.kind).toBe('quickfix');
@@ -98,8 +92,8 @@ describe('textDocument/codeAction', () => {
   });
 
   it('adds imagePullPolicy with the effective value, and offers no tag pin to a client without snippets', async () => {
-    const uri = client.uri('pod-latest.yaml');
-    const { diagnostics } = await client.open(uri, POD);
+    const uri = client().uri('pod-latest.yaml');
+    const { diagnostics } = await client().open(uri, POD);
     const actions = await actionsFor(uri, diagnosticOf(diagnostics, 'latest-tag'));
     // Only the user knows the version: as plain text the fix would write a made-up tag that gets saved and pulled.
     expect(actions.map((a) => a.title)).toEqual([
@@ -113,8 +107,8 @@ describe('textDocument/codeAction', () => {
   });
 
   it('inserts a readiness probe skeleton at a 4-space Deployment’s indentation', async () => {
-    const uri = client.uri('deployment.yaml');
-    const { diagnostics } = await client.open(uri, DEPLOYMENT);
+    const uri = client().uri('deployment.yaml');
+    const { diagnostics } = await client().open(uri, DEPLOYMENT);
     const actions = await actionsFor(uri, diagnosticOf(diagnostics, 'missing-readiness-probe'));
     const probe = actions.find((a) => a.title === 'Add a readinessProbe skeleton');
     expect(edited(DEPLOYMENT, uri, probe)).toBe(`${DEPLOYMENT}                    readinessProbe:
@@ -127,8 +121,8 @@ describe('textDocument/codeAction', () => {
   });
 
   it('suppresses a rule on one line; the diagnostic is gone after re-opening', async () => {
-    const uri = client.uri('pod-suppress.yaml');
-    const { diagnostics } = await client.open(uri, POD);
+    const uri = client().uri('pod-suppress.yaml');
+    const { diagnostics } = await client().open(uri, POD);
     const latest = diagnosticOf(diagnostics, 'latest-tag');
     const actions = await actionsFor(uri, latest);
     const suppressed = edited(
@@ -139,15 +133,15 @@ describe('textDocument/codeAction', () => {
     expect(suppressed).toBe(
       POD.replace('      image: nginx\n', '      # podlens-disable-next-line latest-tag\n      image: nginx\n'),
     );
-    client.close(uri);
-    const reopened = await client.open(client.uri('pod-suppressed.yaml'), suppressed);
+    client().close(uri);
+    const reopened = await client().open(client().uri('pod-suppressed.yaml'), suppressed);
     expect(reopened.diagnostics.filter((d) => d.code === 'latest-tag')).toEqual([]);
     expect(reopened.diagnostics.some((d) => d.code === 'missing-resources')).toBe(true);
   });
 
   it('suppresses a rule in the whole document', async () => {
-    const uri = client.uri('deployment-suppress.yaml');
-    const { diagnostics } = await client.open(uri, DEPLOYMENT);
+    const uri = client().uri('deployment-suppress.yaml');
+    const { diagnostics } = await client().open(uri, DEPLOYMENT);
     const actions = await actionsFor(uri, diagnosticOf(diagnostics, 'missing-liveness-probe'));
     const suppressed = edited(
       DEPLOYMENT,
@@ -155,16 +149,16 @@ describe('textDocument/codeAction', () => {
       actions.find((a) => a.title === 'Suppress missing-liveness-probe in this document'),
     );
     expect(suppressed).toBe(`# podlens-disable missing-liveness-probe\n${DEPLOYMENT}`);
-    const reopened = await client.open(client.uri('deployment-suppressed.yaml'), suppressed);
+    const reopened = await client().open(client().uri('deployment-suppressed.yaml'), suppressed);
     expect(reopened.diagnostics.filter((d) => d.code === 'missing-liveness-probe')).toEqual([]);
   });
 
   it('offers nothing for a stale diagnostic, only for the one at the current position', async () => {
-    const uri = client.uri('pod-stale.yaml');
-    const { diagnostics } = await client.open(uri, POD);
+    const uri = client().uri('pod-stale.yaml');
+    const { diagnostics } = await client().open(uri, POD);
     const old = diagnosticOf(diagnostics, 'latest-tag');
     // A line above moves the finding down by one: the old diagnostic no longer describes the text.
-    const current = await client.change(uri, [
+    const current = await client().change(uri, [
       { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# moved\n' },
     ]);
     expect(await actionsFor(uri, old)).toEqual([]);
@@ -174,10 +168,10 @@ describe('textDocument/codeAction', () => {
   });
 
   it('returns nothing when only other kinds are requested', async () => {
-    const uri = client.uri('pod-only.yaml');
-    const { diagnostics } = await client.open(uri, POD);
+    const uri = client().uri('pod-only.yaml');
+    const { diagnostics } = await client().open(uri, POD);
     const d = diagnosticOf(diagnostics, 'latest-tag');
-    const actions: CodeAction[] = await client.connection.sendRequest('textDocument/codeAction', {
+    const actions: CodeAction[] = await client().connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri },
       range: d.range,
       context: { diagnostics: [d], only: ['source.organizeImports'] },
@@ -187,13 +181,7 @@ describe('textDocument/codeAction', () => {
 });
 
 describe('the pin-tag fix for a client with snippet edits (issue 15)', () => {
-  let client: TestLspClient;
-  beforeAll(async () => {
-    client = await TestLspClient.start({ snippetEdits: true });
-  });
-  afterAll(async () => {
-    await client.stop();
-  });
+  const client = lspClientForSuite({ snippetEdits: true });
 
   interface SnippetEdit {
     range: TextEdit['range'];
@@ -202,10 +190,10 @@ describe('the pin-tag fix for a client with snippet edits (issue 15)', () => {
 
   /** The snippet edit of the "Pin"/"Replace" action for the latest-tag finding of `text`. */
   async function pinEdit(name: string, text: string): Promise<{ uri: string; title: string; edit: SnippetEdit }> {
-    const uri = client.uri(name);
-    const { diagnostics } = await client.open(uri, text);
+    const uri = client().uri(name);
+    const { diagnostics } = await client().open(uri, text);
     const diagnostic = diagnostics.find((d) => d.code === 'latest-tag');
-    const actions: CodeAction[] = await client.connection.sendRequest('textDocument/codeAction', {
+    const actions: CodeAction[] = await client().connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri },
       range: diagnostic?.range,
       context: { diagnostics: [diagnostic], only: ['quickfix'] },
@@ -227,7 +215,7 @@ describe('the pin-tag fix for a client with snippet edits (issue 15)', () => {
     expect(edit.snippet.value).toBe(`:${tabStop(1, 'latest')}`);
     const typed = run(POD, edit, '1.27.3');
     expect(typed).toContain('      image: nginx:1.27.3\n');
-    const after = await client.change(uri, [{ text: typed }]);
+    const after = await client().change(uri, [{ text: typed }]);
     expect(after.diagnostics.filter((d) => d.code === 'latest-tag')).toEqual([]);
   });
 
@@ -237,7 +225,7 @@ describe('the pin-tag fix for a client with snippet edits (issue 15)', () => {
     expect(title).toBe('Replace :latest with a pinned tag');
     const escaped = run(text, edit);
     expect(escaped).toBe(text);
-    const after = await client.change(uri, [{ text: run(POD, (await pinEdit('pin-escape.yaml', POD)).edit) }]);
+    const after = await client().change(uri, [{ text: run(POD, (await pinEdit('pin-escape.yaml', POD)).edit) }]);
     // `nginx` became `nginx:latest`: the same image, still flagged, never a made-up tag.
     expect(after.diagnostics.filter((d) => d.code === 'latest-tag')).toHaveLength(1);
   });

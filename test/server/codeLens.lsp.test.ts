@@ -2,10 +2,10 @@
 // resolved lazily, above every Pod and pod template; `podlens.codeLens.enable`; and `podlens/podDocuments`.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type CodeLens, CodeLensRequest, CodeLensResolveRequest } from 'vscode-languageserver-protocol/node';
 import { PodDocumentsRequest, type PodDocumentsResult } from '../../shared/protocol/lsp';
-import { TestLspClient } from '../helpers/lspClient';
+import { lspClientForSuite, TestLspClient } from '../helpers/lspClient';
 
 const example = (name: string) => fs.readFileSync(path.resolve(__dirname, '../../examples', name), 'utf8');
 
@@ -20,22 +20,16 @@ ${example('crashloop.yaml')}---
 ${example('init-containers.yaml')}`;
 
 describe('codeLens', () => {
-  let client: TestLspClient;
-  beforeAll(async () => {
-    client = await TestLspClient.start();
-  });
-  afterAll(async () => {
-    await client.stop();
-  });
+  const client = lspClientForSuite();
 
-  const lenses = (uri: string) => client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
-  const resolve = (lens: CodeLens) => client.connection.sendRequest(CodeLensResolveRequest.type, lens);
+  const lenses = (uri: string) => client().connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
+  const resolve = (lens: CodeLens) => client().connection.sendRequest(CodeLensResolveRequest.type, lens);
   /** The prediction lens title of each e2e workspace fixture: what the real-VS-Code suite reads above the pod. */
   const fixtureHeadlines = async (names: string[]) => {
     const titles: string[] = [];
     for (const name of names) {
-      const uri = client.uri(`headline-${name}`);
-      await client.open(uri, fs.readFileSync(path.resolve(__dirname, '../e2e/fixtures/workspace', name), 'utf8'));
+      const uri = client().uri(`headline-${name}`);
+      await client().open(uri, fs.readFileSync(path.resolve(__dirname, '../e2e/fixtures/workspace', name), 'utf8'));
       const all = (await lenses(uri)) ?? [];
       titles.push((await resolve(all[1] as CodeLens)).command?.title ?? '');
     }
@@ -43,8 +37,8 @@ describe('codeLens', () => {
   };
 
   it('puts a preview lens and an unresolved prediction lens above each pod document, not other kinds', async () => {
-    const uri = client.uri('pods.yaml');
-    await client.open(uri, CONFIGMAP_AND_TWO_PODS);
+    const uri = client().uri('pods.yaml');
+    await client().open(uri, CONFIGMAP_AND_TWO_PODS);
     const all = (await lenses(uri)) ?? [];
     expect(all).toHaveLength(4);
     const lines = CONFIGMAP_AND_TWO_PODS.split('\n');
@@ -62,8 +56,8 @@ describe('codeLens', () => {
   });
 
   it('resolves the prediction with the simulation summary and the same command', async () => {
-    const uri = client.uri('predict.yaml');
-    await client.open(uri, CONFIGMAP_AND_TWO_PODS);
+    const uri = client().uri('predict.yaml');
+    await client().open(uri, CONFIGMAP_AND_TWO_PODS);
     const all = (await lenses(uri)) ?? [];
     const crash = await resolve(all[1] as CodeLens);
     const init = await resolve(all[3] as CodeLens);
@@ -88,9 +82,9 @@ describe('codeLens', () => {
   });
 
   it('places a workload lens on its pod template', async () => {
-    const uri = client.uri('deployment.yaml');
+    const uri = client().uri('deployment.yaml');
     const text = example('deployment.yaml');
-    await client.open(uri, text);
+    await client().open(uri, text);
     const all = (await lenses(uri)) ?? [];
     expect(all).toHaveLength(2);
     expect(text.split('\n')[all[0]?.range.start.line ?? -1]?.trim()).toBe('template:');
@@ -101,18 +95,18 @@ describe('codeLens', () => {
   });
 
   it('follows edits: a fixed crash loop predicts Ready', async () => {
-    const uri = client.uri('edit.yaml');
+    const uri = client().uri('edit.yaml');
     const text = example('crashloop.yaml');
-    await client.open(uri, text);
-    await client.change(uri, [{ text: text.replace("'echo starting; exit 1'", "'sleep infinity'") }]);
+    await client().open(uri, text);
+    await client().change(uri, [{ text: text.replace("'echo starting; exit 1'", "'sleep infinity'") }]);
     const all = (await lenses(uri)) ?? [];
     expect((await resolve(all[1] as CodeLens)).command?.title).toMatch(/^Ready in ~\d+ s$/);
   });
 
   it('answers podlens/podDocuments with the pod documents of a file', async () => {
-    const uri = client.uri('docs.yaml');
-    await client.open(uri, CONFIGMAP_AND_TWO_PODS);
-    const result: PodDocumentsResult = await client.connection.sendRequest(PodDocumentsRequest.method, {
+    const uri = client().uri('docs.yaml');
+    await client().open(uri, CONFIGMAP_AND_TWO_PODS);
+    const result: PodDocumentsResult = await client().connection.sendRequest(PodDocumentsRequest.method, {
       textDocument: { uri },
     });
     expect(result.version).toBe(1);
@@ -120,8 +114,8 @@ describe('codeLens', () => {
       [1, 'Pod', 'crasher'],
       [2, 'Pod', 'myapp-pod'],
     ]);
-    const unknown: PodDocumentsResult = await client.connection.sendRequest(PodDocumentsRequest.method, {
-      textDocument: { uri: client.uri('never-opened.yaml') },
+    const unknown: PodDocumentsResult = await client().connection.sendRequest(PodDocumentsRequest.method, {
+      textDocument: { uri: client().uri('never-opened.yaml') },
     });
     expect(unknown).toEqual({ version: null, documents: [] });
   });

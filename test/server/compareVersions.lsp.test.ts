@@ -1,38 +1,28 @@
 // "Compare with v1.xx" over LSP: the podlens/compareVersions request lints and simulates the open file against a
 // second version. A preStop `sleep` hook is accepted from v1.30 (PodLifecycleSleepAction beta) and rejected in
 // v1.29: the comparison shows the new error and the pod that is never created.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CompareVersionsRequest, compareVersionsResultSchema } from '../../shared/protocol/lsp';
-import { TestLspClient } from '../helpers/lspClient';
+import { lspClientForSuite } from '../helpers/lspClient';
+import { webPod } from '../helpers/manifests';
 
-const POD = `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-  - name: app
-    image: registry.example/app:1.4.2
-    command: [sleep, infinity]
+const POD = webPod(
+  'registry.example/app:1.4.2',
+  `    command: [sleep, infinity]
     lifecycle:
       preStop:
         sleep:
           seconds: 5
-`;
+`,
+);
 
-let client: TestLspClient;
-beforeAll(async () => {
-  client = await TestLspClient.start({ settings: () => ({}) });
-});
-afterAll(async () => {
-  await client.stop();
-});
+const client = lspClientForSuite({ settings: () => ({}) });
 
 describe('podlens/compareVersions', () => {
   it('reports the diagnostics and the timeline that change between v1.36 and v1.29', async () => {
-    const uri = client.uri('compare-versions.yaml');
-    await client.open(uri, POD);
-    const raw = await client.connection.sendRequest(CompareVersionsRequest.method, {
+    const uri = client().uri('compare-versions.yaml');
+    await client().open(uri, POD);
+    const raw = await client().connection.sendRequest(CompareVersionsRequest.method, {
       textDocument: { uri },
       other: { minor: 29, featureGates: {} },
     });
@@ -51,9 +41,9 @@ describe('podlens/compareVersions', () => {
   });
 
   it('says the timeline is the same when nothing version-dependent is used', async () => {
-    const uri = client.uri('compare-same.yaml');
-    await client.open(uri, POD.replace(/ {4}lifecycle:[\s\S]*$/, ''));
-    const raw = await client.connection.sendRequest(CompareVersionsRequest.method, {
+    const uri = client().uri('compare-same.yaml');
+    await client().open(uri, POD.replace(/ {4}lifecycle:[\s\S]*$/, ''));
+    const raw = await client().connection.sendRequest(CompareVersionsRequest.method, {
       textDocument: { uri },
       other: { minor: 33, featureGates: {} },
     });
@@ -63,8 +53,8 @@ describe('podlens/compareVersions', () => {
   });
 
   it('answers a malformed request with an empty comparison instead of failing', async () => {
-    const raw = await client.connection.sendRequest(CompareVersionsRequest.method, {
-      textDocument: { uri: client.uri('compare-versions.yaml') },
+    const raw = await client().connection.sendRequest(CompareVersionsRequest.method, {
+      textDocument: { uri: client().uri('compare-versions.yaml') },
       other: { minor: 12, featureGates: {} },
     });
     expect(compareVersionsResultSchema.parse(raw)).toMatchObject({ pods: [], report: '' });

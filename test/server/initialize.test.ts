@@ -1,19 +1,13 @@
 // The bundled server answers a plain LSP client over stdio and publishes syntax diagnostics.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestLspClient } from '../helpers/lspClient';
+import { describe, expect, it } from 'vitest';
+import { lspClientForSuite, TestLspClient } from '../helpers/lspClient';
 
 describe('dist/server.js --stdio', () => {
-  let client: TestLspClient;
-  beforeAll(async () => {
-    client = await TestLspClient.start();
-  });
-  afterAll(async () => {
-    await client.stop();
-  });
+  const client = lspClientForSuite();
 
   it('publishes a YAML syntax error at its exact range for a Kubernetes document', async () => {
-    const uri = client.uri('broken.yaml');
-    const diags = await client.open(uri, 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n    bad: indent\n');
+    const uri = client().uri('broken.yaml');
+    const diags = await client().open(uri, 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n    bad: indent\n');
     const syntax = diags.diagnostics.filter((d) => d.code === 'yaml-syntax');
     expect(syntax.length).toBeGreaterThan(0);
     expect(syntax[0]?.source).toBe('podlens');
@@ -22,8 +16,8 @@ describe('dist/server.js --stdio', () => {
   });
 
   it('stays silent on YAML that is not a Kubernetes object', async () => {
-    const uri = client.uri('compose.yaml');
-    const diags = await client.open(uri, 'services:\n  web:\n    image: nginx\n');
+    const uri = client().uri('compose.yaml');
+    const diags = await client().open(uri, 'services:\n  web:\n    image: nginx\n');
     expect(diags.diagnostics).toEqual([]);
   });
 });

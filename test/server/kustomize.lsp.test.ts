@@ -3,34 +3,28 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { positionOf, TestLspClient } from '../helpers/lspClient';
+import { describe, expect, it } from 'vitest';
+import { lspClientForSuite, positionOf } from '../helpers/lspClient';
 
 const FOLDER = path.resolve(__dirname, '../fixtures/kustomize');
 const BASE = path.join(FOLDER, 'base/deployment.yaml');
 const UNLISTED = path.join(FOLDER, 'unlisted/deployment.yaml');
 
-let client: TestLspClient;
-beforeAll(async () => {
-  client = await TestLspClient.start({ workspaceFolder: FOLDER });
-});
-afterAll(async () => {
-  await client.stop();
-});
+const client = lspClientForSuite({ workspaceFolder: FOLDER });
 
 async function hoverAt(file: string, needle: string): Promise<string> {
   const text = fs.readFileSync(file, 'utf8');
-  const result = await client.hover(pathToFileURL(file).href, positionOf(text, needle, 1));
+  const result = await client().hover(pathToFileURL(file).href, positionOf(text, needle, 1));
   const contents = result?.contents;
   return contents && typeof contents === 'object' && 'value' in contents ? contents.value : '';
 }
 
 describe('kustomize in the editor', () => {
   it('publishes no error for a base whose kustomization supplies the selector, and one for a file it does not build', async () => {
-    const base = await client.open(pathToFileURL(BASE).href, fs.readFileSync(BASE, 'utf8'));
+    const base = await client().open(pathToFileURL(BASE).href, fs.readFileSync(BASE, 'utf8'));
     expect(base.diagnostics.filter((d) => d.severity === 1)).toEqual([]);
     expect(base.diagnostics.map((d) => d.code)).not.toContain('latest-tag');
-    const unlisted = await client.open(pathToFileURL(UNLISTED).href, fs.readFileSync(UNLISTED, 'utf8'));
+    const unlisted = await client().open(pathToFileURL(UNLISTED).href, fs.readFileSync(UNLISTED, 'utf8'));
     expect(unlisted.diagnostics.filter((d) => d.severity === 1).map((d) => [d.code, d.range.start])).toEqual([
       ['missing-required-field', { line: 4, character: 0 }],
     ]);

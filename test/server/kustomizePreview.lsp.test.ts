@@ -3,30 +3,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   KustomizePreviewRequest,
   type KustomizePreviewResult,
   kustomizePreviewResultSchema,
 } from '../../shared/protocol/lsp';
-import { TestLspClient } from '../helpers/lspClient';
+import { lspClientForSuite } from '../helpers/lspClient';
 
 const FOLDER = path.resolve(__dirname, '../fixtures/kustomize-render');
 const OVERLAY = path.join(FOLDER, 'overlay');
 const PATCH = path.join(OVERLAY, 'pull-policy.yaml');
 const uri = (p: string) => pathToFileURL(p).href;
 
-let client: TestLspClient;
-beforeAll(async () => {
-  client = await TestLspClient.start({ workspaceFolder: FOLDER });
-});
-afterAll(async () => {
-  await client.stop();
-});
+const client = lspClientForSuite({ workspaceFolder: FOLDER });
 
 async function preview(target: string): Promise<KustomizePreviewResult> {
   return kustomizePreviewResultSchema.parse(
-    await client.connection.sendRequest(KustomizePreviewRequest.method, { uri: uri(target) }),
+    await client().connection.sendRequest(KustomizePreviewRequest.method, { uri: uri(target) }),
   );
 }
 
@@ -49,7 +43,7 @@ describe('podlens/kustomizePreview', () => {
 
   it('builds a directory URI the same way, and uses the unsaved text of an open patch', async () => {
     const fixed = fs.readFileSync(PATCH, 'utf8').replace('Sometimes', 'Always');
-    await client.open(uri(PATCH), fixed);
+    await client().open(uri(PATCH), fixed);
     const result = await preview(OVERLAY);
     expect(result.text).toContain('imagePullPolicy: Always');
     expect(result.diagnostics.map((d) => d.rule)).not.toContain('invalid-enum');

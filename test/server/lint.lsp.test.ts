@@ -11,18 +11,14 @@ import {
   ShowMessageNotification,
 } from 'vscode-languageserver-protocol/node';
 import { TestLspClient } from '../helpers/lspClient';
+import { webPod } from '../helpers/manifests';
 
-const POD = `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-  - name: app
-    image: registry.example/app:1.4.2
-    imagePullpolicy: Always
+const POD = webPod(
+  'registry.example/app:1.4.2',
+  `    imagePullpolicy: Always
     image: registry.example/app:1.5.0
-`;
+`,
+);
 
 const DEPLOYMENT = `apiVersion: apps/v1
 kind: Deployment

@@ -4,9 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CodeLensRequest } from 'vscode-languageserver-protocol/node';
-import { TestLspClient } from '../helpers/lspClient';
+import { lspClientForSuite } from '../helpers/lspClient';
 
 const DIR = path.resolve(__dirname, '../fixtures/other-yaml');
 const OTHER_YAML = [
@@ -17,37 +17,31 @@ const OTHER_YAML = [
   'ansible-playbook.yml',
 ];
 
-let client: TestLspClient;
-beforeAll(async () => {
-  client = await TestLspClient.start({ workspaceFolder: DIR });
-});
-afterAll(async () => {
-  await client.stop();
-});
+const client = lspClientForSuite({ workspaceFolder: DIR });
 
 const open = async (name: string) => {
   const uri = pathToFileURL(path.join(DIR, name)).href;
   const text = fs.readFileSync(path.join(DIR, name), 'utf8');
-  return { uri, text, published: await client.open(uri, text) };
+  return { uri, text, published: await client().open(uri, text) };
 };
 
 describe('YAML that is not a Kubernetes object', () => {
   it.each(OTHER_YAML)('%s gets no diagnostics, symbols, folding or lenses', async (name) => {
     const { uri, text, published } = await open(name);
     expect(published.diagnostics).toEqual([]);
-    expect(await client.documentSymbols(uri)).toEqual([]);
-    expect(await client.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } })).toBeNull();
-    expect(await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })).toEqual([]);
+    expect(await client().documentSymbols(uri)).toEqual([]);
+    expect(await client().connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } })).toBeNull();
+    expect(await client().connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })).toEqual([]);
     // Hovering the first key of every line finds nothing of ours to say either.
     for (const [line, content] of text.split('\n').entries()) {
       const character = content.search(/\S/);
-      if (character >= 0) expect(await client.hover(uri, { line, character })).toBeNull();
+      if (character >= 0) expect(await client().hover(uri, { line, character })).toBeNull();
     }
   });
 
   it('a Helm chart template still gets the template notice and an outline', async () => {
     const { uri, published } = await open('chart/templates/deployment.yaml');
     expect(published.diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([['helm-template', 0]]);
-    expect((await client.documentSymbols(uri)).map((s) => s.name)).toEqual(['Helm template']);
+    expect((await client().documentSymbols(uri)).map((s) => s.name)).toEqual(['Helm template']);
   });
 });

@@ -1,8 +1,8 @@
 // Document symbols and folding over LSP: the outline lists each document by kind and name with its containers,
 // and folding follows documents, maps and lists; both stay right when an edit moves later documents. YAML that
 // is not a Kubernetes object gets neither.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestLspClient } from '../helpers/lspClient';
+import { describe, expect, it } from 'vitest';
+import { lspClientForSuite } from '../helpers/lspClient';
 
 const TEXT = `# shop manifests
 apiVersion: v1
@@ -40,19 +40,13 @@ services:
     image: postgres
 `;
 
-let client: TestLspClient;
-beforeAll(async () => {
-  client = await TestLspClient.start();
-});
-afterAll(async () => {
-  await client.stop();
-});
+const client = lspClientForSuite();
 
 describe('document symbols', () => {
   it('lists documents by kind and name, with containers and their roles', async () => {
-    const uri = client.uri('symbols.yaml');
-    await client.open(uri, TEXT);
-    const symbols = await client.documentSymbols(uri);
+    const uri = client().uri('symbols.yaml');
+    await client().open(uri, TEXT);
+    const symbols = await client().documentSymbols(uri);
     expect(symbols.map((s) => [s.name, s.detail])).toEqual([
       ['Pod web', 'v1'],
       ['CronJob report', 'batch/v1'],
@@ -72,13 +66,13 @@ describe('document symbols', () => {
   });
 
   it('shifts later documents after an edit above them', async () => {
-    const uri = client.uri('symbols-edit.yaml');
-    await client.open(uri, TEXT);
-    await client.documentSymbols(uri);
-    await client.change(uri, [
+    const uri = client().uri('symbols-edit.yaml');
+    await client().open(uri, TEXT);
+    await client().documentSymbols(uri);
+    await client().change(uri, [
       { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# one\n# two\n' },
     ]);
-    const symbols = await client.documentSymbols(uri);
+    const symbols = await client().documentSymbols(uri);
     expect(symbols[1]?.range.start.line).toBe(17);
     expect(symbols[1]?.children?.[0]?.selectionRange.start.line).toBe(30);
   });
@@ -86,18 +80,18 @@ describe('document symbols', () => {
   // The outline reads the segments the server re-split from the edit ranges: a marker typed into a document must
   // split it there, and deleting the marker must join the two again.
   it('follows a `---` typed into a document and its removal', async () => {
-    const uri = client.uri('symbols-marker.yaml');
-    await client.open(uri, TEXT);
-    await client.documentSymbols(uri);
+    const uri = client().uri('symbols-marker.yaml');
+    await client().open(uri, TEXT);
+    await client().documentSymbols(uri);
     const marker = { start: { line: 12, character: 0 }, end: { line: 12, character: 0 } };
-    await client.change(uri, [{ range: marker, text: '---\n' }]);
-    const split = await client.documentSymbols(uri);
+    await client().change(uri, [{ range: marker, text: '---\n' }]);
+    const split = await client().documentSymbols(uri);
     // The Pod loses its containers to a new document that has no kind: not a Kubernetes object, not in the outline.
     expect(split.map((s) => s.name)).toEqual(['Pod web', 'CronJob report']);
     expect(split[0]?.children?.map((c) => c.name)).toEqual(['migrate', 'shipper']);
     expect(split[1]?.range.start.line).toBe(16);
-    await client.change(uri, [{ range: { start: marker.start, end: { line: 13, character: 0 } }, text: '' }]);
-    const joined = await client.documentSymbols(uri);
+    await client().change(uri, [{ range: { start: marker.start, end: { line: 13, character: 0 } }, text: '' }]);
+    const joined = await client().documentSymbols(uri);
     expect(joined[0]?.children?.map((c) => c.name)).toEqual(['migrate', 'shipper', 'web']);
     expect(joined[1]?.range.start.line).toBe(15);
   });
@@ -105,9 +99,9 @@ describe('document symbols', () => {
 
 describe('folding ranges', () => {
   it('folds each document from its `---` line, and every multi-line map entry and list item', async () => {
-    const uri = client.uri('folding.yaml');
-    await client.open(uri, TEXT);
-    const ranges = await client.foldingRanges(uri);
+    const uri = client().uri('folding.yaml');
+    await client().open(uri, TEXT);
+    const ranges = await client().foldingRanges(uri);
     const spans = ranges.map((r) => [r.startLine, r.endLine]);
     expect(ranges.filter((r) => r.kind === 'region').map((r) => [r.startLine, r.endLine])).toEqual([
       [1, 14],
@@ -134,9 +128,9 @@ describe('folding ranges', () => {
     const pod = (i: number) =>
       `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p${i}\n  labels:\n    a: b\nspec:\n  containers:\n    - name: c\n      image: nginx:1.27\n      ports:\n        - containerPort: 80\n          name: http\n`;
     const text = Array.from({ length: 800 }, (_, i) => pod(i)).join('---\n');
-    const uri = client.uri('folding-large.yaml');
-    await client.open(uri, text);
-    const ranges = await client.foldingRanges(uri);
+    const uri = client().uri('folding-large.yaml');
+    await client().open(uri, text);
+    const ranges = await client().foldingRanges(uri);
     expect(ranges).toHaveLength(5000);
     expect(ranges.filter((r) => r.kind === 'region')).toHaveLength(800);
     expect(ranges.map((r) => r.startLine)).toEqual([...ranges.map((r) => r.startLine)].sort((a, b) => a - b));

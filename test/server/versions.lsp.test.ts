@@ -1,8 +1,8 @@
 // podlens.kubernetesVersion and podlens.featureGates over LSP: diagnostics re-published when the setting changes,
 // completion offering only the target's fields, hover saying when a field arrived.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DidChangeConfigurationNotification } from 'vscode-languageserver-protocol/node';
-import { TestLspClient } from '../helpers/lspClient';
+import { lspClientForSuite } from '../helpers/lspClient';
 
 const POD = `apiVersion: v1
 kind: Pod
@@ -20,13 +20,7 @@ spec:
 `;
 
 let settings: Record<string, unknown> = {};
-let client: TestLspClient;
-beforeAll(async () => {
-  client = await TestLspClient.start({ settings: () => settings });
-});
-afterAll(async () => {
-  await client.stop();
-});
+const client = lspClientForSuite({ settings: () => settings });
 
 const codes = (diags: { code?: string | number; message: unknown }[]) =>
   diags
@@ -35,15 +29,15 @@ const codes = (diags: { code?: string | number; message: unknown }[]) =>
 
 async function configure(next: Record<string, unknown>, uri: string) {
   settings = next;
-  const published = client.nextDiagnostics(uri);
-  await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
+  const published = client().nextDiagnostics(uri);
+  await client().connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
   return (await published).diagnostics;
 }
 
 describe('the target Kubernetes version', () => {
   it('re-publishes diagnostics when podlens.kubernetesVersion and podlens.featureGates change', async () => {
-    const uri = client.uri('versions-diagnostics.yaml');
-    const { diagnostics } = await client.open(uri, POD);
+    const uri = client().uri('versions-diagnostics.yaml');
+    const { diagnostics } = await client().open(uri, POD);
     expect(codes(diagnostics)).toEqual([
       'feature-gate-off: `stopSignal` is ignored: ContainerStopSignals (alpha, off in v1.36)',
     ]);
@@ -55,11 +49,11 @@ describe('the target Kubernetes version', () => {
   });
 
   it('completes only the keys the target version has, and says when newer ones arrived', async () => {
-    const uri = client.uri('versions-completion.yaml');
-    await client.open(uri, POD.replace('      stopSignal: SIGQUIT\n', ''));
+    const uri = client().uri('versions-completion.yaml');
+    await client().open(uri, POD.replace('      stopSignal: SIGQUIT\n', ''));
     const at = { line: 11, character: 6 };
-    const labels = async () => (await client.completion(uri, at)).map((i) => i.label);
-    const item = (await client.completion(uri, at)).find((i) => i.label === 'stopSignal');
+    const labels = async () => (await client().completion(uri, at)).map((i) => i.label);
+    const item = (await client().completion(uri, at)).find((i) => i.label === 'stopSignal');
     expect((item?.documentation as { value: string } | undefined)?.value.split('\n')[0]).toBe('`string` · since v1.33');
     await configure({ kubernetesVersion: '1.32' }, uri);
     const old = await labels();
@@ -69,9 +63,9 @@ describe('the target Kubernetes version', () => {
   });
 
   it('says in the hover when the field arrived and its stage', async () => {
-    const uri = client.uri('versions-hover.yaml');
-    await client.open(uri, POD);
-    const hover = await client.hover(uri, { line: 11, character: 8 });
+    const uri = client().uri('versions-hover.yaml');
+    await client().open(uri, POD);
+    const hover = await client().hover(uri, { line: 11, character: 8 });
     const text = (hover?.contents as { value: string } | undefined)?.value ?? '';
     expect(text.split('\n')[0]).toBe('**`spec.containers[0].lifecycle.stopSignal`** · `string` · since v1.33');
   });

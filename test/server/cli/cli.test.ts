@@ -1,19 +1,13 @@
 // The bundled CLI as users run it: exit codes, one-line errors, and the JSON contract.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { DEFAULT_LINT_CONFIG, lintText } from '../../../shared/lint';
+import { REPO_ROOT as ROOT, runCli } from '../../helpers/cli';
 
-const ROOT = path.resolve(__dirname, '../../..');
-const CLI = path.join(ROOT, 'dist/cli.js');
-
-function run(args: string[], cwd = ROOT) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = runCli;
 
 const position = z.object({ line: z.number().int().min(0), character: z.number().int().min(0) }).strict();
 const contract = z

@@ -1,9 +1,8 @@
 // `podlens lint` on kustomize layouts: files a kustomization builds are read with what it adds.
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../helpers/cli';
 
-const ROOT = path.resolve(__dirname, '../../..');
 const FIXTURES = 'test/fixtures/kustomize';
 
 interface Report {
@@ -19,11 +18,8 @@ interface Report {
 }
 
 function lint(...args: string[]): { code: number | null; report: Report } {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'lint', ...args, '--format', 'json'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  return { code: r.status, report: JSON.parse(r.stdout) as Report };
+  const r = runCli(['lint', ...args, '--format', 'json']);
+  return { code: r.code, report: JSON.parse(r.stdout) as Report };
 }
 
 const findings = (report: Report, file: string) =>
@@ -76,12 +72,8 @@ describe('podlens lint with kustomizations', () => {
 
 describe('podlens simulate with kustomizations', () => {
   it('simulates the image kustomize writes and says where it comes from', () => {
-    const r = spawnSync(
-      process.execPath,
-      [path.join(ROOT, 'dist/cli.js'), 'simulate', path.join(FIXTURES, 'base/deployment.yaml')],
-      { cwd: ROOT, encoding: 'utf8' },
-    );
-    expect(r.status).toBe(0);
+    const r = runCli(['simulate', path.join(FIXTURES, 'base/deployment.yaml')]);
+    expect(r.code).toBe(0);
     expect(r.stdout).toContain('images[registry.example/metrics-server:v0.7.2]');
     expect(r.stdout).toContain(
       `container metrics-server runs registry.example/metrics-server:v0.7.2 (written registry.example/metrics-server; from ${path.join(FIXTURES, 'base/kustomization.yaml')} images)`,

@@ -1,17 +1,13 @@
 // `podlens lint --kustomize DIR` and `podlens simulate --kustomize DIR`: the rendered kustomization, with lint
 // findings reported in the files that wrote the values at fault.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REPO_ROOT as ROOT, runCli } from '../../helpers/cli';
 
-const ROOT = path.resolve(__dirname, '../../..');
 const OVERLAY = 'test/fixtures/kustomize-render/overlay';
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (...args: string[]) => runCli(args);
 
 interface Report {
   files: { path: string; diagnostics: { rule: string; severity: string; path: string; range: unknown }[] }[];

@@ -1,17 +1,11 @@
 // `podlens simulate --kubernetes-version/--feature-gates` and the target in .podlens.yaml: the kubelet predicted.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../helpers/cli';
 
-const ROOT = path.resolve(__dirname, '../../..');
-const CLI = path.join(ROOT, 'dist/cli.js');
-
-function run(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [CLI, 'simulate', 'pod.yaml', ...args], { cwd, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[], cwd: string) => runCli(['simulate', 'pod.yaml', ...args], cwd);
 
 // A native sidecar: with the gate on it runs beside the app (2/2 ready); with it off the kubelet treats it as an
 // ordinary init container that must finish before the app starts (1/1 ready, later).

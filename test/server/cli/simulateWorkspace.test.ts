@@ -6,24 +6,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSimulate } from '../../../server/cli/simulateCommand';
+import { MODE_FROM_APP_CONFIG, webPod } from '../../helpers/manifests';
 
 const ROOT = path.resolve(__dirname, '../../..');
 let dir = '';
 let empty = '';
 
-const POD = `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-  - name: app
-    image: nginx:1.27
-    env:
-    - name: MODE
-      valueFrom:
-        configMapKeyRef: { name: app-config, key: mode }
-`;
+const POD = webPod('nginx:1.27', MODE_FROM_APP_CONFIG);
 
 const POLICY = `apiVersion: v1
 kind: ConfigMap

@@ -1,32 +1,22 @@
 // `podlens lint --kubernetes-version/--feature-gates` and `kubernetesVersion:`/`featureGates:` in .podlens.yaml.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../helpers/cli';
+import { webPod } from '../../helpers/manifests';
 
-const ROOT = path.resolve(__dirname, '../../..');
-const CLI = path.join(ROOT, 'dist/cli.js');
+const run = runCli;
 
-function run(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-const SLEEP_POD = `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-  - name: app
-    image: registry.example/app:1.4.2
-    lifecycle:
+const SLEEP_POD = webPod(
+  'registry.example/app:1.4.2',
+  `    lifecycle:
       preStop:
         sleep:
           seconds: 5
     restartPolicy: Always
-`;
+`,
+);
 
 let tmp: string;
 beforeAll(() => {

@@ -1,15 +1,13 @@
 // `podlens lint` with the workspace: cross-file findings from the current directory tree or --workspace DIR, and
 // absences as findings only with --workspace-complete.
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REPO_ROOT as ROOT, runCli } from '../../helpers/cli';
 
-const ROOT = path.resolve(__dirname, '../../..');
-const CLI = path.join(ROOT, 'dist/cli.js');
 const FOLDER = path.join(ROOT, 'test/fixtures/workspace');
 
 function lint(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [CLI, 'lint', ...args, '--format', 'json'], { cwd, encoding: 'utf8' });
+  const r = runCli(['lint', ...args, '--format', 'json'], cwd);
   const report = r.stdout ? JSON.parse(r.stdout) : { files: [] };
   const findings = (report.files as { path: string; diagnostics: { rule: string; severity: string; path: string }[] }[])
     .flatMap((f) => f.diagnostics.map((d) => ({ file: f.path, rule: d.rule, severity: d.severity, path: d.path })))
@@ -21,7 +19,7 @@ function lint(args: string[], cwd: string) {
         'referenced-object-missing',
       ].includes(d.rule),
     );
-  return { code: r.status, stderr: r.stderr, findings };
+  return { code: r.code, stderr: r.stderr, findings };
 }
 
 describe('podlens lint and the workspace', () => {

@@ -3,21 +3,17 @@
 import { describe, expect, it } from 'vitest';
 import { memoryWorkspace } from '../../../shared/analysis/workspace/memory';
 import { explainPath, hoverMarkdown } from '../../../shared/explain';
+import { webPod } from '../../helpers/manifests';
 import { limitRange } from '../k8s/admission/objects';
 import { docOf } from './helpers';
 
-const POD = `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-  - name: app
-    image: nginx:1.27
-    resources:
+const POD = webPod(
+  'nginx:1.27',
+  `    resources:
       limits:
         cpu: 500m
-`;
+`,
+);
 
 const ws = memoryWorkspace([
   limitRange('mem-defaults', [

@@ -19,16 +19,9 @@ import { structureRules } from '../../../shared/lint/rules/structure';
 import { suggest } from '../../../shared/lint/suggest';
 import { parseManifests } from '../../../shared/model';
 import { marked } from '../../helpers/lint/marked';
+import { webPod } from '../../helpers/manifests';
 
-const POD = `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-  - name: app
-    image: registry.example/app:1.4.2
-`;
+const POD = webPod('registry.example/app:1.4.2');
 
 const DOCS = path.resolve(__dirname, '../../../docs/rules');
 const MINE = [...builtinRules, ...structureRules, ...apiValidationRules];

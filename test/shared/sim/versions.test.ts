@@ -2,7 +2,7 @@
 // gates. Each row cites the change it follows; every row runs against every supported minor.
 import { describe, expect, it } from 'vitest';
 import { NEWEST_MINOR, OLDEST_MINOR } from '../../../shared/k8s/version/target';
-import { parseManifests } from '../../../shared/model';
+import { type PodView, parseManifests } from '../../../shared/model';
 import { type SimulationResult, simulate } from '../../../shared/sim';
 
 const MINORS = Array.from({ length: NEWEST_MINOR - OLDEST_MINOR + 1 }, (_, i) => OLDEST_MINOR + i);
@@ -20,25 +20,48 @@ interface Row {
   expected: [number, number, string][];
 }
 
-const SIDECAR = `  initContainers:
-  - {name: proxy, image: app:1, restartPolicy: Always, command: [sleep, infinity]}
-  containers:
-  - {name: app, image: app:1, command: [sleep, infinity]}
-`;
-const CRASHING = `  containers:
-  - {name: app, image: app:1, command: [sh, -c, "sleep 3; exit 1"]}
-`;
-// `sleep` as PID 1 ignores SIGTERM: after the 5 s hook the container is killed at the 30 s grace.
-const PRESTOP_SLEEP = `  containers:
+/** The expected timelines of a row that changes once: `before` up to the minor before `minor`, `after` from it on. */
+function changesIn(minor: number, before: string, after: string): Row['expected'] {
+  return [
+    [OLDEST_MINOR, minor - 1, before],
+    [minor, NEWEST_MINOR, after],
+  ];
+}
+
+/** A pod spec body (the lines under `spec:`) from flow-style container entries. */
+function podSpec(containers: string[], initContainers: string[] = []): string {
+  const list = (key: string, items: string[]) =>
+    items.length === 0 ? '' : `  ${key}:\n${items.map((c) => `  - ${c}\n`).join('')}`;
+  return list('initContainers', initContainers) + list('containers', containers);
+}
+
+/** A flow-style container of image `app:1`, with its own restartPolicy when given. */
+function container(name: string, command: string, restartPolicy?: string): string {
+  return `{name: ${name}, image: app:1${restartPolicy ? `, restartPolicy: ${restartPolicy}` : ''}, command: ${command}}`;
+}
+
+const FOREVER = '[sleep, infinity]';
+const shell = (script: string) => `[sh, -c, "${script}"]`;
+
+/** One container that sleeps forever, with a `sleep` handler for `hook`. */
+function sleepHook(hook: 'preStop' | 'postStart', seconds: number): string {
+  return `  containers:
   - name: app
     image: app:1
-    command: [sleep, infinity]
+    command: ${FOREVER}
     lifecycle:
-      preStop:
-        sleep: {seconds: 5}
+      ${hook}:
+        sleep: {seconds: ${seconds}}
 `;
+}
+
+const SIDECAR = podSpec([container('app', FOREVER)], [container('proxy', FOREVER, 'Always')]);
+const CRASHING = podSpec([container('app', shell('sleep 3; exit 1'))]);
+// `sleep` as PID 1 ignores SIGTERM: after the 5 s hook the container is killed at the 30 s grace.
+const PRESTOP_SLEEP = sleepHook('preStop', 5);
 const REJECTED_SLEEP = 'rejected spec.containers[0].lifecycle.preStop';
 const REJECTED_POLICY = 'rejected spec.containers[0].restartPolicy';
+const IMAGES = { images: { 'app:1': { present: true } } };
 
 const ROWS: Row[] = [
   {
@@ -46,51 +69,30 @@ const ROWS: Row[] = [
     cite: 'KEP-753: beta (on) v1.29, GA and locked on v1.33; dropDisabledFields drops restartPolicy while off',
     spec: SIDECAR,
     gates: { SidecarContainers: false },
-    expected: [
-      [29, 32, '0 Init:0/1'],
-      [33, 36, '0 Running'],
-    ],
+    expected: changesIn(33, '0 Init:0/1', '0 Running'),
   },
   {
     name: 'a sidecar that exits after 5 s: an init container that completes when sidecars are off',
     cite: 'KEP-753 (SidecarContainers GA in v1.33, PR #128486)',
-    spec: `  initContainers:
-  - {name: proxy, image: app:1, restartPolicy: Always, command: [sh, -c, "sleep 5"]}
-  containers:
-  - {name: app, image: app:1, command: [sleep, infinity]}
-`,
+    spec: podSpec([container('app', FOREVER)], [container('proxy', shell('sleep 5'), 'Always')]),
     gates: { SidecarContainers: false },
     steps: 3,
-    expected: [
-      [29, 32, '0 Init:0/1 | 5 PodInitializing | 5+ Running'],
-      [33, 36, '0 Running | 5 Running | 5+ Running'],
-    ],
+    expected: changesIn(33, '0 Init:0/1 | 5 PodInitializing | 5+ Running', '0 Running | 5 Running | 5+ Running'),
   },
   {
     name: 'a run-to-completion pod with a sidecar: with sidecars off its worker never starts',
     cite: 'KEP-753: sidecars stop once the regular containers are done; off, restartPolicy is dropped',
-    spec: `  restartPolicy: Never
-  initContainers:
-  - {name: proxy, image: app:1, restartPolicy: Always, command: [sleep, infinity]}
-  containers:
-  - {name: app, image: app:1, command: [sh, -c, "sleep 4"]}
-`,
+    spec: `  restartPolicy: Never\n${podSpec([container('app', shell('sleep 4'))], [container('proxy', FOREVER, 'Always')])}`,
     gates: { SidecarContainers: false },
     steps: 2,
-    expected: [
-      [29, 32, '0 Init:0/1'],
-      [33, 36, '0 Running | 4 Completed'],
-    ],
+    expected: changesIn(33, '0 Init:0/1', '0 Running | 4 Completed'),
   },
   {
     name: 'a preStop sleep hook: rejected in v1.29, where PodLifecycleSleepAction is alpha and off',
     cite: 'KEP-3960: alpha v1.29, beta (on) v1.30, GA v1.34 (PR #130621)',
     spec: PRESTOP_SLEEP,
     deleteAt: 100,
-    expected: [
-      [29, 29, REJECTED_SLEEP],
-      [30, 36, '0 Running | 100 Terminating | 130 gone'],
-    ],
+    expected: changesIn(30, REJECTED_SLEEP, '0 Running | 100 Terminating | 130 gone'),
   },
   {
     name: 'a preStop sleep hook with PodLifecycleSleepAction turned off: accepted only once the gate is locked',
@@ -98,64 +100,37 @@ const ROWS: Row[] = [
     spec: PRESTOP_SLEEP,
     deleteAt: 100,
     gates: { PodLifecycleSleepAction: false },
-    expected: [
-      [29, 33, REJECTED_SLEEP],
-      [34, 36, '0 Running | 100 Terminating | 130 gone'],
-    ],
+    expected: changesIn(34, REJECTED_SLEEP, '0 Running | 100 Terminating | 130 gone'),
   },
   {
     name: 'a postStart sleep hook delays Running by its seconds, from v1.30',
     cite: 'KEP-3960: PodLifecycleSleepAction beta (on) in v1.30',
-    spec: `  containers:
-  - name: app
-    image: app:1
-    command: [sleep, infinity]
-    lifecycle:
-      postStart:
-        sleep: {seconds: 3}
-`,
+    spec: sleepHook('postStart', 3),
     steps: 2,
-    expected: [
-      [29, 29, 'rejected spec.containers[0].lifecycle.postStart'],
-      [30, 36, '0 ContainerCreating | 3 Running'],
-    ],
+    expected: changesIn(30, 'rejected spec.containers[0].lifecycle.postStart', '0 ContainerCreating | 3 Running'),
   },
   {
     name: "a container's own restartPolicy Never: rejected before ContainerRestartRules, not restarted after",
     cite: 'KEP-5307 ContainerRestartRules: alpha v1.34, beta (on) v1.35 (PR #132642)',
-    spec: `  containers:
-  - {name: app, image: app:1, restartPolicy: Never, command: [sh, -c, "sleep 3; exit 1"]}
-  - {name: web, image: app:1, command: [sleep, infinity]}
-`,
-    expected: [
-      [29, 34, REJECTED_POLICY],
-      [35, 36, '0 Running | 3 Error'],
-    ],
+    spec: podSpec([container('app', shell('sleep 3; exit 1'), 'Never'), container('web', FOREVER)]),
+    expected: changesIn(35, REJECTED_POLICY, '0 Running | 3 Error'),
   },
   {
     name: 'restartPolicy OnFailure on one container of an Always pod, with the alpha gate turned on in v1.34',
     cite: 'KEP-5307: the gate exists from v1.34 (alpha), so turning it on helps only there',
-    spec: `  containers:
-  - {name: app, image: app:1, restartPolicy: OnFailure, command: [sh, -c, "sleep 3"]}
-`,
+    spec: podSpec([container('app', shell('sleep 3'), 'OnFailure')]),
     gates: { ContainerRestartRules: true },
-    expected: [
-      [29, 33, REJECTED_POLICY],
-      [34, 36, '0 Running | 3 Completed | 3+ Completed'],
-    ],
+    expected: changesIn(34, REJECTED_POLICY, '0 Running | 3 Completed | 3+ Completed'),
   },
   {
     name: 'an init container with restartPolicy Never fails the pod instead of being retried',
     cite: 'KEP-5307: validateInitContainers allows Never and OnFailure from v1.35',
-    spec: `  initContainers:
-  - {name: migrate, image: app:1, restartPolicy: Never, command: [sh, -c, "sleep 2; exit 1"]}
-  containers:
-  - {name: app, image: app:1, command: [sleep, infinity]}
-`,
-    expected: [
-      [29, 34, 'rejected spec.initContainers[0].restartPolicy'],
-      [35, 36, '0 Init:0/1 | 2 Init:Error | 2+ Init:Error'],
-    ],
+    spec: podSpec([container('app', FOREVER)], [container('migrate', shell('sleep 2; exit 1'), 'Never')]),
+    expected: changesIn(
+      35,
+      'rejected spec.initContainers[0].restartPolicy',
+      '0 Init:0/1 | 2 Init:Error | 2+ Init:Error',
+    ),
   },
   {
     name: 'crash loop with ReduceDefaultCrashLoopBackOffDecay: 1 s, 2 s, 4 s delays, retried every 10 s before v1.35',
@@ -199,19 +174,19 @@ function timeline(r: SimulationResult, steps: number): string {
     .join(' | ');
 }
 
-function run(row: Row, minor: number): SimulationResult {
+function podOf(row: Row): PodView {
   const text = `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n${row.spec}`;
   const pod = parseManifests(text).documents[0]?.pod;
   if (!pod) throw new Error(`fixture ${row.name} does not parse`);
-  return simulate(
-    pod,
-    { images: { 'app:1': { present: true } } },
-    {
-      target: { minor, featureGates: row.gates ?? {} },
-      until: 200,
-      ...(row.deleteAt === undefined ? {} : { deleteAt: row.deleteAt }),
-    },
-  );
+  return pod;
+}
+
+function run(row: Row, minor: number): SimulationResult {
+  return simulate(podOf(row), IMAGES, {
+    target: { minor, featureGates: row.gates ?? {} },
+    until: 200,
+    ...(row.deleteAt === undefined ? {} : { deleteAt: row.deleteAt }),
+  });
 }
 
 describe('the timeline follows the target version', () => {
@@ -250,9 +225,7 @@ describe('the timeline follows the target version', () => {
 
   it('the default target is the newest kubelet', () => {
     const row = ROWS[9] as Row;
-    const pod = parseManifests(`apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n${row.spec}`).documents[0]?.pod;
-    if (!pod) throw new Error('fixture');
-    const byDefault = simulate(pod, { images: { 'app:1': { present: true } } }, { until: 200 });
+    const byDefault = simulate(podOf(row), IMAGES, { until: 200 });
     expect(timeline(byDefault, 12)).toBe(timeline(run({ ...row, gates: {} }, NEWEST_MINOR), 12));
   });
 });

@@ -5,6 +5,7 @@ import { memoryWorkspace } from '../../../shared/analysis/workspace/memory';
 import type { IndexedObject } from '../../../shared/analysis/workspace/types';
 import { type PodView, parseManifests } from '../../../shared/model';
 import { fileObjects, type SimulationResult, simulate } from '../../../shared/sim';
+import { MODE_FROM_APP_CONFIG, webPod } from '../../helpers/manifests';
 import { limitRange, object, quota, runtimeClass } from '../k8s/admission/objects';
 
 function run(text: string, objects: IndexedObject[] | undefined, complete = false, scenario = {}): SimulationResult {
@@ -27,14 +28,7 @@ metadata:
 spec:
 ${spec}`;
 
-const ENV_POD = POD(`  containers:
-  - name: app
-    image: nginx:1.27
-    env:
-    - name: MODE
-      valueFrom:
-        configMapKeyRef: { name: app-config, key: mode }
-`);
+const ENV_POD = webPod('nginx:1.27', MODE_FROM_APP_CONFIG);
 
 describe('ConfigMaps and Secrets from the workspace', () => {
   it('a ConfigMap found in the workspace with the key: the container runs, and the note names its file', () => {

@@ -9,6 +9,7 @@ import { readers, resolvePod } from '../../../model';
 import type { FieldPath, Range } from '../../../util/range';
 import type { Rule, RuleContext } from '../../types';
 import { unsupportedVersion } from './_helpers/fieldRefVersion';
+import { isExposableResource, isHugePages, RESOURCE_FIELDS } from './_helpers/resourceFieldRef';
 import { invalid, mapAt, notSupported, reportPodSpec, setKeys } from './_helpers/util';
 
 const SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'] as const;
@@ -36,15 +37,6 @@ const CONVERTIBLE = new Set([
   'status.phase',
   'spec.host',
 ]);
-
-const RESOURCE_FIELDS = [
-  'limits.cpu',
-  'limits.memory',
-  'limits.ephemeral-storage',
-  'requests.cpu',
-  'requests.memory',
-  'requests.ephemeral-storage',
-];
 
 const BYTE_DIVISORS = ['1', '1k', '1M', '1G', '1T', '1P', '1E', '1Ki', '1Mi', '1Gi', '1Ti', '1Pi', '1Ei'];
 
@@ -88,8 +80,8 @@ function checkResourceFieldRef(ctx: RuleContext, path: FieldPath, report: Report
   const resource = readers.string(ctx.doc.ctx, m, 'resource');
   if (resource.kind !== 'value' || resource.value === '') return;
   const r = resource.value;
-  const hugepages = r.startsWith('requests.hugepages-') || r.startsWith('limits.hugepages-');
-  if (!RESOURCE_FIELDS.includes(r) && !hugepages) {
+  const hugepages = isHugePages(r);
+  if (!isExposableResource(r)) {
     const rp = [...path, 'resource'];
     report(rp, resource.range, notSupported(rp, r, RESOURCE_FIELDS));
   }

@@ -12,6 +12,7 @@ import { duplicates, nonEmptyValue } from '../../helpers/duplicates';
 import type { Rule, RuleContext } from '../../types';
 import { unsupportedVersion } from './_helpers/fieldRefVersion';
 import { int, keyRange, listItems, quote, str } from './_helpers/items';
+import { isExposableResource } from './_helpers/resourceFieldRef';
 import { entryRange, mapAt, reportPodSpec, setKeys } from './_helpers/util';
 import { fileSources, type VolumeFile } from './_helpers/volumeFiles';
 
@@ -21,14 +22,6 @@ const VOLUME_FIELD_PATHS = [
   'metadata.labels',
   'metadata.annotations',
   'metadata.uid',
-];
-const RESOURCE_FIELDS = [
-  'limits.cpu',
-  'limits.memory',
-  'limits.ephemeral-storage',
-  'requests.cpu',
-  'requests.memory',
-  'requests.ephemeral-storage',
 ];
 const PROJECTIONS = [
   'secret',
@@ -122,7 +115,7 @@ function checkDownwardFile(ctx: RuleContext, file: VolumeFile) {
     }
     const resource = str(ctx, resourceRef, 'resource');
     const r = resource.kind === 'value' ? resource.value : undefined;
-    if (resource.kind === 'value' && r && !RESOURCE_FIELDS.includes(r) && !/^(requests|limits)\.hugepages-/.test(r))
+    if (resource.kind === 'value' && r && !isExposableResource(r))
       reportPodSpec(ctx, {
         path: [...rp, 'resource'],
         range: resource.range,

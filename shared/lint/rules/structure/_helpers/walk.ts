@@ -97,6 +97,21 @@ class Walker {
     return Object.hasOwn(schema.properties, key) && !missingInTarget(schema.name, key, this.target);
   }
 
+  /**
+   * Why a key the target does not know is there: a field of a newer minor (`needs`, no guess offered then), or else
+   * the unset field of the target it most likely misspells.
+   */
+  private unknownKeyHint(
+    schema: ObjectSchema,
+    key: string,
+    present: ReadonlySet<string>,
+  ): { needs?: number; suggestion?: string } {
+    const needs = fieldArrival(schema.name, key)?.since;
+    if (needs !== undefined && Object.hasOwn(schema.properties, key)) return { needs };
+    const candidates = Object.keys(schema.properties).filter((k) => !present.has(k) && this.known(schema, k));
+    return { suggestion: suggest(key, candidates) };
+  }
+
   /** The node's range without the trailing line break a block collection's range includes. */
   private range(node: Node | null | undefined, fallback: LazyRange): LazyRange {
     return lazy(() => tightRange(this.doc, node) ?? fallback());
@@ -137,28 +152,15 @@ class Walker {
       const field = this.known(schema, key) ? schema.properties[key] : undefined;
       const keyRange = this.range(keyNode, anchor);
       if (!field) {
-        const needs = fieldArrival(schema.name, key)?.since;
-        if (needs !== undefined && Object.hasOwn(schema.properties, key)) {
-          this.issues.push({
-            kind: 'unknown-field',
-            path: [...path, key],
-            key,
-            keyRange: keyRange(),
-            owner: schema,
-            needs,
-          });
-          continue;
-        }
-        const candidates = Object.keys(schema.properties).filter((k) => !present.has(k) && this.known(schema, k));
-        const suggestion = suggest(key, candidates);
-        if (suggestion) misspelled.add(suggestion);
+        const hint = this.unknownKeyHint(schema, key, present);
+        if (hint.suggestion) misspelled.add(hint.suggestion);
         this.issues.push({
           kind: 'unknown-field',
           path: [...path, key],
           key,
           keyRange: keyRange(),
           owner: schema,
-          suggestion,
+          ...hint,
         });
         continue;
       }
@@ -193,58 +195,42 @@ class Walker {
       this.scalar(s, field, path, range, () => goField(owner, decode), node);
       return;
     }
-    if (isMap(node)) {
-      if (field.kind === 'object') {
-        const schema = objectSchema(field.type as string);
-        if (schema) this.object(node, schema, path, keyRange, decode);
-      } else if (field.kind === 'map') {
-        for (const pair of node.items) {
-          const key = this.doc.ctx.keyText(pair);
-          const values = field.values;
-          if (key === undefined || !values) continue;
-          this.value(pair.value, values, [...path, key], this.range(pair.key as Node, range), decode, owner);
-        }
-      } else if (field.kind !== 'any') {
-        this.issues.push({
-          kind: 'type',
-          path,
-          range: range(),
-          field,
-          got: { type: 'map' },
-          node,
-          goField: goField(owner, decode),
-        });
+    if (isMap(node) && field.kind === 'object') {
+      const schema = objectSchema(field.type as string);
+      if (schema) this.object(node, schema, path, keyRange, decode);
+    } else if (isMap(node) && field.kind === 'map') {
+      for (const pair of node.items) {
+        const key = this.doc.ctx.keyText(pair);
+        const values = field.values;
+        if (key === undefined || !values) continue;
+        this.value(pair.value, values, [...path, key], this.range(pair.key as Node, range), decode, owner);
       }
-      return;
-    }
-    if (isSeq(node)) {
-      if (field.kind === 'array') {
-        const items = field.items;
-        node.items.forEach((item, i) => {
-          if (!items) return;
-          const itemNode = this.doc.ctx.deref(item);
-          const itemRange = this.range(item as Node, range);
-          if (isMap(itemNode) && items.kind === 'object') {
-            const schema = objectSchema(items.type as string);
-            const first = itemNode.items[0]?.key as Node | undefined;
-            if (schema && !this.walkedBefore(item, itemNode, items.type as string)) {
-              this.object(itemNode, schema, [...path, i], this.range(first, itemRange), decode);
-            }
-          } else {
-            this.value(item, items, [...path, i], itemRange, decode, owner);
+    } else if (isSeq(node) && field.kind === 'array') {
+      const items = field.items;
+      node.items.forEach((item, i) => {
+        if (!items) return;
+        const itemNode = this.doc.ctx.deref(item);
+        const itemRange = this.range(item as Node, range);
+        if (isMap(itemNode) && items.kind === 'object') {
+          const schema = objectSchema(items.type as string);
+          const first = itemNode.items[0]?.key as Node | undefined;
+          if (schema && !this.walkedBefore(item, itemNode, items.type as string)) {
+            this.object(itemNode, schema, [...path, i], this.range(first, itemRange), decode);
           }
-        });
-      } else if (field.kind !== 'any') {
-        this.issues.push({
-          kind: 'type',
-          path,
-          range: range(),
-          field,
-          got: { type: 'list' },
-          node,
-          goField: goField(owner, decode),
-        });
-      }
+        } else {
+          this.value(item, items, [...path, i], itemRange, decode, owner);
+        }
+      });
+    } else if ((isMap(node) || isSeq(node)) && field.kind !== 'any') {
+      this.issues.push({
+        kind: 'type',
+        path,
+        range: range(),
+        field,
+        got: { type: isMap(node) ? 'map' : 'list' },
+        node,
+        goField: goField(owner, decode),
+      });
     }
   }
 
