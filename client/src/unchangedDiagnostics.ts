@@ -10,7 +10,9 @@ import type { Middleware } from 'vscode-languageclient/node';
 
 type Position = Pick<vscode.Position, 'line' | 'character'>;
 type Range = { start: Position; end: Position };
-type Related = { location: { uri: { toString(): string }; range: Range }; message: string };
+/** The parts of a `vscode.Uri`: comparing them avoids formatting each of a publish's 1,000 rule links. */
+type UriParts = Pick<vscode.Uri, 'scheme' | 'authority' | 'path' | 'query' | 'fragment'>;
+type Related = { location: { uri: UriParts; range: Range }; message: string };
 
 /** The parts of a diagnostic VS Code shows or acts on (quick fixes read `data`). */
 export interface DiagnosticLike {
@@ -18,7 +20,7 @@ export interface DiagnosticLike {
   message: string;
   severity: number;
   source?: string;
-  code?: string | number | { value: string | number; target: { toString(): string } };
+  code?: string | number | { value: string | number; target: UriParts };
   relatedInformation?: readonly Related[];
   tags?: readonly number[];
   data?: unknown;
@@ -27,8 +29,17 @@ export interface DiagnosticLike {
 const samePosition = (a: Position, b: Position) => a.line === b.line && a.character === b.character;
 const sameRange = (a: Range, b: Range) => samePosition(a.start, b.start) && samePosition(a.end, b.end);
 
-function codeKey(code: DiagnosticLike['code']): string | number | undefined {
-  return typeof code === 'object' ? `${code.value}\0${code.target.toString()}` : code;
+const sameUri = (a: UriParts, b: UriParts) =>
+  a === b ||
+  (a.path === b.path &&
+    a.scheme === b.scheme &&
+    a.authority === b.authority &&
+    a.query === b.query &&
+    a.fragment === b.fragment);
+
+function sameCode(a: DiagnosticLike['code'], b: DiagnosticLike['code']): boolean {
+  if (typeof a !== 'object' || typeof b !== 'object') return a === b;
+  return a.value === b.value && sameUri(a.target, b.target);
 }
 
 function sameRelated(a: readonly Related[] = [], b: readonly Related[] = []): boolean {
@@ -39,7 +50,7 @@ function sameRelated(a: readonly Related[] = [], b: readonly Related[] = []): bo
       return (
         r.message === s.message &&
         sameRange(r.location.range, s.location.range) &&
-        r.location.uri.toString() === s.location.uri.toString()
+        sameUri(r.location.uri, s.location.uri)
       );
     })
   );
@@ -51,7 +62,7 @@ function sameDiagnostic(a: DiagnosticLike, b: DiagnosticLike): boolean {
     a.severity === b.severity &&
     a.source === b.source &&
     sameRange(a.range, b.range) &&
-    codeKey(a.code) === codeKey(b.code) &&
+    sameCode(a.code, b.code) &&
     (a.tags ?? []).join() === (b.tags ?? []).join() &&
     sameRelated(a.relatedInformation, b.relatedInformation) &&
     (a.data === b.data || JSON.stringify(a.data) === JSON.stringify(b.data))

@@ -6,7 +6,18 @@ import { type DiagnosticLike, unchangedDiagnosticsMiddleware } from '../../clien
 
 const pos = (line: number, character: number) => ({ line, character });
 const range = (line: number, from: number, to: number) => ({ start: pos(line, from), end: pos(line, to) });
-const uri = (s: string) => ({ toString: () => s });
+/** A `vscode.Uri` stand-in: its parts, and its text as the middleware's caller keys files by it. */
+function uri(s: string) {
+  const u = new URL(s);
+  const parts = {
+    scheme: u.protocol.slice(0, -1),
+    authority: u.host,
+    path: u.pathname,
+    query: u.search,
+    fragment: u.hash,
+  };
+  return { ...parts, toString: () => s };
+}
 
 function diagnostic(line: number, more: Partial<DiagnosticLike> = {}): DiagnosticLike {
   return {
