@@ -40,7 +40,7 @@ async function previewLifecycle(ctx: Ctx, target?: unknown, index?: unknown): Pr
   const document = await vscode.workspace.openTextDocument(uri);
   // A rendered kustomization is not open in the server: the panel reads its text and finds the pods itself.
   const pods = uri.scheme === KUSTOMIZE_PREVIEW_SCHEME ? undefined : await ctx.podDocuments(uri);
-  if (pods && pods.documents.length === 0) {
+  if (pods?.count === 0) {
     void vscode.window.showInformationMessage(
       `podlens: ${vscode.workspace.asRelativePath(uri)} has no Pod or pod template to preview.`,
     );

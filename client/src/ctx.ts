@@ -7,10 +7,11 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ZodType, ZodTypeDef } from 'zod';
 import { LIFECYCLE_VIEW_TYPE, PodDocumentsRequest, PodWorkspaceRequest } from '../../shared/protocol/ids';
-import type { PodDocumentsParams, PodDocumentsResult, WorkspaceFacts } from '../../shared/protocol/lsp';
+import type { PodDocumentsParams, WorkspaceFacts } from '../../shared/protocol/lsp';
 import { EditorContext } from './editorContext';
 import type { KustomizePreviews } from './kustomizePreview';
 import type { LifecyclePanels } from './lifecyclePanel';
+import type { PodDocumentCount } from './podCount';
 import { WhatIfStore } from './whatIfStore';
 
 export class Ctx {
@@ -122,10 +123,10 @@ export class Ctx {
     await this.start();
   }
 
-  /** The pod documents of a file, from the server; undefined while the server is not running or on error. */
-  async podDocuments(uri: vscode.Uri): Promise<PodDocumentsResult | undefined> {
-    const { podDocumentsResultSchema } = await import('../../shared/protocol/lsp');
-    return this.ask(PodDocumentsRequest.method, podDocumentsResultSchema, uri);
+  /** How many pod documents a file has, from the server; undefined while the server is not running or on error. */
+  async podDocuments(uri: vscode.Uri): Promise<PodDocumentCount | undefined> {
+    const { podDocumentCountSchema } = await import('./podCount');
+    return this.ask(PodDocumentsRequest.method, podDocumentCountSchema, uri);
   }
 
   /** The workspace objects a file's pods can read; undefined while the server is not running or on error. */

@@ -4,7 +4,7 @@
  * documents carry a pod spec; answers are cached per document version and edits are debounced.
  */
 import * as vscode from 'vscode';
-import type { PodDocumentsResult } from '../../shared/protocol/lsp';
+import type { PodDocumentCount } from './podCount';
 
 export const POD_MANIFEST_CONTEXT_KEY = 'podlens.isPodManifest';
 
@@ -18,7 +18,7 @@ export class EditorContext implements vscode.Disposable {
   private generation = 0;
   private readonly cache = new Map<string, { version: number; isPod: boolean }>();
 
-  constructor(private readonly podDocuments: (uri: vscode.Uri) => Promise<PodDocumentsResult | undefined>) {
+  constructor(private readonly podDocuments: (uri: vscode.Uri) => Promise<PodDocumentCount | undefined>) {
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -56,7 +56,7 @@ export class EditorContext implements vscode.Disposable {
     const result = await this.podDocuments(document.uri);
     // The server is not running yet: keep the key as it is; `refresh` runs again once it is.
     if (!result || generation !== this.generation) return;
-    const isPod = result.documents.length > 0;
+    const isPod = result.count > 0;
     if (result.version !== null) this.cache.set(key, { version: result.version, isPod });
     this.set(isPod);
   }

@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageclient/node';
 import { SERVER_PROCESS_ENV } from '../../shared/protocol/serverProcess';
 import { coexistenceMiddleware } from './coexistence';
+import { unchangedDiagnosticsMiddleware } from './unchangedDiagnostics';
 
 export const CLIENT_ID = 'podlens';
 
@@ -66,10 +67,16 @@ export function createLanguageClient(
     outputChannel: output,
     // `yaml` too: Red Hat YAML's schema settings decide what podlens leaves to it (coexistence.ts).
     synchronize: { configurationSection: ['podlens', 'yaml'] },
-    // Disjoint hooks: coexistence rewrites workspace/configuration answers, the caller's the CodeLens titles.
-    middleware: { ...coexistenceMiddleware, ...middleware },
+    // Disjoint hooks: coexistence rewrites workspace/configuration answers, the next one drops publishes that
+    // change nothing, the caller's rewrites the CodeLens titles.
+    middleware: {
+      ...coexistenceMiddleware,
+      ...unchangedDiagnosticsMiddleware((uri) => client.diagnostics?.get(uri)),
+      ...middleware,
+    },
     errorHandler: restartPolicy(),
   };
   // The id makes the client honour `podlens.trace.server`.
-  return new LanguageClient(CLIENT_ID, 'podlens', serverOptions, clientOptions);
+  const client = new LanguageClient(CLIENT_ID, 'podlens', serverOptions, clientOptions);
+  return client;
 }

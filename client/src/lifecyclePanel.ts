@@ -8,7 +8,7 @@
 import { randomFillSync } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { PodDocumentsResult, WorkspaceFacts } from '../../shared/protocol/lsp';
+import type { WorkspaceFacts } from '../../shared/protocol/lsp';
 import {
   type FromWebview,
   fromWebviewSchema,
@@ -20,6 +20,7 @@ import {
 import { parseSettings } from '../../shared/settings';
 import type { Range } from '../../shared/util/range';
 import { makeNonce, panelHtml } from './panelHtml';
+import type { PodDocumentCount } from './podCount';
 import { configuredTarget } from './target';
 import type { WhatIfStore } from './whatIfStore';
 
@@ -37,7 +38,7 @@ const EDIT_DEBOUNCE_MS = 100;
 
 /** What the panels ask the language server; each answers undefined while the server does not run. */
 export interface PanelServer {
-  podDocuments(uri: vscode.Uri): Promise<PodDocumentsResult | undefined>;
+  podDocuments(uri: vscode.Uri): Promise<PodDocumentCount | undefined>;
   /** The workspace objects the file's pods can read, for the webview's simulation. */
   podWorkspace(uri: vscode.Uri): Promise<WorkspaceFacts | undefined>;
 }
@@ -429,7 +430,7 @@ export class LifecyclePanels implements vscode.Disposable {
     const pods = await this.server.podDocuments(document.uri);
     // Without the server's answer (not started yet) the webview itself says when a file has no pod.
     if (generation !== this.followGeneration || this.current !== p || p.isLocked) return;
-    if (pods && pods.documents.length === 0) return;
+    if (pods?.count === 0) return;
     p.retarget(document.uri);
     await p.sendDocument();
   }

@@ -43,7 +43,7 @@ function setup(storage = fake.memento()) {
     {
       podDocuments: async (uri: { toString(): string }) => ({
         version: 1,
-        documents: WITH_POD.has(uri.toString()) ? [{ index: 0 } as never] : [],
+        count: WITH_POD.has(uri.toString()) ? 1 : 0,
       }),
       // The server's index: only A's pod reads a workspace object (a LimitRange of another file).
       podWorkspace: async (uri: { toString(): string }) =>

@@ -2,6 +2,7 @@
 // answer the client acts on, and the panel's HTML with its Content-Security-Policy.
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, makeNonce, panelHtml } from '../../client/src/panelHtml';
+import { podDocumentCountSchema } from '../../client/src/podCount';
 import { podDocumentsResultSchema, workspaceFactsSchema } from '../../shared/protocol/lsp';
 import { fromWebviewSchema, panelStateSchema, toWebviewSchema } from '../../shared/protocol/webview';
 
@@ -168,5 +169,19 @@ describe('panelHtml', () => {
     );
     expect(html).toContain(`<script nonce="${nonce}" src="vscode-webview://abc/dist/webview.js"></script>`);
     expect(html).not.toMatch(/unsafe-|<style|\sstyle=|\son[a-z]+=/);
+  });
+});
+
+describe('podDocumentCountSchema (what the extension host reads of a pod-documents answer)', () => {
+  it('counts the documents of the answer, for its version', () => {
+    const documents = Array.from({ length: 1133 }, (_, index) => ({ index, kind: 'Pod', name: `p${index}`, range }));
+    expect(podDocumentCountSchema.parse({ version: 7, documents })).toEqual({ version: 7, count: 1133 });
+    expect(podDocumentCountSchema.parse({ version: null, documents: [] })).toEqual({ version: null, count: 0 });
+  });
+
+  it('rejects an answer of another shape', () => {
+    expect(podDocumentCountSchema.safeParse({ version: 2, documents: {} }).success).toBe(false);
+    expect(podDocumentCountSchema.safeParse({ version: '2', documents: [] }).success).toBe(false);
+    expect(podDocumentCountSchema.safeParse(null).success).toBe(false);
   });
 });
