@@ -9,28 +9,39 @@ import { type KubernetesTarget, sameTarget } from '../k8s/version/target';
 import type { RuleFailure } from '../lint';
 import { targetOf } from '../lint/config';
 import { filePartialReason, type ManifestDocument, type ParseOptions, parseSegmentDocuments } from '../model';
-import { type AnalysisSpec, analyzeSegment, type SegmentAnalysis } from './segmentAnalysis';
+import { type AnalysisSpec, analyzeSegment, type SegmentAnalysis, targetFor } from './segmentAnalysis';
 import { SegmentStore } from './segmentStore';
 import { type FileState, renumber, type SegmentSlot } from './slots';
 
 /** Parsed segments kept for hover and completion: an AST of a 150-line document weighs about half a megabyte. */
 const PARSED_CACHE_SIZE = 8;
 
-/** Targets whose analyses are kept: the current one and the one before, so that switching back costs nothing. */
+/**
+ * Targets whose analyses are kept: the ones in use and the one before, so that switching back costs nothing. More
+ * would keep another copy of every version-dependent analysis per target.
+ */
 const KEPT_TARGETS = 2;
 
 /** True when two specs differ at most in their target: every analysis of one may hold for the other. */
 function sameLevels(a: AnalysisSpec, b: AnalysisSpec): boolean {
+  // Folder targets are targets too: only the rest of the config decides the levels.
   const { kubernetesVersion: _av, featureGates: _ag, ...restA } = a.config;
   const { kubernetesVersion: _bv, featureGates: _bg, ...restB } = b.config;
   return JSON.stringify(restA) === JSON.stringify(restB);
 }
 
+/** Every target a spec analyses against: the config's and each folder's. */
+function targetsOf(spec: AnalysisSpec): KubernetesTarget[] {
+  return [targetOf(spec.config), ...(spec.folderTargets ?? []).map((f) => f.target)];
+}
+
+function firstOf(targets: readonly KubernetesTarget[], target: KubernetesTarget): number {
+  return targets.findIndex((t) => sameTarget(t, target));
+}
+
 export class AnalysisCaches {
   /** Recently used parsed documents by segment text, then by `${context}|${line}` (ranges depend on the line). */
   private readonly parsed = new Map<string, Map<string, ManifestDocument[]>>();
-  readonly target: KubernetesTarget;
-
   constructor(
     readonly spec: AnalysisSpec,
     readonly optionsFor: (uri: string) => ParseOptions,
@@ -39,21 +50,25 @@ export class AnalysisCaches {
     private readonly store = new SegmentStore(),
     /** Earlier targets whose analyses are kept, newest first. */
     private readonly earlier: readonly KubernetesTarget[] = [],
-  ) {
-    this.target = targetOf(spec.config);
-  }
+  ) {}
 
   /** True when the spec differs from this one at most in its target. */
   sameLevels(spec: AnalysisSpec): boolean {
     return spec === this.spec || sameLevels(spec, this.spec);
   }
 
-  /** The caches of a new spec: the same store when only the target changed, else an empty one. */
+  /** The target a file is analysed against. */
+  targetFor(uri: string): KubernetesTarget {
+    return targetFor(this.spec, uri);
+  }
+
+  /** The caches of a new spec: the same store when only targets changed, else an empty one. */
   next(spec: AnalysisSpec): AnalysisCaches {
     if (!this.sameLevels(spec)) return new AnalysisCaches(spec, this.optionsFor, this.onFailure);
-    const target = targetOf(spec.config);
-    const earlier = [this.target, ...this.earlier].filter((t) => !sameTarget(t, target)).slice(0, KEPT_TARGETS - 1);
-    return new AnalysisCaches(spec, this.optionsFor, this.onFailure, this.store, earlier);
+    const now = targetsOf(spec);
+    const before = [...targetsOf(this.spec), ...this.earlier];
+    const earlier = before.filter((t, i) => !now.some((n) => sameTarget(n, t)) && firstOf(before, t) === i);
+    return new AnalysisCaches(spec, this.optionsFor, this.onFailure, this.store, earlier.slice(0, KEPT_TARGETS - 1));
   }
 
   /** What, besides its text, decides a segment's analysis: whether the file makes its documents partial. */
@@ -64,7 +79,8 @@ export class AnalysisCaches {
   /** Finds the cached analysis of a segment of the file, if one holds for the target. */
   lookupIn(uri: string): (text: string) => SegmentAnalysis | undefined {
     const context = this.contextOf(uri);
-    return (text) => this.store.get(context, text, this.target);
+    const target = this.targetFor(uri);
+    return (text) => this.store.get(context, text, target);
   }
 
   remember(uri: string, text: string, analysis: SegmentAnalysis): void {
@@ -137,6 +153,6 @@ export class AnalysisCaches {
       const context = this.contextOf(file.uri);
       for (const slot of file.slots) segments.push({ context, text: slot.segment.text });
     }
-    this.store.retain(segments, [this.target, ...this.earlier]);
+    this.store.retain(segments, [...targetsOf(this.spec), ...this.earlier]);
   }
 }

@@ -4,6 +4,7 @@
  */
 
 import { type TargetRange, TargetRecorder } from '../k8s/version/reads';
+import type { KubernetesTarget } from '../k8s/version/target';
 import type { Finding } from '../lint';
 import { type LintConfig, lintDocuments, type RuleFailure, targetOf } from '../lint';
 import { type ManifestDocument, type ParseOptions, parseSegmentDocuments, type Segment } from '../model';
@@ -31,6 +32,21 @@ export interface SegmentAnalysis {
  */
 export interface AnalysisSpec {
   config: LintConfig;
+  /**
+   * Workspace folders (URI prefixes) whose files have their own target (podlens.kubernetesVersion is a
+   * per-folder setting, and each folder has its own `.podlens.yaml`); other files use the config's.
+   */
+  folderTargets?: readonly { folder: string; target: KubernetesTarget }[];
+}
+
+/** The target a file is analysed against: its innermost folder's, else the config's. */
+export function targetFor(spec: AnalysisSpec, uri: string | undefined): KubernetesTarget {
+  let best: { folder: string; target: KubernetesTarget } | undefined;
+  for (const f of spec.folderTargets ?? []) {
+    const inside = uri?.startsWith(f.folder.endsWith('/') ? f.folder : `${f.folder}/`);
+    if (inside && f.folder.length > (best?.folder.length ?? -1)) best = f;
+  }
+  return best?.target ?? targetOf(spec.config);
 }
 
 export function analyzeSegment(
@@ -41,7 +57,7 @@ export function analyzeSegment(
   const docs = parseSegmentDocuments(segment, 0, options);
   const templated = docs.filter((d) => d.templated);
   const failures: RuleFailure[] = [];
-  const target = new TargetRecorder(targetOf(spec.config));
+  const target = new TargetRecorder(targetFor(spec, options.path));
   // The lint engine decides what to lint: also documents that only look like manifests (`Version: v1`).
   const findings = lintDocuments(docs, {
     config: spec.config,
