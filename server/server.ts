@@ -12,6 +12,7 @@ import {
 } from 'vscode-languageserver';
 import { AnalysisHost, type AnalysisSpec } from '../shared/analysis';
 import { configFromSettings, DEFAULT_LINT_CONFIG, type LintConfig, mergeLintConfigs } from '../shared/lint';
+import { TargetsChangedNotification } from '../shared/protocol/ids';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
 import type { AnalysisPool } from './analysisPool';
 import type { ServerContext } from './context';
@@ -130,6 +131,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       lintConfig = config;
       host.setSpec(spec);
       if (levelsChanged) for (const doc of documents.all()) showConfigFindings(doc.uri);
+      // The status bar shows the active file's target, which may just have changed.
+      void connection.sendNotification(TargetsChangedNotification.method);
     }
     diagnostics.scheduleAll();
   };

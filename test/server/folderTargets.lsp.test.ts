@@ -64,6 +64,14 @@ describe('the target Kubernetes version per workspace folder', () => {
     expect(codes((await client.open(client.uri('outside.yaml'), POD)).diagnostics)).toEqual([ON_31]);
   });
 
+  it('tells the status bar each file’s target', async () => {
+    const targetOf = (uri: string) => client.connection.sendRequest('podlens/fileTarget', { textDocument: { uri } });
+    expect(await targetOf(inFolder(OLD, 'pod.yaml'))).toEqual({ minor: 31, featureGates: {} });
+    expect(await targetOf(inFolder(NEW, 'deep/pod.yaml'))).toEqual({ minor: 36, featureGates: {} });
+    expect(await targetOf(inFolder(FILE_OLD, 'pod.yaml'))).toEqual({ minor: 31, featureGates: {} });
+    expect(await client.connection.sendRequest('podlens/fileTarget', { uri: 1 })).toBeNull();
+  });
+
   it('re-publishes each folder’s files with its new version when the folder settings change', async () => {
     const oldUri = inFolder(OLD, 'pod.yaml');
     const newUri = inFolder(NEW, 'pod.yaml');
@@ -71,7 +79,9 @@ describe('the target Kubernetes version per workspace folder', () => {
     await client.diagnosticsFor(newUri, 1);
     byFolder = { [href(NEW)]: { kubernetesVersion: '1.31' } };
     const published = Promise.all([client.nextDiagnostics(oldUri), client.nextDiagnostics(newUri)]);
+    const told = new Promise<void>((resolve) => client.connection.onNotification('podlens/targetsChanged', resolve));
     await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
+    await told;
     const [old, now] = await published;
     expect(codes(old.diagnostics)).toEqual([ON_36]);
     expect(codes(now.diagnostics)).toEqual([ON_31]);
