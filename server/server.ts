@@ -10,8 +10,9 @@ import {
   ShowMessageNotification,
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
-import { AnalysisHost } from '../shared/analysis';
+import { AnalysisHost, type AnalysisSpec } from '../shared/analysis';
 import { configFromSettings, DEFAULT_LINT_CONFIG, type LintConfig, mergeLintConfigs } from '../shared/lint';
+import { TargetsChangedNotification } from '../shared/protocol/ids';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
 import type { AnalysisPool } from './analysisPool';
 import type { ServerContext } from './context';
@@ -20,10 +21,11 @@ import { DiagnosticsPublisher } from './features/diagnostics';
 import { kustomizePreviewFeature } from './features/kustomizePreview';
 import { watchWorkspaceFiles, workspaceFeatures } from './features/workspace';
 import { WorkspaceFindings } from './features/workspaceDiagnostics';
+import { folderTargets } from './folderTargets';
 import { Kustomizations } from './kustomize';
 import { OpenDocuments } from './openDocuments';
 import { changeMessage, fileSize, SERVER_VERSION, startMessage, timedRequests } from './serverLog';
-import { fetchSettings } from './settings';
+import { fetchScopedSettings } from './settings';
 import { configFileFindings, isConfigFileUri, WorkspaceConfig } from './workspaceConfig';
 import { ServerWorkspaceIndex } from './workspaceIndex';
 
@@ -38,26 +40,26 @@ export interface ServerOptions {
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   let settings: Settings = DEFAULT_SETTINGS;
+  /** The settings as each workspace folder sees them, in workspaceConfig.folderConfigs() order. */
+  let folderSettings: Settings[] = [];
   let configurationSupported = false;
 
   const workspaceConfig = new WorkspaceConfig((m) => connection.console.warn(m));
   let lintConfig: LintConfig = DEFAULT_LINT_CONFIG;
+  let spec: AnalysisSpec = { config: lintConfig };
   let shownSettingsProblems = '';
   const loggedFailures = new Set<string>();
   const kustomizations = new Kustomizations(() => workspaceConfig.folderPaths());
-  const host = new AnalysisHost(
-    { config: lintConfig },
-    {
-      optionsFor: (uri) => ({ path: uri, ...kustomizations.optionsFor(uri) }),
-      // A rule that throws is a podlens bug: log it once per rule, keep the other rules' findings.
-      onFailure: (f) => {
-        if (loggedFailures.has(f.rule)) return;
-        loggedFailures.add(f.rule);
-        connection.console.error(`podlens: rule ${f.rule} failed: ${f.stack ?? f.message}`);
-      },
-      executor: options.pool,
+  const host = new AnalysisHost(spec, {
+    optionsFor: (uri) => ({ path: uri, ...kustomizations.optionsFor(uri) }),
+    // A rule that throws is a podlens bug: log it once per rule, keep the other rules' findings.
+    onFailure: (f) => {
+      if (loggedFailures.has(f.rule)) return;
+      loggedFailures.add(f.rule);
+      connection.console.error(`podlens: rule ${f.rule} failed: ${f.stack ?? f.message}`);
     },
-  );
+    executor: options.pool,
+  });
   const documents = new OpenDocuments(host);
   const workspace = new ServerWorkspaceIndex(options.script);
   const ctx: ServerContext = {
@@ -118,13 +120,29 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       });
     }
     shownSettingsProblems = problems;
-    const next = mergeLintConfigs(workspaceConfig.config(), fromSettings.config);
-    if (JSON.stringify(next) !== JSON.stringify(lintConfig)) {
-      lintConfig = next;
-      host.setSpec({ config: lintConfig });
-      for (const doc of documents.all()) showConfigFindings(doc.uri);
+    const config = mergeLintConfigs(workspaceConfig.config(), fromSettings.config);
+    const folders = workspaceConfig
+      .folderConfigs()
+      .map((f, i) => ({ uri: f.uri, file: f.config, settings: folderSettings[i] ?? settings }));
+    const next: AnalysisSpec = { config, folderTargets: folderTargets(folders) };
+    if (JSON.stringify(next) !== JSON.stringify(spec)) {
+      const levelsChanged = JSON.stringify(config) !== JSON.stringify(lintConfig);
+      spec = next;
+      lintConfig = config;
+      host.setSpec(spec);
+      if (levelsChanged) for (const doc of documents.all()) showConfigFindings(doc.uri);
+      // The status bar shows the active file's target, which may just have changed.
+      void connection.sendNotification(TargetsChangedNotification.method);
     }
     diagnostics.scheduleAll();
+  };
+
+  /** The window's settings and each folder's, in one workspace/configuration request. */
+  const fetchAllSettings = async () => {
+    const scopes = workspaceConfig.folderConfigs().map((f) => f.uri);
+    const [own, ...perFolder] = await fetchScopedSettings(connection, configurationSupported, [undefined, ...scopes]);
+    settings = own ?? DEFAULT_SETTINGS;
+    folderSettings = perFolder;
   };
 
   connection.onInitialize((params) => {
@@ -145,7 +163,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     try {
       await workspaceConfig.load();
       workspaceConfig.watch(applyLintConfig);
-      settings = await fetchSettings(connection, configurationSupported);
+      await fetchAllSettings();
     } finally {
       connection.console.info(startMessage(settings));
       // Documents opened while the settings were on their way are published with them, never with defaults first.
@@ -165,7 +183,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onDidChangeConfiguration(async () => {
     const before = settings;
-    settings = await fetchSettings(connection, configurationSupported);
+    await fetchAllSettings();
     const changed = changeMessage(before, settings);
     if (changed) connection.console.info(changed);
     applyLintConfig();

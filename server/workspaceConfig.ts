@@ -1,7 +1,8 @@
 /**
  * Finds, reads and watches `.podlens.yaml` at the root of each workspace folder (never outside them), and turns an
- * open `.podlens.yaml` into diagnostics. With several folders the files are layered, the first folder winning,
- * because the analysis cache is shared by every open file and holds one configuration.
+ * open `.podlens.yaml` into diagnostics. With several folders the rule levels are layered, the first folder
+ * winning, because the analysis cache is shared by every open file and holds one set of levels; the target
+ * (`kubernetesVersion`, `featureGates`) is each folder's own (./folderTargets).
  */
 import { type FSWatcher, promises as fs, watch } from 'node:fs';
 import path from 'node:path';
@@ -36,20 +37,33 @@ function toFsPath(uri: string): string | undefined {
 
 export class WorkspaceConfig {
   private folders: string[] = [];
+  /** The folders as the client names them (URIs), each with its file-system path. */
+  private named: { uri: string; path: string }[] = [];
   private configs = new Map<string, LintConfig>();
   private watchers: FSWatcher[] = [];
   private current = DEFAULT_LINT_CONFIG;
+  /** What `recompute` compares: the layered configuration and each folder's own (its target). */
+  private seen = '';
 
   constructor(private readonly log: (message: string) => void) {}
 
-  /** Workspace folder URIs from `initialize` (workspaceFolders, else rootUri). */
   /** File-system paths of the workspace folders: the only places the server reads files from. */
   folderPaths(): readonly string[] {
     return this.folders;
   }
 
+  /** Workspace folder URIs from `initialize` (workspaceFolders, else rootUri); only `file:` folders are read. */
   setFolders(uris: readonly string[]): void {
-    this.folders = uris.map(toFsPath).filter((p): p is string => p !== undefined);
+    this.named = uris.flatMap((uri) => {
+      const p = toFsPath(uri);
+      return p === undefined ? [] : [{ uri, path: p }];
+    });
+    this.folders = this.named.map((f) => f.path);
+  }
+
+  /** Each folder's URI with its own `.podlens.yaml` configuration, if it has one. */
+  folderConfigs(): { uri: string; config: LintConfig | undefined }[] {
+    return this.named.map((f) => ({ uri: f.uri, config: this.configs.get(f.path) }));
   }
 
   /** The layered configuration of every folder's `.podlens.yaml`. */
@@ -57,13 +71,13 @@ export class WorkspaceConfig {
     return this.current;
   }
 
-  /** Reads every folder's file; resolves true when the layered configuration changed. */
+  /** Reads every folder's file; resolves true when the layered configuration or a folder's own changed. */
   async load(): Promise<boolean> {
     await Promise.all(this.folders.map((f) => this.read(f)));
     return this.recompute();
   }
 
-  /** Re-reads a folder's file whenever it is created, changed or deleted, then calls `onChange` if levels changed. */
+  /** Re-reads a folder's file whenever it is created, changed or deleted, then calls `onChange` if it changed. */
   watch(onChange: () => void): void {
     for (const folder of this.folders) {
       try {
@@ -104,9 +118,11 @@ export class WorkspaceConfig {
 
   private recompute(): boolean {
     const layers = this.folders.flatMap((f) => this.configs.get(f) ?? []).reverse();
-    const next = mergeLintConfigs(DEFAULT_LINT_CONFIG, ...layers);
-    const changed = JSON.stringify(next) !== JSON.stringify(this.current);
-    this.current = next;
+    this.current = mergeLintConfigs(DEFAULT_LINT_CONFIG, ...layers);
+    // A folder's own version counts even when an earlier folder's shadows it in the layered configuration.
+    const seen = JSON.stringify([this.current, this.folderConfigs()]);
+    const changed = seen !== this.seen;
+    this.seen = seen;
     return changed;
   }
 }

@@ -12,7 +12,7 @@ import {
   compareVersionsResultSchema,
 } from '../../shared/protocol/lsp';
 import type { Ctx } from './ctx';
-import { configuredTarget } from './target';
+import { fileTarget } from './target';
 
 /** The versions to offer, newest first, without the one the file is checked against. */
 export function otherMinors(current: number): number[] {
@@ -31,7 +31,7 @@ export async function requestComparison(
   const params: CompareVersionsParams = {
     textDocument: { uri: client.code2ProtocolConverter.asUri(uri) },
     // The second cluster keeps the file's feature gates: only the version changes.
-    other: { minor, featureGates: configuredTarget(uri).featureGates },
+    other: { minor, featureGates: (await fileTarget(uri, client)).featureGates },
   };
   const parsed = compareVersionsResultSchema.safeParse(await client.sendRequest(CompareVersionsRequest.method, params));
   if (!parsed.success) ctx.output.warn(`${CompareVersionsRequest.method}: unexpected answer: ${parsed.error.message}`);
@@ -45,7 +45,8 @@ export async function compareWithVersion(ctx: Ctx, minorArg?: unknown): Promise<
     return;
   }
   const uri = editor.document.uri;
-  const current = configuredTarget(uri).minor;
+  // The file's own version: its folder's setting or .podlens.yaml, as the server checks it.
+  const current = (await fileTarget(uri, ctx.client)).minor;
   const minor =
     typeof minorArg === 'number' && otherMinors(current).includes(minorArg)
       ? minorArg

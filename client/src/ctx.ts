@@ -6,12 +6,18 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ZodType, ZodTypeDef } from 'zod';
-import { LIFECYCLE_VIEW_TYPE, PodDocumentsRequest, PodWorkspaceRequest } from '../../shared/protocol/ids';
+import {
+  LIFECYCLE_VIEW_TYPE,
+  PodDocumentsRequest,
+  PodWorkspaceRequest,
+  TargetsChangedNotification,
+} from '../../shared/protocol/ids';
 import type { PodDocumentsParams, WorkspaceFacts } from '../../shared/protocol/lsp';
 import { EditorContext } from './editorContext';
 import type { KustomizePreviews } from './kustomizePreview';
 import type { LifecyclePanels } from './lifecyclePanel';
 import type { PodDocumentCount } from './podCount';
+import type { VersionStatus } from './statusBar';
 import { WhatIfStore } from './whatIfStore';
 
 export class Ctx {
@@ -28,6 +34,7 @@ export class Ctx {
   private starting: Promise<void> | undefined;
   private watchingExtensions = false;
   private versionShown = false;
+  private versionStatus: VersionStatus | undefined;
 
   constructor(readonly extension: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel('podlens', { log: true });
@@ -79,7 +86,8 @@ export class Ctx {
     if (this.versionShown) return;
     this.versionShown = true;
     void import('./statusBar').then(({ createVersionStatus }) => {
-      this.extension.subscriptions.push(createVersionStatus());
+      this.versionStatus = createVersionStatus(() => this.client);
+      this.extension.subscriptions.push(this.versionStatus);
     });
   }
 
@@ -91,6 +99,9 @@ export class Ctx {
       ]);
       this.client = createLanguageClient(this.extension, this.output, whatIfMiddleware(this.whatIf));
       await this.client.start();
+      // The server knows each file's whole target (folder settings, .podlens.yaml) and says when it changes.
+      this.client.onNotification(TargetsChangedNotification.method, () => this.versionStatus?.refresh());
+      this.versionStatus?.refresh();
       this.editorContext.refresh();
       this.offerCoexistence();
     } catch (err) {

@@ -3,7 +3,9 @@
  * setting is): the status bar shows it and the lifecycle panel simulates its kubelet.
  */
 import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { type KubernetesTarget, NEWEST_MINOR, versionLabel } from '../../shared/k8s/version/target';
+import { type FileTargetParams, FileTargetRequest, fileTargetResultSchema } from '../../shared/protocol/lsp';
 import { minorOfVersion, parseSettings } from '../../shared/settings';
 
 /** The target for a file (resource-scoped settings), the newest version when unset or invalid. */
@@ -17,6 +19,26 @@ export function configuredTarget(uri?: vscode.Uri): KubernetesTarget {
     minor: minorOfVersion(settings.kubernetesVersion) ?? NEWEST_MINOR,
     featureGates: settings.featureGates,
   };
+}
+
+/**
+ * The target the server checks a file against, which only it knows whole (a folder's `.podlens.yaml` counts
+ * too); the settings' target while the server cannot answer.
+ */
+export async function fileTarget(
+  uri: vscode.Uri,
+  client: Pick<LanguageClient, 'isRunning' | 'sendRequest' | 'code2ProtocolConverter'> | undefined,
+): Promise<KubernetesTarget> {
+  if (client?.isRunning()) {
+    try {
+      const params: FileTargetParams = { textDocument: { uri: client.code2ProtocolConverter.asUri(uri) } };
+      const parsed = fileTargetResultSchema.safeParse(await client.sendRequest(FileTargetRequest.method, params));
+      if (parsed.success && parsed.data) return parsed.data;
+    } catch {
+      // A server that is stopping or restarting: the settings say what it will check against.
+    }
+  }
+  return configuredTarget(uri);
 }
 
 /** `k8s v1.31`, with a mark when feature gates differ from the version's defaults. */

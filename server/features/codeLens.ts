@@ -5,7 +5,6 @@
  * memoised by the document's text, so edits elsewhere in the file do not re-simulate it.
  */
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
-import { targetOf } from '../../shared/lint';
 import { PREVIEW_LIFECYCLE_COMMAND, type PreviewLifecycleArgs } from '../../shared/protocol/lsp';
 import { fileObjects, predictionSummary, simulate } from '../../shared/sim';
 import type { ServerContext } from '../context';
@@ -77,7 +76,7 @@ export function resolveCodeLens(ctx: ServerContext, lens: CodeLens, cache: Predi
   // Secrets and namespace policies exist: part of the key.
   const objects = fileObjects(analysis.documents(uri));
   // The prediction follows the target version's kubelet (podlens.kubernetesVersion, .podlens.yaml).
-  const target = targetOf(analysis.spec().config);
+  const target = analysis.target(uri);
   const facts = podWorkspace(ctx, [pod]);
   const key = `${until}\0${JSON.stringify(target)}\0${JSON.stringify(objects)}\0${JSON.stringify(facts)}\0${doc.ctx.lines.text.slice(start, end)}`;
   const title = cache.get(key, () =>

@@ -2,7 +2,6 @@
  * `podlens/compareVersions`: the open file linted and simulated against the file's own target and a second
  * one (the "Compare with v1.xx" command). Parameters are zod-parsed: a malformed request gets an empty answer.
  */
-import { targetOf } from '../../shared/lint';
 import {
   CompareVersionsRequest,
   type CompareVersionsResult,
@@ -23,7 +22,7 @@ export function compareRequest(ctx: ServerContext, raw: unknown): CompareVersion
   if (!analysis.has(uri)) return EMPTY;
   const config = analysis.spec().config;
   const until = ctx.settings().simulation.until;
-  return compareVersions(analysis.documents(uri), config, targetOf(config), params.data.other, until);
+  return compareVersions(analysis.documents(uri), config, analysis.target(uri), params.data.other, until);
 }
 
 export const compareVersionsFeature: Feature = {

@@ -11,7 +11,6 @@ import {
   CompletionTriggerKind,
 } from 'vscode-languageserver';
 import { deferredToSchema } from '../../shared/coexistence';
-import { targetOf } from '../../shared/lint';
 import { isAnalysable, type Location, type ManifestDocument, pathAt, trailingWord } from '../../shared/model';
 import type { Position } from '../../shared/util/range';
 import type { ServerContext } from '../context';
@@ -69,7 +68,7 @@ function completionsAt(ctx: ServerContext, uri: string, pos: Position, context?:
   const slot = slotOf(doc, loc, line[loc.range.start.character - 1] ?? '');
   if (slot.kind === 'value') return valueItems(slot);
   // Red Hat YAML's Kubernetes schema completes the same keys; podlens' snippets have no counterpart there.
-  const target = targetOf(ctx.analysis().spec().config);
+  const target = ctx.analysis().target(uri);
   const keys = deferredToSchema(ctx.settings()).completion ? [] : keyItems(slot, target);
   return [...keys, ...snippetItems(slot)];
 }

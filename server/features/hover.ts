@@ -5,7 +5,7 @@
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import { deferredToSchema, SCHEMA_RULES } from '../../shared/coexistence';
 import { hoverMarkdown } from '../../shared/explain';
-import { type Finding, ruleById, ruleDocUrl, targetOf } from '../../shared/lint';
+import { type Finding, ruleById, ruleDocUrl } from '../../shared/lint';
 import { pathAt } from '../../shared/model';
 import { containsPosition, type Position } from '../../shared/util/range';
 import type { ServerContext } from '../context';
@@ -97,7 +97,7 @@ function hoverAt(ctx: ServerContext, findings: FindingsCache, uri: string, pos: 
   const relevant = loc && (loc.on === 'value' || loc.existing);
   const markdown =
     doc && loc && relevant
-      ? hoverMarkdown(doc, loc.path, notes, !deferred.hover, ctx.workspace(), targetOf(ctx.analysis().spec().config))
+      ? hoverMarkdown(doc, loc.path, notes, !deferred.hover, ctx.workspace(), analysis.target(uri))
       : notes.join('\n\n---\n\n') || undefined;
   if (!markdown) return null;
   return { contents: { kind: 'markdown', value: markdown }, ...(loc && relevant && { range: loc.range }) };

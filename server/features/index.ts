@@ -4,6 +4,7 @@ import { codeLensFeature } from './codeLens';
 import { compareVersionsFeature } from './compareVersions';
 import { completionFeature } from './completion';
 import type { Feature } from './feature';
+import { fileTargetFeature } from './fileTarget';
 import { foldingFeature } from './folding';
 import { hoverFeature } from './hover';
 import { podDocumentsFeature } from './podDocuments';
@@ -20,4 +21,5 @@ export const FEATURES: Feature[] = [
   podDocumentsFeature,
   compareVersionsFeature,
   podWorkspaceFeature,
+  fileTargetFeature,
 ];

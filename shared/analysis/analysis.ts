@@ -3,6 +3,7 @@
  * are computed when first asked for (a keystroke costs no analysis until diagnostics or a request want it) and
  * memoised per version; later edits, closes and spec changes make new file states and never alter this one's.
  */
+import type { KubernetesTarget } from '../k8s/version/target';
 import type { Finding } from '../lint';
 import type { ManifestDocument, ParseOptions } from '../model';
 import { type Position, shiftRange } from '../util/range';
@@ -59,6 +60,11 @@ export class Analysis {
   /** What this analysis was made with (rule levels, target version). */
   spec(): AnalysisSpec {
     return this.caches.spec;
+  }
+
+  /** The cluster the file is checked against: its workspace folder's target, else the configured one. */
+  target(uri: string): KubernetesTarget {
+    return this.caches.targetFor(uri);
   }
 
   /** All findings of a file in file positions, plus the one template notice; analyses what is still pending. */

@@ -1,56 +1,99 @@
 /**
  * What the host has computed under one spec: segment analyses by file context and text, shared across files and
- * versions, and a few recently parsed segments. A new spec starts a new set, so a snapshot taken before it keeps
- * answering with the analyses of its own spec.
+ * versions, and a few recently parsed segments. New rule levels start a new store, so a snapshot taken before
+ * keeps answering with the analyses of its own spec; a new target alone keeps the store (./segmentStore), whose
+ * analyses each say which targets they hold for.
  */
+
+import { type KubernetesTarget, sameTarget } from '../k8s/version/target';
 import type { RuleFailure } from '../lint';
+import { targetOf } from '../lint/config';
 import { filePartialReason, type ManifestDocument, type ParseOptions, parseSegmentDocuments } from '../model';
-import { type AnalysisSpec, analyzeSegment, type SegmentAnalysis } from './segmentAnalysis';
+import { type AnalysisSpec, analyzeSegment, type SegmentAnalysis, targetFor } from './segmentAnalysis';
+import { SegmentStore } from './segmentStore';
 import { type FileState, renumber, type SegmentSlot } from './slots';
 
 /** Parsed segments kept for hover and completion: an AST of a 150-line document weighs about half a megabyte. */
 const PARSED_CACHE_SIZE = 8;
 
+/**
+ * Targets whose analyses are kept: the ones in use and the one before, so that switching back costs nothing. More
+ * would keep another copy of every version-dependent analysis per target.
+ */
+const KEPT_TARGETS = 2;
+
+/** True when two specs differ at most in their target: every analysis of one may hold for the other. */
+function sameLevels(a: AnalysisSpec, b: AnalysisSpec): boolean {
+  // Folder targets are targets too: only the rest of the config decides the levels.
+  const { kubernetesVersion: _av, featureGates: _ag, ...restA } = a.config;
+  const { kubernetesVersion: _bv, featureGates: _bg, ...restB } = b.config;
+  return JSON.stringify(restA) === JSON.stringify(restB);
+}
+
+/** Every target a spec analyses against: the config's and each folder's. */
+function targetsOf(spec: AnalysisSpec): KubernetesTarget[] {
+  return [targetOf(spec.config), ...(spec.folderTargets ?? []).map((f) => f.target)];
+}
+
+function firstOf(targets: readonly KubernetesTarget[], target: KubernetesTarget): number {
+  return targets.findIndex((t) => sameTarget(t, target));
+}
+
 export class AnalysisCaches {
-  /**
-   * Analyses by file context (what makes a file's documents partial: see `contextOf`), then by segment text.
-   * Keyed by the segment string itself so its cached hash is reused: a composite key string would be hashed
-   * again, 4 MB per edit in a big file.
-   */
-  private analyses = new Map<string, Map<string, SegmentAnalysis>>();
   /** Recently used parsed documents by segment text, then by `${context}|${line}` (ranges depend on the line). */
   private readonly parsed = new Map<string, Map<string, ManifestDocument[]>>();
-
   constructor(
     readonly spec: AnalysisSpec,
     readonly optionsFor: (uri: string) => ParseOptions,
     /** Told about every rule that threw while analysing (podlens bugs). */
     private readonly onFailure: (failure: RuleFailure) => void,
+    private readonly store = new SegmentStore(),
+    /** Earlier targets whose analyses are kept, newest first. */
+    private readonly earlier: readonly KubernetesTarget[] = [],
   ) {}
+
+  /** True when the spec differs from this one at most in its target. */
+  sameLevels(spec: AnalysisSpec): boolean {
+    return spec === this.spec || sameLevels(spec, this.spec);
+  }
+
+  /** The target a file is analysed against. */
+  targetFor(uri: string): KubernetesTarget {
+    return targetFor(this.spec, uri);
+  }
+
+  /** The caches of a new spec: the same store when only targets changed, else an empty one. */
+  next(spec: AnalysisSpec): AnalysisCaches {
+    if (!this.sameLevels(spec)) return new AnalysisCaches(spec, this.optionsFor, this.onFailure);
+    const now = targetsOf(spec);
+    const before = [...targetsOf(this.spec), ...this.earlier];
+    const earlier = before.filter((t, i) => !now.some((n) => sameTarget(n, t)) && firstOf(before, t) === i);
+    return new AnalysisCaches(spec, this.optionsFor, this.onFailure, this.store, earlier.slice(0, KEPT_TARGETS - 1));
+  }
 
   /** What, besides its text, decides a segment's analysis: whether the file makes its documents partial. */
   private contextOf(uri: string): string {
     return filePartialReason(this.optionsFor(uri)) ?? '';
   }
 
-  cacheFor(uri: string): Map<string, SegmentAnalysis> {
+  /** Finds the cached analysis of a segment of the file, if one holds for the target. */
+  lookupIn(uri: string): (text: string) => SegmentAnalysis | undefined {
     const context = this.contextOf(uri);
-    let cache = this.analyses.get(context);
-    if (!cache) this.analyses.set(context, (cache = new Map()));
-    return cache;
+    const target = this.targetFor(uri);
+    return (text) => this.store.get(context, text, target);
   }
 
-  remember(cache: Map<string, SegmentAnalysis>, text: string, analysis: SegmentAnalysis): void {
-    cache.set(text, analysis);
+  remember(uri: string, text: string, analysis: SegmentAnalysis): void {
+    this.store.add(this.contextOf(uri), text, analysis);
     for (const failure of analysis.failures) this.onFailure(failure);
   }
 
   /** Analyses the file's segments that have none yet, in-process. */
   analyzePending(file: FileState): void {
-    const cache = this.cacheFor(file.uri);
+    const lookup = this.lookupIn(file.uri);
     for (const slot of file.slots) {
       if (slot.analysis) continue;
-      const cached = cache.get(slot.segment.text);
+      const cached = lookup(slot.segment.text);
       if (cached) {
         slot.analysis = cached;
         continue;
@@ -58,7 +101,7 @@ export class AnalysisCaches {
       const { analysis, docs } = analyzeSegment(slot.segment, this.spec, this.optionsFor(file.uri));
       // The parse is reused by the hover or completion that usually follows an edit.
       this.cacheParsed(slot.segment.text, `${this.contextOf(file.uri)}|${slot.segment.line}`, docs);
-      this.remember(cache, slot.segment.text, analysis);
+      this.remember(file.uri, slot.segment.text, analysis);
       slot.analysis = analysis;
     }
     renumber(file.slots);
@@ -66,11 +109,11 @@ export class AnalysisCaches {
 
   /** Takes analyses the cache holds (made elsewhere) into the file's slots that have none yet. */
   fill(file: FileState): void {
-    const cache = this.cacheFor(file.uri);
+    const lookup = this.lookupIn(file.uri);
     let changed = false;
     for (const slot of file.slots) {
       if (slot.analysis) continue;
-      const a = cache.get(slot.segment.text);
+      const a = lookup(slot.segment.text);
       if (a) {
         slot.analysis = a;
         changed = true;
@@ -103,19 +146,13 @@ export class AnalysisCaches {
     if (this.parsed.size > PARSED_CACHE_SIZE) this.parsed.delete(this.parsed.keys().next().value as string);
   }
 
-  /** Keeps only analyses of segments that are still in some open file. */
+  /** Keeps only analyses of segments that are still in some open file, for this target and the kept earlier ones. */
   retain(files: Iterable<FileState>): void {
-    const keep = new Map<string, Map<string, SegmentAnalysis>>();
+    const segments: { context: string; text: string }[] = [];
     for (const file of files) {
       const context = this.contextOf(file.uri);
-      const old = this.analyses.get(context);
-      let cache = keep.get(context);
-      if (!cache) keep.set(context, (cache = new Map()));
-      for (const slot of file.slots) {
-        const a = slot.analysis ?? old?.get(slot.segment.text);
-        if (a) cache.set(slot.segment.text, a);
-      }
+      for (const slot of file.slots) segments.push({ context, text: slot.segment.text });
     }
-    this.analyses = keep;
+    this.store.retain(segments, [...targetsOf(this.spec), ...this.earlier]);
   }
 }

@@ -48,13 +48,19 @@ export class AnalysisHost {
     return this.caches.spec;
   }
 
-  /** New rule levels: every analysis is stale; open files are analysed again when next asked for findings. */
+  /**
+   * New rule levels make every analysis stale. A new target alone keeps each analysis that holds for it (and the
+   * previous target's, for switching back); the rest are analysed again when next asked for findings.
+   */
   setSpec(spec: AnalysisSpec): void {
-    this.caches = new AnalysisCaches(spec, this.optionsFor, this.onFailure);
+    this.caches = this.caches.next(spec);
     for (const [uri, file] of this.files) {
-      const slots = file.slots.map((s) => ({ ...s, analysis: undefined }));
+      const lookup = this.caches.lookupIn(uri);
+      const slots = file.slots.map((s) => ({ ...s, analysis: lookup(s.segment.text) }));
+      renumber(slots);
       this.files.set(uri, { uri, version: file.version, slots, text: file.text });
     }
+    this.caches.retain(this.files.values());
     this.current = undefined;
   }
 
@@ -79,11 +85,11 @@ export class AnalysisHost {
       segments = undefined;
     }
     segments ??= splitSegments(text ?? '');
-    const cache = this.caches.cacheFor(uri);
+    const lookup = this.caches.lookupIn(uri);
     const slots: SegmentSlot[] = segments.map((segment) => ({
       segment,
       firstIndex: 0,
-      analysis: cache.get(segment.text),
+      analysis: lookup(segment.text),
     }));
     renumber(slots);
     this.files.set(uri, { uri, version, slots, text });
@@ -132,13 +138,15 @@ export class AnalysisHost {
     return out;
   }
 
-  /** Accepts analyses made elsewhere for the given segments, if the spec they were made under is still current. */
+  /**
+   * Accepts analyses made elsewhere for the given segments, if the rule levels they were made under are still
+   * current: each is used for the targets it holds for (a batch may finish after a target switch).
+   */
   accept(uri: string, segments: readonly Segment[], analyses: readonly SegmentAnalysis[], spec: AnalysisSpec): void {
-    if (spec !== this.caches.spec) return;
-    const cache = this.caches.cacheFor(uri);
+    if (!this.caches.sameLevels(spec)) return;
     segments.forEach((s, i) => {
       const a = analyses[i];
-      if (a) this.caches.remember(cache, s.text, a);
+      if (a) this.caches.remember(uri, s.text, a);
     });
     for (const file of this.files.values()) this.caches.fill(file);
   }

@@ -6,5 +6,5 @@ export { Analysis, type CrossFileFindings } from './analysis';
 export { PARALLEL_MIN_SEGMENTS, type ParallelOutcome, type SegmentExecutor } from './executor';
 export { AnalysisHost, type HostOptions } from './host';
 export type { PodSummary } from './podSummary';
-export { type AnalysisSpec, analyzeSegment, type SegmentAnalysis } from './segmentAnalysis';
+export { type AnalysisSpec, analyzeSegment, type SegmentAnalysis, targetFor } from './segmentAnalysis';
 export type { TextChange } from './textChange';

@@ -15,6 +15,12 @@ export const PodDocumentsRequest = { method: 'podlens/podDocuments' } as const;
 /** The file linted and simulated against a second Kubernetes version: what changes. */
 export const CompareVersionsRequest = { method: 'podlens/compareVersions' } as const;
 
+/** The target a file is checked against: its workspace folder's version and gates (`FileTargetResult`). */
+export const FileTargetRequest = { method: 'podlens/fileTarget' } as const;
+
+/** Sent by the server when a file's target may have changed (settings, a `.podlens.yaml`); no params. */
+export const TargetsChangedNotification = { method: 'podlens/targetsChanged' } as const;
+
 /** The command that asks for a version to compare with and shows the comparison. */
 export const COMPARE_VERSIONS_COMMAND = 'podlens.compareWithVersion';
 

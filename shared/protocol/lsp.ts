@@ -9,12 +9,14 @@ import { targetSchema } from './webview';
 export {
   COMPARE_VERSIONS_COMMAND,
   CompareVersionsRequest,
+  FileTargetRequest,
   KUSTOMIZE_PREVIEW_SCHEME,
   KustomizePreviewRequest,
   PodDocumentsRequest,
   PodWorkspaceRequest,
   PREVIEW_KUSTOMIZATION_COMMAND,
   PREVIEW_LIFECYCLE_COMMAND,
+  TargetsChangedNotification,
 } from './ids';
 export { type WorkspaceFacts, workspaceFactsSchema } from './workspace';
 
@@ -55,6 +57,15 @@ export const compareVersionsParamsSchema = z
   })
   .strict();
 export type CompareVersionsParams = z.infer<typeof compareVersionsParamsSchema>;
+
+export const fileTargetParamsSchema = z
+  .object({ textDocument: z.object({ uri: z.string().min(1) }).strict() })
+  .strict();
+export type FileTargetParams = z.infer<typeof fileTargetParamsSchema>;
+
+/** The file's target; null when the request did not parse. */
+export const fileTargetResultSchema = targetSchema.nullable();
+export type FileTargetResult = z.infer<typeof fileTargetResultSchema>;
 
 const findingSummarySchema = z.object({
   rule: z.string(),

@@ -59,9 +59,11 @@ export function withCursor(src: string): { text: string; position: Position } {
 }
 
 export interface TestClientOptions {
-  /** Answers workspace/configuration for the `podlens` section. */
-  settings?: () => unknown;
+  /** Answers workspace/configuration for the `podlens` section, as seen from a folder's URI when asked for one. */
+  settings?: (scopeUri?: string) => unknown;
   workspaceFolder?: string;
+  /** Several workspace folders (a multi-root workspace) instead of `workspaceFolder`. */
+  workspaceFolders?: string[];
   env?: NodeJS.ProcessEnv;
   /** Node options before the server script (`--require`, `--cpu-prof`, ...). */
   nodeArgs?: string[];
@@ -115,8 +117,10 @@ export class TestLspClient {
         }
       }
     });
-    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-      params.items.map((i) => (i.section === 'podlens' ? (this.options.settings?.() ?? {}) : null)),
+    this.connection.onRequest(
+      'workspace/configuration',
+      (params: { items: { section?: string; scopeUri?: string }[] }) =>
+        params.items.map((i) => (i.section === 'podlens' ? (this.options.settings?.(i.scopeUri) ?? {}) : null)),
     );
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
@@ -125,11 +129,12 @@ export class TestLspClient {
 
   static async start(options: TestClientOptions = {}): Promise<TestLspClient> {
     const client = new TestLspClient(options);
-    const folder = options.workspaceFolder;
+    const folders = options.workspaceFolders ?? (options.workspaceFolder ? [options.workspaceFolder] : []);
     client.initializeResult = await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: folder ? pathToFileURL(folder).href : null,
-      workspaceFolders: folder ? [{ uri: pathToFileURL(folder).href, name: path.basename(folder) }] : null,
+      rootUri: folders[0] ? pathToFileURL(folders[0]).href : null,
+      workspaceFolders:
+        folders.length > 0 ? folders.map((f) => ({ uri: pathToFileURL(f).href, name: path.basename(f) })) : null,
       capabilities: {
         workspace: {
           configuration: true,

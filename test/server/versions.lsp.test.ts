@@ -48,6 +48,30 @@ describe('the target Kubernetes version', () => {
     await configure({}, uri);
   });
 
+  it('after each switch, publishes what a file opened under the new version gets, also when switching back', async () => {
+    // A version-independent Pod (its analysis is kept across switches) beside the version-dependent one.
+    const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: plain\nspec:\n  containers:\n  - name: app\n    image: nginx:latest\n---\n${POD}`;
+    const uri = client().uri('versions-switch.yaml');
+    const all = (diags: { code?: string | number; message: unknown; range: unknown; severity?: number }[]) =>
+      diags.map((d) => JSON.stringify([d.code, d.message, d.range, d.severity])).sort();
+    const freshUnder = async (next: Record<string, unknown>, name: string) => {
+      await configure(next, uri);
+      const other = client().uri(name);
+      const { diagnostics } = await client().open(other, text);
+      client().close(other);
+      return all(diagnostics);
+    };
+    await client().open(uri, text);
+    const newest = await freshUnder({}, 'versions-fresh-136.yaml');
+    const old = await freshUnder({ kubernetesVersion: '1.31' }, 'versions-fresh-131.yaml');
+    await configure({}, uri);
+    expect(old).not.toEqual(newest);
+    expect(all(await configure({ kubernetesVersion: '1.31' }, uri))).toEqual(old);
+    expect(all(await configure({}, uri))).toEqual(newest);
+    expect(all(await configure({ kubernetesVersion: '1.31' }, uri))).toEqual(old);
+    await configure({}, uri);
+  });
+
   it('completes only the keys the target version has, and says when newer ones arrived', async () => {
     const uri = client().uri('versions-completion.yaml');
     await client().open(uri, POD.replace('      stopSignal: SIGQUIT\n', ''));

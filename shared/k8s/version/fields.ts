@@ -5,6 +5,7 @@
  */
 import data from './api-versions.json';
 import { gateState, isKnownGate } from './gates';
+import { minorAtLeast } from './reads';
 import { DEFAULT_TARGET, type KubernetesTarget, versionLabel } from './target';
 
 export type Stage = 'alpha' | 'beta' | 'ga';
@@ -51,7 +52,7 @@ export function fieldArrival(typeName: string, field: string): { since: number; 
 /** True when the target's minor is known not to have the field. */
 export function missingInTarget(typeName: string, field: string, target: KubernetesTarget): boolean {
   const a = availability(typeName, field);
-  return a?.absent !== undefined && target.minor <= a.absent;
+  return a?.absent !== undefined && !minorAtLeast(target, a.absent + 1);
 }
 
 /**

@@ -4,6 +4,7 @@
  * on/off, stage).
  * A gate locked at GA cannot be turned off; before its first entry the gate does not exist (off).
  */
+import { gateOverride, minorAtLeast } from './reads';
 import type { KubernetesTarget } from './target';
 
 export type GateStage = 'alpha' | 'beta' | 'ga';
@@ -85,11 +86,16 @@ export function isKnownGate(gate: string): boolean {
 export function gateState(target: KubernetesTarget, gate: string): GateState {
   const steps = Object.hasOwn(GATES, gate) ? (GATES[gate] as readonly GateStep[]) : [];
   const onByDefaultFrom = steps.find((s) => s[1])?.[0];
-  const step = steps.filter((s) => s[0] <= target.minor).at(-1);
+  // Steps are in minor order: comparing from the oldest records the interval of minors with the same step.
+  let step: GateStep | undefined;
+  for (const s of steps) {
+    if (!minorAtLeast(target, s[0])) break;
+    step = s;
+  }
   if (!step) return { enabled: false, ...(onByDefaultFrom !== undefined && { onByDefaultFrom }) };
   const [, byDefault, stage, locked] = step;
-  const set = Object.hasOwn(target.featureGates, gate) ? target.featureGates[gate] : undefined;
-  const enabled = locked || set === undefined ? byDefault : set;
+  const set = locked ? undefined : gateOverride(target, gate);
+  const enabled = set === undefined ? byDefault : set;
   return { enabled, stage, ...(onByDefaultFrom !== undefined && { onByDefaultFrom }) };
 }
 

@@ -19,3 +19,14 @@ export const DEFAULT_TARGET: KubernetesTarget = { minor: NEWEST_MINOR, featureGa
 export function versionLabel(minor: number): string {
   return `v1.${minor}`;
 }
+
+/** True when two sets of feature-gate overrides set the same gates to the same values. */
+export function sameGates(a: Readonly<Record<string, boolean>>, b: Readonly<Record<string, boolean>>): boolean {
+  const gates = Object.keys(a);
+  return gates.length === Object.keys(b).length && gates.every((g) => Object.hasOwn(b, g) && a[g] === b[g]);
+}
+
+/** True for the same minor and the same feature-gate overrides. */
+export function sameTarget(a: KubernetesTarget, b: KubernetesTarget): boolean {
+  return a.minor === b.minor && sameGates(a.featureGates, b.featureGates);
+}

@@ -84,7 +84,9 @@ export const containerRestartPolicyRule: Rule = {
     if (!pod) return;
     const doc = ctx.doc.ctx;
     const spec = mapAt(ctx.doc, pod.specPath);
-    const restartRules = gateState(ctx.target, 'ContainerRestartRules').enabled;
+    // Read only for a container that sets a restartPolicy: the analysis of any other pod holds for every target.
+    let gateOn: boolean | undefined;
+    const restartRules = () => (gateOn ??= gateState(ctx.target, 'ContainerRestartRules').enabled);
     for (const list of ['initContainers', 'containers']) {
       // One walk per list: a pod of thousands of containers must not walk the AST from the root for each one.
       doc.asSeq(doc.get(spec, list))?.items.forEach((item, index) => {
@@ -93,14 +95,14 @@ export const containerRestartPolicyRule: Rule = {
         const cPath = [...pod.specPath, list, index];
         const policy = str(ctx, container, 'restartPolicy');
         const path = [...cPath, 'restartPolicy'];
-        if (policy.kind === 'value' && !restartRules && policy.value !== 'Always' && list === 'initContainers')
+        if (policy.kind === 'value' && policy.value !== 'Always' && list === 'initContainers' && !restartRules())
           reportPodSpec(ctx, {
             path,
             range: policy.range,
             message: notSupported(path, policy.value, ['Always']),
             detail: `Before ${RULES_NOTE}, an init container's restartPolicy can only be Always (a sidecar).`,
           });
-        else if (policy.kind !== 'absent' && !restartRules && list === 'containers')
+        else if (policy.kind !== 'absent' && list === 'containers' && !restartRules())
           reportPodSpec(ctx, {
             path,
             range: keyRangeOf(ctx, container, 'restartPolicy') ?? policy.range,

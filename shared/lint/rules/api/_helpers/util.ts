@@ -4,6 +4,7 @@
  * they become warnings, because the object is accepted and every Pod its controller creates is rejected.
  */
 import { isMap, isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
+import { minorAtLeast } from '../../../../k8s/version/reads';
 import type { ManifestDocument } from '../../../../model';
 import { type FieldPath, formatPath, type Range } from '../../../../util/range';
 import { type JsonScalar, resolveScalar } from '../../../../yaml/scalar';
@@ -117,7 +118,11 @@ export const STATEFULSET_SPEC_VALIDATED_FROM = 34;
  */
 export function reportPodSpec(ctx: RuleContext, report: Report): void {
   const severity = report.severity ?? 'error';
-  if (ctx.pod?.workload === 'StatefulSet' && severity === 'error' && ctx.target.minor < STATEFULSET_SPEC_VALIDATED_FROM)
+  if (
+    ctx.pod?.workload === 'StatefulSet' &&
+    severity === 'error' &&
+    !minorAtLeast(ctx.target, STATEFULSET_SPEC_VALIDATED_FROM)
+  )
     downgrade(ctx, report, 'StatefulSet');
   else ctx.report(report);
 }

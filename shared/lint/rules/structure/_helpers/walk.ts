@@ -8,6 +8,7 @@
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import { type FieldSchema, type ObjectSchema, objectSchema, shortTypeName } from '../../../../k8s/schema';
 import { fieldArrival, missingInTarget } from '../../../../k8s/version/fields';
+import { holdsFor, plainTarget, recordReuse, type TargetRange, TargetRecorder } from '../../../../k8s/version/reads';
 import { DEFAULT_TARGET, type KubernetesTarget } from '../../../../k8s/version/target';
 import type { ManifestDocument } from '../../../../model';
 import type { FieldPath, Range } from '../../../../util/range';
@@ -49,24 +50,34 @@ function lazy(compute: () => Range): LazyRange {
     return range;
   };
 }
-const cache = new WeakMap<ManifestDocument, Map<number, SchemaIssue[]>>();
+/** A walk's issues with the targets they hold for (a document is usually walked for one or two targets). */
+interface Walked {
+  range: TargetRange;
+  issues: SchemaIssue[];
+}
+
+const cache = new WeakMap<ManifestDocument, Walked[]>();
 
 /**
- * Schema issues of a document against the target's minor, computed once per minor; empty when its kind has no
- * schema. A field newer than the target is unknown there, as it is to that API server's strict decoder.
+ * Schema issues of a document against the target's minor, computed once per range of minors with the same result;
+ * empty when its kind has no schema. A field newer than the target is unknown there, as it is to that API
+ * server's strict decoder. A recording target learns the range of the walk it gets, reused or not.
  */
 export function schemaIssues(doc: ManifestDocument, target: KubernetesTarget = DEFAULT_TARGET): SchemaIssue[] {
-  let byMinor = cache.get(doc);
-  if (!byMinor) {
-    byMinor = new Map();
-    cache.set(doc, byMinor);
+  let walks = cache.get(doc);
+  if (!walks) {
+    walks = [];
+    cache.set(doc, walks);
   }
-  let issues = byMinor.get(target.minor);
-  if (!issues) {
-    issues = walkDocument(doc, target);
-    byMinor.set(target.minor, issues);
+  const plain = plainTarget(target);
+  let walked = walks.find((w) => holdsFor(w.range, plain));
+  if (!walked) {
+    const recorder = new TargetRecorder(plain);
+    walked = { issues: walkDocument(doc, recorder), range: recorder.range() };
+    walks.push(walked);
   }
-  return issues;
+  recordReuse(target, walked.range);
+  return walked.issues;
 }
 
 function walkDocument(doc: ManifestDocument, target: KubernetesTarget): SchemaIssue[] {
