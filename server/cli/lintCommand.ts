@@ -22,7 +22,7 @@ import {
   ruleDocUrl,
   targetOf,
 } from '../../shared/lint';
-import type { ParseOptions } from '../../shared/model';
+import { type ParseOptions, parseManifests } from '../../shared/model';
 import { kustomizeOptions } from '../kustomize';
 import { loadCliConfig } from './config';
 import { expandInputs, readManifest } from './files';
@@ -59,7 +59,9 @@ interface AnalysedFile {
 
 /**
  * Lints one file through the analysis host, as the editor does: the host splits, analyses and numbers documents,
- * and decides whether a big file's analysis is worth the worker pool.
+ * and decides whether a big file's analysis is worth the worker pool. `meanwhile` gets the file's documents for
+ * the index: while the pool analyses a big file, this thread parses it (the workers' parses stay in the workers);
+ * after a small file's in-process analysis, the host's cache still holds its parse.
  */
 async function analyseFile(
   text: string,
@@ -68,6 +70,7 @@ async function analyseFile(
   pool: SegmentExecutor,
   onRuleFailure: (f: RuleFailure) => void,
   keep: boolean,
+  meanwhile: (options: ParseOptions, documents: KeptDocuments) => void,
 ): Promise<AnalysedFile> {
   const options = kustomizeOptions(file);
   // One host per file: a file's kustomize context is part of its analysis, so nothing is shared across files.
@@ -76,12 +79,20 @@ async function analyseFile(
     { optionsFor: () => ({ path: file, ...options }), onFailure: onRuleFailure, executor: pool },
   );
   host.applyChange(file, 1, [{ text }]);
-  const outcome = await host.analyzeInParallel(file);
+  const running = host.analyzeInParallel(file);
+  if (!running) {
+    const analysis = host.snapshot();
+    const findings = analysis.findings(file);
+    const documents = new KeptDocuments(() => analysis.documents(file), keep);
+    meanwhile(options, documents);
+    return { file, findings, options, documents };
+  }
+  const documents = new KeptDocuments(() => parseManifests(text, { path: file, ...options }).documents, keep);
+  meanwhile(options, documents);
+  const outcome = await running;
   // A pool that cannot run is an internal error, as it always was for the CLI (exit 2, one line).
-  if (outcome?.error !== undefined) throw outcome.error;
-  const analysis = host.snapshot();
-  const documents = new KeptDocuments(() => analysis.documents(file), keep);
-  return { file, findings: analysis.findings(file), options, documents };
+  if (outcome.error !== undefined) throw outcome.error;
+  return { file, findings: host.snapshot().findings(file), options, documents };
 }
 
 /** The file's own findings and the cross-file rules' over its documents, sorted by position. */
@@ -115,9 +126,11 @@ async function lintFiles(
   for (const { file, text } of texts) {
     const keep = kept + text.length <= KEPT_TEXT_CHARS;
     if (keep) kept += text.length;
-    const f = await analyseFile(text, file, config, pool, onRuleFailure, keep);
-    workspace.addLinted(file, text, f.options, () => f.documents.peek());
-    analysed.push(f);
+    analysed.push(
+      await analyseFile(text, file, config, pool, onRuleFailure, keep, (options, documents) =>
+        workspace.addLinted(file, text, options, () => documents.peek()),
+      ),
+    );
   }
   const objects = workspace.objects(complete);
   return analysed.map((f) => ({ path: f.file, diagnostics: findingsOf(f, config, objects) }));

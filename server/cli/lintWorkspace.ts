@@ -30,12 +30,24 @@ export class LintWorkspace {
   private readonly helm = new HelmDirs();
   /** Linted files the walk met: the index's Helm chart test applies to them as to the files it reads. */
   private readonly walked = new Set<string>();
+  private scanned = false;
 
-  /** Walks `dir` and indexes every YAML file but the linted ones (`linted`: absolute paths), which `addLinted` adds. */
-  constructor(dir: string, linted: ReadonlySet<string>) {
-    const walk = new Walk([path.resolve(dir)]);
+  constructor(
+    private readonly dir: string,
+    /** Absolute paths of the linted files, which `addLinted` indexes. */
+    private readonly linted: ReadonlySet<string>,
+  ) {}
+
+  /**
+   * Walks the workspace folder and indexes every YAML file but the linted ones, when first needed: the first
+   * linted file's `addLinted` runs while the worker pool analyses it, so the walk costs no extra time then.
+   */
+  private scan(): void {
+    if (this.scanned) return;
+    this.scanned = true;
+    const walk = new Walk([path.resolve(this.dir)]);
     for (let file = walk.next(); file !== undefined; file = walk.next()) {
-      if (linted.has(file)) {
+      if (this.linted.has(file)) {
         this.walked.add(file);
         continue;
       }
@@ -49,6 +61,7 @@ export class LintWorkspace {
    * index reads a file); else from the text, since the index records objects as written, before kustomize.
    */
   addLinted(file: string, text: string, options: ParseOptions, documents: () => readonly ManifestDocument[]): void {
+    this.scan();
     const absolute = path.resolve(file);
     const uri = pathToFileURL(absolute).href;
     const helmTemplate =
@@ -59,6 +72,7 @@ export class LintWorkspace {
   }
 
   objects(complete: boolean): WorkspaceObjects {
+    this.scan();
     return this.index.objects(complete);
   }
 }
