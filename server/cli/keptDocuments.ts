@@ -6,7 +6,7 @@
 import type { ManifestDocument } from '../../shared/model';
 
 /** Linted text, in characters, whose documents a run keeps between the two reads; beyond it they are parsed again. */
-export const KEPT_TEXT_CHARS = 16 * 1024 * 1024;
+export const KEPT_TEXT_CHARS = 8 * 1024 * 1024;
 
 export class KeptDocuments {
   private kept: ManifestDocument[] | undefined;
