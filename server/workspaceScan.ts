@@ -11,7 +11,8 @@ import { KUSTOMIZATION_FILES } from '../shared/model';
 
 /** Files above this size are not indexed: generated bundles, not hand-written objects another file refers to. */
 export const MAX_INDEXED_FILE_BYTES = 1024 * 1024;
-const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+/** Directories never walked, by the index nor the CLI: installed packages, VCS data, build output and caches. */
+export const SKIPPED_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git', '.cache', 'dist']);
 
 export function isIndexedFile(file: string): boolean {
   const base = path.basename(file);

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // The workspace index benchmark (numbers, not a test): generates 5,000 YAML files (ConfigMaps, Secrets,
 // Deployments that reference them, Services, kustomizations) in a temp directory, then measures
-//   - indexing them in-process (server/workspaceIndex.ts bundled with esbuild): wall time and the extra heap the
-//     index keeps (after GC), against the targets < 3 s and < 100 MB;
+//   - indexing them in-process (server/workspaceIndex.ts bundled with esbuild): wall and CPU time, the extra heap
+//     the index keeps (after GC) and the extra RSS, against the targets < 3 s and < 100 MB;
 //   - over LSP against dist/server.js: the time until the background scan reports it is done, and the latency from
-//     an edit of an open document to the diagnostics of that version (p50, p95) while the scan runs and after it.
+//     an edit of an open document to the diagnostics of that version (p50, p95) while the scan runs and after it,
+//     and the server's RSS when the scan is done.
 // Usage: node --expose-gc scripts/bench/bench-workspace.mjs [--files 5000] [--edits 20] [--keep]
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -127,6 +128,7 @@ function yamlBaseline(dir) {
 
 async function inProcess(dir, mod) {
   const before = heapMb();
+  const rssBefore = process.memoryUsage().rss;
   const started = performance.now();
   const cpu = process.cpuUsage();
   const ws = new mod.ServerWorkspaceIndex();
@@ -135,6 +137,7 @@ async function inProcess(dir, mod) {
   const ms = performance.now() - started;
   const { user, system } = process.cpuUsage(cpu);
   const extra = heapMb() - before;
+  const extraRss = (process.memoryUsage().rss - rssBefore) / 1024 / 1024;
   const chunked = new mod.ServerWorkspaceIndex();
   const asyncStarted = performance.now();
   await chunked.start([dir]);
@@ -143,6 +146,7 @@ async function inProcess(dir, mod) {
     ms,
     cpuMs: (user + system) / 1000,
     extraMb: extra,
+    extraRssMb: extraRss,
     backgroundMs: performance.now() - asyncStarted,
     keep: ws,
   };
@@ -180,8 +184,10 @@ async function overLsp(dir) {
   });
   await conn.sendNotification(InitializedNotification.type, {});
   let scanMs;
+  let rssMb;
   void scanned.then(() => {
     scanMs = performance.now() - started;
+    rssMb = serverRssMb(child.pid);
   });
   const uri = pathToFileURL(path.join(dir, 'team-2/object-2.yaml')).href;
   const text = fs.readFileSync(path.join(dir, 'team-2/object-2.yaml'), 'utf8');
@@ -219,7 +225,17 @@ async function overLsp(dir) {
     await pause();
   }
   child.kill();
-  return { scanMs: scanMs ?? performance.now() - started, message, during: stats(during), after: stats(after) };
+  return { scanMs: scanMs ?? performance.now() - started, rssMb, message, during: stats(during), after: stats(after) };
+}
+
+/** The server's resident set (Linux /proc; NaN elsewhere), in MB. */
+function serverRssMb(pid) {
+  try {
+    const kb = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) / 1024 : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** Median and 95th percentile (nearest rank) of latencies. */
@@ -261,8 +277,10 @@ try {
     '< 100 MB',
     local.extraMb < 100 ? 'pass' : 'MISS',
   );
+  row('extra RSS of the in-process scan', `${local.extraRssMb.toFixed(1)} MB`, '', '');
   row('background scan in chunks (in-process)', `${(local.backgroundMs / 1000).toFixed(2)} s`, '', '');
   row('LSP: initialized -> scan done', `${(lsp.scanMs / 1000).toFixed(2)} s`, '', '');
+  row('LSP: server RSS when the scan is done', `${lsp.rssMb?.toFixed(1)} MB`, '', '');
   for (const [label, st] of [
     ['during the scan', lsp.during],
     ['after the scan', lsp.after],

@@ -6,12 +6,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
+import { SKIPPED_DIRS } from '../workspaceScan';
 
 /** Larger files are not manifests anyone edits; parsing them would take seconds per file. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 const MANIFEST_EXT = /\.ya?ml$/i;
-const SKIP_DIRS = new Set(['node_modules', '.git', '.cache', 'dist']);
 
 export interface InputProblem {
   path: string;
@@ -33,7 +33,7 @@ function walk(dir: string, out: string[]): void {
   for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name)) walk(p, out);
+      if (!SKIPPED_DIRS.has(e.name)) walk(p, out);
     } else if (e.isFile() && MANIFEST_EXT.test(e.name)) out.push(p);
   }
 }

@@ -7,7 +7,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { AnalysisHost, type SegmentExecutor } from '../../shared/analysis';
 import type { WorkspaceObjects } from '../../shared/analysis/workspace';
@@ -23,8 +22,8 @@ import {
   ruleDocUrl,
   targetOf,
 } from '../../shared/lint';
+import { type ParseOptions, parseManifests } from '../../shared/model';
 import { kustomizeOptions } from '../kustomize';
-import { ServerWorkspaceIndex } from '../workspaceIndex';
 import { loadCliConfig } from './config';
 import { expandInputs, readManifest } from './files';
 import { formatJson } from './format/json';
@@ -33,7 +32,9 @@ import { formatText, LEVELS } from './format/text';
 import type { CliDiagnostic, CliFileResult, LintReport, RuleInfo } from './format/types';
 import type { CliIo } from './io';
 import { UsageError } from './io';
+import { KEPT_TEXT_CHARS, KeptDocuments } from './keptDocuments';
 import { lintKustomization, problemLines } from './kustomize';
+import { LintWorkspace } from './lintWorkspace';
 import { targetFlags } from './target';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -48,52 +49,91 @@ function toCli(f: Finding): CliDiagnostic {
   return { rule: f.rule, severity: f.severity, message: f.message, document: f.document, path: f.path, range: f.range };
 }
 
+/** A linted file after its own analysis: its findings, and what the index and the cross-file rules read of it. */
+interface AnalysedFile {
+  file: string;
+  findings: readonly Finding[];
+  options: ParseOptions;
+  documents: KeptDocuments;
+}
+
 /**
  * Lints one file through the analysis host, as the editor does: the host splits, analyses and numbers documents,
- * and decides whether a big file's analysis is worth the worker pool. Findings come out sorted by position.
+ * and decides whether a big file's analysis is worth the worker pool. `meanwhile` gets the file's documents for
+ * the index: while the pool analyses a big file, this thread parses it (the workers' parses stay in the workers);
+ * after a small file's in-process analysis, the host's cache still holds its parse.
  */
-async function lintFile(
+async function analyseFile(
   text: string,
   file: string,
   config: LintConfig,
   pool: SegmentExecutor,
   onRuleFailure: (f: RuleFailure) => void,
-  workspace: WorkspaceObjects,
-): Promise<CliDiagnostic[]> {
-  const kustomize = kustomizeOptions(file);
+  keep: boolean,
+  meanwhile: (options: ParseOptions, documents: KeptDocuments) => void,
+): Promise<AnalysedFile> {
+  const options = kustomizeOptions(file);
   // One host per file: a file's kustomize context is part of its analysis, so nothing is shared across files.
   const host = new AnalysisHost(
     { config },
-    { optionsFor: () => ({ path: file, ...kustomize }), onFailure: onRuleFailure, executor: pool },
+    { optionsFor: () => ({ path: file, ...options }), onFailure: onRuleFailure, executor: pool },
   );
   host.applyChange(file, 1, [{ text }]);
-  const outcome = await host.analyzeInParallel(file);
+  const running = host.analyzeInParallel(file);
+  if (!running) {
+    const analysis = host.snapshot();
+    const findings = analysis.findings(file);
+    const documents = new KeptDocuments(() => analysis.documents(file), keep);
+    meanwhile(options, documents);
+    return { file, findings, options, documents };
+  }
+  const documents = new KeptDocuments(() => parseManifests(text, { path: file, ...options }).documents, keep);
+  meanwhile(options, documents);
+  const outcome = await running;
   // A pool that cannot run is an internal error, as it always was for the CLI (exit 2, one line).
-  if (outcome?.error !== undefined) throw outcome.error;
-  const analysis = host.snapshot();
+  if (outcome.error !== undefined) throw outcome.error;
+  return { file, findings: host.snapshot().findings(file), options, documents };
+}
+
+/** The file's own findings and the cross-file rules' over its documents, sorted by position. */
+function findingsOf(f: AnalysedFile, config: LintConfig, workspace: WorkspaceObjects): CliDiagnostic[] {
   // Per-segment analyses have no workspace: the cross-file rules run here, once over the file's documents.
-  const crossFile = lintDocuments(analysis.documents(file), {
+  const crossFile = lintDocuments(f.documents.take(), {
     config,
-    path: file,
-    ...kustomize,
+    path: f.file,
+    ...f.options,
     target: targetOf(config),
     rules: crossFileRules,
     workspace,
-  }).filter((f) => CROSS_FILE_RULE_IDS.has(f.rule));
-  return [...analysis.findings(file), ...crossFile].sort(byPosition).map(toCli);
+  }).filter((finding) => CROSS_FILE_RULE_IDS.has(finding.rule));
+  return [...f.findings, ...crossFile].sort(byPosition).map(toCli);
 }
 
-/** The workspace's objects: every YAML file under `dir`, plus the linted files wherever they are. */
-function readWorkspace(dir: string, files: readonly { file: string; text: string }[], complete: boolean) {
-  if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory())
-    throw new UsageError(`--workspace "${dir}" is not a directory`);
-  const workspace = new ServerWorkspaceIndex();
-  workspace.scanSync([path.resolve(dir)]);
-  for (const { file, text } of files) {
-    const uri = pathToFileURL(path.resolve(file)).href;
-    if (!workspace.index.has(uri)) workspace.index.update(uri, text);
+/**
+ * Every linted file's own analysis, then the cross-file rules once the workspace holds all of them: a linted
+ * file's index facts come from the documents its lint parsed.
+ */
+async function lintFiles(
+  texts: readonly { file: string; text: string }[],
+  workspace: LintWorkspace,
+  complete: boolean,
+  config: LintConfig,
+  pool: SegmentExecutor,
+  onRuleFailure: (f: RuleFailure) => void,
+): Promise<CliFileResult[]> {
+  const analysed: AnalysedFile[] = [];
+  let kept = 0;
+  for (const { file, text } of texts) {
+    const keep = kept + text.length <= KEPT_TEXT_CHARS;
+    if (keep) kept += text.length;
+    analysed.push(
+      await analyseFile(text, file, config, pool, onRuleFailure, keep, (options, documents) =>
+        workspace.addLinted(file, text, options, () => documents.peek()),
+      ),
+    );
   }
-  return workspace.index.objects(complete);
+  const objects = workspace.objects(complete);
+  return analysed.map((f) => ({ path: f.file, diagnostics: findingsOf(f, config, objects) }));
 }
 
 function describeRule(rule: string): RuleInfo {
@@ -152,14 +192,13 @@ export async function runLint(argv: string[], io: CliIo, version: string, pool: 
     else problems.push({ path: file, message: read.message });
   }
   // The rendered kustomization alone needs no workspace index: reading the tree would only cost time.
-  const workspace =
-    texts.length > 0 || values.kustomize === undefined
-      ? readWorkspace(values.workspace ?? '.', texts, values['workspace-complete'] ?? false)
-      : undefined;
-  if (workspace) {
-    for (const { file, text } of texts) {
-      results.push({ path: file, diagnostics: await lintFile(text, file, config, pool, onRuleFailure, workspace) });
-    }
+  if (texts.length > 0 || values.kustomize === undefined) {
+    const dir = values.workspace ?? '.';
+    if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory())
+      throw new UsageError(`--workspace "${dir}" is not a directory`);
+    const workspace = new LintWorkspace(dir, new Set(texts.map(({ file }) => path.resolve(file))));
+    const complete = values['workspace-complete'] ?? false;
+    results.push(...(await lintFiles(texts, workspace, complete, config, pool, onRuleFailure)));
   }
   const report: LintReport = { version: 1, files: results };
   if (results.length > 0 || format !== 'text') {

@@ -8,4 +8,10 @@ export * from './selection';
 export * from './symbols';
 export type * from './types';
 export { dirOf, resolveUri } from './uris';
-export { type BuiltObject, type IndexFileOptions, indexFile, WorkspaceIndex } from './workspaceIndex';
+export {
+  type BuiltObject,
+  documentFacts,
+  type IndexFileOptions,
+  indexFile,
+  WorkspaceIndex,
+} from './workspaceIndex';

@@ -4,7 +4,7 @@
  * `resources`, `bases` or `components`, directly or through nested kustomizations) gets each build's namespace and
  * labels; a file one names as a patch defines no object; generators add their ConfigMaps and Secrets.
  */
-import { combineKustomizations, type KustomizeContext, parseManifests } from '../../model';
+import { combineKustomizations, type KustomizeContext, type ManifestDocument, parseManifests } from '../../model';
 import { objectFacts } from './extract';
 import type { FileFacts, KustomizationFacts, ObjectFacts } from './facts';
 import { isKustomizationFile, kustomizationFacts } from './kustomization';
@@ -29,9 +29,19 @@ export function mayDefineObjects(text: string): boolean {
 /** The facts of one file. Pure; never throws on any text. */
 export function indexFile(uri: string, text: string, options: IndexFileOptions = {}): FileFacts {
   if (isKustomizationFile(uri)) return { uri, objects: [], kustomization: kustomizationFacts(text) };
-  if (options.helmTemplate || !mayDefineObjects(text)) return { uri, objects: [] };
+  if (options.helmTemplate) return { uri, objects: [] };
+  return documentFacts(uri, text, () => parseManifests(text, { path: uri }).documents);
+}
+
+/**
+ * The facts of a manifest file from its documents as parsed with its path as the only option, asked for only
+ * when the text may define objects: the CLI hands in the documents its lint parsed, so a linted file is parsed
+ * once. Not for kustomization files (see `indexFile`).
+ */
+export function documentFacts(uri: string, text: string, documents: () => readonly ManifestDocument[]): FileFacts {
+  if (!mayDefineObjects(text)) return { uri, objects: [] };
   const objects: ObjectFacts[] = [];
-  for (const doc of parseManifests(text, { path: uri }).documents) {
+  for (const doc of documents()) {
     const facts = objectFacts(doc, uri);
     if (facts) objects.push(facts);
   }

@@ -1,5 +1,7 @@
 // `podlens lint` with the workspace: cross-file findings from the current directory tree or --workspace DIR, and
 // absences as findings only with --workspace-complete.
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT as ROOT, runCli } from '../../helpers/cli';
@@ -57,6 +59,35 @@ describe('podlens lint and the workspace', () => {
   it('sees no cross-file findings in a workspace without the other files', () => {
     const file = path.join(FOLDER, 'app/deployment.yaml');
     expect(lint([file, '--workspace', path.join(FOLDER, 'other')], ROOT).findings).toEqual([]);
+  });
+
+  it('finds the same cross-file findings for a file linted with the others as for one linted alone', () => {
+    // Linted files are indexed from their lint's parse, the others from disk: both must say the same.
+    const all = lint(['.', '--workspace-complete'], FOLDER).findings;
+    for (const file of ['app/deployment.yaml', 'app/service.yaml', 'chart/templates/service.yaml']) {
+      const alone = lint([file, '--workspace-complete'], FOLDER).findings;
+      expect(alone.length).toBeGreaterThan(0);
+      expect(alone).toEqual(all.filter((f) => f.file === file));
+    }
+  });
+
+  it('never reads objects from node_modules, .git, .cache or dist', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podlens-ws-'));
+    try {
+      fs.copyFileSync(path.join(FOLDER, 'app/deployment.yaml'), path.join(dir, 'deployment.yaml'));
+      const config = fs.readFileSync(path.join(FOLDER, 'app/config.yaml'), 'utf8');
+      const missing = () => lint(['deployment.yaml', '--workspace-complete'], dir).findings.map((f) => f.rule);
+      for (const skipped of ['node_modules', '.git', '.cache', 'dist']) {
+        fs.mkdirSync(path.join(dir, skipped, 'k8s'), { recursive: true });
+        fs.writeFileSync(path.join(dir, skipped, 'k8s', 'config.yaml'), config);
+      }
+      expect(missing()).not.toContain('missing-config-key');
+      fs.mkdirSync(path.join(dir, 'deploy'));
+      fs.writeFileSync(path.join(dir, 'deploy', 'config.yaml'), config);
+      expect(missing()).toContain('missing-config-key');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('rejects a --workspace that is not a directory with a usage error', () => {

@@ -1,0 +1,78 @@
+/**
+ * The workspace `podlens lint` gives its cross-file rules: the YAML files under the workspace folder, walked and
+ * read as the language server's index reads them, and the linted files wherever they are. A linted file's facts
+ * come from the documents its lint parsed, so the biggest files of a run are parsed once, not again for the index.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  documentFacts,
+  indexFile,
+  isKustomizationFile,
+  WorkspaceIndex,
+  type WorkspaceObjects,
+} from '../../shared/analysis/workspace';
+import type { ManifestDocument, ParseOptions } from '../../shared/model';
+import { HelmDirs, MAX_INDEXED_FILE_BYTES, readFileFacts, Walk } from '../workspaceScan';
+
+/** Options that change what a document says (a patch, a kustomize build, a Helm template) beyond its path. */
+function readsPlainly(options: ParseOptions): boolean {
+  return !options.kustomizePatch && !options.kustomize && !options.helmTemplate;
+}
+
+function isSmall(file: string): boolean {
+  return (fs.statSync(file, { throwIfNoEntry: false })?.size ?? Infinity) <= MAX_INDEXED_FILE_BYTES;
+}
+
+export class LintWorkspace {
+  private readonly index = new WorkspaceIndex();
+  private readonly helm = new HelmDirs();
+  /** Linted files the walk met: the index's Helm chart test applies to them as to the files it reads. */
+  private readonly walked = new Set<string>();
+  private scanned = false;
+
+  constructor(
+    private readonly dir: string,
+    /** Absolute paths of the linted files, which `addLinted` indexes. */
+    private readonly linted: ReadonlySet<string>,
+  ) {}
+
+  /**
+   * Walks the workspace folder and indexes every YAML file but the linted ones, when first needed: the first
+   * linted file's `addLinted` runs while the worker pool analyses it, so the walk costs no extra time then.
+   */
+  private scan(): void {
+    if (this.scanned) return;
+    this.scanned = true;
+    const walk = new Walk([path.resolve(this.dir)]);
+    for (let file = walk.next(); file !== undefined; file = walk.next()) {
+      if (this.linted.has(file)) {
+        this.walked.add(file);
+        continue;
+      }
+      const { facts } = readFileFacts(file, this.helm);
+      if (facts) this.index.set(facts);
+    }
+  }
+
+  /**
+   * A linted file's facts, from the documents the lint parsed with `options` when they were read plainly (as the
+   * index reads a file); else from the text, since the index records objects as written, before kustomize.
+   */
+  addLinted(file: string, text: string, options: ParseOptions, documents: () => readonly ManifestDocument[]): void {
+    this.scan();
+    const absolute = path.resolve(file);
+    const uri = pathToFileURL(absolute).href;
+    const helmTemplate =
+      this.walked.has(absolute) && !isKustomizationFile(uri) && isSmall(absolute) && this.helm.isTemplate(absolute);
+    if (isKustomizationFile(uri) || helmTemplate || !readsPlainly(options))
+      this.index.set(indexFile(uri, text, { helmTemplate }));
+    else this.index.set(documentFacts(uri, text, documents));
+  }
+
+  objects(complete: boolean): WorkspaceObjects {
+    this.scan();
+    return this.index.objects(complete);
+  }
+}
