@@ -213,13 +213,38 @@ async function overLsp(dir) {
     await pause();
   }
   const message = await scanned;
+  const atScanEnd = usage(child.pid);
   const after = [];
   while (after.length < EDITS) {
     after.push(await edit());
     await pause();
   }
+  const end = usage(child.pid);
   child.kill();
-  return { scanMs: scanMs ?? performance.now() - started, message, during: stats(during), after: stats(after) };
+  return {
+    scanMs: scanMs ?? performance.now() - started,
+    message,
+    during: stats(during),
+    after: stats(after),
+    atScanEnd,
+    end,
+  };
+}
+
+/**
+ * The server process's CPU time (all threads, scan workers included) and resident memory, from /proc: what the
+ * index costs the machine, which a loaded machine's wall times hide. Undefined off Linux.
+ */
+function usage(pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    const rss = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return { cpuMs: ticks * 10, rssMb: Number(rss) / 1024 };
+  } catch {
+    return undefined;
+  }
 }
 
 /** Median and 95th percentile (nearest rank) of latencies. */
@@ -269,6 +294,14 @@ try {
   ]) {
     row(`LSP: edit -> diagnostics ${label} (${st.n}), p50`, `${st.p50.toFixed(1)} ms`, '', '');
     row(`LSP: edit -> diagnostics ${label} (${st.n}), p95`, `${st.p95.toFixed(1)} ms`, '', '');
+  }
+  for (const [label, u] of [
+    ['at scan end', lsp.atScanEnd],
+    ['at the end', lsp.end],
+  ]) {
+    if (!u) continue;
+    row(`LSP: server CPU time ${label}`, `${(u.cpuMs / 1000).toFixed(2)} s`, '', '');
+    row(`LSP: server RSS ${label}`, `${u.rssMb.toFixed(1)} MB`, '< 200 MB', u.rssMb < 200 ? 'pass' : 'MISS');
   }
   console.log(`server: ${lsp.message}`);
 } finally {
