@@ -20,6 +20,7 @@ import { DiagnosticsPublisher } from './features/diagnostics';
 import { kustomizePreviewFeature } from './features/kustomizePreview';
 import { watchWorkspaceFiles, workspaceFeatures } from './features/workspace';
 import { WorkspaceFindings } from './features/workspaceDiagnostics';
+import { FirstPublish } from './firstPublish';
 import { Kustomizations } from './kustomize';
 import { OpenDocuments } from './openDocuments';
 import { changeMessage, fileSize, SERVER_VERSION, startMessage, timedRequests } from './serverLog';
@@ -60,11 +61,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
   const documents = new OpenDocuments(host);
   const workspace = new ServerWorkspaceIndex(options.script);
+  const firstPublish = new FirstPublish();
   const ctx: ServerContext = {
-    connection: timedRequests(connection, (uri) => {
-      const doc = documents.get(uri);
-      return doc ? fileSize(doc) : 'not open';
-    }),
+    connection: firstPublish.observe(
+      timedRequests(connection, (uri) => {
+        const doc = documents.get(uri);
+        return doc ? fileSize(doc) : 'not open';
+      }),
+    ),
     documents,
     analysis: () => host.snapshot(),
     settings: () => settings,
@@ -152,14 +156,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       applyLintConfig();
       diagnostics.start();
       watchWorkspaceFiles(connection, ctx.clientCapabilities, workspace);
-      const started = performance.now();
-      void workspace
-        .start(workspaceConfig.folderPaths())
-        .then(() =>
-          connection.console.info(
-            `workspace index: ${workspace.index.size} files indexed in ${Math.round(performance.now() - started)} ms`,
-          ),
+      // The scan starts behind the first diagnostics of the documents open at start-up, never ahead of them.
+      void firstPublish.of(documents.all().map((d) => d.uri)).then(async () => {
+        const started = performance.now();
+        await workspace.start(workspaceConfig.folderPaths());
+        connection.console.info(
+          `workspace index: ${workspace.index.size} files indexed in ${Math.round(performance.now() - started)} ms`,
         );
+      });
     }
   });
 
