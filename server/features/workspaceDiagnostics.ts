@@ -1,9 +1,12 @@
 /**
  * The cross-file findings of an open document: the workspace rules (shared/lint/rules/workspace) run against the
- * workspace index, next to the per-segment analysis the analysis host caches (which cannot depend on other files). Cached
- * per document version, index generation and rule levels, so an unchanged file costs nothing per publish.
+ * workspace index, next to the per-segment analysis the analysis host caches (which cannot depend on other files).
+ * Kept per segment, with the index queries each segment's rules made: an edit lints only the segment it changed,
+ * and an index change only the segments whose queries it answers differently. A file's whole list is cached per
+ * document version and index revision, so an unchanged file costs nothing per publish.
  */
-import type { Analysis } from '../../shared/analysis';
+import { type Analysis, shiftFinding } from '../../shared/analysis';
+import { type RecordedQuery, recording, sameAnswers } from '../../shared/analysis/workspace';
 import { crossFileRules, type Finding, type LintConfig, lintDocuments } from '../../shared/lint';
 import type { ServerWorkspaceIndex } from '../workspaceIndex';
 
@@ -15,8 +18,25 @@ const MAX_LINES = 20_000;
 
 const RULE_IDS = new Set(crossFileRules.map((r) => r.meta.id));
 
+/** One segment's findings as computed: at `line`, documents numbered from `firstIndex`, valid at `revision`. */
+interface SegmentFindings {
+  line: number;
+  firstIndex: number;
+  revision: number;
+  queries: RecordedQuery[];
+  findings: Finding[];
+}
+
+interface FileFindings {
+  key: string;
+  findings: Finding[];
+  /** By segment text, computed under `settings`. */
+  segments: Map<string, SegmentFindings>;
+  settings: string;
+}
+
 export class WorkspaceFindings {
-  private readonly cache = new Map<string, { key: string; findings: Finding[] }>();
+  private readonly cache = new Map<string, FileFindings>();
 
   constructor(
     private readonly workspace: ServerWorkspaceIndex,
@@ -30,16 +50,39 @@ export class WorkspaceFindings {
     // facts change the index's change listener publishes what follows from them.
     const config = this.config();
     const complete = this.complete();
-    const key = `${analysis.version(uri)}|${this.workspace.index.generation}|${complete}|${this.idOf(config)}`;
+    const index = this.workspace.index;
+    // How the file is parsed (a kustomize patch or not) decides its documents as much as their text does.
+    const settings = `${complete}|${this.idOf(config)}|${JSON.stringify(analysis.parseOptions(uri))}`;
+    const key = `${analysis.version(uri)}|${index.revision}|${settings}`;
     const cached = this.cache.get(uri);
     if (cached?.key === key) return cached.findings;
-    const findings = lintDocuments(analysis.documents(uri), {
-      config,
-      path: uri,
-      rules: crossFileRules,
-      workspace: this.workspace.index.objects(complete),
-    }).filter((f) => RULE_IDS.has(f.rule));
-    this.cache.set(uri, { key, findings });
+    const before = cached?.settings === settings ? cached.segments : new Map<string, SegmentFindings>();
+    const segments = new Map<string, SegmentFindings>();
+    const objects = index.objects(complete);
+    const firstIndexes = analysis.firstIndexes(uri);
+    const findings: Finding[] = [];
+    analysis.segments(uri).forEach((segment, i) => {
+      const firstIndex = firstIndexes[i] ?? 0;
+      let entry = segments.get(segment.text) ?? before.get(segment.text);
+      if (entry && entry.revision !== index.revision) {
+        entry = sameAnswers(entry.queries, objects) ? { ...entry, revision: index.revision } : undefined;
+      }
+      if (!entry) {
+        const queries: RecordedQuery[] = [];
+        const found = lintDocuments(analysis.segmentDocuments(uri, i), {
+          config,
+          path: uri,
+          rules: crossFileRules,
+          workspace: recording(objects, queries),
+        }).filter((f) => RULE_IDS.has(f.rule));
+        entry = { line: segment.line, firstIndex, revision: index.revision, queries, findings: found };
+      }
+      segments.set(segment.text, entry);
+      const delta = segment.line - entry.line;
+      const renumbered = firstIndex - entry.firstIndex;
+      for (const f of entry.findings) findings.push(shiftFinding(f, delta, renumbered));
+    });
+    this.cache.set(uri, { key, findings, segments, settings });
     return findings;
   }
 

@@ -4,8 +4,15 @@ export * from './facts';
 export { isKustomizationFile, kustomizationFacts } from './kustomization';
 export { memoryWorkspace } from './memory';
 export { podWorkspaceObjects } from './podObjects';
+export { type RecordedQuery, recording, sameAnswers } from './recording';
 export * from './selection';
 export * from './symbols';
 export type * from './types';
 export { dirOf, resolveUri } from './uris';
-export { type BuiltObject, type IndexFileOptions, indexFile, WorkspaceIndex } from './workspaceIndex';
+export {
+  type BuiltObject,
+  type IndexFileOptions,
+  indexFile,
+  mayDefineObjects,
+  WorkspaceIndex,
+} from './workspaceIndex';

@@ -61,8 +61,10 @@ const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomi
 export class WorkspaceIndex {
   private readonly files = new Map<string, FileFacts>();
   private view: View | undefined;
-  /** Bumped on every change: callers cache what they derive from the index by it. */
+  /** Bumped on every change of facts: callers cache what they derive from the index by it. */
   generation = 0;
+  /** Bumped on every change, a moved range included: what reads locations caches by it. */
+  revision = 0;
 
   /**
    * Indexes (or re-indexes) one file from its text. Returns whether what other files see changed: an edit that
@@ -79,6 +81,7 @@ export class WorkspaceIndex {
     const same = previous !== undefined && signatureOf(previous) === signatureOf(facts);
     this.files.set(facts.uri, facts);
     this.view = undefined;
+    this.revision++;
     if (!same) this.generation++;
     return !same;
   }
@@ -150,6 +153,7 @@ export class WorkspaceIndex {
 
   private changed(): void {
     this.view = undefined;
+    this.revision++;
     this.generation++;
   }
 
