@@ -23,6 +23,7 @@ import { WorkspaceFindings } from './features/workspaceDiagnostics';
 import { FirstPublish } from './firstPublish';
 import { Kustomizations } from './kustomize';
 import { OpenDocuments } from './openDocuments';
+import { OpenFileFacts } from './openFileFacts';
 import { changeMessage, fileSize, SERVER_VERSION, startMessage, timedRequests } from './serverLog';
 import { fetchSettings } from './settings';
 import { configFileFindings, isConfigFileUri, WorkspaceConfig } from './workspaceConfig';
@@ -80,6 +81,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     log: (m) => connection.console.error(m),
   };
   const diagnostics = new DiagnosticsPublisher(ctx, host);
+  const openFacts = new OpenFileFacts();
   const crossFile = new WorkspaceFindings(
     workspace,
     () => settings.workspace.assumeComplete,
@@ -183,11 +185,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // First, so that every later listener sees a configuration file's own findings.
   documents.onDidChangeContent((e) => showConfigFindings(e.document.uri));
   documents.onDidChangeContent((e) => {
-    workspace.openChanged(e.document.uri, () => e.document.getText());
+    // Diagnostics first: the index then reads the segments their analysis has just parsed.
     diagnostics.schedule(e.document.uri);
+    workspace.openChanged(e.document.uri, () => openFacts.text(e.document.uri, host.snapshot()));
   });
   documents.onDidClose((e) => {
     workspace.closed(e.document.uri);
+    openFacts.forget(e.document.uri);
     crossFile.forget(e.document.uri);
     kustomizations.forget(e.document.uri);
     diagnostics.clear(e.document.uri);
