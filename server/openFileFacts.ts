@@ -14,7 +14,13 @@ import {
   type ObjectFacts,
   objectFacts,
 } from '../shared/analysis/workspace';
-import { type ParseOptions, parseSegmentDocuments } from '../shared/model';
+import {
+  filePartialReason,
+  type ManifestDocument,
+  type ParseOptions,
+  parseSegmentDocuments,
+  type Segment,
+} from '../shared/model';
 import { type Range, shiftRange } from '../shared/util/range';
 import type { OpenText } from './workspaceIndex';
 
@@ -25,28 +31,46 @@ interface SegmentObjects {
   objects: ObjectFacts[];
 }
 
+interface FileSegments {
+  /** What besides a segment's text decides its facts: the partial reason the file's name gives. */
+  context: string;
+  segments: Map<string, SegmentObjects>;
+}
+
+/** Told of the host's documents of a segment the index just read, for other per-segment work on them. */
+export type SegmentParsed = (
+  uri: string,
+  analysis: Analysis,
+  segment: Segment,
+  firstIndex: number,
+  docs: ManifestDocument[],
+) => void;
+
 export class OpenFileFacts {
-  private readonly segments = new Map<string, Map<string, SegmentObjects>>();
+  private readonly files = new Map<string, FileSegments>();
+
+  constructor(private readonly onParsed?: SegmentParsed) {}
 
   /** The file's facts as `indexFile` reads its text. */
   factsOf(uri: string, analysis: Analysis, options: IndexFileOptions = {}): FileFacts {
     if (isKustomizationFile(uri)) return indexFile(uri, analysis.text(uri) ?? '', options);
     if (options.helmTemplate) return { uri, objects: [] };
-    const before = this.segments.get(uri) ?? new Map<string, SegmentObjects>();
+    const context = filePartialReason({ path: uri }) ?? '';
+    const before = this.files.get(uri)?.segments ?? new Map<string, SegmentObjects>();
     const kept = new Map<string, SegmentObjects>();
     const sameParse = readsLikeIndex(analysis.parseOptions(uri));
     const firstIndexes = analysis.firstIndexes(uri);
     const objects: ObjectFacts[] = [];
     analysis.segments(uri).forEach((segment, i) => {
       const firstIndex = firstIndexes[i] ?? 0;
-      let entry = kept.get(segment.text) ?? before.get(segment.text);
+      let entry = kept.get(segment.text) ?? before.get(segment.text) ?? this.elsewhere(uri, context, segment.text);
       if (!entry) {
         // A segment without the words every object writes defines none: skipped before any parse, as files are.
-        const docs = !mayDefineObjects(segment.text)
-          ? []
-          : sameParse
-            ? analysis.segmentDocuments(uri, i)
-            : parseSegmentDocuments(segment, firstIndex, { path: uri });
+        let docs: ManifestDocument[] = [];
+        if (mayDefineObjects(segment.text) && sameParse) {
+          docs = analysis.segmentDocuments(uri, i);
+          this.onParsed?.(uri, analysis, segment, firstIndex, docs);
+        } else if (mayDefineObjects(segment.text)) docs = parseSegmentDocuments(segment, firstIndex, { path: uri });
         const read = docs.flatMap((d) => objectFacts(d, uri) ?? []);
         entry = { line: segment.line, firstIndex, objects: read };
       }
@@ -55,7 +79,7 @@ export class OpenFileFacts {
       const documents = firstIndex - entry.firstIndex;
       for (const o of entry.objects) objects.push(lines === 0 && documents === 0 ? o : moved(o, lines, documents));
     });
-    this.segments.set(uri, kept);
+    this.files.set(uri, { context, segments: kept });
     return { uri, objects };
   }
 
@@ -67,8 +91,25 @@ export class OpenFileFacts {
   }
 
   forget(uri: string): void {
-    this.segments.delete(uri);
+    this.files.delete(uri);
   }
+
+  /**
+   * The segment as read in another open file, its objects placed in this one: a copy of a file, or a document
+   * pasted from another, is not parsed again.
+   */
+  private elsewhere(uri: string, context: string, text: string): SegmentObjects | undefined {
+    for (const [other, file] of this.files) {
+      const entry = other !== uri && file.context === context ? file.segments.get(text) : undefined;
+      if (entry) return { ...entry, objects: entry.objects.map((o) => inFile(o, uri)) };
+    }
+    return undefined;
+  }
+}
+
+/** The facts as written in the file `uri`: an object's location is the only place its file appears. */
+function inFile(o: ObjectFacts, uri: string): ObjectFacts {
+  return { ...o, object: { ...o.object, location: { ...o.object.location, uri } } };
 }
 
 /**

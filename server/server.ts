@@ -81,12 +81,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     log: (m) => connection.console.error(m),
   };
   const diagnostics = new DiagnosticsPublisher(ctx, host);
-  const openFacts = new OpenFileFacts();
   const crossFile = new WorkspaceFindings(
     workspace,
     () => settings.workspace.assumeComplete,
     () => lintConfig,
   );
+  // A segment parsed for the index is linted for cross-file findings at once, instead of being parsed again.
+  const openFacts = new OpenFileFacts((...parsed) => crossFile.prime(...parsed));
   host.setCrossFileFindings((uri, analysis) => crossFile.findings(uri, analysis));
   workspace.onDidChange(() => {
     const analysis = host.snapshot();

@@ -32,12 +32,12 @@ const configMap = (name: string) =>
   `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n  A: "1"\n  B: "2"\n`;
 
 function open(options: ParseOptions = { path: URI }) {
-  const host = new AnalysisHost({ config: DEFAULT_LINT_CONFIG }, { optionsFor: () => options });
+  const host = new AnalysisHost({ config: DEFAULT_LINT_CONFIG }, { optionsFor: (uri) => ({ ...options, path: uri }) });
   const facts = new OpenFileFacts();
   let version = 0;
   return {
-    edit: (text: string) => host.applyChange(URI, ++version, [{ text }]),
-    read: (helmTemplate = false) => facts.factsOf(URI, host.snapshot(), { helmTemplate }),
+    edit: (text: string, uri = URI) => host.applyChange(uri, ++version, [{ text }]),
+    read: (helmTemplate = false, uri = URI) => facts.factsOf(uri, host.snapshot(), { helmTemplate }),
     length: () => facts.text(URI, host.snapshot()).length,
   };
 }
@@ -87,5 +87,17 @@ describe('open file facts', () => {
     const f = open();
     f.edit(deployment('web'));
     expect(f.read(true)).toEqual({ uri: URI, objects: [] });
+  });
+
+  it('of a copy of an open file, under a plain and under a patch-like name, are its own', () => {
+    const f = open();
+    const text = `${deployment('web')}---\n${configMap('web-config')}`;
+    f.edit(text);
+    f.read();
+    for (const uri of ['file:///ws/copy.yaml', 'file:///ws/web-patch.yaml']) {
+      const copy = `# a copy\n${text}`;
+      f.edit(copy, uri);
+      expect(f.read(false, uri)).toEqual(indexFile(uri, copy));
+    }
   });
 });

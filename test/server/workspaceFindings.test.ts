@@ -2,10 +2,11 @@
 // and after index changes that do or do not touch what a segment references, they are exactly what linting the
 // whole file against the index gives.
 import { describe, expect, it } from 'vitest';
+import { WorkspaceFindings } from '../../server/features/workspaceDiagnostics';
+import { OpenFileFacts } from '../../server/openFileFacts';
+import { ServerWorkspaceIndex } from '../../server/workspaceIndex';
 import { AnalysisHost } from '../../shared/analysis';
 import { crossFileRules, DEFAULT_LINT_CONFIG, type Finding, lintText } from '../../shared/lint';
-import { WorkspaceFindings } from '../../server/features/workspaceDiagnostics';
-import { ServerWorkspaceIndex } from '../../server/workspaceIndex';
 
 const URI = 'file:///ws/app.yaml';
 const CONFIG_URI = 'file:///ws/config.yaml';
@@ -42,15 +43,20 @@ function setup(text: string) {
     () => DEFAULT_LINT_CONFIG,
   );
   host.setCrossFileFindings((uri, analysis) => findings.findings(uri, analysis));
+  const facts = new OpenFileFacts((...parsed) => findings.prime(...parsed));
   let version = 1;
   host.applyChange(URI, version, [{ text }]);
   return {
     ws,
     edit: (next: string) => host.applyChange(URI, ++version, [{ text: next }]),
-    crossFile: () => findings.findings(URI, host.snapshot()),
+    crossFile: (uri = URI) => findings.findings(uri, host.snapshot()),
+    /** The index reads the open file (as the server does on the next turn after an edit) and stores its facts. */
+    indexOpen: () => ws.index.set(facts.factsOf(URI, host.snapshot())),
+    /** Opens another file next to the first. */
+    open: (uri: string, content: string) => host.applyChange(uri, 1, [{ text: content }]),
     /** The whole file linted at once against the index, as the CLI does. */
-    expected: (current: string): Finding[] =>
-      lintText(current, { config: DEFAULT_LINT_CONFIG, path: URI, workspace: ws.index.objects() }).filter((f) =>
+    expected: (current: string, path = URI): Finding[] =>
+      lintText(current, { config: DEFAULT_LINT_CONFIG, path, workspace: ws.index.objects() }).filter((f) =>
         IDS.has(f.rule),
       ),
   };
@@ -88,5 +94,29 @@ describe('cross-file findings per segment', () => {
     t.ws.index.update(CONFIG_URI, `# moved down\n${config('  FEATURES: all\n')}`);
     expect(sorted(t.crossFile())).toEqual(sorted(t.expected(text)));
     expect(t.crossFile().map((f) => f.document)).toEqual([1]);
+  });
+
+  it('of a copy of an open file, under a plain and under a patch-like name, are what linting that file gives', () => {
+    const text = `${pod('a', 'MISSING')}---\n${pod('b', 'LOG_LEVEL')}`;
+    const t = setup(text);
+    expect(t.crossFile()).not.toEqual([]);
+    for (const uri of ['file:///ws/copy.yaml', 'file:///ws/app-patch.yaml']) {
+      const copy = `# a copy\n${text}`;
+      t.open(uri, copy);
+      expect(sorted(t.crossFile(uri))).toEqual(sorted(t.expected(copy, uri)));
+    }
+  });
+
+  it('are the same when the index read the file first and they reuse its parse', () => {
+    let text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: local\ndata:\n  A: "1"\n---\n${pod('a', 'MISSING')}---\n${pod('b', 'LOG_LEVEL')}`;
+    const t = setup(text);
+    t.indexOpen();
+    expect(sorted(t.crossFile())).toEqual(sorted(t.expected(text)));
+    expect(t.crossFile().map((f) => f.document)).toEqual([1]);
+    text = text.replace('key: LOG_LEVEL', 'key: GONE');
+    t.edit(text);
+    t.indexOpen();
+    expect(sorted(t.crossFile())).toEqual(sorted(t.expected(text)));
+    expect(t.crossFile().map((f) => f.document)).toEqual([1, 2]);
   });
 });
