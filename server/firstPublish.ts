@@ -11,6 +11,12 @@ import type { Connection } from 'vscode-languageserver';
  */
 const MAX_WAIT_MS = 10_000;
 
+/**
+ * How long after `initialized` the documents an editor restores still count as opened at start-up: clients send
+ * their didOpen notifications after `initialized`, so at that moment nothing is open yet.
+ */
+export const STARTUP_OPENS_MS = 500;
+
 export class FirstPublish {
   /** Documents published so far; no longer kept once the start-up wait is over. */
   private published: Set<string> | undefined = new Set();
@@ -26,6 +32,14 @@ export class FirstPublish {
       },
     });
     return observed;
+  }
+
+  /**
+   * Resolves once the documents open `STARTUP_OPENS_MS` after start-up (`openUris` is read then) have had their
+   * first diagnostics; called once, at the end of start-up.
+   */
+  afterStartup(openUris: () => readonly string[]): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, STARTUP_OPENS_MS)).then(() => this.of(openUris()));
   }
 
   /**

@@ -160,13 +160,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       diagnostics.start();
       watchWorkspaceFiles(connection, ctx.clientCapabilities, workspace);
       // The scan starts behind the first diagnostics of the documents open at start-up, never ahead of them.
-      void firstPublish.of(documents.all().map((d) => d.uri)).then(async () => {
-        const started = performance.now();
-        await workspace.start(workspaceConfig.folderPaths());
-        connection.console.info(
-          `workspace index: ${workspace.index.size} files indexed in ${Math.round(performance.now() - started)} ms`,
-        );
-      });
+      void firstPublish
+        .afterStartup(() => documents.all().map((d) => d.uri))
+        .then(async () => {
+          const started = performance.now();
+          await workspace.start(workspaceConfig.folderPaths());
+          connection.console.info(
+            `workspace index: ${workspace.index.size} files indexed in ${Math.round(performance.now() - started)} ms`,
+          );
+        });
     }
   });
 

@@ -2,7 +2,7 @@
 // each of them was published (or cleared on close), and after a bounded wait when a publish never comes.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Connection } from 'vscode-languageserver';
-import { FirstPublish } from '../../server/firstPublish';
+import { FirstPublish, STARTUP_OPENS_MS } from '../../server/firstPublish';
 
 function fakeConnection() {
   const sent: string[] = [];
@@ -58,6 +58,43 @@ describe('first publish gate', () => {
       done = true;
     });
     await vi.advanceTimersByTimeAsync(9_999);
+    expect(done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(done).toBe(true);
+  });
+
+  it('counts a document the editor opens just after start-up as opened at start-up', async () => {
+    vi.useFakeTimers();
+    const { connection } = fakeConnection();
+    const gate = new FirstPublish();
+    const observed = gate.observe(connection);
+    const open: string[] = [];
+    let done = false;
+    void gate
+      .afterStartup(() => open)
+      .then(() => {
+        done = true;
+      });
+    await vi.advanceTimersByTimeAsync(STARTUP_OPENS_MS / 2);
+    open.push('file:///restored.yaml');
+    await vi.advanceTimersByTimeAsync(STARTUP_OPENS_MS);
+    expect(done).toBe(false);
+    void observed.sendDiagnostics({ uri: 'file:///restored.yaml', diagnostics: [] });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(done).toBe(true);
+  });
+
+  it('opens once the start-up moment has passed when nothing was opened', async () => {
+    vi.useFakeTimers();
+    const gate = new FirstPublish();
+    gate.observe(fakeConnection().connection);
+    let done = false;
+    void gate
+      .afterStartup(() => [])
+      .then(() => {
+        done = true;
+      });
+    await vi.advanceTimersByTimeAsync(STARTUP_OPENS_MS - 1);
     expect(done).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
     expect(done).toBe(true);
