@@ -21,9 +21,11 @@ import { DiagnosticsPublisher } from './features/diagnostics';
 import { kustomizePreviewFeature } from './features/kustomizePreview';
 import { watchWorkspaceFiles, workspaceFeatures } from './features/workspace';
 import { WorkspaceFindings } from './features/workspaceDiagnostics';
+import { FirstPublish } from './firstPublish';
 import { folderTargets } from './folderTargets';
 import { Kustomizations } from './kustomize';
 import { OpenDocuments } from './openDocuments';
+import { OpenFileFacts } from './openFileFacts';
 import { changeMessage, fileSize, SERVER_VERSION, startMessage, timedRequests } from './serverLog';
 import { fetchScopedSettings } from './settings';
 import { configFileFindings, isConfigFileUri, WorkspaceConfig } from './workspaceConfig';
@@ -62,11 +64,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
   const documents = new OpenDocuments(host);
   const workspace = new ServerWorkspaceIndex(options.script);
+  const firstPublish = new FirstPublish();
   const ctx: ServerContext = {
-    connection: timedRequests(connection, (uri) => {
-      const doc = documents.get(uri);
-      return doc ? fileSize(doc) : 'not open';
-    }),
+    connection: firstPublish.observe(
+      timedRequests(connection, (uri) => {
+        const doc = documents.get(uri);
+        return doc ? fileSize(doc) : 'not open';
+      }),
+    ),
     documents,
     analysis: () => host.snapshot(),
     settings: () => settings,
@@ -83,6 +88,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     () => settings.workspace.assumeComplete,
     () => lintConfig,
   );
+  // A segment parsed for the index is linted for cross-file findings at once, instead of being parsed again.
+  const openFacts = new OpenFileFacts((...parsed) => crossFile.prime(...parsed));
   host.setCrossFileFindings((uri, analysis) => crossFile.findings(uri, analysis));
   workspace.onDidChange(() => {
     const analysis = host.snapshot();
@@ -170,14 +177,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       applyLintConfig();
       diagnostics.start();
       watchWorkspaceFiles(connection, ctx.clientCapabilities, workspace);
-      const started = performance.now();
-      void workspace
-        .start(workspaceConfig.folderPaths())
-        .then(() =>
+      // The scan starts behind the first diagnostics of the documents open at start-up, never ahead of them.
+      void firstPublish
+        .afterStartup(() => documents.all().map((d) => d.uri))
+        .then(async () => {
+          const started = performance.now();
+          await workspace.start(workspaceConfig.folderPaths());
           connection.console.info(
             `workspace index: ${workspace.index.size} files indexed in ${Math.round(performance.now() - started)} ms`,
-          ),
-        );
+          );
+        });
     }
   });
 
@@ -197,11 +206,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // First, so that every later listener sees a configuration file's own findings.
   documents.onDidChangeContent((e) => showConfigFindings(e.document.uri));
   documents.onDidChangeContent((e) => {
-    workspace.openChanged(e.document.uri, () => e.document.getText());
+    // Diagnostics first: the index then reads the segments their analysis has just parsed.
     diagnostics.schedule(e.document.uri);
+    workspace.openChanged(e.document.uri, () => openFacts.text(e.document.uri, host.snapshot()));
   });
   documents.onDidClose((e) => {
     workspace.closed(e.document.uri);
+    openFacts.forget(e.document.uri);
     crossFile.forget(e.document.uri);
     kustomizations.forget(e.document.uri);
     diagnostics.clear(e.document.uri);

@@ -6,7 +6,7 @@
  * same scan synchronously (`scanSync`).
  */
 import { fileURLToPath } from 'node:url';
-import { WorkspaceIndex } from '../shared/analysis/workspace';
+import { type FileFacts, type IndexFileOptions, indexFile, WorkspaceIndex } from '../shared/analysis/workspace';
 import { scanInWorkers, scanWorkerCount } from './workspaceIndexWorker';
 import {
   HelmDirs,
@@ -20,6 +20,12 @@ import {
 /** How long one scan chunk may run before it yields to requests (when no worker scans). */
 const CHUNK_MS = 8;
 
+/**
+ * An open document as the index reads it: its text, or its length and a reader of the facts from what the
+ * analysis host parsed already (./openFileFacts), which spares the index a second parse of the file.
+ */
+export type OpenText = string | { length: number; facts: (options: IndexFileOptions) => FileFacts };
+
 export class ServerWorkspaceIndex {
   readonly index = new WorkspaceIndex();
   /**
@@ -30,7 +36,7 @@ export class ServerWorkspaceIndex {
   private readonly helm = new HelmDirs();
   /** Open documents: their text is indexed, and disk events for them are ignored until they close. */
   private readonly open = new Set<string>();
-  private readonly pending = new Map<string, () => string>();
+  private readonly pending = new Map<string, () => OpenText>();
   private scan: Promise<void> | undefined;
   private readonly listeners: (() => void)[] = [];
   private notifyScheduled = false;
@@ -82,7 +88,7 @@ export class ServerWorkspaceIndex {
    * An open document's new text, indexed on the next turn of the event loop (or the next `flush`): a burst of
    * keystrokes re-indexes the file once.
    */
-  openChanged(uri: string, text: () => string): void {
+  openChanged(uri: string, text: () => OpenText): void {
     if (localPath(uri) === undefined || !isIndexedFile(uri)) return;
     this.open.add(uri);
     const first = this.pending.size === 0;
@@ -96,8 +102,9 @@ export class ServerWorkspaceIndex {
     const before = this.index.generation;
     for (const [uri, text] of this.pending) {
       const value = text();
+      const options = { helmTemplate: this.helm.isTemplate(localPath(uri) ?? uri) };
       if (value.length > MAX_INDEXED_FILE_BYTES) this.index.remove(uri);
-      else this.index.update(uri, value, { helmTemplate: this.helm.isTemplate(localPath(uri) ?? uri) });
+      else this.index.set(typeof value === 'string' ? indexFile(uri, value, options) : value.facts(options));
     }
     this.pending.clear();
     // Other files' findings depend only on facts: an edit that moved lines does not re-publish them.

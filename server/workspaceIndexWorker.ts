@@ -12,6 +12,8 @@ import { HelmDirs, readFileFacts, type ScannedFile, Walk } from './workspaceScan
 const ROLE = 'podlens-workspace-scan';
 /** Files per block (and message): large enough that posting costs little, small enough to spread the work. */
 const BLOCK = 100;
+/** The lowest priority: the scan only uses CPU time nothing else wants. */
+const SCAN_NICE = 19;
 
 /** What a worker posts: a block of files it read (no facts: too big, binary or unreadable), or `done`. */
 type ScanMessage = { block: number; files: ScannedFile[] } | { done: true };
@@ -32,8 +34,22 @@ export function isIndexWorker(): boolean {
   return !isMainThread && (workerData as ScanData | undefined)?.role === ROLE;
 }
 
+/**
+ * Lets the editor's requests go first: on Linux a thread's nice value is its own (setpriority(2), NOTES), so this
+ * lowers the scan thread only. Elsewhere it would lower the whole server, so it is left alone there.
+ */
+function lowerPriority(): void {
+  if (process.platform !== 'linux') return;
+  try {
+    os.setPriority(SCAN_NICE);
+  } catch {
+    // Not permitted (a sandbox): the scan runs at the server's priority.
+  }
+}
+
 /** The worker side: index this worker's blocks of the walk, post each, then `done`. */
 export function runIndexWorker(): void {
+  lowerPriority();
   const { folders, worker, workers } = workerData as ScanData;
   const walk = new Walk(folders);
   const helm = new HelmDirs();

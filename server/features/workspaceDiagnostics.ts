@@ -1,10 +1,14 @@
 /**
  * The cross-file findings of an open document: the workspace rules (shared/lint/rules/workspace) run against the
- * workspace index, next to the per-segment analysis the analysis host caches (which cannot depend on other files). Cached
- * per document version, index generation and rule levels, so an unchanged file costs nothing per publish.
+ * workspace index, next to the per-segment analysis the analysis host caches (which cannot depend on other files).
+ * Kept per segment, with the index queries each segment's rules made: an edit lints only the segment it changed,
+ * and an index change only the segments whose queries it answers differently. A file's whole list is cached per
+ * document version and index revision, so an unchanged file costs nothing per publish.
  */
-import type { Analysis } from '../../shared/analysis';
+import { type Analysis, shiftFinding } from '../../shared/analysis';
+import { type RecordedQuery, recording, sameAnswers } from '../../shared/analysis/workspace';
 import { crossFileRules, type Finding, type LintConfig, lintDocuments } from '../../shared/lint';
+import { filePartialReason, type ManifestDocument, type ParseOptions, type Segment } from '../../shared/model';
 import type { ServerWorkspaceIndex } from '../workspaceIndex';
 
 /**
@@ -15,8 +19,33 @@ const MAX_LINES = 20_000;
 
 const RULE_IDS = new Set(crossFileRules.map((r) => r.meta.id));
 
+/**
+ * How a file's documents are parsed, its name aside: the name matters only through the partial reason it gives
+ * (a patch-like name), and the kustomize context, patch flag, Helm flag and node limit are the rest.
+ */
+function parseContext(options: ParseOptions): string {
+  return JSON.stringify({ ...options, path: filePartialReason(options) ?? '' });
+}
+
+/** One segment's findings as computed: at `line`, documents numbered from `firstIndex`, valid at `revision`. */
+interface SegmentFindings {
+  line: number;
+  firstIndex: number;
+  revision: number;
+  queries: RecordedQuery[];
+  findings: Finding[];
+}
+
+interface FileFindings {
+  key: string;
+  findings: Finding[];
+  /** By segment text, computed under `settings`. */
+  segments: Map<string, SegmentFindings>;
+  settings: string;
+}
+
 export class WorkspaceFindings {
-  private readonly cache = new Map<string, { key: string; findings: Finding[] }>();
+  private readonly cache = new Map<string, FileFindings>();
 
   constructor(
     private readonly workspace: ServerWorkspaceIndex,
@@ -28,19 +57,63 @@ export class WorkspaceFindings {
     if (analysis.lineCount(uri) > MAX_LINES) return [];
     // No flush of pending edits here: indexing the edited file would double the cost of its publish, and when its
     // facts change the index's change listener publishes what follows from them.
-    const config = this.config();
-    const complete = this.complete();
-    const key = `${analysis.version(uri)}|${this.workspace.index.generation}|${complete}|${this.idOf(config)}`;
+    const index = this.workspace.index;
+    const settings = this.settingsOf(uri, analysis);
+    const key = `${analysis.version(uri)}|${index.revision}|${settings}`;
     const cached = this.cache.get(uri);
     if (cached?.key === key) return cached.findings;
-    const findings = lintDocuments(analysis.documents(uri), {
-      config,
+    const before = cached?.settings === settings ? cached.segments : new Map<string, SegmentFindings>();
+    const segments = new Map<string, SegmentFindings>();
+    const objects = index.objects(this.complete());
+    const firstIndexes = analysis.firstIndexes(uri);
+    const findings: Finding[] = [];
+    analysis.segments(uri).forEach((segment, i) => {
+      const firstIndex = firstIndexes[i] ?? 0;
+      let entry = segments.get(segment.text) ?? before.get(segment.text) ?? this.elsewhere(uri, settings, segment.text);
+      if (entry && entry.revision !== index.revision) {
+        entry = sameAnswers(entry.queries, objects) ? { ...entry, revision: index.revision } : undefined;
+      }
+      entry ??= this.lint(uri, analysis.segmentDocuments(uri, i), segment.line, firstIndex);
+      segments.set(segment.text, entry);
+      const delta = segment.line - entry.line;
+      const renumbered = firstIndex - entry.firstIndex;
+      for (const f of entry.findings) findings.push(shiftFinding(f, delta, renumbered));
+    });
+    this.cache.set(uri, { key, findings, segments, settings });
+    return findings;
+  }
+
+  /**
+   * Lints a segment whose documents (the host's, numbered in the file) were parsed for the index, so that the next
+   * ask finds it done: a big file's segments are then parsed once, not once for the index and once here.
+   */
+  prime(uri: string, analysis: Analysis, segment: Segment, firstIndex: number, docs: ManifestDocument[]): void {
+    if (analysis.lineCount(uri) > MAX_LINES) return;
+    const settings = this.settingsOf(uri, analysis);
+    let file = this.cache.get(uri);
+    if (file?.settings !== settings) {
+      file = { key: '', findings: [], segments: new Map(), settings };
+      this.cache.set(uri, file);
+    }
+    if (!file.segments.has(segment.text))
+      file.segments.set(segment.text, this.lint(uri, docs, segment.line, firstIndex));
+  }
+
+  private settingsOf(uri: string, analysis: Analysis): string {
+    return `${this.complete()}|${this.idOf(this.config())}|${parseContext(analysis.parseOptions(uri))}`;
+  }
+
+  /** The cross-file findings of one segment's documents against the index as it is now, with what they asked it. */
+  private lint(uri: string, docs: readonly ManifestDocument[], line: number, firstIndex: number): SegmentFindings {
+    const index = this.workspace.index;
+    const queries: RecordedQuery[] = [];
+    const findings = lintDocuments(docs, {
+      config: this.config(),
       path: uri,
       rules: crossFileRules,
-      workspace: this.workspace.index.objects(complete),
+      workspace: recording(index.objects(this.complete()), queries),
     }).filter((f) => RULE_IDS.has(f.rule));
-    this.cache.set(uri, { key, findings });
-    return findings;
+    return { line, firstIndex, revision: index.revision, queries, findings };
   }
 
   /**
@@ -53,6 +126,20 @@ export class WorkspaceFindings {
     const before = this.announced.get(uri) ?? '[]';
     this.announced.set(uri, signature);
     return signature !== before;
+  }
+
+  /**
+   * The segment as another open file computed it: findings depend on the segment's text, how it is parsed and the
+   * index's answers, not on the file's name, so a copy of a file (or a document pasted into another) is not
+   * parsed and linted again.
+   */
+  private elsewhere(uri: string, settings: string, text: string): SegmentFindings | undefined {
+    for (const [other, file] of this.cache) {
+      if (other === uri || file.settings !== settings) continue;
+      const entry = file.segments.get(text);
+      if (entry) return entry;
+    }
+    return undefined;
   }
 
   forget(uri: string): void {

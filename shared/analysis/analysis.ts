@@ -112,6 +112,17 @@ export class Analysis {
     return slot ? this.caches.parsedSlot(uri, slot).find((d) => d.index === index) : undefined;
   }
 
+  /** The parsed documents of the file's `i`-th segment (of `segments`), numbered in the file. */
+  segmentDocuments(uri: string, i: number): ManifestDocument[] {
+    const slot = this.files.get(uri)?.slots[i];
+    return slot ? this.caches.parsedSlot(uri, slot) : [];
+  }
+
+  /** The file's number of the first document of each segment (of `segments`). */
+  firstIndexes(uri: string): number[] {
+    return this.files.get(uri)?.slots.map((s) => s.firstIndex) ?? [];
+  }
+
   /** Parsed documents of a file (all of them); parses lazily and caches a few segments. */
   documents(uri: string): ManifestDocument[] {
     const file = this.files.get(uri);

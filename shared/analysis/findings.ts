@@ -22,7 +22,11 @@ export function assemble(slots: SegmentSlot[]): Finding[] {
     const delta = segment.line - analysis.line;
     let placed = PLACED.get(analysis);
     if (!placed || placed.line !== segment.line || placed.firstIndex !== firstIndex) {
-      placed = { line: segment.line, firstIndex, findings: analysis.findings.map((f) => shift(f, delta, firstIndex)) };
+      placed = {
+        line: segment.line,
+        firstIndex,
+        findings: analysis.findings.map((f) => shiftFinding(f, delta, firstIndex)),
+      };
       PLACED.set(analysis, placed);
     }
     for (const f of placed.findings) out.push(f);
@@ -37,7 +41,8 @@ export function assemble(slots: SegmentSlot[]): Finding[] {
   return out;
 }
 
-function shift(f: Finding, delta: number, firstIndex: number): Finding {
+/** A finding moved `delta` lines down, its document numbered `firstIndex` further. */
+export function shiftFinding(f: Finding, delta: number, firstIndex: number): Finding {
   if (delta === 0 && firstIndex === 0) return f;
   return {
     ...f,

@@ -4,6 +4,7 @@
  */
 export { Analysis, type CrossFileFindings } from './analysis';
 export { PARALLEL_MIN_SEGMENTS, type ParallelOutcome, type SegmentExecutor } from './executor';
+export { shiftFinding } from './findings';
 export { AnalysisHost, type HostOptions } from './host';
 export type { PodSummary } from './podSummary';
 export { type AnalysisSpec, analyzeSegment, type SegmentAnalysis, targetFor } from './segmentAnalysis';

@@ -4,6 +4,7 @@ export * from './facts';
 export { isKustomizationFile, kustomizationFacts } from './kustomization';
 export { memoryWorkspace } from './memory';
 export { podWorkspaceObjects } from './podObjects';
+export { type RecordedQuery, recording, sameAnswers } from './recording';
 export * from './selection';
 export * from './symbols';
 export type * from './types';
@@ -13,5 +14,6 @@ export {
   documentFacts,
   type IndexFileOptions,
   indexFile,
+  mayDefineObjects,
   WorkspaceIndex,
 } from './workspaceIndex';

@@ -71,8 +71,10 @@ const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomi
 export class WorkspaceIndex {
   private readonly files = new Map<string, FileFacts>();
   private view: View | undefined;
-  /** Bumped on every change: callers cache what they derive from the index by it. */
+  /** Bumped on every change of facts: callers cache what they derive from the index by it. */
   generation = 0;
+  /** Bumped on every change, a moved range included: what reads locations caches by it. */
+  revision = 0;
 
   /**
    * Indexes (or re-indexes) one file from its text. Returns whether what other files see changed: an edit that
@@ -84,11 +86,12 @@ export class WorkspaceIndex {
 
   /** Takes facts made elsewhere (a worker, a cache); returns whether the facts, ranges aside, changed. */
   set(facts: FileFacts): boolean {
-    // Signatures are computed only when a file is indexed again: the first scan of a workspace needs none.
+    // Compared only when a file is indexed again: the first scan of a workspace needs none.
     const previous = this.files.get(facts.uri);
-    const same = previous !== undefined && signatureOf(previous) === signatureOf(facts);
+    const same = previous !== undefined && sameFacts(previous, facts);
     this.files.set(facts.uri, facts);
     this.view = undefined;
+    this.revision++;
     if (!same) this.generation++;
     return !same;
   }
@@ -160,6 +163,7 @@ export class WorkspaceIndex {
 
   private changed(): void {
     this.view = undefined;
+    this.revision++;
     this.generation++;
   }
 
@@ -261,8 +265,19 @@ export class WorkspaceIndex {
 
 const RANGE_KEYS = new Set(['range', 'keyRange', 'valueRange', 'nameRange', 'anchor', 'location']);
 
-function signatureOf(facts: FileFacts): string {
-  return JSON.stringify(facts, (key, value) => (RANGE_KEYS.has(key) ? undefined : value));
+function signatureOf(value: unknown): string | undefined {
+  return JSON.stringify(value, (key, v) => (RANGE_KEYS.has(key) ? undefined : v));
+}
+
+/**
+ * Whether two readings of a file give other files the same facts, ranges aside. An open file's unchanged segments
+ * keep their objects as they were, so after a keystroke only the edited segment's objects are serialized.
+ */
+function sameFacts(a: FileFacts, b: FileFacts): boolean {
+  if (a.objects.length !== b.objects.length) return false;
+  if (a.kustomization !== b.kustomization && signatureOf(a.kustomization) !== signatureOf(b.kustomization))
+    return false;
+  return a.objects.every((o, i) => o === b.objects[i] || signatureOf(o) === signatureOf(b.objects[i]));
 }
 
 function contextOf(chain: Chain): KustomizeContext | undefined {
