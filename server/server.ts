@@ -128,6 +128,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
 
   connection.onInitialize((params) => {
+    // Workers load the bundle while the client sends settings and files: a big file's first batch need not wait.
+    options.pool?.warmUp();
     ctx.clientCapabilities = params.capabilities;
     configurationSupported = !!params.capabilities.workspace?.configuration;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
