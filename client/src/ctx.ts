@@ -26,6 +26,7 @@ export class Ctx {
   /** The running start, so a stop waits for it (a client still starting cannot be stopped). */
   private starting: Promise<void> | undefined;
   private watchingExtensions = false;
+  private watchingRanges = false;
   private versionShown = false;
 
   constructor(readonly extension: vscode.ExtensionContext) {
@@ -84,12 +85,21 @@ export class Ctx {
 
   private async startClient(): Promise<void> {
     try {
-      const [{ createLanguageClient }, { whatIfMiddleware }] = await Promise.all([
+      const [{ createLanguageClient }, { whatIfMiddleware }, visible] = await Promise.all([
         import('./languageClient'),
         import('./whatIfLens'),
+        import('./visibleRanges'),
       ]);
-      this.client = createLanguageClient(this.extension, this.output, whatIfMiddleware(this.whatIf));
+      // Disjoint hooks: the CodeLens titles, and where each document is on screen when it is opened.
+      this.client = createLanguageClient(this.extension, this.output, {
+        ...whatIfMiddleware(this.whatIf),
+        ...visible.visibleRangesMiddleware(() => this.client),
+      });
       await this.client.start();
+      if (!this.watchingRanges) {
+        this.watchingRanges = true;
+        this.extension.subscriptions.push(visible.watchVisibleRanges(() => this.client));
+      }
       this.editorContext.refresh();
       this.offerCoexistence();
     } catch (err) {
