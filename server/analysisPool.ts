@@ -1,8 +1,9 @@
 /**
  * Runs segment analyses in worker threads when a big file opens: parsing and linting 1,000 documents is CPU
  * work that splits cleanly by segment. Workers are stopped after their batch, so an idle server holds no extra
- * threads or memory; the server starts them ahead at initialize (`warmUp`) so that loading the bundle in each
- * overlaps the client's settings round trip and the file's transfer, and stops them if no batch comes. The
+ * threads or memory. They are started as soon as a big file's text arrives (`prepare`), so that loading the bundle
+ * in each overlaps the settings round trip and the in-process analysis of the lines on screen; never at start-up,
+ * where they would cost every small file's first diagnostics and memory. Workers no batch takes are stopped. The
  * worker is the server bundle itself, started with a role in workerData.
  */
 import os from 'node:os';
@@ -12,7 +13,7 @@ import type { ParseOptions, Segment } from '../shared/model';
 
 const ROLE = 'podlens-analysis';
 
-/** How long workers started ahead wait for a batch: a restored editor opens its big files within seconds. */
+/** How long workers started ahead wait for a batch (the file was closed meanwhile, or lint turned off). */
 const WARM_IDLE_MS = 20_000;
 
 interface Job {
@@ -46,7 +47,7 @@ export class AnalysisPool implements SegmentExecutor {
   ) {}
 
   /** Starts the workers of the next batch now; they are stopped if no batch takes them soon. */
-  warmUp(): void {
+  prepare(): void {
     while (this.ready.size < this.threads) {
       const worker = this.spawn();
       // A worker that fails or ends while waiting is simply not used; the batch starts a fresh one.

@@ -75,7 +75,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     clientCapabilities: {},
     log: (m) => connection.console.error(m),
   };
-  const diagnostics = new DiagnosticsPublisher(ctx, host);
+  const diagnostics = new DiagnosticsPublisher(ctx, host, options.pool);
   const crossFile = new WorkspaceFindings(
     workspace,
     () => settings.workspace.assumeComplete,
@@ -128,8 +128,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
 
   connection.onInitialize((params) => {
-    // Workers load the bundle while the client sends settings and files: a big file's first batch need not wait.
-    options.pool?.warmUp();
     ctx.clientCapabilities = params.capabilities;
     configurationSupported = !!params.capabilities.workspace?.configuration;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);

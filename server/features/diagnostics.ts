@@ -6,7 +6,7 @@
  * complete publish of the same version or a newer one.
  */
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
-import { type AnalysisHost, PARALLEL_MIN_SEGMENTS } from '../../shared/analysis';
+import { type AnalysisHost, PARALLEL_MIN_SEGMENTS, type SegmentExecutor } from '../../shared/analysis';
 import { deferredToSchema, SCHEMA_RULES } from '../../shared/coexistence';
 import type { Finding } from '../../shared/lint';
 import { PARTIAL_DIAGNOSTICS_PROPERTY } from '../../shared/protocol/lsp';
@@ -36,16 +36,25 @@ export class DiagnosticsPublisher {
     private readonly ctx: ServerContext,
     /** Decides whether a big file's first analysis runs in parallel, and runs it. */
     private readonly host: AnalysisHost,
+    /** The host's executor, told ahead when a big file's first batch is coming. */
+    private readonly executor?: Pick<SegmentExecutor, 'prepare'>,
   ) {
     this.visible.listen(ctx.connection, ctx.log);
   }
 
   /** Coalesces bursts of edits: only the newest text of each document is analysed. */
   schedule(uri: string): void {
+    this.prepareBatch(uri);
     this.pending.add(uri);
     if (this.scheduled || !this.started) return;
     this.scheduled = true;
     setImmediate(() => this.flush());
+  }
+
+  /** A file never published that will go to the worker pool: the workers start now, while it waits its turn. */
+  private prepareBatch(uri: string): void {
+    if (!this.executor?.prepare || this.published.has(uri) || this.host.runningBatch(uri)) return;
+    if (this.host.pending(uri).length >= PARALLEL_MIN_SEGMENTS) this.executor.prepare();
   }
 
   /** Called once the settings are loaded: publishes what was opened meanwhile, and everything after. */
