@@ -687,6 +687,13 @@ function printProfile(v) {
         .map((f) => `${f.file} ${f.pct}%`)
         .join(', ')}`,
     );
+  if (v.byArea?.length)
+    console.log(
+      `    by stage: ${v.byArea
+        .filter((a) => a.pct >= 1)
+        .map((a) => `${a.area} ${a.pct}%`)
+        .join(', ')}`,
+    );
 }
 
 function gitInfo() {
