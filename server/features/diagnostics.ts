@@ -51,9 +51,13 @@ export class DiagnosticsPublisher {
     setImmediate(() => this.flush());
   }
 
-  /** A file never published that will go to the worker pool: the workers start now, while it waits its turn. */
+  /**
+   * A file that will go to the worker pool while the settings are still on their way: the workers start now and
+   * load during that wait. Once the settings are known the batch starts right after the lines on screen are
+   * published, and workers loading earlier would only take the CPU that first publish needs.
+   */
   private prepareBatch(uri: string): void {
-    if (!this.executor?.prepare || this.published.has(uri) || this.host.runningBatch(uri)) return;
+    if (this.started || !this.executor?.prepare) return;
     if (this.host.pending(uri).length >= PARALLEL_MIN_SEGMENTS) this.executor.prepare();
   }
 
