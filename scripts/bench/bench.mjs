@@ -557,6 +557,8 @@ function lspRows(results) {
       const info = [];
       if (name === 'open_first') info.push(`${m.diagnostics ?? '?'} diagnostics${m.partial ? ' (partial)' : ''}`);
       if (name === 'open_all' || name === 'open_warm') info.push(`${m.diagnostics ?? '?'} diagnostics`);
+      if (name === 'open_first' && m.mainCpuMs !== undefined) info.push(`main thread CPU ${m.mainCpuMs} ms`);
+      if (name === 'open_all' && m.cpuMs !== undefined) info.push(`CPU ${m.cpuMs} ms (all threads)`);
       if (name === 'hover' || name === 'completion') info.push(`${m.nonEmpty}/${m.positions} positions non-empty`);
       if (name === 'edit') info.push(`${m.sync}${m.versionChecked ? ', version-checked' : ', unversioned'}`);
       if (name.startsWith('rss') && m.hwmMB) info.push(`peak ${m.hwmMB} MB`);

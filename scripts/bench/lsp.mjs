@@ -8,6 +8,8 @@
 //   open_first      didOpen -> first publishDiagnostics of that version, first document of a fresh server: podlens
 //                   publishes a big file's documents on screen first (marked `podlensPartial`), other servers all
 //   open_all        the same open -> the complete publishDiagnostics of that version (open_cold before issue 19)
+//                   Both also give the median server CPU time (/proc, 10 ms ticks), which other load barely changes:
+//                   open_first its main thread's until the first publish, open_all all its threads' until the last
 //   open_warm       didOpen of the same text under a new URI in the same server -> its diagnostics
 //   rss_after_open  VmRSS of the server process tree (/proc) right after the cold open's complete publish
 //   hover           request latency at ~20 positions x rounds, idle server
@@ -66,6 +68,30 @@ function procTree(pid) {
   };
   walk(pid);
   return out;
+}
+
+/** Linux's USER_HZ: /proc reports CPU time in ticks of 10 ms. */
+const MS_PER_TICK = 10;
+
+function cpuTicks(statFile) {
+  try {
+    const stat = fs.readFileSync(statFile, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]); // utime + stime
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU time (ms, 10 ms resolution) of the server process (every thread, ended worker threads included) and of its
+ * main thread: what an open costs regardless of how many other processes share the machine.
+ */
+export function cpuTime(pid) {
+  return {
+    totalMs: cpuTicks(`/proc/${pid}/stat`) * MS_PER_TICK,
+    mainMs: cpuTicks(`/proc/${pid}/task/${pid}/stat`) * MS_PER_TICK,
+  };
 }
 
 /** RSS and peak RSS (VmHWM) of a process and its descendants, in MB. */
@@ -445,6 +471,7 @@ export class Session {
       items: p.diagnostics,
       at: performance.now(),
       partial: p[PARTIAL_PROPERTY] === true,
+      cpu: this.probeCpu && this.pid ? cpuTime(this.pid) : undefined,
     };
     if (p.version !== undefined && p.version !== null) this.versioned = true;
     else this.versioned ??= false;
@@ -476,16 +503,25 @@ export class Session {
     return p.finally(() => clearTimeout(timer));
   }
 
-  /** Opens `uri` and waits for its complete diagnostics; `firstMs` is when the first publish (maybe partial) came. */
+  /**
+   * Opens `uri` and waits for its complete diagnostics; `firstMs` is when the first publish (maybe partial) came.
+   * The server's CPU time until then: its main thread's until the first publish, all threads' until the complete one.
+   */
   async openAndWait(uri, text, languageId) {
     const first = this.nextDiagnostics(uri, 1, undefined, { partial: true });
     const all = this.nextDiagnostics(uri, 1);
+    const cpu0 = cpuTime(this.pid);
+    this.probeCpu = true;
     const t = performance.now();
     this.conn.sendNotification(P.DidOpenTextDocumentNotification.type, {
       textDocument: { uri, languageId, version: 1, text },
     });
-    const [f, d] = await Promise.all([first, all]);
+    const [f, d] = await Promise.all([first, all]).finally(() => {
+      this.probeCpu = false;
+    });
     return {
+      firstMainCpuMs: f.cpu ? f.cpu.mainMs - cpu0.mainMs : undefined,
+      cpuMs: d.cpu ? d.cpu.totalMs - cpu0.totalMs : undefined,
       ms: d.at - t,
       diagnostics: d.count,
       items: d.items,
@@ -616,6 +652,7 @@ export async function benchWorkload(wl, { cfg, queries, plan, budgetS, metrics: 
   // ---- cold opens: a fresh server per sample; the last one stays up for the rest
   const cold = [];
   const coldFirst = [];
+  const coldCpu = { first: [], all: [] };
   const init = [];
   const coldDiag = new Set();
   const rssOpen = [];
@@ -631,6 +668,8 @@ export async function benchWorkload(wl, { cfg, queries, plan, budgetS, metrics: 
       const r = await phase('open_all', () => s.openAndWait(uri, text, languageId));
       cold.push(r.ms);
       coldFirst.push(r.firstMs);
+      coldCpu.first.push(r.firstMainCpuMs);
+      coldCpu.all.push(r.cpuMs);
       coldDiag.add(r.diagnostics);
       rssOpen.push(memory(s.pid));
       firstOpen ??= r;
@@ -652,6 +691,7 @@ export async function benchWorkload(wl, { cfg, queries, plan, budgetS, metrics: 
       ...stats(coldFirst),
       diagnostics: firstOpen.firstDiagnostics,
       partial: firstOpen.firstPartial,
+      mainCpuMs: stats(coldCpu.first).median,
       planned: plan.cold,
     });
     metric('open_all', {
@@ -659,6 +699,7 @@ export async function benchWorkload(wl, { cfg, queries, plan, budgetS, metrics: 
       ...stats(cold),
       diagnostics: firstOpen.diagnostics,
       diagnosticsSeen: [...coldDiag],
+      cpuMs: stats(coldCpu.all).median,
       planned: plan.cold,
     });
     metric('rss_after_open', {
