@@ -1,7 +1,10 @@
 /**
  * Runs segment analyses in worker threads when a big file opens: parsing and linting 1,000 documents is CPU
- * work that splits cleanly by segment. Workers are started per batch and stopped after it, so an idle server
- * holds no extra threads or memory. The worker is the server bundle itself, started with a role in workerData.
+ * work that splits cleanly by segment. Workers are stopped after their batch, so an idle server holds no extra
+ * threads or memory. They are started as soon as a big file's text arrives (`prepare`), so that loading the bundle
+ * in each overlaps the settings round trip and the in-process analysis of the lines on screen; never at start-up,
+ * where they would cost every small file's first diagnostics and memory. Workers no batch takes are stopped. The
+ * worker is the server bundle itself, started with a role in workerData.
  */
 import os from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -9,6 +12,9 @@ import { type AnalysisSpec, analyzeSegment, type SegmentAnalysis, type SegmentEx
 import type { ParseOptions, Segment } from '../shared/model';
 
 const ROLE = 'podlens-analysis';
+
+/** How long workers started ahead wait for a batch (the file was closed meanwhile, or lint turned off). */
+const WARM_IDLE_MS = 20_000;
 
 interface Job {
   segments: Segment[];
@@ -30,11 +36,30 @@ export function runAnalysisWorker(): void {
 
 /** The analysis host's executor in Node: segment analyses on worker threads. */
 export class AnalysisPool implements SegmentExecutor {
+  /** Workers started ahead that no batch has taken yet, with the listener that drops one that fails meanwhile. */
+  private readonly ready = new Map<Worker, () => void>();
+  private idleTimer: NodeJS.Timeout | undefined;
+
   constructor(
     /** The bundled server file (it doubles as the worker script). */
     private readonly script: string,
     private readonly threads = Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length)),
   ) {}
+
+  /** Starts the workers of the next batch now; they are stopped if no batch takes them soon. */
+  prepare(): void {
+    while (this.ready.size < this.threads) {
+      const worker = this.spawn();
+      // A worker that fails or ends while waiting is simply not used; the batch starts a fresh one.
+      const drop = () => this.ready.delete(worker);
+      this.ready.set(worker, drop);
+      worker.on('error', drop);
+      worker.on('exit', drop);
+    }
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => this.stopReady(), WARM_IDLE_MS);
+    this.idleTimer.unref();
+  }
 
   /** Analyses the segments on up to `threads` workers; results come back in input order. */
   async analyze(segments: Segment[], spec: AnalysisSpec, options: ParseOptions): Promise<SegmentAnalysis[]> {
@@ -45,9 +70,29 @@ export class AnalysisPool implements SegmentExecutor {
     return results.flat();
   }
 
+  private spawn(): Worker {
+    return new Worker(this.script, { workerData: { role: ROLE }, argv: [] });
+  }
+
+  /** A worker started ahead if one is still waiting, else a new one. */
+  private take(): Worker {
+    const [entry] = this.ready;
+    if (!entry) return this.spawn();
+    const [worker, drop] = entry;
+    this.ready.delete(worker);
+    worker.off('error', drop);
+    worker.off('exit', drop);
+    return worker;
+  }
+
+  private stopReady(): void {
+    for (const worker of this.ready.keys()) void worker.terminate();
+    this.ready.clear();
+  }
+
   private runWorker(job: Job): Promise<SegmentAnalysis[]> {
     return new Promise((resolve, reject) => {
-      const worker = new Worker(this.script, { workerData: { role: ROLE }, argv: [] });
+      const worker = this.take();
       worker.once('message', (analyses: SegmentAnalysis[]) => {
         resolve(analyses);
         void worker.terminate();

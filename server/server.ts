@@ -82,7 +82,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     clientCapabilities: {},
     log: (m) => connection.console.error(m),
   };
-  const diagnostics = new DiagnosticsPublisher(ctx, host);
+  const diagnostics = new DiagnosticsPublisher(ctx, host, options.pool);
   const crossFile = new WorkspaceFindings(
     workspace,
     () => settings.workspace.assumeComplete,

@@ -12,7 +12,7 @@ const COMMA = Buffer.from(',');
 interface PublishMessage {
   jsonrpc: string;
   method: 'textDocument/publishDiagnostics';
-  params: { uri: string; version?: number; diagnostics: object[] };
+  params: { uri: string; version?: number; diagnostics: object[]; [extra: string]: unknown };
 }
 
 function isPublish(msg: Message): msg is Message & PublishMessage {
@@ -32,7 +32,7 @@ function diagnosticBytes(d: object): Buffer {
 /** The message as UTF-8 JSON, byte for byte what JSON.stringify would give. */
 export function encodeMessage(msg: Message): Buffer {
   if (!isPublish(msg)) return Buffer.from(JSON.stringify(msg), 'utf8');
-  const { uri, version, diagnostics } = msg.params;
+  const { uri, version, diagnostics, ...extra } = msg.params;
   const ver = version === undefined ? '' : `,"version":${JSON.stringify(version)}`;
   const parts: Buffer[] = [
     Buffer.from(
@@ -44,7 +44,12 @@ export function encodeMessage(msg: Message): Buffer {
     if (i > 0) parts.push(COMMA);
     parts.push(diagnosticBytes(d));
   });
-  parts.push(Buffer.from(']}}'));
+  // Properties after the diagnostics (a partial publish's marker), as JSON.stringify orders and omits them.
+  const tail = Object.entries(extra)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `,${JSON.stringify(k)}:${JSON.stringify(v)}`)
+    .join('');
+  parts.push(Buffer.from(`]${tail}}}`));
   return Buffer.concat(parts);
 }
 

@@ -33,6 +33,7 @@ export class Ctx {
   /** The running start, so a stop waits for it (a client still starting cannot be stopped). */
   private starting: Promise<void> | undefined;
   private watchingExtensions = false;
+  private watchingRanges = false;
   private versionShown = false;
   private versionStatus: VersionStatus | undefined;
 
@@ -93,15 +94,24 @@ export class Ctx {
 
   private async startClient(): Promise<void> {
     try {
-      const [{ createLanguageClient }, { whatIfMiddleware }] = await Promise.all([
+      const [{ createLanguageClient }, { whatIfMiddleware }, visible] = await Promise.all([
         import('./languageClient'),
         import('./whatIfLens'),
+        import('./visibleRanges'),
       ]);
-      this.client = createLanguageClient(this.extension, this.output, whatIfMiddleware(this.whatIf));
+      // Disjoint hooks: the CodeLens titles, and where each document is on screen when it is opened.
+      this.client = createLanguageClient(this.extension, this.output, {
+        ...whatIfMiddleware(this.whatIf),
+        ...visible.visibleRangesMiddleware(() => this.client),
+      });
       await this.client.start();
       // The server knows each file's whole target (folder settings, .podlens.yaml) and says when it changes.
       this.client.onNotification(TargetsChangedNotification.method, () => this.versionStatus?.refresh());
       this.versionStatus?.refresh();
+      if (!this.watchingRanges) {
+        this.watchingRanges = true;
+        this.extension.subscriptions.push(visible.watchVisibleRanges(() => this.client));
+      }
       this.editorContext.refresh();
       this.offerCoexistence();
     } catch (err) {

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm run bench`: the performance benchmarks of issue 8 (numbers, not tests). Builds the production bundles,
 // generates the workloads (scripts/gen/gen-workloads.mjs), then measures:
-//   - over LSP with a real client against the bundled server (scripts/bench/lsp.mjs): open (cold/warm) -> first
-//     diagnostics, one-character edit -> diagnostics of that version, hover, completion, server RSS;
+//   - over LSP with a real client against the bundled server (scripts/bench/lsp.mjs): cold open -> first
+//     diagnostics (open_first: a big file's documents on screen) and -> all of them (open_all), warm open -> all,
+//     one-character edit -> diagnostics of that version, hover, completion, server RSS;
 //   - CLI `lint` of the 1,000-document file (wall time including start-up), extension activation
 //     (scripts/bench/activation.mjs: the real activate() with a stub `vscode`), bundle sizes (dist/sizes.json);
 //   - switching podlens.kubernetesVersion to 1.31 and back with the 1,000-document file open -> the re-published
@@ -121,7 +122,8 @@ const TARGETS = {
   edit: { stat: 'p95', max: 15, label: 'p95 < 15 ms' },
   hover: { stat: 'p95', max: 5, label: 'p95 < 5 ms' },
   completion: { stat: 'p95', max: 5, label: 'p95 < 5 ms' },
-  open_cold: { stat: 'p95', max: 1000, label: 'p95 < 1 s', workloads: ['multi-1000'] },
+  open_first: { stat: 'p95', max: 300, label: 'p95 < 300 ms (issue 19)', workloads: ['multi-1000'] },
+  open_all: { stat: 'p95', max: 1000, label: 'p95 < 1 s', workloads: ['multi-1000'] },
   open_warm: { stat: 'p95', max: 1000, label: 'p95 < 1 s', workloads: ['multi-1000'] },
   version_switch: { stat: 'p95', max: 2000, label: 'p95 < 2 s' },
   rss_after_open: { stat: 'max', max: 150, label: '< 150 MB' },
@@ -535,7 +537,8 @@ function versionRows(v) {
 // ---------------------------------------------------------------- rows, table
 const LSP_METRICS = [
   'initialize',
-  'open_cold',
+  'open_first',
+  'open_all',
   'open_warm',
   'edit',
   'hover',
@@ -552,7 +555,10 @@ function lspRows(results) {
       const m = r.metrics[name];
       if (!m) continue;
       const info = [];
-      if (name === 'open_cold' || name === 'open_warm') info.push(`${m.diagnostics ?? '?'} diagnostics`);
+      if (name === 'open_first') info.push(`${m.diagnostics ?? '?'} diagnostics${m.partial ? ' (partial)' : ''}`);
+      if (name === 'open_all' || name === 'open_warm') info.push(`${m.diagnostics ?? '?'} diagnostics`);
+      if (name === 'open_first' && m.mainCpuMs !== undefined) info.push(`main thread CPU ${m.mainCpuMs} ms`);
+      if (name === 'open_all' && m.cpuMs !== undefined) info.push(`CPU ${m.cpuMs} ms (all threads)`);
       if (name === 'hover' || name === 'completion') info.push(`${m.nonEmpty}/${m.positions} positions non-empty`);
       if (name === 'edit') info.push(`${m.sync}${m.versionChecked ? ', version-checked' : ', unversioned'}`);
       if (name.startsWith('rss') && m.hwmMB) info.push(`peak ${m.hwmMB} MB`);
@@ -681,6 +687,13 @@ function printProfile(v) {
       `    by file: ${v.byFile
         .slice(0, 6)
         .map((f) => `${f.file} ${f.pct}%`)
+        .join(', ')}`,
+    );
+  if (v.byArea?.length)
+    console.log(
+      `    by stage: ${v.byArea
+        .filter((a) => a.pct >= 1)
+        .map((a) => `${a.area} ${a.pct}%`)
         .join(', ')}`,
     );
 }
@@ -876,7 +889,7 @@ async function main() {
   );
   const diagLine = (res) => {
     const e = res.find((r) => r.workload === 'deployment-errors');
-    const m = e?.metrics?.open_cold;
+    const m = e?.metrics?.open_all;
     return m?.status === 'ok' ? `${m.diagnostics}` : (m?.status ?? 'not run');
   };
   if (lspGroups.size && workloads.some((w) => w.name === 'deployment-errors')) {

@@ -9,6 +9,27 @@ import { fileURLToPath } from 'node:url';
 
 const META = new Set(['(idle)', '(program)', '(garbage collector)', '(root)']);
 
+/**
+ * The stage of the analysis a function belongs to, for "where does a cold open spend its time": the `yaml` package's
+ * lexer and CST parser, its composer (AST nodes), podlens's model, lint rules, and the rest.
+ */
+const AREAS = [
+  ['yaml CST', /node_modules\/yaml\/.*\/parse\//],
+  ['yaml compose', /node_modules\/yaml\//],
+  ['parse glue', /^shared\/yaml\//],
+  ['model', /^shared\/model\//],
+  ['lint', /^shared\/(lint|k8s)\//],
+  ['analysis', /^shared\/analysis\//],
+  ['shared other', /^shared\//],
+  ['server', /^server\//],
+  ['LSP/JSON-RPC', /vscode-/],
+  ['node (module load, threads, buffers)', /^node:/],
+];
+function areaOf(fn, where) {
+  if (fn === '(garbage collector)') return 'GC';
+  return AREAS.find(([, re]) => re.test(where))?.[0] ?? 'other';
+}
+
 /** Loads `bundle`'s source map (external `<bundle>.map`) as a position mapper; undefined without one. */
 export function sourceMapper(bundle, root) {
   let map;
@@ -38,7 +59,8 @@ function idsOf(file) {
  * Self time per function, per phase, over all threads of the server (worker threads write their own profiles; busy
  * time is CPU time summed over threads, split into mainMs and workerMs). `phases`: [{ phase, pid, t0Us, t1Us }]
  * from the harness. Returns { byPhase: { [phase]: { busyMs, mainMs, workerMs, gcMs, idleMs (main thread),
- * top: [{ selfMs, pct, fn, where, thread }], byFile } }, aligned }.
+ * top: [{ selfMs, pct, fn, where, thread }], byFile, byArea: [{ area: '<thread> <stage>', selfMs, pct }] } },
+ * aligned }.
  * `aligned` is false when the profile clock does not match the phase windows (then one "all" phase is reported).
  */
 export function summarizeProfiles(files, phases, { bundle, root, top = 12, wholeProfile = false }) {
@@ -115,6 +137,11 @@ export function summarizeProfiles(files, phases, { bundle, root, top = 12, whole
       const f = e.where.replace(/:\d+$/, '').replace(/^(node_modules\/(@[^/]+\/)?[^/]+).*$/, '$1');
       files.set(f, (files.get(f) ?? 0) + e.selfUs);
     }
+    const areas = new Map();
+    for (const e of all) {
+      const key = `${e.thread} ${areaOf(e.fn, e.where)}`;
+      areas.set(key, (areas.get(key) ?? 0) + e.selfUs);
+    }
     const pct = (us) => (m.busyUs ? Math.round((1000 * us) / m.busyUs) / 10 : 0);
     byPhase[ph] = {
       busyMs: Math.round(m.busyUs / 100) / 10,
@@ -133,6 +160,9 @@ export function summarizeProfiles(files, phases, { bundle, root, top = 12, whole
         .sort((a, b) => b[1] - a[1])
         .slice(0, top)
         .map(([file, us]) => ({ file, selfMs: Math.round(us / 100) / 10, pct: pct(us) })),
+      byArea: [...areas]
+        .sort((a, b) => b[1] - a[1])
+        .map(([area, us]) => ({ area, selfMs: Math.round(us / 100) / 10, pct: pct(us) })),
     };
   }
   return { byPhase, aligned };

@@ -1,36 +1,64 @@
 /**
  * Publishes diagnostics for the newest version of each open document; never an older one after a newer. A big
  * file's first analysis runs on the worker pool (the event loop stays free for hovers meanwhile); edits analyse
- * their one changed segment in-process.
+ * their one changed segment in-process. Before that batch, a big file gets a partial publish: the findings of the
+ * documents on screen (or the first ones), analysed in-process, marked partial and always followed by the
+ * complete publish of the same version or a newer one.
  */
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
-import type { AnalysisHost } from '../../shared/analysis';
+import { type AnalysisHost, PARALLEL_MIN_SEGMENTS, type SegmentExecutor } from '../../shared/analysis';
 import { deferredToSchema, SCHEMA_RULES } from '../../shared/coexistence';
 import type { Finding } from '../../shared/lint';
+import { PARTIAL_DIAGNOSTICS_PROPERTY } from '../../shared/protocol/lsp';
 import type { Severity } from '../../shared/util/range';
 import type { ServerContext } from '../context';
 import { toDiagnostic } from '../convert';
 import { fileSize, logIfSlow } from '../serverLog';
+import { type LineSpan, VisibleLines } from './visibleLines';
+
+/** The lines a partial publish covers when the client has not said what is on screen: the top of the file. */
+const FIRST_SCREEN: LineSpan = { start: 0, end: 100 };
+/** Lines above and below the screen analysed with it, so that a small scroll already shows findings. */
+const SCREEN_MARGIN = 100;
+/** At most this many lines from the top of each visible range (a folded file shows all of it "on screen"). */
+const MAX_SCREEN_LINES = 400;
 
 export class DiagnosticsPublisher {
   private readonly pending = new Set<string>();
   private scheduled = false;
   /** Nothing is published before the client's settings are known: rule levels and limits come from them. */
   private started = false;
+  /** The version last published per file, partial or complete. */
   private readonly published = new Map<string, number>();
+  private readonly visible = new VisibleLines();
 
   constructor(
     private readonly ctx: ServerContext,
     /** Decides whether a big file's first analysis runs in parallel, and runs it. */
     private readonly host: AnalysisHost,
-  ) {}
+    /** The host's executor, told ahead when a big file's first batch is coming. */
+    private readonly executor?: Pick<SegmentExecutor, 'prepare'>,
+  ) {
+    this.visible.listen(ctx.connection, ctx.log);
+  }
 
   /** Coalesces bursts of edits: only the newest text of each document is analysed. */
   schedule(uri: string): void {
+    this.prepareBatch(uri);
     this.pending.add(uri);
     if (this.scheduled || !this.started) return;
     this.scheduled = true;
     setImmediate(() => this.flush());
+  }
+
+  /**
+   * A file that will go to the worker pool while the settings are still on their way: the workers start now and
+   * load during that wait. Once the settings are known the batch starts right after the lines on screen are
+   * published, and workers loading earlier would only take the CPU that first publish needs.
+   */
+  private prepareBatch(uri: string): void {
+    if (this.started || !this.executor?.prepare) return;
+    if (this.host.pending(uri).length >= PARALLEL_MIN_SEGMENTS) this.executor.prepare();
   }
 
   /** Called once the settings are loaded: publishes what was opened meanwhile, and everything after. */
@@ -46,6 +74,7 @@ export class DiagnosticsPublisher {
   clear(uri: string): void {
     this.pending.delete(uri);
     this.published.delete(uri);
+    this.visible.forget(uri);
     void this.ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -66,23 +95,54 @@ export class DiagnosticsPublisher {
       return;
     }
     const started = performance.now();
+    this.sendPartial(uri);
     const batch = this.host.analyzeInParallel(uri);
-    if (batch) {
-      const outcome = await batch;
-      if (outcome.error !== undefined) {
-        this.ctx.log(`podlens: worker analysis failed, analysing in-process: ${String(outcome.error)}`);
-      }
-      logIfSlow(
-        this.ctx.connection,
-        `first analysis of ${uri} on ${outcome.segments} segments in worker threads`,
-        performance.now() - started,
-        () => {
-          const doc = this.ctx.documents.get(uri);
-          return doc ? fileSize(doc) : 'closed meanwhile';
-        },
-      );
+    if (!batch) {
+      this.send(uri);
+      return;
+    }
+    const outcome = await batch;
+    if (outcome.error !== undefined) {
+      this.ctx.log(`podlens: worker analysis failed, analysing in-process: ${String(outcome.error)}`);
     }
     this.send(uri);
+    logIfSlow(
+      this.ctx.connection,
+      `first analysis of ${uri} on ${outcome.segments} segments in worker threads`,
+      performance.now() - started,
+      () => {
+        const doc = this.ctx.documents.get(uri);
+        return doc ? fileSize(doc) : 'closed meanwhile';
+      },
+    );
+  }
+
+  /**
+   * A big file's first publish, before the rest of it is analysed: the findings of the documents on screen and of
+   * those analysed already. Synchronous from the snapshot to the send, so it always belongs to the newest version,
+   * and it is skipped once anything for this version or a newer one went out.
+   */
+  private sendPartial(uri: string): void {
+    const { enable, maxDiagnosticsPerFile } = this.ctx.settings().lint;
+    if (!enable || this.host.pending(uri).length < PARALLEL_MIN_SEGMENTS) return;
+    const analysis = this.ctx.analysis();
+    const version = analysis.version(uri);
+    const last = this.published.get(uri);
+    if (version === undefined || (last !== undefined && last >= version)) return;
+    try {
+      let findings: readonly Finding[] = [];
+      for (const span of this.visible.of(uri) ?? [FIRST_SCREEN]) {
+        const end = Math.min(span.end, span.start + MAX_SCREEN_LINES) + SCREEN_MARGIN;
+        findings = analysis.partialFindings(uri, Math.max(0, span.start - SCREEN_MARGIN), end);
+      }
+      const diagnostics = this.diagnosticsFor(this.withoutDeferred(findings), maxDiagnosticsPerFile, uri);
+      this.published.set(uri, version);
+      // An extra property: the LSP has no partial push diagnostics, and clients ignore what they do not know.
+      const params = { uri, version, diagnostics, [PARTIAL_DIAGNOSTICS_PROPERTY]: true };
+      void this.ctx.connection.sendDiagnostics(params);
+    } catch (err) {
+      this.ctx.log(`podlens: first diagnostics failed for ${uri}: ${err instanceof Error ? err.stack : String(err)}`);
+    }
   }
 
   /** Findings of untouched segments are the same objects across edits: convert each once. */
@@ -107,9 +167,8 @@ export class DiagnosticsPublisher {
     return diagnostics;
   }
 
-  /** The file's findings minus those Red Hat YAML's Kubernetes schema already reports (podlens.coexistence). */
-  private shownFindings(uri: string): readonly Finding[] {
-    const findings = this.ctx.analysis().findings(uri);
+  /** Findings minus those Red Hat YAML's Kubernetes schema already reports (podlens.coexistence). */
+  private withoutDeferred(findings: readonly Finding[]): readonly Finding[] {
     if (!deferredToSchema(this.ctx.settings()).validation) return findings;
     return findings.filter((f) => !SCHEMA_RULES.has(f.rule));
   }
@@ -123,7 +182,9 @@ export class DiagnosticsPublisher {
       if (last !== undefined && last > version) return;
       const { enable, maxDiagnosticsPerFile } = this.ctx.settings().lint;
       const started = performance.now();
-      const diagnostics = enable ? this.diagnosticsFor(this.shownFindings(uri), maxDiagnosticsPerFile, uri) : [];
+      const diagnostics = enable
+        ? this.diagnosticsFor(this.withoutDeferred(this.ctx.analysis().findings(uri)), maxDiagnosticsPerFile, uri)
+        : [];
       logIfSlow(this.ctx.connection, `analysis of ${uri}`, performance.now() - started, () => fileSize(doc));
       this.published.set(uri, version);
       void this.ctx.connection.sendDiagnostics({ uri, version, diagnostics });

@@ -9,7 +9,7 @@ import type { ManifestDocument, ParseOptions } from '../model';
 import { type Position, shiftRange } from '../util/range';
 import { countNewlines, type Segment } from '../yaml/split';
 import type { AnalysisCaches } from './caches';
-import { assemble } from './findings';
+import { assemble, placedFindings } from './findings';
 import type { PodSummary } from './podSummary';
 import type { AnalysisSpec } from './segmentAnalysis';
 import { type FileState, indexAtLine } from './slots';
@@ -79,6 +79,22 @@ export class Analysis {
     }
     const cross = this.crossFile?.(uri, this) ?? [];
     return cross.length > 0 ? [...file.findings, ...cross] : file.findings;
+  }
+
+  /**
+   * The findings of the segments that overlap lines `start`..`end` (analysed now, in-process, if still pending)
+   * and of every other segment already analysed: the first findings of a big file, a subset of `findings(uri)`.
+   * Files with overrides or cross-file findings give only their own segments' findings here.
+   */
+  partialFindings(uri: string, start: number, end: number): readonly Finding[] {
+    const file = this.files.get(uri);
+    if (!file || this.overrides.has(uri)) return [];
+    const lineOf = (s: { segment: Segment }) => s.segment.line;
+    const near = new Set(
+      file.slots.slice(indexAtLine(file.slots, start, lineOf), indexAtLine(file.slots, end, lineOf) + 1),
+    );
+    this.caches.analyzePending(file, (slot) => near.has(slot));
+    return placedFindings(file.slots);
   }
 
   /** The number of lines of the file, from its segments (the text is not joined for it). */

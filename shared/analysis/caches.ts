@@ -88,11 +88,11 @@ export class AnalysisCaches {
     for (const failure of analysis.failures) this.onFailure(failure);
   }
 
-  /** Analyses the file's segments that have none yet, in-process. */
-  analyzePending(file: FileState): void {
+  /** Analyses the file's segments that have none yet (of those `only` accepts, when given), in-process. */
+  analyzePending(file: FileState, only?: (slot: SegmentSlot) => boolean): void {
     const lookup = this.lookupIn(file.uri);
     for (const slot of file.slots) {
-      if (slot.analysis) continue;
+      if (slot.analysis || (only && !only(slot))) continue;
       const cached = lookup(slot.segment.text);
       if (cached) {
         slot.analysis = cached;

@@ -9,6 +9,11 @@ import type { AnalysisSpec, SegmentAnalysis } from './segmentAnalysis';
 export interface SegmentExecutor {
   /** The analyses of `segments`, in input order, as `analyzeSegment` makes them. */
   analyze(segments: Segment[], spec: AnalysisSpec, options: ParseOptions): Promise<SegmentAnalysis[]>;
+  /**
+   * A big file has arrived and its `analyze` will follow (once the settings are known and the lines on screen are
+   * published): start what it needs now, so that the start-up overlaps that wait.
+   */
+  prepare?(): void;
 }
 
 /** Below this many segments to analyse, starting threads costs more than it saves. */

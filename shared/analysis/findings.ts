@@ -12,16 +12,35 @@ import type { SegmentSlot } from './slots';
 const PLACED = new WeakMap<SegmentAnalysis, { line: number; firstIndex: number; findings: Finding[] }>();
 
 export function assemble(slots: SegmentSlot[]): Finding[] {
-  const out: Finding[] = [];
+  const out = placedFindings(slots);
   let templated = 0;
   let firstTemplate: Finding['range'] | undefined;
   let total = 0;
-  for (const slot of slots) {
-    const { segment, firstIndex, analysis } = slot;
+  for (const { segment, analysis } of slots) {
     if (!analysis) continue;
     const delta = segment.line - analysis.line;
+    total += analysis.documentCount;
+    templated += analysis.templatedCount;
+    if (!firstTemplate && analysis.firstTemplate) firstTemplate = shiftRange(analysis.firstTemplate, delta);
+  }
+  if (templated > 0 && firstTemplate) {
+    const notice = templateFinding({ templateNotice: templateNoticeAt(firstTemplate, templated, total) });
+    if (notice) out.push(notice);
+  }
+  return out;
+}
+
+/**
+ * The findings of the slots analysed so far, in file positions, without the file-level template notice (it counts
+ * every document of the file): what a partial publish shows, always a subset of `assemble`.
+ */
+export function placedFindings(slots: SegmentSlot[]): Finding[] {
+  const out: Finding[] = [];
+  for (const { segment, firstIndex, analysis } of slots) {
+    if (!analysis) continue;
     let placed = PLACED.get(analysis);
     if (!placed || placed.line !== segment.line || placed.firstIndex !== firstIndex) {
+      const delta = segment.line - analysis.line;
       placed = {
         line: segment.line,
         firstIndex,
@@ -30,13 +49,6 @@ export function assemble(slots: SegmentSlot[]): Finding[] {
       PLACED.set(analysis, placed);
     }
     for (const f of placed.findings) out.push(f);
-    total += analysis.documentCount;
-    templated += analysis.templatedCount;
-    if (!firstTemplate && analysis.firstTemplate) firstTemplate = shiftRange(analysis.firstTemplate, delta);
-  }
-  if (templated > 0 && firstTemplate) {
-    const notice = templateFinding({ templateNotice: templateNoticeAt(firstTemplate, templated, total) });
-    if (notice) out.push(notice);
   }
   return out;
 }

@@ -35,3 +35,6 @@ export const KustomizePreviewRequest = { method: 'podlens/kustomizePreview' } as
 
 /** The workspace objects a file's pods can read, for the lifecycle panel's simulation. */
 export const PodWorkspaceRequest = { method: 'podlens/podWorkspace' } as const;
+
+/** The client says which lines of a document its editors show (`VisibleRangesParams`): a big file's first findings. */
+export const VisibleRangesNotification = { method: 'podlens/visibleRanges' } as const;

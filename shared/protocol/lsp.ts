@@ -17,6 +17,7 @@ export {
   PREVIEW_KUSTOMIZATION_COMMAND,
   PREVIEW_LIFECYCLE_COMMAND,
   TargetsChangedNotification,
+  VisibleRangesNotification,
 } from './ids';
 export { type WorkspaceFacts, workspaceFactsSchema } from './workspace';
 
@@ -45,6 +46,27 @@ export const podDocumentsResultSchema = z.object({
   documents: z.array(podDocumentInfoSchema),
 });
 export type PodDocumentsResult = z.infer<typeof podDocumentsResultSchema>;
+
+/**
+ * `podlens/visibleRanges`: the lines (0-based, inclusive) the editors showing a document have on screen. A big
+ * file's first diagnostics are those of the documents there; the rest follow in the complete publish.
+ */
+export const visibleRangesParamsSchema = z
+  .object({
+    textDocument: z.object({ uri: z.string().min(1) }).strict(),
+    ranges: z
+      .array(z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }).strict())
+      .max(64),
+  })
+  .strict();
+export type VisibleRangesParams = z.infer<typeof visibleRangesParamsSchema>;
+
+/**
+ * A `textDocument/publishDiagnostics` that holds the findings of some documents only carries this property set to
+ * true; the complete publish for the same version follows unless a newer version replaces it. Clients that do not
+ * know it see an ordinary publish.
+ */
+export const PARTIAL_DIAGNOSTICS_PROPERTY = 'podlensPartial';
 
 /** `[uri, documentIndex]`: open the panel of that file on that pod document. */
 export type PreviewLifecycleArgs = [uri: string, documentIndex: number];

@@ -35,8 +35,14 @@ import {
   StreamMessageWriter,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
+import { PARTIAL_DIAGNOSTICS_PROPERTY } from '../../shared/protocol/lsp';
 
 export const SERVER_JS = path.resolve(__dirname, '../../dist/server.js');
+
+/** Whether a publish holds the findings of some documents only (a big file's first publish). */
+export function isPartial(p: PublishDiagnosticsParams): boolean {
+  return (p as unknown as Record<string, unknown>)[PARTIAL_DIAGNOSTICS_PROPERTY] === true;
+}
 
 /**
  * The position of the `occurrence`-th `needle` in `text`, moved `offset` characters into it.
@@ -81,7 +87,7 @@ export class TestLspClient {
     resolve: (p: PublishDiagnosticsParams) => void;
   }[] = [];
   private versions = new Map<string, number>();
-  /** Called with every publishDiagnostics, in arrival order (tests that check the order of versions). */
+  /** Called with every publishDiagnostics, partial ones too, in arrival order (tests that check the order of versions). */
   readonly publishListeners: ((p: PublishDiagnosticsParams) => void)[] = [];
   initializeResult: InitializeResult | undefined;
   /** Every window/logMessage (what the podlens Output channel shows), in arrival order. */
@@ -99,8 +105,10 @@ export class TestLspClient {
       new StreamMessageWriter(this.process.stdin!),
     );
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
-      this.diagnostics.set(p.uri, p);
       for (const listener of this.publishListeners) listener(p);
+      // A big file's first, partial publish is seen by listeners only: tests wait for the complete findings.
+      if (isPartial(p)) return;
+      this.diagnostics.set(p.uri, p);
       for (const w of [...this.waiters]) {
         if (w.uri === p.uri && w.pred(p)) {
           this.waiters.splice(this.waiters.indexOf(w), 1);
