@@ -4,7 +4,13 @@
  * answering with the analyses of its own spec.
  */
 import type { RuleFailure } from '../lint';
-import { filePartialReason, type ManifestDocument, type ParseOptions, parseSegmentDocuments } from '../model';
+import {
+  filePartialReason,
+  type ManifestDocument,
+  type ParseOptions,
+  parseSegmentDocuments,
+  type Segment,
+} from '../model';
 import { type AnalysisSpec, analyzeSegment, type SegmentAnalysis } from './segmentAnalysis';
 import { type FileState, renumber, type SegmentSlot } from './slots';
 
@@ -47,21 +53,20 @@ export class AnalysisCaches {
 
   /** Analyses the file's segments that have none yet, in-process. */
   analyzePending(file: FileState): void {
-    const cache = this.cacheFor(file.uri);
-    for (const slot of file.slots) {
-      if (slot.analysis) continue;
-      const cached = cache.get(slot.segment.text);
-      if (cached) {
-        slot.analysis = cached;
-        continue;
-      }
-      const { analysis, docs } = analyzeSegment(slot.segment, this.spec, this.optionsFor(file.uri));
-      // The parse is reused by the hover or completion that usually follows an edit.
-      this.cacheParsed(slot.segment.text, `${this.contextOf(file.uri)}|${slot.segment.line}`, docs);
-      this.remember(cache, slot.segment.text, analysis);
-      slot.analysis = analysis;
-    }
+    for (const slot of file.slots) slot.analysis ??= this.analysisOf(file.uri, slot.segment);
     renumber(file.slots);
+  }
+
+  /** A segment's analysis: the cached one, or made here (and cached). */
+  analysisOf(uri: string, segment: Segment): SegmentAnalysis {
+    const cache = this.cacheFor(uri);
+    const cached = cache.get(segment.text);
+    if (cached) return cached;
+    const { analysis, docs } = analyzeSegment(segment, this.spec, this.optionsFor(uri));
+    // The parse is reused by the hover or completion that usually follows an edit.
+    this.cacheParsed(segment.text, `${this.contextOf(uri)}|${segment.line}`, docs);
+    this.remember(cache, segment.text, analysis);
+    return analysis;
   }
 
   /** Takes analyses the cache holds (made elsewhere) into the file's slots that have none yet. */

@@ -17,15 +17,10 @@ export function assemble(slots: SegmentSlot[]): Finding[] {
   let firstTemplate: Finding['range'] | undefined;
   let total = 0;
   for (const slot of slots) {
-    const { segment, firstIndex, analysis } = slot;
+    const { segment, analysis } = slot;
     if (!analysis) continue;
     const delta = segment.line - analysis.line;
-    let placed = PLACED.get(analysis);
-    if (!placed || placed.line !== segment.line || placed.firstIndex !== firstIndex) {
-      placed = { line: segment.line, firstIndex, findings: analysis.findings.map((f) => shift(f, delta, firstIndex)) };
-      PLACED.set(analysis, placed);
-    }
-    for (const f of placed.findings) out.push(f);
+    for (const f of placedFindings(slot, analysis)) out.push(f);
     total += analysis.documentCount;
     templated += analysis.templatedCount;
     if (!firstTemplate && analysis.firstTemplate) firstTemplate = shiftRange(analysis.firstTemplate, delta);
@@ -35,6 +30,18 @@ export function assemble(slots: SegmentSlot[]): Finding[] {
     if (notice) out.push(notice);
   }
   return out;
+}
+
+/** One segment's own findings where the segment is now (the file's template notice is not among them). */
+export function placedFindings(slot: SegmentSlot, analysis: SegmentAnalysis): Finding[] {
+  const { segment, firstIndex } = slot;
+  let placed = PLACED.get(analysis);
+  if (!placed || placed.line !== segment.line || placed.firstIndex !== firstIndex) {
+    const delta = segment.line - analysis.line;
+    placed = { line: segment.line, firstIndex, findings: analysis.findings.map((f) => shift(f, delta, firstIndex)) };
+    PLACED.set(analysis, placed);
+  }
+  return placed.findings;
 }
 
 function shift(f: Finding, delta: number, firstIndex: number): Finding {
