@@ -3,7 +3,8 @@
 // generates the workloads (scripts/gen/gen-workloads.mjs), then measures:
 //   - over LSP with a real client against the bundled server (scripts/bench/lsp.mjs): cold open -> first
 //     diagnostics (open_first: a big file's documents on screen) and -> all of them (open_all), warm open -> all,
-//     one-character edit -> diagnostics of that version, hover, completion, server RSS;
+//     one-character edit -> diagnostics of that version, hover, completion, server RSS, and on the 1,000- and
+//     10,000-document files the latency of hovers and completions sent every 50 ms while the file opens;
 //   - CLI `lint` of the 1,000-document file (wall time including start-up), extension activation
 //     (scripts/bench/activation.mjs: the real activate() with a stub `vscode`), bundle sizes (dist/sizes.json);
 //   - switching podlens.kubernetesVersion to 1.31 and back with the 1,000-document file open -> the re-published
@@ -13,7 +14,8 @@
 // bench/results/latest.json.
 //
 // Options:
-//   --only pod,deployment   LSP workloads to run (pod, deployment, deployment-errors, multi-100, multi-1000)
+//   --only pod,deployment   LSP workloads to run (pod, deployment, deployment-errors, multi-100, multi-1000,
+//                           multi-10000)
 //   --metrics a,b           groups to run: open, hover, completion, edit (LSP), version (LSP, multi-1000 only), cli,
 //                           activation, sizes, sim, webview
 //   --repeats N             samples per metric instead of the plan (warm opens, hover/completion rounds, edit pairs,
@@ -99,8 +101,12 @@ const PLAN = {
   deployment: { cold: 5, warm: 20, hoverRounds: 20, completionRepeats: 20, editRounds: 20 },
   'deployment-errors': { cold: 2, diagnosticsOnly: true },
   'multi-100': { cold: 5, warm: 20, hoverRounds: 20, completionRepeats: 20, editRounds: 20 },
-  'multi-1000': { cold: 5, warm: 10, hoverRounds: 10, completionRepeats: 10, editRounds: 20 },
+  'multi-1000': { cold: 5, warm: 10, hoverRounds: 10, completionRepeats: 10, editRounds: 20, loadProbe: true },
+  // Issue 19's scale workload: a warm open would hold a second 40 MB copy, so none.
+  'multi-10000': { cold: 2, warm: 0, hoverRounds: 5, completionRepeats: 3, editRounds: 10, loadProbe: true },
 };
+/** Workloads the anchor is not run on: yaml-language-server does not open a 40 MB file within its budget. */
+const ANCHOR_SKIPS = new Set(['multi-10000']);
 const CLI_RUNS = REPEATS ? Math.max(2, Math.min(REPEATS, 10)) : 10; // after one unmeasured warm-up run
 const ACTIVATION_RUNS = REPEATS ? Math.max(3, REPEATS) : 20; // after one unmeasured warm-up run
 const VERSION_SWITCHES = REPEATS ? Math.max(2, REPEATS) : 10; // alternately to 1.31 and back to the default
@@ -114,20 +120,36 @@ const planFor = (name) => {
     hoverRounds: REPEATS ?? base.hoverRounds,
     completionRepeats: REPEATS ?? base.completionRepeats,
     editRounds: REPEATS ?? base.editRounds,
+    loadProbe: base.loadProbe ?? false,
   };
 };
 
-// Targets of issue 8 (podlens only). `stat` is the statistic judged; `workloads` limits a target to some workloads.
+// Targets of issues 8 and 19 (podlens only). `stat` is the statistic judged; `workloads` limits a target to some
+// workloads; `byWorkload` replaces the bound for some.
 const TARGETS = {
-  edit: { stat: 'p95', max: 15, label: 'p95 < 15 ms' },
+  edit: {
+    stat: 'p95',
+    max: 15,
+    label: 'p95 < 15 ms',
+    byWorkload: {
+      'multi-1000': { max: 10, label: 'p95 < 10 ms' },
+      'multi-10000': { max: 20, label: 'p95 < 20 ms' },
+    },
+  },
+  load_request: { stat: 'max', max: 100, label: 'max < 100 ms' },
   hover: { stat: 'p95', max: 5, label: 'p95 < 5 ms' },
   completion: { stat: 'p95', max: 5, label: 'p95 < 5 ms' },
   open_first: { stat: 'p95', max: 300, label: 'p95 < 300 ms (issue 19)', workloads: ['multi-1000'] },
   open_all: { stat: 'p95', max: 1000, label: 'p95 < 1 s', workloads: ['multi-1000'] },
   open_warm: { stat: 'p95', max: 1000, label: 'p95 < 1 s', workloads: ['multi-1000'] },
   version_switch: { stat: 'p95', max: 2000, label: 'p95 < 2 s' },
-  rss_after_open: { stat: 'max', max: 150, label: '< 150 MB' },
-  rss_end: { stat: 'max', max: 150, label: '< 150 MB' },
+  rss_after_open: {
+    stat: 'max',
+    max: 150,
+    label: '< 150 MB',
+    byWorkload: { 'multi-10000': { max: 400, label: '< 400 MB' } },
+  },
+  rss_end: { stat: 'max', max: 150, label: '< 150 MB', byWorkload: { 'multi-10000': { max: 400, label: '< 400 MB' } } },
   cli_lint: { stat: 'median', max: 2000, label: 'median < 2 s' },
   activation: { stat: 'median', max: 50, label: 'median < 50 ms' },
   bundle_server: { stat: 'median', max: 2048, label: '< 2 MiB (well under)' },
@@ -454,7 +476,8 @@ function podlensConfig(serverJs, cpuProf, env) {
     },
     rootUri: pathToFileURL(WORKLOADS).href,
     requestTimeoutS: 30,
-    openTimeoutS: 60,
+    // Opening the 10,000-document file takes a minute on a loaded machine.
+    openTimeoutS: 300,
   };
 }
 
@@ -539,6 +562,7 @@ const LSP_METRICS = [
   'initialize',
   'open_first',
   'open_all',
+  'load_request',
   'open_warm',
   'edit',
   'hover',
@@ -560,6 +584,10 @@ function lspRows(results) {
       if (name === 'open_first' && m.mainCpuMs !== undefined) info.push(`main thread CPU ${m.mainCpuMs} ms`);
       if (name === 'open_all' && m.cpuMs !== undefined) info.push(`CPU ${m.cpuMs} ms (all threads)`);
       if (name === 'hover' || name === 'completion') info.push(`${m.nonEmpty}/${m.positions} positions non-empty`);
+      if (name === 'load_request')
+        info.push(
+          `a request every ${m.everyMs} ms while opening; ${m.answeredBeforePublish}/${m.n} answered before the publish`,
+        );
       if (name === 'edit') info.push(`${m.sync}${m.versionChecked ? ', version-checked' : ', unversioned'}`);
       if (name.startsWith('rss') && m.hwmMB) info.push(`peak ${m.hwmMB} MB`);
       if (name === 'rss_end' && r.memoryTimeline)
@@ -586,8 +614,9 @@ function lspRows(results) {
 }
 
 function judge(row) {
-  const t = TARGETS[row.metric];
-  if (!t || (t.workloads && !t.workloads.includes(row.workload))) return row;
+  const general = TARGETS[row.metric];
+  if (!general || (general.workloads && !general.workloads.includes(row.workload))) return row;
+  const t = { ...general, ...general.byWorkload?.[row.workload] };
   row.target = t.label;
   if (row.status !== 'ok' || typeof row[t.stat] !== 'number') return row;
   row.result = row[t.stat] < t.max ? 'pass' : 'miss';
@@ -795,7 +824,8 @@ async function main() {
   const podlensCfg = podlensConfig(serverJs, args['cpu-prof'], await serverProcessEnv());
   const profStart = Date.now();
   const podlens = lspGroups.size ? await benchServer(podlensCfg, manifest, workloads, PODLENS_BUDGET_S) : [];
-  const anchorResults = anchor ? await benchServer(anchor, manifest, workloads, ANCHOR_BUDGET_S) : [];
+  const anchorWorkloads = workloads.filter((w) => !ANCHOR_SKIPS.has(w.name));
+  const anchorResults = anchor ? await benchServer(anchor, manifest, anchorWorkloads, ANCHOR_BUDGET_S) : [];
   const version = groups.has('version') ? await benchVersion(podlensCfg, workloads) : undefined;
 
   const cli = groups.has('cli') ? await step('CLI lint', () => benchCli(profiling?.cli)) : undefined;

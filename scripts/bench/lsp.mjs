@@ -26,7 +26,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 
 const require = createRequire(import.meta.url);
 const P = require('vscode-languageserver-protocol/node');
@@ -188,32 +188,58 @@ function deepFind(node, tokens) {
 }
 
 /**
+ * The probe context of a workload text: its documents, each parsed only when a probe asks for it (parsing a 40 MB
+ * file whole would take the harness gigabytes), with positions in the whole file. Documents are separated by
+ * `---` lines, as the generator writes them.
+ */
+export function queryContext(text) {
+  const starts = [0];
+  for (const m of text.matchAll(/^---\r?\n/gm)) starts.push(m.index + m[0].length);
+  const index = new LineIndex(text);
+  const parsed = new Map();
+  return {
+    count: starts.length,
+    document(i) {
+      if (i < 0 || i >= starts.length) return undefined;
+      if (!parsed.has(i)) {
+        const base = starts[i];
+        const end = i + 1 < starts.length ? starts[i + 1] : text.length;
+        const part = text.slice(base, end);
+        const at = (offset) => ({ offset: base + offset, ...index.pos(base + offset) });
+        parsed.set(i, { doc: parseDocument(part), text: part, at });
+      }
+      return parsed.get(i);
+    },
+  };
+}
+
+/**
  * Resolves a query {path, at, doc} against the original text: { offset, line, character, doc } and, for queries
  * that need the text changed first, `edit: { offset, remove, insert }` (the position is inside the changed text).
  */
 export function resolveQuery(q, ctx) {
-  const docs = ctx.docs;
   const which = q.doc ?? 'middle';
   const di =
     which === 'first'
       ? 0
       : which === 'last'
-        ? docs.length - 1
+        ? ctx.count - 1
         : which === 'middle'
-          ? Math.floor(docs.length / 2)
+          ? Math.floor(ctx.count / 2)
           : Number(which);
-  const doc = docs[di];
+  const part = ctx.document(di);
+  const doc = part?.doc;
   if (!doc?.contents) return undefined;
   for (const p of [].concat(q.path)) {
     const tokens = parsePath(p);
     const hit = tokens[0] === '**' ? deepFind(doc.contents, tokens.slice(1)) : follow(doc.contents, tokens);
     if (!hit) continue;
     const { key, value } = hit;
-    const text = ctx.text;
+    const text = part.text;
     const mid = (n) => Math.floor((n.range[0] + n.range[1]) / 2);
     const quoted = (n) => n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE';
     const scalarEnd = (n) => (quoted(n) ? n.range[1] - 1 : n.range[1]);
-    const at = (offset, extra) => ({ doc: di, path: p, offset, ...ctx.index.pos(offset), ...extra });
+    const at = (offset, extra) => ({ doc: di, path: p, ...part.at(offset), ...extra });
     let r;
     switch (q.at) {
       case 'key':
@@ -235,24 +261,23 @@ export function resolveQuery(q, ctx) {
         // `key: value` -> `key: ` with the cursor after the space (the text is restored afterwards).
         if (!isScalar(value) || !key) break;
         const [start, end] = value.range;
-        r = at(start, { edit: { offset: start, remove: end - start, insert: '' } });
+        r = at(start, { edit: { offset: part.at(start).offset, remove: end - start, insert: '' } });
         break;
       }
       case 'newKeyAfter': {
         if (!key) break;
-        const indent = ctx.index.pos(key.range[0]).character;
+        const indent = part.at(key.range[0]).character;
         // End of the last non-blank line of the pair's value (or of the key line when the value is empty).
         let end = value ? value.range[1] : key.range[1];
         while (end > 0 && /\s/.test(text[end - 1])) end--;
         const eol = text.indexOf('\n', end);
-        const offset = eol === -1 ? text.length : eol;
-        const eolPos = ctx.index.pos(offset);
+        const eolPos = part.at(eol === -1 ? text.length : eol);
         r = {
           doc: di,
           path: p,
           line: eolPos.line + 1,
           character: indent,
-          edit: { offset, remove: 0, insert: `\n${' '.repeat(indent)}` },
+          edit: { offset: eolPos.offset, remove: 0, insert: `\n${' '.repeat(indent)}` },
         };
         break;
       }
@@ -535,7 +560,10 @@ export class Session {
     this.conn.sendNotification(P.DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   }
 
-  /** Applies an insert/delete to the open document and sends it (incremental or full, as the server asked). */
+  /**
+   * Applies an insert/delete to the open document and sends it (incremental or full, as the server asked). Returns
+   * when it was sent: the harness's own bookkeeping before (copying a 40 MB text) is no editor latency.
+   */
   change(doc, offset, removeCount, insert) {
     const start = doc.index.pos(offset);
     const end = doc.index.pos(offset + removeCount);
@@ -547,10 +575,12 @@ export class Session {
       this.syncKind === P.TextDocumentSyncKind.Incremental
         ? [{ range: { start, end }, text: insert }]
         : [{ text: doc.text }];
+    const sent = performance.now();
     this.conn.sendNotification(P.DidChangeTextDocumentNotification.type, {
       textDocument: { uri: doc.uri, version: doc.version },
       contentChanges,
     });
+    return sent;
   }
 
   async stop() {
@@ -596,6 +626,47 @@ const probeMetric = ({ samples, per, planned, errors, lastError }, answered, det
   })),
 });
 
+/** How often a request is sent while a file loads: about what a user moving the mouse over it would send. */
+const LOAD_PROBE_EVERY_MS = 50;
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Opens the file and, until its diagnostics arrive, sends a hover or completion (round-robin over `probes`) every
+ * LOAD_PROBE_EVERY_MS without waiting for the previous answer, as an editor does. Resolves with the open's result,
+ * each request's latency, and how many were answered before the publish.
+ */
+async function openWhileProbing(s, uri, text, languageId, probes) {
+  let loaded = false;
+  const opened = s.openAndWait(uri, text, languageId).finally(() => {
+    loaded = true;
+  });
+  const latencies = [];
+  let answeredBeforePublish = 0;
+  let errors = 0;
+  let lastError;
+  const requests = [];
+  for (let k = 0; !loaded && probes.length > 0; k++) {
+    const { type, params } = probes[k % probes.length];
+    const t = performance.now();
+    requests.push(
+      s.request(type, params).then(
+        () => {
+          latencies.push(performance.now() - t);
+          if (!loaded) answeredBeforePublish++;
+        },
+        (e) => {
+          errors++;
+          lastError = e;
+        },
+      ),
+    );
+    await Promise.race([opened, sleep(LOAD_PROBE_EVERY_MS)]);
+  }
+  const open = await opened;
+  await Promise.all(requests);
+  return { open, latencies, answeredBeforePublish, errors, lastError };
+}
+
 /**
  * Benchmarks one workload against one server; returns { metrics, phases, ... }. `plan`: { cold, warm, hoverRounds,
  * completionRepeats, editRounds, diagnosticsOnly }; `budgetS`: wall-time cap per metric (at least one sample is
@@ -636,7 +707,7 @@ export async function benchWorkload(wl, { cfg, queries, plan, budgetS, metrics: 
   };
 
   // Resolve every probe position before any server runs.
-  const qctx = { text, index: new LineIndex(text), docs: parseAllDocuments(text) };
+  const qctx = queryContext(text);
   const resolve = (list) =>
     list
       .map((q) => ({ q, at: resolveQuery(q, qctx) }))
@@ -647,7 +718,19 @@ export async function benchWorkload(wl, { cfg, queries, plan, budgetS, metrics: 
   const hovers = resolve(queries.hover);
   const completions = resolve(queries.completion);
   const edits = resolve(queries.edits);
-  qctx.docs = null;
+
+  // Requests sent while the file loads (plan.loadProbe): hovers, and completions that need no edit first.
+  const loadProbes = [
+    ...hovers.map(({ at }) => ({ type: P.HoverRequest.type, at })),
+    ...completions.filter(({ at }) => !at.edit).map(({ at }) => ({ type: P.CompletionRequest.type, at })),
+  ].map(({ type, at }) => ({
+    type,
+    params: { textDocument: { uri }, position: { line: at.line, character: at.character } },
+  }));
+  const loadLatencies = [];
+  let loadAnswered = 0;
+  let loadErrors = 0;
+  let loadLastError;
 
   // ---- cold opens: a fresh server per sample; the last one stays up for the rest
   const cold = [];
@@ -665,7 +748,15 @@ export async function benchWorkload(wl, { cfg, queries, plan, budgetS, metrics: 
       s = new Session(cfg, { verbose });
       await phase('start', () => s.start());
       init.push(s.initializeMs);
-      const r = await phase('open_all', () => s.openAndWait(uri, text, languageId));
+      const r = await phase('open_all', async () => {
+        if (!plan.loadProbe) return s.openAndWait(uri, text, languageId);
+        const probed = await openWhileProbing(s, uri, text, languageId, loadProbes);
+        loadLatencies.push(...probed.latencies);
+        loadAnswered += probed.answeredBeforePublish;
+        loadErrors += probed.errors;
+        loadLastError = probed.lastError ?? loadLastError;
+        return probed.open;
+      });
       cold.push(r.ms);
       coldFirst.push(r.firstMs);
       coldCpu.first.push(r.firstMainCpuMs);
@@ -702,6 +793,15 @@ export async function benchWorkload(wl, { cfg, queries, plan, budgetS, metrics: 
       cpuMs: stats(coldCpu.all).median,
       planned: plan.cold,
     });
+    if (loadLatencies.length)
+      metric('load_request', {
+        unit: 'ms',
+        ...stats(loadLatencies),
+        answeredBeforePublish: loadAnswered,
+        errors: loadErrors || undefined,
+        lastError: loadLastError ? errMessage(loadLastError) : undefined,
+        everyMs: LOAD_PROBE_EVERY_MS,
+      });
     metric('rss_after_open', {
       unit: 'MB',
       ...stats(rssOpen.map((m) => m.rssMB)),
@@ -891,9 +991,7 @@ export async function benchWorkload(wl, { cfg, queries, plan, budgetS, metrics: 
           const k = Math.floor(i / 2) % edits.length;
           const offset = edits[k].at.offset;
           const w = s.nextDiagnostics(uri, doc.version + 1);
-          const t = performance.now();
-          if (i % 2 === 0) s.change(doc, offset, 0, 'x');
-          else s.change(doc, offset, 1, '');
+          const t = i % 2 === 0 ? s.change(doc, offset, 0, 'x') : s.change(doc, offset, 1, '');
           const d = await w;
           samples.push(d.at - t);
           per[k].ms.push(d.at - t);

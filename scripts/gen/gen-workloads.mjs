@@ -9,6 +9,7 @@
 //   deployment-errors.yaml   the same with 5 deliberate errors (listed in workloads.json "expectedErrors")
 //   multi-100.yaml           100 such objects in one multi-document file (Deployments, StatefulSets, DaemonSets)
 //   multi-1000.yaml          1,000 of them (~150k lines)
+//   multi-10000.yaml         10,000 of them (~1.5M lines, ~40 MB): the scale workload (issue 19)
 //
 // Usage: node scripts/gen/gen-workloads.mjs [--out dir] [--quiet]
 import fs from 'node:fs';
@@ -357,6 +358,7 @@ const files = {
   'deployment-errors.yaml': workload(0, 'Deployment', true),
   'multi-100.yaml': multi(100),
   'multi-1000.yaml': multi(1000),
+  'multi-10000.yaml': multi(10000),
 };
 const expectedErrors = [
   { what: 'imagePullPolicy: Sometimes (not an enum value)', schemaDetectable: true },

@@ -161,9 +161,9 @@ export class DiagnosticsPublisher {
 
   /** The diagnostics published for a file's findings: only the kept ones are converted. */
   private diagnosticsFor(findings: readonly Finding[], max: number, uri: string): Diagnostic[] {
-    const { shown, hidden } = capped(findings, max);
+    const { shown, hidden, firstHidden } = capped(findings, max);
     const diagnostics = shown.map((f) => this.diagnosticOf(f, uri));
-    if (hidden.length > 0) diagnostics.push(overflowNotice(hidden, max));
+    if (firstHidden) diagnostics.push(overflowNotice(firstHidden, hidden, max));
     return diagnostics;
   }
 
@@ -194,26 +194,32 @@ export class DiagnosticsPublisher {
   }
 }
 
-const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2, hint: 3 };
 
 /**
- * At most `max` findings, errors first and by position within a severity, plus how many were left out. VS Code
- * keeps only the first 1,000 diagnostics of a file by severity anyway, so errors must not be crowded out by hints,
- * and a 1,000-document file must not ship (or even convert) a megabyte of diagnostics per keystroke.
+ * At most `max` findings, errors first and by position within a severity, plus how many were left out and the
+ * first of those. VS Code keeps only the first 1,000 diagnostics of a file by severity anyway, so errors must not
+ * be crowded out by hints, and a 1,000-document file must not ship (or even convert) a megabyte of diagnostics per
+ * keystroke. One pass over the findings: they are redone on every keystroke, and a big file has tens of thousands.
  */
-export function capped(all: readonly Finding[], max: number): { shown: Finding[]; hidden: Finding[] } {
-  const bySeverity = SEVERITY_ORDER.flatMap((severity) => all.filter((f) => f.severity === severity));
-  if (bySeverity.length <= max) return { shown: bySeverity, hidden: [] };
+export function capped(
+  all: readonly Finding[],
+  max: number,
+): { shown: Finding[]; hidden: number; firstHidden?: Finding } {
+  const buckets: Finding[][] = [[], [], [], []];
+  for (const f of all) (buckets[SEVERITY_RANK[f.severity]] as Finding[]).push(f);
+  const bySeverity = buckets.flat();
+  if (bySeverity.length <= max) return { shown: bySeverity, hidden: 0 };
   const keep = Math.max(0, max - 1);
-  return { shown: bySeverity.slice(0, keep), hidden: bySeverity.slice(keep) };
+  return { shown: bySeverity.slice(0, keep), hidden: bySeverity.length - keep, firstHidden: bySeverity[keep] };
 }
 
 /** The last published entry when findings were left out: where the first of them is, and how many. */
-function overflowNotice(hidden: readonly Finding[], max: number): Diagnostic {
+function overflowNotice(firstHidden: Finding, hidden: number, max: number): Diagnostic {
   return {
-    range: (hidden[0] as Finding).range,
+    range: firstHidden.range,
     severity: DiagnosticSeverity.Information,
     source: 'podlens',
-    message: `${hidden.length} more podlens findings not shown (podlens.lint.maxDiagnosticsPerFile: ${max})`,
+    message: `${hidden} more podlens findings not shown (podlens.lint.maxDiagnosticsPerFile: ${max})`,
   };
 }

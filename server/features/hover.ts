@@ -40,23 +40,30 @@ class FindingsCache {
   }
 
   at(uri: string, pos: Position): Finding[] {
-    const version = this.ctx.analysis().version(uri) ?? -1;
-    if (this.entry?.uri !== uri || this.entry.version !== version) this.refresh(uri);
-    const findings = this.entry?.uri === uri ? this.entry.findings : [];
-    return findings.filter((f) => f.range.start.line <= pos.line && containsPosition(f.range, pos));
+    const analysis = this.ctx.analysis();
+    const version = analysis.version(uri) ?? -1;
+    const fresh = this.entry?.uri === uri && this.entry.version === version;
+    // While a big file's first analysis runs on the worker pool, the hovered segment alone is analysed here.
+    if (!fresh && !analysis.settled(uri)) return within(analysis.segmentFindings(uri, pos.line), pos);
+    if (!fresh) this.refresh(uri);
+    return within(this.entry?.uri === uri ? this.entry.findings : [], pos);
   }
 
   private refresh(uri: string): void {
     try {
       const analysis = this.ctx.analysis();
       const version = analysis.version(uri);
-      if (version === undefined) return;
+      if (version === undefined || !analysis.settled(uri)) return;
       this.entry = { uri, version, findings: analysis.findings(uri) };
     } catch (err) {
       this.entry = undefined;
       this.ctx.log(formatError('podlens: hover findings failed', err));
     }
   }
+}
+
+function within(findings: readonly Finding[], pos: Position): Finding[] {
+  return findings.filter((f) => f.range.start.line <= pos.line && containsPosition(f.range, pos));
 }
 
 /** One section per rule hit at the position: summary, message, the explanation and the rule's page. */

@@ -9,10 +9,10 @@ import type { ManifestDocument, ParseOptions } from '../model';
 import { type Position, shiftRange } from '../util/range';
 import { countNewlines, type Segment } from '../yaml/split';
 import type { AnalysisCaches } from './caches';
-import { assemble, placedFindings } from './findings';
+import { assemble, placedFindings, slotFindings } from './findings';
 import type { PodSummary } from './podSummary';
 import type { AnalysisSpec } from './segmentAnalysis';
-import { type FileState, indexAtLine } from './slots';
+import { type FileState, indexAtLine, renumber } from './slots';
 
 /** The findings of a file that depend on other files, for the file as this analysis has it. */
 export type CrossFileFindings = (uri: string, analysis: Analysis) => readonly Finding[];
@@ -95,6 +95,29 @@ export class Analysis {
     );
     this.caches.analyzePending(file, (slot) => near.has(slot));
     return placedFindings(file.slots);
+  }
+
+  /** Whether every segment of the file has its analysis (false while a big file's first analysis runs elsewhere). */
+  settled(uri: string): boolean {
+    return this.files.get(uri)?.slots.every((s) => s.analysis) ?? true;
+  }
+
+  /**
+   * The findings of the segment at a line, analysing only that segment: what a hover needs while the file is not
+   * settled, when analysing all of it here would hold up every request for seconds. Without the file-level
+   * findings (the template notice, the cross-file rules), which need every document.
+   */
+  segmentFindings(uri: string, line: number): readonly Finding[] {
+    const override = this.overrides.get(uri);
+    if (override) return override;
+    const file = this.files.get(uri);
+    const slot = file?.slots[indexAtLine(file.slots, line, (s) => s.segment.line)];
+    if (!file || !slot) return [];
+    if (!slot.analysis) {
+      slot.analysis = this.caches.analysisOf(uri, slot.segment);
+      renumber(file.slots);
+    }
+    return slotFindings(slot, slot.analysis);
   }
 
   /** The number of lines of the file, from its segments (the text is not joined for it). */

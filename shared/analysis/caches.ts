@@ -8,7 +8,13 @@
 import { type KubernetesTarget, sameTarget } from '../k8s/version/target';
 import type { RuleFailure } from '../lint';
 import { targetOf } from '../lint/config';
-import { filePartialReason, type ManifestDocument, type ParseOptions, parseSegmentDocuments } from '../model';
+import {
+  filePartialReason,
+  type ManifestDocument,
+  type ParseOptions,
+  parseSegmentDocuments,
+  type Segment,
+} from '../model';
 import { type AnalysisSpec, analyzeSegment, type SegmentAnalysis, targetFor } from './segmentAnalysis';
 import { SegmentStore } from './segmentStore';
 import { type FileState, renumber, type SegmentSlot } from './slots';
@@ -90,21 +96,22 @@ export class AnalysisCaches {
 
   /** Analyses the file's segments that have none yet (of those `only` accepts, when given), in-process. */
   analyzePending(file: FileState, only?: (slot: SegmentSlot) => boolean): void {
-    const lookup = this.lookupIn(file.uri);
     for (const slot of file.slots) {
       if (slot.analysis || (only && !only(slot))) continue;
-      const cached = lookup(slot.segment.text);
-      if (cached) {
-        slot.analysis = cached;
-        continue;
-      }
-      const { analysis, docs } = analyzeSegment(slot.segment, this.spec, this.optionsFor(file.uri));
-      // The parse is reused by the hover or completion that usually follows an edit.
-      this.cacheParsed(slot.segment.text, `${this.contextOf(file.uri)}|${slot.segment.line}`, docs);
-      this.remember(file.uri, slot.segment.text, analysis);
-      slot.analysis = analysis;
+      slot.analysis = this.analysisOf(file.uri, slot.segment);
     }
     renumber(file.slots);
+  }
+
+  /** A segment's analysis: the cached one, or made here (and cached). */
+  analysisOf(uri: string, segment: Segment): SegmentAnalysis {
+    const cached = this.lookupIn(uri)(segment.text);
+    if (cached) return cached;
+    const { analysis, docs } = analyzeSegment(segment, this.spec, this.optionsFor(uri));
+    // The parse is reused by the hover or completion that usually follows an edit.
+    this.cacheParsed(segment.text, `${this.contextOf(uri)}|${segment.line}`, docs);
+    this.remember(uri, segment.text, analysis);
+    return analysis;
   }
 
   /** Takes analyses the cache holds (made elsewhere) into the file's slots that have none yet. */

@@ -36,21 +36,27 @@ export function assemble(slots: SegmentSlot[]): Finding[] {
  */
 export function placedFindings(slots: SegmentSlot[]): Finding[] {
   const out: Finding[] = [];
-  for (const { segment, firstIndex, analysis } of slots) {
-    if (!analysis) continue;
-    let placed = PLACED.get(analysis);
-    if (!placed || placed.line !== segment.line || placed.firstIndex !== firstIndex) {
-      const delta = segment.line - analysis.line;
-      placed = {
-        line: segment.line,
-        firstIndex,
-        findings: analysis.findings.map((f) => shiftFinding(f, delta, firstIndex)),
-      };
-      PLACED.set(analysis, placed);
-    }
-    for (const f of placed.findings) out.push(f);
+  for (const slot of slots) {
+    if (!slot.analysis) continue;
+    for (const f of slotFindings(slot, slot.analysis)) out.push(f);
   }
   return out;
+}
+
+/** One segment's own findings where the segment is now (the file's template notice is not among them). */
+export function slotFindings(slot: SegmentSlot, analysis: SegmentAnalysis): Finding[] {
+  const { segment, firstIndex } = slot;
+  let placed = PLACED.get(analysis);
+  if (!placed || placed.line !== segment.line || placed.firstIndex !== firstIndex) {
+    const delta = segment.line - analysis.line;
+    placed = {
+      line: segment.line,
+      firstIndex,
+      findings: analysis.findings.map((f) => shiftFinding(f, delta, firstIndex)),
+    };
+    PLACED.set(analysis, placed);
+  }
+  return placed.findings;
 }
 
 /** A finding moved `delta` lines down, its document numbered `firstIndex` further. */

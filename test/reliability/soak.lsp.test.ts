@@ -13,6 +13,7 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { type Finding, lintText } from '../../shared/lint';
+import { SERVER_PROCESS_ENV } from '../../shared/protocol/serverProcess';
 import { TestLspClient } from '../helpers/lspClient';
 import { prng } from './fuzz/manifests';
 import { applyChanges } from './lsp/edits';
@@ -29,6 +30,12 @@ const SAMPLE_EVERY = 250;
 const OUTPUT = path.resolve(__dirname, '../output/soak');
 /** A liveness bound on the server catching up with a block of edits, not a performance target. */
 const CATCH_UP_MS = 60_000;
+/**
+ * Live heap growth allowed from the second quarter to the last: measured at 33-40 MiB in the second quarter and
+ * 29-42 MiB in the last (10,000 edits, seed 82024), the texts themselves growing ~4%.
+ */
+const LIVE_HEAP_GROWTH = 1.2;
+const LIVE_HEAP_MARGIN_MIB = 8;
 
 const SEVERITY = { error: 1, warning: 2, info: 3, hint: 4 } as const;
 
@@ -70,6 +77,8 @@ describe('LSP soak', () => {
   it(`survives ${EDITS} edits across ${DOCUMENTS} documents with flat memory (seed ${SEED})`, async () => {
     const client = await TestLspClient.start({
       nodeArgs: ['--expose-gc', '--require', GC_PRELOAD],
+      // The process environment the editor starts the server with (its malloc thresholds lower RSS by 10-25 MiB).
+      env: { ...SERVER_PROCESS_ENV },
       settings: () => ALL,
     });
     clients.push(client);
@@ -167,14 +176,18 @@ describe('LSP soak', () => {
       );
     });
 
-    // Flat memory: after warm-up the server may grow with its caches, never without bound. What it holds after a
-    // full collection must stay within a generous margin of the warmed-up value, and so must its RSS.
+    // Flat memory: what the server holds after a full collection must not grow once its caches are warm. The
+    // second quarter is warm (every document edited, every cache filled); the last quarter may hold more only
+    // within a margin for what the random texts hold at that moment, not for a leak (4 KiB kept per edit exceeds
+    // it over the ~5,000 edits between the two). RSS, mostly V8's committed but unused heap and memory outside
+    // the heap, gets a looser bound against the warmed-up value.
+    const quarter = (q: number) => samples.filter((s) => s.edits > (EDITS * (q - 1)) / 4 && s.edits <= (EDITS * q) / 4);
+    const peak = (xs: Sample[], key: 'heapMiB' | 'rssMiB') => Math.max(...xs.map((x) => x[key]));
+    expect(peak(quarter(4), 'heapMiB'), 'live heap, last quarter against the second').toBeLessThan(
+      peak(quarter(2), 'heapMiB') * LIVE_HEAP_GROWTH + LIVE_HEAP_MARGIN_MIB,
+    );
     const warmed = samples.filter((s) => s.edits > 0 && s.edits <= Math.max(EDITS / 5, SAMPLE_EVERY));
     const late = samples.filter((s) => s.edits >= EDITS / 2);
-    const peak = (xs: Sample[], key: 'heapMiB' | 'rssMiB') => Math.max(...xs.map((x) => x[key]));
-    expect(peak(late, 'heapMiB'), 'live heap, second half against warmed up').toBeLessThan(
-      peak(warmed, 'heapMiB') * 1.5 + 32,
-    );
     expect(peak(late, 'rssMiB'), 'RSS, second half against warmed up').toBeLessThan(peak(warmed, 'rssMiB') * 2 + 64);
-  }, 600_000);
+  }, 1_200_000);
 });

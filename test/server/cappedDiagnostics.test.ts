@@ -1,0 +1,36 @@
+// A big file publishes at most podlens.lint.maxDiagnosticsPerFile diagnostics: errors first, then warnings, infos
+// and hints, each severity in file order, and the count and place of the first finding left out for the notice.
+import { describe, expect, it } from 'vitest';
+import { capped } from '../../server/features/diagnostics';
+import type { Finding } from '../../shared/lint';
+import type { Severity } from '../../shared/util/range';
+
+const finding = (line: number, severity: Severity): Finding => ({
+  rule: `rule-${line}`,
+  severity,
+  message: `finding on line ${line}`,
+  range: { start: { line, character: 0 }, end: { line, character: 1 } },
+  path: 'spec',
+  document: 0,
+});
+
+const SEVERITIES: Severity[] = ['hint', 'warning', 'info', 'error'];
+/** Twelve findings in file order, severities mixed: errors on lines 3, 7 and 11. */
+const ALL = Array.from({ length: 12 }, (_, line) => finding(line, SEVERITIES[line % 4] as Severity));
+const lines = (fs: readonly Finding[]) => fs.map((f) => f.range.start.line);
+
+describe('capped diagnostics', () => {
+  it('orders every finding by severity, then by position, when they fit', () => {
+    const { shown, hidden, firstHidden } = capped(ALL, 12);
+    expect(lines(shown)).toEqual([3, 7, 11, 1, 5, 9, 2, 6, 10, 0, 4, 8]);
+    expect(hidden).toBe(0);
+    expect(firstHidden).toBeUndefined();
+  });
+
+  it('keeps max - 1 findings, errors first, and counts the rest for the notice', () => {
+    const { shown, hidden, firstHidden } = capped(ALL, 5);
+    expect(lines(shown)).toEqual([3, 7, 11, 1]);
+    expect(hidden).toBe(8);
+    expect(firstHidden?.range.start.line).toBe(5);
+  });
+});
