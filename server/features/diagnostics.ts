@@ -30,6 +30,11 @@ export class DiagnosticsPublisher {
   private started = false;
   /** The version last published per file, partial or complete. */
   private readonly published = new Map<string, number>();
+  /**
+   * The last complete publish per file: a re-publish of the same version with the same diagnostics (after a worker
+   * batch, or a workspace index update that changed no cross-file finding) is not sent again.
+   */
+  private readonly lastComplete = new Map<string, { version: number; diagnostics: Diagnostic[] }>();
   private readonly visible = new VisibleLines();
 
   constructor(
@@ -67,13 +72,16 @@ export class DiagnosticsPublisher {
     this.scheduleAll();
   }
 
+  /** After a settings change: every file is published again, also where its diagnostics stay the same. */
   scheduleAll(): void {
+    this.lastComplete.clear();
     for (const doc of this.ctx.documents.all()) this.schedule(doc.uri);
   }
 
   clear(uri: string): void {
     this.pending.delete(uri);
     this.published.delete(uri);
+    this.lastComplete.delete(uri);
     this.visible.forget(uri);
     void this.ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
@@ -137,6 +145,7 @@ export class DiagnosticsPublisher {
       }
       const diagnostics = this.diagnosticsFor(this.withoutDeferred(findings), maxDiagnosticsPerFile, uri);
       this.published.set(uri, version);
+      this.lastComplete.delete(uri);
       // An extra property: the LSP has no partial push diagnostics, and clients ignore what they do not know.
       const params = { uri, version, diagnostics, [PARTIAL_DIAGNOSTICS_PROPERTY]: true };
       void this.ctx.connection.sendDiagnostics(params);
@@ -186,12 +195,23 @@ export class DiagnosticsPublisher {
         ? this.diagnosticsFor(this.withoutDeferred(this.ctx.analysis().findings(uri)), maxDiagnosticsPerFile, uri)
         : [];
       logIfSlow(this.ctx.connection, `analysis of ${uri}`, performance.now() - started, () => fileSize(doc));
+      const previous = this.lastComplete.get(uri);
+      if (previous?.version === version && sameItems(previous.diagnostics, diagnostics)) return;
       this.published.set(uri, version);
+      this.lastComplete.set(uri, { version, diagnostics });
       void this.ctx.connection.sendDiagnostics({ uri, version, diagnostics });
     } catch (err) {
       this.ctx.log(`podlens: diagnostics failed for ${uri}: ${err instanceof Error ? err.stack : String(err)}`);
     }
   }
+}
+
+/**
+ * Whether two publishes of one version say the same. Unchanged findings usually give the same objects (converted
+ * once); analyses the worker pool made anew give equal ones, compared by value, only for a same-version re-publish.
+ */
+function sameItems(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i] || JSON.stringify(d) === JSON.stringify(b[i]));
 }
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2, hint: 3 };
