@@ -8,18 +8,9 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DidChangeConfigurationNotification } from 'vscode-languageserver-protocol/node';
 import { TestLspClient } from '../helpers/lspClient';
+import { webPod } from '../helpers/manifests';
 
-const POD = `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-  - name: app
-    image: registry.example/app:1.4.2
-    lifecycle:
-      stopSignal: SIGQUIT
-`;
+const POD = webPod('registry.example/app:1.4.2', '    lifecycle:\n      stopSignal: SIGQUIT\n');
 const ON_31 = 'unknown-field: `stopSignal` needs v1.33 or newer; your target is v1.31';
 const ON_36 = 'feature-gate-off: `stopSignal` is ignored: ContainerStopSignals (alpha, off in v1.36)';
 
