@@ -192,7 +192,8 @@ function handle(tx: Tx, e: SimEvent): boolean {
 }
 
 /**
- * Applies one scheduled event and the kubelet's reaction to it. Pure: `state` is not modified.
+ * Applies one scheduled event and the kubelet's reaction to it. Pure: `state` is not modified. `work` is
+ * what the step cost in container visits (1 for the event, plus the containers of each sync pass).
  * @example
  *   const r = step(spec, initialState(spec), { at: 0, event: { type: 'PodCreated' } });
  *   r.trace[0]?.event.reason // 'Scheduled'
@@ -201,18 +202,18 @@ export function step(
   spec: PodSpecResolved,
   state: SimState,
   scheduled: ScheduledEvent,
-): { state: SimState; schedule: ScheduledEvent[]; trace: TraceEntry[] } {
+): { state: SimState; schedule: ScheduledEvent[]; trace: TraceEntry[]; work: number } {
   const s = copyState(state);
   if (scheduled.at !== s.t) {
     s.t = scheduled.at;
     s.mode = 'at';
   }
   const tx: Tx = { spec, s, schedule: [], trace: [], copied: [], copiedWorkers: [] };
-  if (handle(tx, scheduled.event)) syncPod(tx);
+  const passes = handle(tx, scheduled.event) ? syncPod(tx) : 0;
   // Only an exit can make getPhase terminal (deadline and pod stop set the phase themselves).
   if (!s.pod.terminalPhase && s.containers.some((cs) => cs.instance?.finishedAt === s.t)) {
     const phase = currentPhase(spec, s, false, 'settled');
     if (phase === 'Succeeded' || phase === 'Failed') s.pod.terminalPhase = phase;
   }
-  return { state: s, schedule: tx.schedule, trace: tx.trace };
+  return { state: s, schedule: tx.schedule, trace: tx.trace, work: 1 + passes * spec.containers.length };
 }

@@ -61,6 +61,12 @@ export interface SimulationResult {
   schedulingGates?: string[];
   /** For Job and CronJob documents: the Job controller's pods one after another and the Job's conditions. */
   job?: JobResult;
+  /**
+   * What predicting the (first) pod's timeline cost, in container visits: one per event, plus the containers
+   * of every kubelet sync pass and of every status snapshot. Deterministic, unlike a clock: the measure of the
+   * simulation's own cost that tests bound.
+   */
+  work: number;
 }
 
 /** Events at one instant beyond this mean a modelling loop: stop instead of hanging. */
@@ -163,7 +169,7 @@ function timeline(
   spec: PodSpecResolved,
   until: number,
   requested: readonly number[],
-): { steps: Step[]; errors: SimError[] } {
+): { steps: Step[]; errors: SimError[]; work: number } {
   const queue = new EventQueue();
   queue.push({ at: 0, event: { type: 'PodCreated' } });
   if (spec.deleteAt) {
@@ -181,6 +187,11 @@ function timeline(
   let state: SimState = initialState(spec);
   let prev: Snapshot | null = null;
   let w = 0;
+  let work = 0;
+  const snapshot = (t: number) => {
+    work += spec.containers.length;
+    return buildSnapshot(spec, state, t);
+  };
 
   const containerRanges = new Map(spec.containers.map((c) => [c.name, c.view.range]));
   const push = (t: number, after: boolean, trace: TraceEntry[], snapshot: Snapshot) => {
@@ -196,6 +207,7 @@ function timeline(
       }
       const r = step(spec, state, queue.pop() as { at: number; event: never });
       state = r.state;
+      work += r.work;
       for (const e of r.schedule) queue.push(e);
       trace.push(...r.trace);
     }
@@ -204,20 +216,21 @@ function timeline(
 
   for (let t = queue.peekTime(); t !== undefined && t <= horizon; t = queue.peekTime()) {
     for (; w < wanted.length && (wanted[w] as number) < t; w++)
-      push(wanted[w] as number, false, [], buildSnapshot(spec, state, wanted[w] as number));
+      push(wanted[w] as number, false, [], snapshot(wanted[w] as number));
     const atTrace: TraceEntry[] = [];
     const ok = drain(t, atTrace);
-    const snapAt = buildSnapshot(spec, state, t);
+    const snapAt = snapshot(t);
     const afterTrace: TraceEntry[] = [];
     const settle = ok && needsSettle(state);
     if (settle) {
       const r = step(spec, state, { at: t, event: { type: 'Settle' } });
       state = r.state;
+      work += r.work;
       for (const e of r.schedule) queue.push(e);
       afterTrace.push(...r.trace);
       drain(t, afterTrace);
     }
-    const snapAfter = settle ? buildSnapshot(spec, state, t) : snapAt;
+    const snapAfter = settle ? snapshot(t) : snapAt;
     const forced = wanted[w] === t;
     if (forced) w++;
     const atStep = changed(prev, snapAt) || atTrace.length > 0 || forced;
@@ -233,8 +246,8 @@ function timeline(
     prev = snapAfter;
     if (state.pod.gone || errors.length > 0) break;
   }
-  for (; w < wanted.length; w++) push(wanted[w] as number, false, [], buildSnapshot(spec, state, wanted[w] as number));
-  return { steps, errors };
+  for (; w < wanted.length; w++) push(wanted[w] as number, false, [], snapshot(wanted[w] as number));
+  return { steps, errors, work };
 }
 
 /**
@@ -252,7 +265,7 @@ export function simulate(pod: PodView, scenario?: ScenarioInput, options: Simula
   const parsed = parseScenario(scenario ?? {});
   const until = options.until ?? DEFAULT_HORIZON_SECONDS;
   if (!parsed.ok)
-    return { ok: false, pod: name, steps: [], assumptions: null, defaulted, errors: parsed.errors, until };
+    return { ok: false, pod: name, steps: [], assumptions: null, defaulted, errors: parsed.errors, until, work: 0 };
   // An Indexed Job's first pod is index 0: its containers see JOB_COMPLETION_INDEX=0.
   const first = simulatePod(indexedPod(pod, 0), parsed.scenario, options, defaulted);
   const assumptions = first.assumptions;
@@ -314,10 +327,10 @@ function simulatePod(
   const until = options.until ?? DEFAULT_HORIZON_SECONDS;
   const resolved = resolveAll(pod, scenario, options);
   if ('errors' in resolved)
-    return { ok: false, pod: name, steps: [], assumptions: null, defaulted, errors: resolved.errors, until };
+    return { ok: false, pod: name, steps: [], assumptions: null, defaulted, errors: resolved.errors, until, work: 0 };
   const { spec, assumptions, admission } = resolved;
   admissionNotes(admission, assumptions.notes);
-  const { steps, errors } = timeline(spec, assumptions.until, options.at ?? []);
+  const { steps, errors, work } = timeline(spec, assumptions.until, options.at ?? []);
   const gates = pod.scheduling?.schedulingGates.map((g) => g.name) ?? [];
   return {
     ok: errors.length === 0,
@@ -328,6 +341,7 @@ function simulatePod(
     errors,
     until: assumptions.until,
     ...(gates.length > 0 ? { schedulingGates: gates } : {}),
+    work,
   };
 }
 
