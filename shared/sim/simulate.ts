@@ -24,7 +24,7 @@ import { admittedPod, rejectedByApiServer } from './kubelet/admitted';
 import { kubeletBehaviour } from './kubelet/version';
 import { parseScenario, type Scenario, type ScenarioInput, type SimError } from './scenario';
 import { type Assumptions, applyScheduling } from './scheduling';
-import { timeline } from './timeline';
+import { type StoppedEarly, timeline, WORK_BUDGET } from './timeline';
 import type { Step } from './types';
 
 export interface SimulateOptions {
@@ -40,6 +40,11 @@ export interface SimulateOptions {
   target?: KubernetesTarget;
   /** The workspace's objects, when indexed: they decide what exists beyond the pod's own file. */
   workspace?: WorkspaceObjects;
+  /**
+   * How much work (see `SimulationResult.work`) the prediction may cost before it stops early and says so;
+   * `WORK_BUDGET` when omitted. A Job's pods share it.
+   */
+  budget?: number;
 }
 
 export interface SimulationResult {
@@ -51,8 +56,13 @@ export interface SimulationResult {
   assumptions: Assumptions | null;
   /** Fields the API server fills in, keyed by their printed path. */
   defaulted: Record<string, string | number | boolean>;
-  /** Invalid scenario or a pod the API server rejects: nothing was simulated. */
+  /**
+   * Invalid scenario or a pod the API server rejects: nothing was simulated. Or the prediction ran out of its
+   * work budget: `stoppedEarly` says where, and the steps before it stand.
+   */
   errors: SimError[];
+  /** Set when the work budget ran out before the horizon: the steps are exact up to (not including) `at`. */
+  stoppedEarly?: StoppedEarly;
   until: number;
   /** The pod's scheduling gates, when it has some: it stays SchedulingGated until they are removed. */
   schedulingGates?: string[];
@@ -85,8 +95,12 @@ export function simulate(pod: PodView, scenario?: ScenarioInput, options: Simula
   // An Indexed Job's first pod is index 0: its containers see JOB_COMPLETION_INDEX=0.
   const first = simulatePod(indexedPod(pod, 0), parsed.scenario, options, defaulted);
   const assumptions = first.assumptions;
-  if (!pod.job || !assumptions) return first;
-  return { ...first, job: simulateJob(pod, pod.job, parsed.scenario, { ...first, assumptions }, options, defaulted) };
+  if (!pod.job || !assumptions || first.stoppedEarly) return first;
+  const job = simulateJob(pod, pod.job, parsed.scenario, { ...first, assumptions }, options, defaulted);
+  if (!job.stoppedEarly) return { ...first, job: job.result };
+  // The first pod's steps stand; the Job's later pods were cut short, which the Job view must not hide.
+  const errors = [...first.errors, { field: 'simulation', message: job.stoppedEarly.message }];
+  return { ...first, ok: false, errors, job: job.result, stoppedEarly: job.stoppedEarly };
 }
 
 /** The engine's pod and the effective scenario, or why the API server or the scenario rejects them. */
@@ -146,7 +160,12 @@ function simulatePod(
     return { ok: false, pod: name, steps: [], assumptions: null, defaulted, errors: resolved.errors, until, work: 0 };
   const { spec, assumptions, admission } = resolved;
   admissionNotes(admission, assumptions.notes);
-  const { steps, errors, work } = timeline(spec, assumptions.until, options.at ?? []);
+  const { steps, errors, work, stoppedEarly } = timeline(
+    spec,
+    assumptions.until,
+    options.at ?? [],
+    options.budget ?? WORK_BUDGET,
+  );
   const gates = pod.scheduling?.schedulingGates.map((g) => g.name) ?? [];
   return {
     ok: errors.length === 0,
@@ -157,6 +176,7 @@ function simulatePod(
     errors,
     until: assumptions.until,
     ...(gates.length > 0 ? { schedulingGates: gates } : {}),
+    ...(stoppedEarly ? { stoppedEarly } : {}),
     work,
   };
 }
@@ -169,7 +189,7 @@ function simulateJob(
   first: SimulationResult & { assumptions: Assumptions },
   options: SimulateOptions,
   defaulted: SimulationResult['defaulted'],
-): JobResult {
+): { result: JobResult; stoppedEarly?: StoppedEarly } {
   const resolved = resolvePod(pod);
   const spec = resolveJob(view, first.pod, resolved.namespace);
   const cache = new Map<string, PodOutcome>();
@@ -179,15 +199,21 @@ function simulateJob(
     ...(options.workspace && { workspace: options.workspace }),
     ...(options.target && { target: options.target }),
   };
+  // The Job's pods share one budget: hundreds of replacement pods must not each spend a whole one.
+  let left = (options.budget ?? WORK_BUDGET) - first.work;
+  let stoppedEarly: StoppedEarly | undefined;
   // Each index is inferred on its own (its JOB_COMPLETION_INDEX may change what the program does).
   const byIndex = new Map<number, Assumptions>();
   const assumptionsOf = (index: number | null): Assumptions => {
     if (!index) return first.assumptions;
     const known = byIndex.get(index);
     if (known) return known;
-    const own = simulatePod(indexedPod(pod, index), scenario, later, defaulted).assumptions;
-    byIndex.set(index, own ?? first.assumptions);
-    return own ?? first.assumptions;
+    // Only the inferred facts are needed here, not a timeline.
+    const resolved = resolveAll(indexedPod(pod, index), scenario, later);
+    const own = 'errors' in resolved ? first.assumptions : resolved.assumptions;
+    if (!('errors' in resolved)) admissionNotes(resolved.admission, own.notes);
+    byIndex.set(index, own);
+    return own;
   };
   const runner: PodRunner = (offsets, createdAt, index) => {
     const pulled = createdAt > 0;
@@ -200,14 +226,23 @@ function simulateJob(
         : simulatePod(
             indexedPod(pod, index ?? 0),
             nextPodScenario(scenario, assumptionsOf(index), offsets, pulled),
-            later,
+            { ...later, budget: Math.max(0, left) },
             defaulted,
           );
+    if (result !== first) left -= result.work;
+    if (result.stoppedEarly && !stoppedEarly) {
+      const at = createdAt + result.stoppedEarly.at;
+      stoppedEarly = {
+        at,
+        message: `the Job's prediction stopped early at t=${at} s (a pod created at t=${createdAt} s): the simulation's work budget ran out; the Job's pods and conditions from then on are incomplete`,
+      };
+    }
     const outcome = podOutcome(result.steps);
     cache.set(key, outcome);
     return outcome;
   };
-  return runJob(spec, resolved.restartPolicy.policy, runner, options.until ?? first.until);
+  const result = runJob(spec, resolved.restartPolicy.policy, runner, options.until ?? first.until);
+  return stoppedEarly ? { result, stoppedEarly } : { result };
 }
 
 /** The pod an Indexed Job creates for `index` (other pods run the template as written). */

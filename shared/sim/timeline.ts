@@ -12,6 +12,20 @@ import type { ContainerSnapshot, PodSpecResolved, SimState, Snapshot, Step, Trac
 /** Events at one instant beyond this mean a modelling loop: stop instead of hanging. */
 const MAX_EVENTS_PER_INSTANT = 100_000;
 
+/**
+ * The work (container visits, see `SimulationResult.work`) one prediction may cost: far above real pods (the
+ * examples cost under 3,000; 20 containers failing two 1 s probes for an hour about 900,000) and about a
+ * second of computation at worst, so a hostile manifest makes the prediction stop early, and say so,
+ * instead of freezing the editor.
+ */
+export const WORK_BUDGET = 1_000_000;
+
+/** Why and where the timeline stopped before the horizon; its steps are exact up to (not including) `at`. */
+export interface StoppedEarly {
+  at: number;
+  message: string;
+}
+
 /** Same published container status (field by field: building a key string per container per step cost more). */
 function sameContainer(x: ContainerSnapshot, y: ContainerSnapshot): boolean {
   if (x === y) return true;
@@ -105,12 +119,25 @@ function needsSettle(s: SimState): boolean {
   );
 }
 
-/** The timeline of one resolved pod over `until` seconds, with the `requested` instants. */
+const plural = (n: number, what: string) => `${n.toLocaleString('en-US')} ${what}${n === 1 ? '' : 's'}`;
+
+function budgetMessage(spec: PodSpecResolved, at: number, until: number, events: number): string {
+  return (
+    `prediction stopped early at t=${at} s of ${until} s: the simulation's work budget ran out ` +
+    `(${plural(spec.containers.length, 'container')}, ${plural(events, 'event')} simulated); the timeline ends there`
+  );
+}
+
+/**
+ * The timeline of one resolved pod over `until` seconds, with the `requested` instants. Past `budget` work
+ * it stops at the next instant (and within an instant at twice the budget) and says so in `errors`.
+ */
 export function timeline(
   spec: PodSpecResolved,
   until: number,
   requested: readonly number[],
-): { steps: Step[]; errors: SimError[]; work: number } {
+  budget = WORK_BUDGET,
+): { steps: Step[]; errors: SimError[]; work: number; stoppedEarly?: StoppedEarly } {
   const queue = new EventQueue();
   queue.push({ at: 0, event: { type: 'PodCreated' } });
   if (spec.deleteAt) {
@@ -129,6 +156,12 @@ export function timeline(
   let prev: Snapshot | null = null;
   let w = 0;
   let work = 0;
+  let events = 0;
+  let stoppedEarly: StoppedEarly | undefined;
+  const stop = (at: number) => {
+    stoppedEarly = { at, message: budgetMessage(spec, at, horizon, events) };
+    errors.push({ field: 'simulation', message: stoppedEarly.message });
+  };
   const snapshot = (t: number) => {
     work += spec.containers.length;
     return buildSnapshot(spec, state, t);
@@ -146,11 +179,17 @@ export function timeline(
         errors.push({ field: 'simulation', message: `stopped at t=${t}: too many events at one instant` });
         return false;
       }
+      if (work > 2 * budget) {
+        stop(t);
+        return false;
+      }
       const r = step(spec, state, queue.pop() as { at: number; event: never });
       state = r.state;
       work += r.work;
+      events++;
       for (const e of r.schedule) queue.push(e);
-      trace.push(...r.trace);
+      // One by one: spreading a trace of a huge pod's sync would overflow the call's argument limit.
+      for (const e of r.trace) trace.push(e);
     }
     return true;
   };
@@ -158,8 +197,16 @@ export function timeline(
   for (let t = queue.peekTime(); t !== undefined && t <= horizon; t = queue.peekTime()) {
     for (; w < wanted.length && (wanted[w] as number) < t; w++)
       push(wanted[w] as number, false, [], snapshot(wanted[w] as number));
+    if (work > budget) {
+      stop(t);
+      break;
+    }
+    // needsSettle, changed and the ranges of the changed containers each scan every container once.
+    work += spec.containers.length;
     const atTrace: TraceEntry[] = [];
     const ok = drain(t, atTrace);
+    // A half-drained instant is not shown: the steps stay exact up to the stop.
+    if (stoppedEarly) break;
     const snapAt = snapshot(t);
     const afterTrace: TraceEntry[] = [];
     const settle = ok && needsSettle(state);
@@ -168,8 +215,9 @@ export function timeline(
       state = r.state;
       work += r.work;
       for (const e of r.schedule) queue.push(e);
-      afterTrace.push(...r.trace);
+      for (const e of r.trace) afterTrace.push(e);
       drain(t, afterTrace);
+      if (stoppedEarly) break;
     }
     const snapAfter = settle ? snapshot(t) : snapAt;
     const forced = wanted[w] === t;
@@ -180,13 +228,15 @@ export function timeline(
     else if (afterTrace.length > 0) {
       const last = steps[steps.length - 1];
       if (atStep && last) {
-        last.events.push(...afterTrace.map((e) => e.event));
+        for (const e of afterTrace) last.events.push(e.event);
         last.ranges = uniqueRanges([last.ranges, ...afterTrace.map((e) => e.ranges)]);
       } else push(t, false, afterTrace, snapAfter);
     }
     prev = snapAfter;
     if (state.pod.gone || errors.length > 0) break;
   }
-  for (; w < wanted.length; w++) push(wanted[w] as number, false, [], snapshot(wanted[w] as number));
-  return { steps, errors, work };
+  // Requested instants past an early stop are not shown: the state there was never simulated.
+  for (; w < wanted.length && (!stoppedEarly || (wanted[w] as number) < stoppedEarly.at); w++)
+    push(wanted[w] as number, false, [], snapshot(wanted[w] as number));
+  return { steps, errors, work, ...(stoppedEarly ? { stoppedEarly } : {}) };
 }
