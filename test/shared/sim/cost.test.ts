@@ -102,3 +102,33 @@ describe('the work budget', () => {
     expect(r.steps.at(-1)?.snapshot.kubectl.STATUS).toMatch(/CrashLoopBackOff|Error|Running/);
   });
 });
+
+const JOB = `apiVersion: batch/v1
+kind: Job
+metadata: {name: batch}
+spec:
+  completions: 4
+  parallelism: 1
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+      - {name: work, image: busybox:1.36, command: [sh, -c, "sleep 5"]}
+`;
+
+describe('the work budget of a Job', () => {
+  it("is shared by the Job's pods: later pods cut short mark the Job's prediction as stopped early", () => {
+    const pod = podOf(JOB);
+    const full = simulate(pod);
+    expect(full.stoppedEarly).toBeUndefined();
+    expect(full.job?.succeeded).toBe(4);
+    // Enough for the first pod, and a little more: the later pods share what is left.
+    const cut = simulate(pod, undefined, { budget: full.work + 20 });
+    expect(cut.steps).toEqual(full.steps);
+    expect(cut.stoppedEarly?.message).toMatch(
+      /^the Job's prediction stopped early at t=\d+ s \(a pod created at t=\d+ s\)/,
+    );
+    expect(cut.errors).toEqual([{ field: 'simulation', message: cut.stoppedEarly?.message }]);
+    expect(cut.job?.succeeded).toBeLessThan(4);
+  });
+});
