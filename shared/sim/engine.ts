@@ -113,6 +113,18 @@ function processExited(tx: Tx, e: Extract<SimEvent, { type: 'ProcessExited' }>):
   if (tx.s.pod.busyWith === e.c) tx.s.pod.busyWith = null;
 }
 
+/**
+ * An exit the kubelet did not cause, at this very instant, in the `at` pass: the kubelet reacts to it only in
+ * the `after` pass (observedExit), so a sync now would find nothing to do. Many containers exiting at one
+ * instant would otherwise each cost a sync over all containers.
+ */
+function unseenExit(tx: Tx, key: number): boolean {
+  const { s } = tx;
+  const inst = cread(tx, key).instance;
+  if (s.mode !== 'at' || s.pod.stopping || s.pod.terminalPhase) return false;
+  return inst?.crashLike === true && inst.finishedAt === s.t;
+}
+
 /** Applies the event; returns false when nothing changed that a sync could react to. */
 function handle(tx: Tx, e: SimEvent): boolean {
   const { s } = tx;
@@ -166,9 +178,11 @@ function handle(tx: Tx, e: SimEvent): boolean {
       beginKill(tx, e.c, 'postStart', tx.spec.gracePeriod);
       return true;
     }
-    case 'ProcessExited':
+    case 'ProcessExited': {
+      const busy = s.pod.busyWith;
       processExited(tx, e);
-      return true;
+      return !unseenExit(tx, e.c) || s.pod.busyWith !== busy;
+    }
     case 'ProbeTick':
       // A tick that publishes nothing changes no kubelet decision: the sync after it is skipped.
       if (cread(tx, e.c).gen !== e.gen || wread(tx, e.c)[e.probe].gen !== e.pgen) return false;
@@ -216,7 +230,8 @@ export function step(
   const passes = handled ? syncPod(tx) : 0;
   // Only an exit can make getPhase terminal (deadline and pod stop set the phase themselves); an event that
   // changed nothing made no exit, and skipping the scan keeps its step free of the number of containers.
-  if (handled && !s.pod.terminalPhase && s.containers.some((cs) => cs.instance?.finishedAt === s.t)) {
+  const scan = handled || scheduled.event.type === 'ProcessExited';
+  if (scan && !s.pod.terminalPhase && s.containers.some((cs) => cs.instance?.finishedAt === s.t)) {
     const phase = currentPhase(spec, s, false, 'settled');
     if (phase === 'Succeeded' || phase === 'Failed') s.pod.terminalPhase = phase;
   }
@@ -228,6 +243,6 @@ export function step(
     state: s,
     schedule: tx.schedule,
     trace: tx.trace,
-    work: 1 + (passes + (handled ? 1 : 0)) * n + copies * Math.ceil(n / 8),
+    work: 1 + (passes + (scan ? 1 : 0)) * n + copies * Math.ceil(n / 8),
   };
 }
