@@ -1,6 +1,6 @@
 /**
- * The simulation loop: drains the event queue instant by instant (all events at `t`, then the `after`
- * settle), and turns the states into the timeline: one step per instant where anything observable changed.
+ * `simulate`: resolves the pod and the scenario (API server, admission, inference, scheduling), runs the
+ * timeline of the pod, and around Jobs the controller's later pods.
  */
 import type { WorkspaceObjects } from '../analysis/workspace/types';
 import { admitPod } from '../k8s/admission';
@@ -10,9 +10,7 @@ import { fieldValue } from '../model/field';
 import type { JobView } from '../model/jobView';
 import { resolvePod } from '../model/resolvedPod';
 import type { PodView } from '../model/types';
-import type { Range } from '../util/range';
 import { admissionNotes } from './admissionNotes';
-import { initialState, step } from './engine';
 import { DEFAULT_HORIZON_SECONDS } from './horizon';
 import type { FileObjects } from './infer/fileObjects';
 import { resolveSimulation } from './infer/scenario';
@@ -24,11 +22,10 @@ import { resolveJob } from './job/spec';
 import type { JobResult } from './job/types';
 import { admittedPod, rejectedByApiServer } from './kubelet/admitted';
 import { kubeletBehaviour } from './kubelet/version';
-import { EventQueue } from './queue';
 import { parseScenario, type Scenario, type ScenarioInput, type SimError } from './scenario';
 import { type Assumptions, applyScheduling } from './scheduling';
-import { buildSnapshot } from './status/snapshot';
-import type { ContainerSnapshot, PodSpecResolved, SimState, Snapshot, Step, TraceEntry } from './types';
+import { type StoppedEarly, timeline, WORK_BUDGET } from './timeline';
+import type { Step } from './types';
 
 export interface SimulateOptions {
   /** Simulated seconds to cover; overrides the scenario's `until`. */
@@ -43,6 +40,11 @@ export interface SimulateOptions {
   target?: KubernetesTarget;
   /** The workspace's objects, when indexed: they decide what exists beyond the pod's own file. */
   workspace?: WorkspaceObjects;
+  /**
+   * How much work (see `SimulationResult.work`) the prediction may cost before it stops early and says so;
+   * `WORK_BUDGET` when omitted. A Job's pods share it.
+   */
+  budget?: number;
 }
 
 export interface SimulationResult {
@@ -54,187 +56,24 @@ export interface SimulationResult {
   assumptions: Assumptions | null;
   /** Fields the API server fills in, keyed by their printed path. */
   defaulted: Record<string, string | number | boolean>;
-  /** Invalid scenario or a pod the API server rejects: nothing was simulated. */
+  /**
+   * Invalid scenario or a pod the API server rejects: nothing was simulated. Or the prediction ran out of its
+   * work budget: `stoppedEarly` says where, and the steps before it stand.
+   */
   errors: SimError[];
+  /** Set when the work budget ran out before the horizon: the steps are exact up to (not including) `at`. */
+  stoppedEarly?: StoppedEarly;
   until: number;
   /** The pod's scheduling gates, when it has some: it stays SchedulingGated until they are removed. */
   schedulingGates?: string[];
   /** For Job and CronJob documents: the Job controller's pods one after another and the Job's conditions. */
   job?: JobResult;
-}
-
-/** Events at one instant beyond this mean a modelling loop: stop instead of hanging. */
-const MAX_EVENTS_PER_INSTANT = 100_000;
-
-/** Same published container status (field by field: building a key string per container per step cost more). */
-function sameContainer(x: ContainerSnapshot, y: ContainerSnapshot): boolean {
-  if (x === y) return true;
-  if (
-    x.state !== y.state ||
-    x.reason !== y.reason ||
-    x.message !== y.message ||
-    x.exitCode !== y.exitCode ||
-    x.restartCount !== y.restartCount ||
-    x.ready !== y.ready ||
-    x.started !== y.started
-  ) {
-    return false;
-  }
-  const a = x.lastState;
-  const b = y.lastState;
-  if (!a || !b) return !a && !b;
-  return a.exitCode === b.exitCode && a.reason === b.reason && a.finishedAt === b.finishedAt;
-}
-
-function sameContainers(a: readonly ContainerSnapshot[], b: readonly ContainerSnapshot[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    if (!sameContainer(a[i] as ContainerSnapshot, b[i] as ContainerSnapshot)) return false;
-  }
-  return true;
-}
-
-const stripAgo = (restarts: string) => {
-  const i = restarts.indexOf(' (');
-  return i === -1 ? restarts : restarts.slice(0, i);
-};
-
-/** Everything observable differs, except the clock-driven `(12s ago)` of RESTARTS. */
-function changed(a: Snapshot | null, b: Snapshot): boolean {
-  if (!a) return true;
-  if (a.exists !== b.exists || a.phase !== b.phase || a.reason !== b.reason || a.message !== b.message) return true;
-  if (a.terminating !== b.terminating) return true;
-  if (a.kubectl.STATUS !== b.kubectl.STATUS || a.kubectl.READY !== b.kubectl.READY) return true;
-  if (stripAgo(a.kubectl.RESTARTS) !== stripAgo(b.kubectl.RESTARTS)) return true;
-  const ac = a.conditions;
-  const bc = b.conditions;
-  for (const type of CONDITION_TYPES) {
-    const x = ac[type];
-    const y = bc[type];
-    if (x !== y && (!x || !y || x.status !== y.status || x.reason !== y.reason || x.message !== y.message)) return true;
-  }
-  return !sameContainers(a.initContainers, b.initContainers) || !sameContainers(a.containers, b.containers);
-}
-
-const CONDITION_TYPES = [
-  'PodScheduled',
-  'PodReadyToStartContainers',
-  'Initialized',
-  'ContainersReady',
-  'Ready',
-] as const;
-
-function uniqueRanges(lists: readonly (readonly Range[])[]): Range[] {
-  const seen = new Map<string, Range>();
-  for (const list of lists) {
-    for (const r of list) seen.set(`${r.start.line}:${r.start.character}:${r.end.line}:${r.end.character}`, r);
-  }
-  return [...seen.values()];
-}
-
-/** The manifest ranges of the containers whose published status changed between two snapshots. */
-function changedContainers(ranges: ReadonlyMap<string, Range>, before: Snapshot | undefined, after: Snapshot): Range[] {
-  if (!before) return [];
-  const out: Range[] = [];
-  const compare = (a: readonly ContainerSnapshot[], b: readonly ContainerSnapshot[]) =>
-    b.forEach((c, i) => {
-      const p = a[i];
-      const range = ranges.get(c.name);
-      if (range && (!p || !sameContainer(p, c))) out.push(range);
-    });
-  compare(before.initContainers, after.initContainers);
-  compare(before.containers, after.containers);
-  return out;
-}
-
-/**
- * Something at `t` waits for the `after` pass: an exit the kubelet did not cause (restart, back-off, next
- * init container, pod stop) or a failed pull (ImagePullBackOff). Otherwise `t` and right after `t` agree.
- */
-function needsSettle(s: SimState): boolean {
-  return s.containers.some(
-    (cs) =>
-      (cs.instance?.crashLike && cs.instance.finishedAt === s.t) ||
-      (cs.cached?.reason === 'ErrImagePull' && cs.retryAt !== null && cs.retryAt > s.t),
-  );
-}
-
-function timeline(
-  spec: PodSpecResolved,
-  until: number,
-  requested: readonly number[],
-): { steps: Step[]; errors: SimError[] } {
-  const queue = new EventQueue();
-  queue.push({ at: 0, event: { type: 'PodCreated' } });
-  if (spec.deleteAt) {
-    const { atSeconds, gracePeriodSeconds } = spec.deleteAt;
-    queue.push({
-      at: atSeconds,
-      event: { type: 'DeleteRequested', ...(gracePeriodSeconds === undefined ? {} : { gracePeriodSeconds }) },
-    });
-  }
-  if (spec.activeDeadlineSeconds) queue.push({ at: spec.activeDeadlineSeconds, event: { type: 'DeadlineExceeded' } });
-  const horizon = Math.max(until, ...requested);
-  const wanted = [...new Set(requested.filter((t) => t >= 0 && t <= horizon))].sort((a, b) => a - b);
-  const steps: Step[] = [];
-  const errors: SimError[] = [];
-  let state: SimState = initialState(spec);
-  let prev: Snapshot | null = null;
-  let w = 0;
-
-  const containerRanges = new Map(spec.containers.map((c) => [c.name, c.view.range]));
-  const push = (t: number, after: boolean, trace: TraceEntry[], snapshot: Snapshot) => {
-    const moved = changedContainers(containerRanges, steps[steps.length - 1]?.snapshot, snapshot);
-    const ranges = uniqueRanges([...trace.map((e) => e.ranges), moved]);
-    steps.push({ t, after, events: trace.map((e) => e.event), snapshot, ranges });
-  };
-  const drain = (t: number, trace: TraceEntry[]): boolean => {
-    for (let n = 0; queue.peekTime() === t; n++) {
-      if (n > MAX_EVENTS_PER_INSTANT) {
-        errors.push({ field: 'simulation', message: `stopped at t=${t}: too many events at one instant` });
-        return false;
-      }
-      const r = step(spec, state, queue.pop() as { at: number; event: never });
-      state = r.state;
-      for (const e of r.schedule) queue.push(e);
-      trace.push(...r.trace);
-    }
-    return true;
-  };
-
-  for (let t = queue.peekTime(); t !== undefined && t <= horizon; t = queue.peekTime()) {
-    for (; w < wanted.length && (wanted[w] as number) < t; w++)
-      push(wanted[w] as number, false, [], buildSnapshot(spec, state, wanted[w] as number));
-    const atTrace: TraceEntry[] = [];
-    const ok = drain(t, atTrace);
-    const snapAt = buildSnapshot(spec, state, t);
-    const afterTrace: TraceEntry[] = [];
-    const settle = ok && needsSettle(state);
-    if (settle) {
-      const r = step(spec, state, { at: t, event: { type: 'Settle' } });
-      state = r.state;
-      for (const e of r.schedule) queue.push(e);
-      afterTrace.push(...r.trace);
-      drain(t, afterTrace);
-    }
-    const snapAfter = settle ? buildSnapshot(spec, state, t) : snapAt;
-    const forced = wanted[w] === t;
-    if (forced) w++;
-    const atStep = changed(prev, snapAt) || atTrace.length > 0 || forced;
-    if (atStep) push(t, false, atTrace, snapAt);
-    if (settle && changed(snapAt, snapAfter)) push(t, true, afterTrace, snapAfter);
-    else if (afterTrace.length > 0) {
-      const last = steps[steps.length - 1];
-      if (atStep && last) {
-        last.events.push(...afterTrace.map((e) => e.event));
-        last.ranges = uniqueRanges([last.ranges, ...afterTrace.map((e) => e.ranges)]);
-      } else push(t, false, afterTrace, snapAfter);
-    }
-    prev = snapAfter;
-    if (state.pod.gone || errors.length > 0) break;
-  }
-  for (; w < wanted.length; w++) push(wanted[w] as number, false, [], buildSnapshot(spec, state, wanted[w] as number));
-  return { steps, errors };
+  /**
+   * What predicting the (first) pod's timeline cost, in container visits: one per event, plus the containers
+   * of every kubelet sync pass and of every status snapshot. Deterministic, unlike a clock: the measure of the
+   * simulation's own cost that tests bound.
+   */
+  work: number;
 }
 
 /**
@@ -252,12 +91,16 @@ export function simulate(pod: PodView, scenario?: ScenarioInput, options: Simula
   const parsed = parseScenario(scenario ?? {});
   const until = options.until ?? DEFAULT_HORIZON_SECONDS;
   if (!parsed.ok)
-    return { ok: false, pod: name, steps: [], assumptions: null, defaulted, errors: parsed.errors, until };
+    return { ok: false, pod: name, steps: [], assumptions: null, defaulted, errors: parsed.errors, until, work: 0 };
   // An Indexed Job's first pod is index 0: its containers see JOB_COMPLETION_INDEX=0.
   const first = simulatePod(indexedPod(pod, 0), parsed.scenario, options, defaulted);
   const assumptions = first.assumptions;
-  if (!pod.job || !assumptions) return first;
-  return { ...first, job: simulateJob(pod, pod.job, parsed.scenario, { ...first, assumptions }, options, defaulted) };
+  if (!pod.job || !assumptions || first.stoppedEarly) return first;
+  const job = simulateJob(pod, pod.job, parsed.scenario, { ...first, assumptions }, options, defaulted);
+  if (!job.stoppedEarly) return { ...first, job: job.result };
+  // The first pod's steps stand; the Job's later pods were cut short, which the Job view must not hide.
+  const errors = [...first.errors, { field: 'simulation', message: job.stoppedEarly.message }];
+  return { ...first, ok: false, errors, job: job.result, stoppedEarly: job.stoppedEarly };
 }
 
 /** The engine's pod and the effective scenario, or why the API server or the scenario rejects them. */
@@ -314,10 +157,15 @@ function simulatePod(
   const until = options.until ?? DEFAULT_HORIZON_SECONDS;
   const resolved = resolveAll(pod, scenario, options);
   if ('errors' in resolved)
-    return { ok: false, pod: name, steps: [], assumptions: null, defaulted, errors: resolved.errors, until };
+    return { ok: false, pod: name, steps: [], assumptions: null, defaulted, errors: resolved.errors, until, work: 0 };
   const { spec, assumptions, admission } = resolved;
   admissionNotes(admission, assumptions.notes);
-  const { steps, errors } = timeline(spec, assumptions.until, options.at ?? []);
+  const { steps, errors, work, stoppedEarly } = timeline(
+    spec,
+    assumptions.until,
+    options.at ?? [],
+    options.budget ?? WORK_BUDGET,
+  );
   const gates = pod.scheduling?.schedulingGates.map((g) => g.name) ?? [];
   return {
     ok: errors.length === 0,
@@ -328,6 +176,8 @@ function simulatePod(
     errors,
     until: assumptions.until,
     ...(gates.length > 0 ? { schedulingGates: gates } : {}),
+    ...(stoppedEarly ? { stoppedEarly } : {}),
+    work,
   };
 }
 
@@ -339,7 +189,7 @@ function simulateJob(
   first: SimulationResult & { assumptions: Assumptions },
   options: SimulateOptions,
   defaulted: SimulationResult['defaulted'],
-): JobResult {
+): { result: JobResult; stoppedEarly?: StoppedEarly } {
   const resolved = resolvePod(pod);
   const spec = resolveJob(view, first.pod, resolved.namespace);
   const cache = new Map<string, PodOutcome>();
@@ -349,15 +199,21 @@ function simulateJob(
     ...(options.workspace && { workspace: options.workspace }),
     ...(options.target && { target: options.target }),
   };
+  // The Job's pods share one budget: hundreds of replacement pods must not each spend a whole one.
+  let left = (options.budget ?? WORK_BUDGET) - first.work;
+  let stoppedEarly: StoppedEarly | undefined;
   // Each index is inferred on its own (its JOB_COMPLETION_INDEX may change what the program does).
   const byIndex = new Map<number, Assumptions>();
   const assumptionsOf = (index: number | null): Assumptions => {
     if (!index) return first.assumptions;
     const known = byIndex.get(index);
     if (known) return known;
-    const own = simulatePod(indexedPod(pod, index), scenario, later, defaulted).assumptions;
-    byIndex.set(index, own ?? first.assumptions);
-    return own ?? first.assumptions;
+    // Only the inferred facts are needed here, not a timeline.
+    const resolved = resolveAll(indexedPod(pod, index), scenario, later);
+    const own = 'errors' in resolved ? first.assumptions : resolved.assumptions;
+    if (!('errors' in resolved)) admissionNotes(resolved.admission, own.notes);
+    byIndex.set(index, own);
+    return own;
   };
   const runner: PodRunner = (offsets, createdAt, index) => {
     const pulled = createdAt > 0;
@@ -370,14 +226,23 @@ function simulateJob(
         : simulatePod(
             indexedPod(pod, index ?? 0),
             nextPodScenario(scenario, assumptionsOf(index), offsets, pulled),
-            later,
+            { ...later, budget: Math.max(0, left) },
             defaulted,
           );
+    if (result !== first) left -= result.work;
+    if (result.stoppedEarly && !stoppedEarly) {
+      const at = createdAt + result.stoppedEarly.at;
+      stoppedEarly = {
+        at,
+        message: `the Job's prediction stopped early at t=${at} s (a pod created at t=${createdAt} s): the simulation's work budget ran out; the Job's pods and conditions from then on are incomplete`,
+      };
+    }
     const outcome = podOutcome(result.steps);
     cache.set(key, outcome);
     return outcome;
   };
-  return runJob(spec, resolved.restartPolicy.policy, runner, options.until ?? first.until);
+  const result = runJob(spec, resolved.restartPolicy.policy, runner, options.until ?? first.until);
+  return stoppedEarly ? { result, stoppedEarly } : { result };
 }
 
 /** The pod an Indexed Job creates for `index` (other pods run the template as written). */

@@ -145,6 +145,8 @@ function jobSummary(job: JobResult, result: SimulationResult): string | undefine
  *   predictionSummary(result) // 'Ready in ~14 s' | 'CrashLoopBackOff predicted for app' | 'Completes in ~20 s'
  */
 export function predictionSummary(result: SimulationResult): string {
+  // A prediction cut short by its work budget still has steps, but no outcome to summarize.
+  if (result.stoppedEarly) return `Prediction stopped early at ~${result.stoppedEarly.at} s: too costly to simulate`;
   const first = result.errors[0];
   if (first) return `Cannot simulate: ${first.field}: ${first.message}`;
   const job = result.job && jobSummary(result.job, result);

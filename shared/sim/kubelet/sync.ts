@@ -67,39 +67,44 @@ function syncRunning(tx: Tx): 'busy' | 'done' | 'ok' {
 const progressMark = (tx: Tx) => tx.s.containers.reduce((n, cs) => n + cs.gen, tx.s.pod.initialized ? 1 : 0);
 
 /**
+ * Returns how many passes over the containers it made (each costs time in the number of containers: the
+ * simulation's work budget counts them).
  * @example syncPod(tx) // starts whatever the kubelet would start at tx.s.t
  */
-export function syncPod(tx: Tx): void {
+export function syncPod(tx: Tx): number {
   const pod = tx.s.pod;
-  if (pod.gone || !pod.synced) return;
+  if (pod.gone || !pod.synced) return 0;
   if (pod.stopping) {
     progressStop(tx);
-    return;
+    return 1;
   }
   if (pod.terminalPhase) {
     // A terminal phase (all regular containers done, failed init under Never, deadline): stop the rest.
     stopPod(tx, 'podStop', tx.spec.gracePeriod);
     progressStop(tx);
-    return;
+    return 1;
   }
-  if (tx.spec.failedMount) return;
+  if (tx.spec.failedMount) return 0;
   pod.sandbox = 'ready';
+  let passes = 0;
   for (let guard = 0; guard < 10_000 && pod.busyWith === null; guard++) {
+    passes++;
     const before = progressMark(tx);
     if (!pod.initialized) {
       const r = progressInit(tx);
       if (r === 'failed') {
         stopPod(tx, 'podStop', tx.spec.gracePeriod);
         progressStop(tx);
-        return;
+        return passes;
       }
       pod.initialized = r === 'initialized';
     }
     if (pod.initialized && pod.busyWith === null && syncRunning(tx) === 'done') {
       stopPod(tx, 'podStop', tx.spec.gracePeriod);
       progressStop(tx);
-      return;
+      return passes;
     }
-    if (progressMark(tx) === before) return;
+    if (progressMark(tx) === before) return passes;
   }
+  return passes;
 }

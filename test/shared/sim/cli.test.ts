@@ -24,6 +24,13 @@ spec:
   'scenario.json': '{"images": {}, "until": 50}',
   'bad-scenario.json': '{"until": "soon"}',
   'broken.json': '{until',
+  'crash.yaml': `apiVersion: v1
+kind: Pod
+metadata: {name: crash}
+spec:
+  containers:
+  - {name: app, image: busybox:1.36, command: [sh, -c, "exit 1"]}
+`,
 };
 
 function cli(...argv: string[]) {
@@ -82,6 +89,17 @@ describe('podlens simulate', () => {
     expect(doc.assumptions.until).toBe(50);
     expect(doc.steps.find((s: { t: number }) => s.t === 25).kubectl.STATUS).toBe('Terminating');
     expect(doc.steps.at(-1)).toMatchObject({ t: 30, exists: false });
+  });
+
+  it('prints the timeline up to an early stop and says on stderr where the work budget stopped it', () => {
+    // Ten years of a crash loop: the prediction stops early rather than computing a million restarts.
+    const r = cli('crash.yaml', '--until', '315360000');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/CrashLoopBackOff/);
+    expect(r.stderr).toHaveLength(1);
+    expect(r.stderr[0]).toMatch(
+      /^podlens: simulation: prediction stopped early at t=\d+ s of 315360000 s: the simulation's work budget ran out/,
+    );
   });
 
   it.each([
