@@ -57,7 +57,11 @@ export class Ctx {
         this.extension.extensionUri,
         this.output,
         this.whatIf,
-        { podDocuments: (uri) => this.podDocuments(uri), podWorkspace: (uri) => this.podWorkspace(uri) },
+        {
+          podDocuments: (uri) => this.podDocuments(uri),
+          podWorkspace: (uri) => this.podWorkspace(uri),
+          fileTarget: async (uri) => (await import('./target')).fileTarget(uri, this.client),
+        },
         this.extension.workspaceState,
       );
       this.extension.subscriptions.push(panels);
@@ -106,7 +110,10 @@ export class Ctx {
       });
       await this.client.start();
       // The server knows each file's whole target (folder settings, .podlens.yaml) and says when it changes.
-      this.client.onNotification(TargetsChangedNotification.method, () => this.versionStatus?.refresh());
+      this.client.onNotification(TargetsChangedNotification.method, () => {
+        this.versionStatus?.refresh();
+        void this.lifecyclePanels?.then((panels) => panels.targetsChanged());
+      });
       this.versionStatus?.refresh();
       if (!this.watchingRanges) {
         this.watchingRanges = true;

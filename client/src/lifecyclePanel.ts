@@ -8,6 +8,7 @@
 import { randomFillSync } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { KubernetesTarget } from '../../shared/k8s/version/target';
 import type { WorkspaceFacts } from '../../shared/protocol/lsp';
 import {
   type FromWebview,
@@ -21,7 +22,6 @@ import { parseSettings } from '../../shared/settings';
 import type { Range } from '../../shared/util/range';
 import { makeNonce, panelHtml } from './panelHtml';
 import type { PodDocumentCount } from './podCount';
-import { configuredTarget } from './target';
 import type { WhatIfStore } from './whatIfStore';
 
 /** True while the lifecycle panel is locked: picks the lock or unlock button of the panel's title bar. */
@@ -41,6 +41,8 @@ export interface PanelServer {
   podDocuments(uri: vscode.Uri): Promise<PodDocumentCount | undefined>;
   /** The workspace objects the file's pods can read, for the webview's simulation. */
   podWorkspace(uri: vscode.Uri): Promise<WorkspaceFacts | undefined>;
+  /** The Kubernetes version and gates the file is checked against (its folder's settings and `.podlens.yaml`). */
+  fileTarget(uri: vscode.Uri): Promise<KubernetesTarget>;
 }
 
 function simulationUntil(uri: vscode.Uri): number {
@@ -75,7 +77,7 @@ class LifecyclePanel {
     private readonly distUri: vscode.Uri,
     private readonly output: vscode.LogOutputChannel,
     private readonly whatIf: WhatIfStore,
-    private readonly podWorkspace: PanelServer['podWorkspace'],
+    private readonly server: Pick<PanelServer, 'podWorkspace' | 'fileTarget'>,
     onDispose: () => void,
   ) {
     panel.webview.options = { enableScripts: true, localResourceRoots: [distUri] };
@@ -165,7 +167,7 @@ class LifecyclePanel {
       return;
     }
     // The index's answer reflects the text sent with the same edit: the server sees edits before the panel's debounce.
-    const workspace = await this.podWorkspace(uri);
+    const [workspace, target] = await Promise.all([this.server.podWorkspace(uri), this.server.fileTarget(uri)]);
     // The panel moved to another document meanwhile: that one's own send follows, this text is not its.
     if (uri !== this.uri) return;
     const text = document.getText();
@@ -186,7 +188,7 @@ class LifecyclePanel {
       cursorLine: editor ? editor.selection.active.line : null,
       documentIndex: this.requestedIndex,
       until: simulationUntil(this.uri),
-      target: configuredTarget(this.uri),
+      target,
       ...(workspace ? { workspace } : {}),
     });
   }
@@ -339,6 +341,11 @@ export class LifecyclePanels implements vscode.Disposable {
     );
   }
 
+  /** The server's targets changed (a folder's settings or `.podlens.yaml`): the panel simulates again. */
+  targetsChanged(): void {
+    void this.current?.sendDocument();
+  }
+
   private shows(uri: vscode.Uri): boolean {
     return this.current?.key === uri.toString();
   }
@@ -383,20 +390,12 @@ export class LifecyclePanels implements vscode.Disposable {
   }
 
   private attach(panel: vscode.WebviewPanel, uri: vscode.Uri): LifecyclePanel {
-    const lifecycle = new LifecyclePanel(
-      panel,
-      uri,
-      this.distUri,
-      this.output,
-      this.whatIf,
-      (u) => this.server.podWorkspace(u),
-      () => {
-        if (this.current !== lifecycle) return;
-        this.current = undefined;
-        setContext(PANEL_OPEN_CONTEXT_KEY, false);
-        setContext(PANEL_LOCKED_CONTEXT_KEY, false);
-      },
-    );
+    const lifecycle = new LifecyclePanel(panel, uri, this.distUri, this.output, this.whatIf, this.server, () => {
+      if (this.current !== lifecycle) return;
+      this.current = undefined;
+      setContext(PANEL_OPEN_CONTEXT_KEY, false);
+      setContext(PANEL_LOCKED_CONTEXT_KEY, false);
+    });
     this.current?.panel.dispose();
     this.current = lifecycle;
     setContext(PANEL_OPEN_CONTEXT_KEY, true);

@@ -9,6 +9,7 @@ vi.mock('vscode', () => import('../security/fakeVscode'));
 
 const { LifecyclePanels } = await import('../../client/src/lifecyclePanel');
 const { WhatIfStore } = await import('../../client/src/whatIfStore');
+const { configuredTarget } = await import('../../client/src/target');
 
 const A = 'file:///work/a.yaml';
 const B = 'file:///work/b.yaml';
@@ -34,6 +35,9 @@ const LIMIT_RANGE = {
   body: { limits: [{ type: 'Container', default: { memory: '256Mi' } }] },
 };
 
+/** A file's target as the server reports it (a folder's `.podlens.yaml`); without one, the settings' target. */
+const serverTargets = new Map<string, { minor: number; featureGates: Record<string, boolean> }>();
+
 function setup(storage = fake.memento()) {
   const whatIf = new WhatIfStore(() => undefined);
   const panels = new LifecyclePanels(
@@ -48,6 +52,8 @@ function setup(storage = fake.memento()) {
       // The server's index: only A's pod reads a workspace object (a LimitRange of another file).
       podWorkspace: async (uri: { toString(): string }) =>
         uri.toString() === A ? { objects: [LIMIT_RANGE], complete: true } : undefined,
+      fileTarget: async (uri: { toString(): string }) =>
+        serverTargets.get(uri.toString()) ?? configuredTarget(uri as never),
     },
     storage as never,
   );
@@ -197,5 +203,22 @@ describe('the lifecycle panel', () => {
     // An unsupported version falls back to the newest, as the setting's schema says.
     await vi.waitFor(() => expect(documents()).toHaveLength(2));
     expect(documents()[1]).toMatchObject({ target: { minor: 36, featureGates: {} } });
+  });
+
+  it("simulates against the target the server checks the file against, and again when the server's targets change", async () => {
+    const { panels } = setup();
+    serverTargets.set(A, { minor: 30, featureGates: {} });
+    try {
+      panels.show({ uri: fake.uri(A) } as never, null);
+      await vi.waitFor(() => expect(documents()).toHaveLength(1));
+      expect(documents()[0]).toMatchObject({ target: { minor: 30 } });
+      // A folder's .podlens.yaml changed: the server says so, and the panel simulates the new kubelet.
+      serverTargets.set(A, { minor: 33, featureGates: { SidecarContainers: false } });
+      panels.targetsChanged();
+      await vi.waitFor(() => expect(documents()).toHaveLength(2));
+      expect(documents()[1]).toMatchObject({ target: { minor: 33, featureGates: { SidecarContainers: false } } });
+    } finally {
+      serverTargets.clear();
+    }
   });
 });

@@ -23,7 +23,11 @@ async function openPanel(): Promise<(message: unknown) => Promise<void>> {
     fake.uri('file:///ext') as never,
     fake.output as never,
     new WhatIfStore(() => undefined),
-    { podDocuments: async () => undefined, podWorkspace: async () => undefined },
+    {
+      podDocuments: async () => undefined,
+      podWorkspace: async () => undefined,
+      fileTarget: async () => ({ minor: 36, featureGates: {} }),
+    },
     fake.memento() as never,
   );
   panels.show({ uri: fake.uri(DOC) } as never, null);
