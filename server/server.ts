@@ -110,7 +110,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
 
   /** `.podlens.yaml` layered under the `podlens.rules` setting; re-analyses everything when the levels change. */
-  const applyLintConfig = () => {
+  /** Applies the rule levels and targets of the settings and `.podlens.yaml` files; true when they changed. */
+  const applyLintConfig = (): boolean => {
     const fromSettings = configFromSettings(
       settings.rules,
       settings.rulePreset,
@@ -132,16 +133,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       .folderConfigs()
       .map((f, i) => ({ uri: f.uri, file: f.config, settings: folderSettings[i] ?? settings }));
     const next: AnalysisSpec = { config, folderTargets: folderTargets(folders) };
-    if (JSON.stringify(next) !== JSON.stringify(spec)) {
+    const changed = JSON.stringify(next) !== JSON.stringify(spec);
+    if (changed) {
       const levelsChanged = JSON.stringify(config) !== JSON.stringify(lintConfig);
       spec = next;
       lintConfig = config;
       host.setSpec(spec);
       if (levelsChanged) for (const doc of documents.all()) showConfigFindings(doc.uri);
-      // The status bar shows the active file's target, which may just have changed.
+      // The status bar shows the active file's target, which may just have changed; the lenses predict with it.
       void connection.sendNotification(TargetsChangedNotification.method);
+      refreshLenses();
     }
     diagnostics.scheduleAll();
+    return changed;
   };
 
   /** The window's settings and each folder's, in one workspace/configuration request. */
@@ -195,11 +199,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     await fetchAllSettings();
     const changed = changeMessage(before, settings);
     if (changed) connection.console.info(changed);
-    applyLintConfig();
-    // Lenses depend on podlens.codeLens.enable and podlens.simulation.until; clients that cannot refresh ignore it.
+    // Lenses depend on podlens.codeLens.enable and podlens.simulation.until too: refreshed also when the rules and
+    // targets stay the same.
+    if (!applyLintConfig()) refreshLenses();
+  });
+
+  /** Asks the client to request the lenses again; a client that cannot refresh is not asked. */
+  const refreshLenses = () => {
     if (ctx.clientCapabilities.workspace?.codeLens?.refreshSupport)
       void connection.sendRequest(CodeLensRefreshRequest.type);
-  });
+  };
 
   connection.onShutdown(() => workspaceConfig.dispose());
 

@@ -633,6 +633,10 @@ try {
         what: 'no longer Ready on v1.31 without sidecars',
       });
       log(`  v1.31 prediction: ${await headline()}`);
+      // The CodeLens reads the same prediction: VS Code re-resolves it after the server's refresh request.
+      const lens = page.locator('.editor-instance .codelens-decoration', { hasText: /Stuck in Init/ }).first();
+      await lens.waitFor();
+      log(`  v1.31 codelens: ${(await lens.innerText()).replace(/\s+/g, ' ')}`);
       const rows = await problemRows(/SidecarContainers/);
       log(`  problems: ${rows.join(' | ')}`);
       await page.locator('.statusbar-item', { hasText: 'k8s v1.31' }).first().waitFor();

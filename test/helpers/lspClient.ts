@@ -75,6 +75,8 @@ export interface TestClientOptions {
   nodeArgs?: string[];
   /** Announce LSP 3.18 snippet edits in workspace edits, as vscode-languageclient 11 does. */
   snippetEdits?: boolean;
+  /** Announce workspace/codeLens/refresh support, as VS Code does; called on each refresh request. */
+  codeLensRefresh?: () => void;
 }
 
 export class TestLspClient {
@@ -132,6 +134,10 @@ export class TestLspClient {
     );
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onRequest('workspace/codeLens/refresh', () => {
+      this.options.codeLensRefresh?.();
+      return null;
+    });
     this.connection.listen();
   }
 
@@ -149,6 +155,7 @@ export class TestLspClient {
           workspaceFolders: true,
           ...(options.snippetEdits && { workspaceEdit: { documentChanges: true, snippetEditSupport: true } }),
           didChangeConfiguration: { dynamicRegistration: true },
+          ...(options.codeLensRefresh && { codeLens: { refreshSupport: true } }),
         },
         textDocument: {
           hover: { contentFormat: ['markdown', 'plaintext'] },

@@ -134,3 +134,32 @@ describe('codeLens disabled', () => {
     }
   });
 });
+
+describe('codeLens and the target Kubernetes version', () => {
+  it('predicts with the kubelet of podlens.kubernetesVersion and its gates, and again after they change', async () => {
+    let settings: Record<string, unknown> = {};
+    const client = await TestLspClient.start({ settings: () => settings });
+    try {
+      const uri = client.uri('sidecar-target.yaml');
+      // The sidecar runs `sleep infinity`: the real-VS-Code suite's version step shows this pod.
+      await client.open(
+        uri,
+        fs.readFileSync(path.resolve(__dirname, '../e2e/fixtures/workspace/sidecar-pod.yaml'), 'utf8'),
+      );
+      const headline = async () => {
+        const all = (await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) ?? [];
+        return (await client.connection.sendRequest(CodeLensResolveRequest.type, all[1] as CodeLens)).command?.title;
+      };
+      expect(await headline()).toMatch(/^Ready in/);
+      settings = { kubernetesVersion: '1.31', featureGates: { SidecarContainers: false } };
+      // The re-publish that follows the settings says the server has the new target.
+      const republished = client.nextDiagnostics(uri);
+      await client.changeConfiguration();
+      await republished;
+      // Without native sidecars the sidecar is an init container that never exits: the pod stays in Init.
+      expect(await headline()).toMatch(/^Stuck in Init/);
+    } finally {
+      await client.stop();
+    }
+  });
+});

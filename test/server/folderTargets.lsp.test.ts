@@ -30,8 +30,11 @@ const inFolder = (dir: string, name: string) => pathToFileURL(path.join(dir, nam
 /** Settings per folder URI: the window's (no scope) are the defaults. */
 let byFolder: Record<string, Record<string, unknown>> = { [href(OLD)]: { kubernetesVersion: '1.31' } };
 let client: TestLspClient;
+/** Resolved by the server's next workspace/codeLens/refresh request. */
+let lensRefreshed: () => void = () => {};
 beforeAll(async () => {
   client = await TestLspClient.start({
+    codeLensRefresh: () => lensRefreshed(),
     workspaceFolders: [OLD, NEW, FILE_OLD],
     settings: (scopeUri) => (scopeUri ? (byFolder[scopeUri] ?? {}) : {}),
   });
@@ -76,5 +79,21 @@ describe('the target Kubernetes version per workspace folder', () => {
     const [old, now] = await published;
     expect(codes(old.diagnostics)).toEqual([ON_36]);
     expect(codes(now.diagnostics)).toEqual([ON_31]);
+  });
+
+  it('has the editor resolve its lenses again when a folder’s .podlens.yaml changes the folder’s target', async () => {
+    const config = path.join(FILE_OLD, '.podlens.yaml');
+    const refreshed = new Promise<void>((resolve) => {
+      lensRefreshed = resolve;
+    });
+    const told = new Promise<void>((resolve) => client.connection.onNotification('podlens/targetsChanged', resolve));
+    fs.writeFileSync(config, 'kubernetesVersion: "1.30"\n');
+    try {
+      // The lenses' predictions follow the target's kubelet: without a refresh VS Code keeps the old titles.
+      await Promise.all([told, refreshed]);
+    } finally {
+      fs.writeFileSync(config, 'kubernetesVersion: "1.31"\n');
+      lensRefreshed = () => {};
+    }
   });
 });
