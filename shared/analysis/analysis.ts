@@ -12,7 +12,7 @@ import type { AnalysisCaches } from './caches';
 import { assemble, placedFindings, slotFindings } from './findings';
 import type { PodSummary } from './podSummary';
 import type { AnalysisSpec } from './segmentAnalysis';
-import { type FileState, indexAtLine, renumber } from './slots';
+import { type FileState, indexAtLine } from './slots';
 
 /** The findings of a file that depend on other files, for the file as this analysis has it. */
 export type CrossFileFindings = (uri: string, analysis: Analysis) => readonly Finding[];
@@ -113,11 +113,8 @@ export class Analysis {
     const file = this.files.get(uri);
     const slot = file?.slots[indexAtLine(file.slots, line, (s) => s.segment.line)];
     if (!file || !slot) return [];
-    if (!slot.analysis) {
-      slot.analysis = this.caches.analysisOf(uri, slot.segment);
-      renumber(file.slots);
-    }
-    return slotFindings(slot, slot.analysis);
+    this.caches.analyzePending(file, (s) => s === slot);
+    return slot.analysis ? slotFindings(slot, slot.analysis) : [];
   }
 
   /** The number of lines of the file, from its segments (the text is not joined for it). */

@@ -104,7 +104,7 @@ export class AnalysisCaches {
   }
 
   /** A segment's analysis: the cached one, or made here (and cached). */
-  analysisOf(uri: string, segment: Segment): SegmentAnalysis {
+  private analysisOf(uri: string, segment: Segment): SegmentAnalysis {
     const cached = this.lookupIn(uri)(segment.text);
     if (cached) return cached;
     const { analysis, docs } = analyzeSegment(segment, this.spec, this.optionsFor(uri));

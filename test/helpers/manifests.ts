@@ -23,3 +23,17 @@ export const MODE_FROM_APP_CONFIG = `    env:
       valueFrom:
         configMapKeyRef: { name: app-config, key: mode }
 `;
+
+/** Pod `sized` with pod-level resources, which arrived in v1.32: an unknown field before, nothing from then on. */
+export const SIZED_POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: sized
+spec:
+  resources:
+    limits:
+      cpu: "1"
+  containers:
+    - name: app
+      image: nginx:1.27
+`;

@@ -4,20 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { AnalysisHost, type AnalysisSpec } from '../../../shared/analysis';
 import type { Finding } from '../../../shared/lint';
+import { SIZED_POD } from '../../helpers/manifests';
 
 // Pod-level resources arrived in v1.32: an unknown field on v1.31, nothing on v1.36.
-const POD = `apiVersion: v1
-kind: Pod
-metadata:
-  name: sized
-spec:
-  resources:
-    limits:
-      cpu: "1"
-  containers:
-    - name: app
-      image: nginx:1.27
-`;
+const POD = SIZED_POD;
 const OLD = 'file:///work/old';
 const NEW = 'file:///work/new';
 const IN_OLD = `${OLD}/pod.yaml`;

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { AnalysisHost, type AnalysisSpec } from '../../../shared/analysis';
 import { type Finding, targetOf } from '../../../shared/lint';
+import { SIZED_POD } from '../../helpers/manifests';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const REAL = path.resolve(ROOT, '../shared/real-manifests');
@@ -150,19 +151,7 @@ spec:
       image: nginx:latest
 `;
   // Pod-level resources arrived in v1.32: the same document is version-dependent.
-  const NEWER = `---
-apiVersion: v1
-kind: Pod
-metadata:
-  name: sized
-spec:
-  resources:
-    limits:
-      cpu: "1"
-  containers:
-    - name: app
-      image: nginx:1.27
-`;
+  const NEWER = `---\n${SIZED_POD}`;
   const URI = 'file:///work/pods.yaml';
 
   function opened(s: AnalysisSpec): AnalysisHost {
