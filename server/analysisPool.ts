@@ -13,7 +13,7 @@ import type { ParseOptions, Segment } from '../shared/model';
 
 const ROLE = 'podlens-analysis';
 
-/** How long workers started ahead wait for a batch (the file was closed meanwhile, or lint turned off). */
+/** How long workers started ahead wait for a batch when nothing says it is not coming (the settings never came). */
 const WARM_IDLE_MS = 20_000;
 
 interface Job {
@@ -83,6 +83,11 @@ export class AnalysisPool implements SegmentExecutor {
     worker.off('error', drop);
     worker.off('exit', drop);
     return worker;
+  }
+
+  release(): void {
+    clearTimeout(this.idleTimer);
+    this.stopReady();
   }
 
   private stopReady(): void {

@@ -13,14 +13,9 @@ import {
   mayDefineObjects,
   type ObjectFacts,
   objectFacts,
+  parsedAsIndexReads,
 } from '../shared/analysis/workspace';
-import {
-  filePartialReason,
-  type ManifestDocument,
-  type ParseOptions,
-  parseSegmentDocuments,
-  type Segment,
-} from '../shared/model';
+import { filePartialReason, type ManifestDocument, parseSegmentDocuments, type Segment } from '../shared/model';
 import { type Range, shiftRange } from '../shared/util/range';
 import type { OpenText } from './workspaceIndex';
 
@@ -58,7 +53,7 @@ export class OpenFileFacts {
     const context = filePartialReason({ path: uri }) ?? '';
     const before = this.files.get(uri)?.segments ?? new Map<string, SegmentObjects>();
     const kept = new Map<string, SegmentObjects>();
-    const sameParse = readsLikeIndex(analysis.parseOptions(uri));
+    const sameParse = parsedAsIndexReads(analysis.parseOptions(uri));
     const firstIndexes = analysis.firstIndexes(uri);
     const objects: ObjectFacts[] = [];
     analysis.segments(uri).forEach((segment, i) => {
@@ -110,14 +105,6 @@ export class OpenFileFacts {
 /** The facts as written in the file `uri`: an object's location is the only place its file appears. */
 function inFile(o: ObjectFacts, uri: string): ObjectFacts {
   return { ...o, object: { ...o.object, location: { ...o.object.location, uri } } };
-}
-
-/**
- * Whether the host parses the file as the index does (`{ path }` only): a kustomize context, a patch or a Helm
- * template changes the documents, and the index reads every file as written.
- */
-function readsLikeIndex(o: ParseOptions): boolean {
-  return !o.kustomize && !o.kustomizePatch && !o.helmTemplate && o.nodeLimit === undefined;
 }
 
 function isRange(v: object): v is Range {

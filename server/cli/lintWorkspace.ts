@@ -10,16 +10,12 @@ import {
   documentFacts,
   indexFile,
   isKustomizationFile,
+  parsedAsIndexReads,
   WorkspaceIndex,
   type WorkspaceObjects,
 } from '../../shared/analysis/workspace';
 import type { ManifestDocument, ParseOptions } from '../../shared/model';
 import { HelmDirs, MAX_INDEXED_FILE_BYTES, readFileFacts, Walk } from '../workspaceScan';
-
-/** Options that change what a document says (a patch, a kustomize build, a Helm template) beyond its path. */
-function readsPlainly(options: ParseOptions): boolean {
-  return !options.kustomizePatch && !options.kustomize && !options.helmTemplate;
-}
 
 function isSmall(file: string): boolean {
   return (fs.statSync(file, { throwIfNoEntry: false })?.size ?? Infinity) <= MAX_INDEXED_FILE_BYTES;
@@ -66,7 +62,7 @@ export class LintWorkspace {
     const uri = pathToFileURL(absolute).href;
     const helmTemplate =
       this.walked.has(absolute) && !isKustomizationFile(uri) && isSmall(absolute) && this.helm.isTemplate(absolute);
-    if (isKustomizationFile(uri) || helmTemplate || !readsPlainly(options))
+    if (isKustomizationFile(uri) || helmTemplate || !parsedAsIndexReads(options))
       this.index.set(indexFile(uri, text, { helmTemplate }));
     else this.index.set(documentFacts(uri, text, documents));
   }

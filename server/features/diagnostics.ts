@@ -42,7 +42,7 @@ export class DiagnosticsPublisher {
     /** Decides whether a big file's first analysis runs in parallel, and runs it. */
     private readonly host: AnalysisHost,
     /** The host's executor, told ahead when a big file's first batch is coming. */
-    private readonly executor?: Pick<SegmentExecutor, 'prepare'>,
+    private readonly executor?: Pick<SegmentExecutor, 'prepare' | 'release'>,
   ) {
     this.visible.listen(ctx.connection, ctx.log);
   }
@@ -70,6 +70,8 @@ export class DiagnosticsPublisher {
   start(): void {
     this.started = true;
     this.scheduleAll();
+    // Every big file opened meanwhile was closed again: the workers started for it have nothing to do.
+    if (!this.scheduled) this.executor?.release?.();
   }
 
   /** After a settings change: every file is published again, also where its diagnostics stay the same. */
@@ -91,6 +93,9 @@ export class DiagnosticsPublisher {
     const uris = [...this.pending];
     this.pending.clear();
     for (const uri of uris) void this.publish(uri);
+    // Each batch took its workers synchronously above; workers started ahead for a file whose batch did not come
+    // (its documents on screen were most of it, or it was closed) would otherwise idle until their timeout.
+    this.executor?.release?.();
   }
 
   private async publish(uri: string): Promise<void> {

@@ -14,6 +14,8 @@ export interface SegmentExecutor {
    * published): start what it needs now, so that the start-up overlaps that wait.
    */
   prepare?(): void;
+  /** What `prepare` started and no `analyze` has taken is not needed: the batch it was for is not coming. */
+  release?(): void;
 }
 
 /** Below this many segments to analyse, starting threads costs more than it saves. */

@@ -67,6 +67,8 @@ export function withCursor(src: string): { text: string; position: Position } {
 export interface TestClientOptions {
   /** Answers workspace/configuration for the `podlens` section, as seen from a folder's URI when asked for one. */
   settings?: (scopeUri?: string) => unknown;
+  /** workspace/configuration is answered only once this settles: what the server does while the settings travel. */
+  settingsHeld?: Promise<void>;
   workspaceFolder?: string;
   /** Several workspace folders (a multi-root workspace) instead of `workspaceFolder`. */
   workspaceFolders?: string[];
@@ -129,8 +131,10 @@ export class TestLspClient {
     });
     this.connection.onRequest(
       'workspace/configuration',
-      (params: { items: { section?: string; scopeUri?: string }[] }) =>
-        params.items.map((i) => (i.section === 'podlens' ? (this.options.settings?.(i.scopeUri) ?? {}) : null)),
+      async (params: { items: { section?: string; scopeUri?: string }[] }) => {
+        await this.options.settingsHeld;
+        return params.items.map((i) => (i.section === 'podlens' ? (this.options.settings?.(i.scopeUri) ?? {}) : null));
+      },
     );
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);

@@ -92,11 +92,12 @@ describe('the server process', () => {
 });
 
 describe('analysis worker threads', () => {
+  const big = (n: number, documents: number) =>
+    Array.from({ length: documents }, (_, i) => `---\n${POD.replace('crasher', `pod-${n}-${i}`)}`).join('');
+
   it('run for a big file and end once its analysis is done', async () => {
     const client = await TestLspClient.start();
     const pid = client.process.pid as number;
-    const big = (n: number, documents: number) =>
-      Array.from({ length: documents }, (_, i) => `---\n${POD.replace('crasher', `pod-${n}-${i}`)}`).join('');
     // A first big file brings up what stays (libuv's thread pool); the second one shows what comes and goes.
     await within(BOUND_MS, 'first big file', client.open(client.uri('warm.yaml'), big(0, 60)));
     let baseline = threads(pid);
@@ -115,6 +116,22 @@ describe('analysis worker threads', () => {
     clearInterval(sampler);
     expect(peak, 'worker threads started for the 600-document file').toBeGreaterThan(baseline);
     await until('the analysis threads ending', () => threads(pid) <= baseline);
+    await client.stop();
+  });
+
+  it('started ahead for a big file end once the settings show its batch is not coming', async () => {
+    let answer = () => {};
+    const client = await TestLspClient.start({ settingsHeld: new Promise<void>((resolve) => (answer = resolve)) });
+    const pid = client.process.pid as number;
+    const before = threads(pid);
+    // Before the settings, a big file starts the workers of its batch; closed at once, its batch never comes.
+    const uri = client.uri('closed.yaml');
+    void client.open(uri, big(0, 60));
+    await until('the workers starting ahead', () => threads(pid) > before);
+    client.close(uri);
+    answer();
+    // Not their 20-second timeout: the settings' arrival ends them (BOUND_MS is shorter).
+    await until('the workers ending with the settings', () => threads(pid) <= before);
     await client.stop();
   });
 });

@@ -15,5 +15,6 @@ export {
   type IndexFileOptions,
   indexFile,
   mayDefineObjects,
+  parsedAsIndexReads,
   WorkspaceIndex,
 } from './workspaceIndex';

@@ -4,7 +4,13 @@
  * `resources`, `bases` or `components`, directly or through nested kustomizations) gets each build's namespace and
  * labels; a file one names as a patch defines no object; generators add their ConfigMaps and Secrets.
  */
-import { combineKustomizations, type KustomizeContext, type ManifestDocument, parseManifests } from '../../model';
+import {
+  combineKustomizations,
+  type KustomizeContext,
+  type ManifestDocument,
+  type ParseOptions,
+  parseManifests,
+} from '../../model';
 import { objectFacts } from './extract';
 import type { FileFacts, KustomizationFacts, ObjectFacts } from './facts';
 import { isKustomizationFile, kustomizationFacts } from './kustomization';
@@ -31,6 +37,15 @@ export function indexFile(uri: string, text: string, options: IndexFileOptions =
   if (isKustomizationFile(uri)) return { uri, objects: [], kustomization: kustomizationFacts(text) };
   if (options.helmTemplate) return { uri, objects: [] };
   return documentFacts(uri, text, () => parseManifests(text, { path: uri }).documents);
+}
+
+/**
+ * Whether documents parsed with these options are the ones the index reads (the path as the only option), so that
+ * a caller's parse can stand for the index's: a kustomize context, a patch or a Helm template changes what the
+ * documents say, and a node limit can leave them unread.
+ */
+export function parsedAsIndexReads(options: ParseOptions): boolean {
+  return !options.kustomize && !options.kustomizePatch && !options.helmTemplate && options.nodeLimit === undefined;
 }
 
 /**
