@@ -29,6 +29,7 @@ import { OpenFileFacts } from './openFileFacts';
 import { changeMessage, fileSize, SERVER_VERSION, startMessage, timedRequests } from './serverLog';
 import { fetchScopedSettings } from './settings';
 import { configFileFindings, isConfigFileUri, WorkspaceConfig } from './workspaceConfig';
+import { followWorkspaceFolders, WORKSPACE_FOLDER_CAPABILITIES } from './workspaceFolders';
 import { ServerWorkspaceIndex } from './workspaceIndex';
 
 export const SERVER_NAME = 'podlens';
@@ -164,6 +165,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return {
       capabilities: Object.assign(
         { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
+        WORKSPACE_FOLDER_CAPABILITIES,
         ...[...FEATURES, ...wsFeatures].map((f) => f.capabilities),
       ),
       serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
@@ -171,6 +173,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onInitialized(async () => {
+    // Before the awaits below: a folder added meanwhile is not missed (the first scan reads the folders then).
+    followWorkspaceFolders(connection, ctx.clientCapabilities, {
+      config: workspaceConfig,
+      index: workspace,
+      reload: async () => {
+        await fetchAllSettings();
+        if (!applyLintConfig()) refreshLenses();
+      },
+      log: (m) => connection.console.info(m),
+    });
     try {
       await workspaceConfig.load();
       workspaceConfig.watch(applyLintConfig);

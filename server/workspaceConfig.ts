@@ -41,6 +41,8 @@ export class WorkspaceConfig {
   private named: { uri: string; path: string }[] = [];
   private configs = new Map<string, LintConfig>();
   private watchers: FSWatcher[] = [];
+  /** What `watch` calls on a change, kept for the folders that come later (`replaceFolders`). */
+  private onChange: (() => void) | undefined;
   private current = DEFAULT_LINT_CONFIG;
   /** What `recompute` compares: the layered configuration and each folder's own (its target). */
   private seen = '';
@@ -61,6 +63,24 @@ export class WorkspaceConfig {
     this.folders = this.named.map((f) => f.path);
   }
 
+  /** The folder URIs in force, in the client's order. */
+  folderUris(): string[] {
+    return this.named.map((f) => f.uri);
+  }
+
+  /**
+   * The workspace folders changed in the editor: reads and watches the new set's files (as `load` and `watch`
+   * did at start-up); resolves true when the layered configuration or a folder's own changed.
+   */
+  async replaceFolders(uris: readonly string[]): Promise<boolean> {
+    this.dispose();
+    this.setFolders(uris);
+    for (const folder of [...this.configs.keys()]) if (!this.folders.includes(folder)) this.configs.delete(folder);
+    const changed = await this.load();
+    if (this.onChange) this.watch(this.onChange);
+    return changed;
+  }
+
   /** Each folder's URI with its own `.podlens.yaml` configuration, if it has one. */
   folderConfigs(): { uri: string; config: LintConfig | undefined }[] {
     return this.named.map((f) => ({ uri: f.uri, config: this.configs.get(f.path) }));
@@ -79,6 +99,7 @@ export class WorkspaceConfig {
 
   /** Re-reads a folder's file whenever it is created, changed or deleted, then calls `onChange` if it changed. */
   watch(onChange: () => void): void {
+    this.onChange = onChange;
     for (const folder of this.folders) {
       try {
         const watcher = watch(folder, { persistent: false }, (_event, filename) => {

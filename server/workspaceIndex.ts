@@ -5,7 +5,8 @@
  * from watched-file events and open-document edits (an open document's text wins over the disk). The CLI uses the
  * same scan synchronously (`scanSync`).
  */
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type FileFacts, type IndexFileOptions, indexFile, WorkspaceIndex } from '../shared/analysis/workspace';
 import { scanInWorkers, scanWorkerCount } from './workspaceIndexWorker';
 import {
@@ -59,18 +60,36 @@ export class ServerWorkspaceIndex {
    * indexed. In a worker when the server bundle was given (one that fails leaves the scan to the main thread).
    */
   start(folders: readonly string[]): Promise<'worker' | 'main'> {
-    const scan = this.workerScript
-      ? this.scanInWorker(this.workerScript, folders).then(
-          () => 'worker' as const,
-          () => this.scanInChunks(folders).then(() => 'main' as const),
-        )
-      : this.scanInChunks(folders).then(() => 'main' as const);
-    const done = scan.then((thread) => {
+    const done = this.scanFolders(folders).then((thread) => {
       this.notify();
       return thread;
     });
     this.scan = done.then(() => undefined);
     return done;
+  }
+
+  /**
+   * The workspace folders changed (a folder added to the workspace or removed from it): files no folder holds any
+   * more leave the index, except open documents, whose text counts wherever they are; folders not read yet are
+   * scanned after the scan that may still run. Before the first scan starts there is nothing to do: it reads the
+   * folders in force when it starts. Resolves once the index follows the new folders.
+   */
+  foldersChanged(before: readonly string[], after: readonly string[]): Promise<void> {
+    const dropped = before.filter((f) => !within(f, after));
+    // A folder kept inside a dropped one loses its files with it, and is read again.
+    const fresh = after.filter((f) => !within(f, before) || dropped.some((d) => within(f, [d])));
+    const drop = () => {
+      for (const dir of dropped) this.index.removeUnder(pathToFileURL(dir).href, (uri) => this.open.has(uri));
+    };
+    drop();
+    if (!this.scan) return Promise.resolve();
+    this.scan = this.scan.then(async () => {
+      // A scan that was running when the folders changed may have stored files of a dropped folder since.
+      drop();
+      if (fresh.length > 0) await this.scanFolders(fresh);
+      this.notify();
+    });
+    return this.scan;
   }
 
   /** Resolves when the background scan is done (at once when none runs). */
@@ -137,6 +156,14 @@ export class ServerWorkspaceIndex {
     this.notify();
   }
 
+  private scanFolders(folders: readonly string[]): Promise<'worker' | 'main'> {
+    if (!this.workerScript) return this.scanInChunks(folders).then(() => 'main' as const);
+    return this.scanInWorker(this.workerScript, folders).then(
+      () => 'worker' as const,
+      () => this.scanInChunks(folders).then(() => 'main' as const),
+    );
+  }
+
   /**
    * Stores the workers' files all at once when they are done: every change of the index makes the next edit's
    * cross-file findings rebuild their view of it, so storing batches as they came would tax each edit of the scan.
@@ -199,6 +226,11 @@ export class ServerWorkspaceIndex {
       for (const l of this.listeners) l();
     });
   }
+}
+
+/** Whether `dir` is one of `folders` or inside one of them. */
+function within(dir: string, folders: readonly string[]): boolean {
+  return folders.some((f) => dir === f || dir.startsWith(f + path.sep));
 }
 
 /**

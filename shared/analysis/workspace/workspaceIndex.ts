@@ -115,12 +115,12 @@ export class WorkspaceIndex {
     if (this.files.delete(uri)) this.changed();
   }
 
-  /** Forgets every file under a directory URI (a deleted folder). */
-  removeUnder(dirUri: string): void {
+  /** Forgets every file under a directory URI (a deleted folder), except those `keep` names. */
+  removeUnder(dirUri: string, keep: (uri: string) => boolean = () => false): void {
     const prefix = dirUri.endsWith('/') ? dirUri : `${dirUri}/`;
     let removed = false;
     for (const uri of [...this.files.keys()]) {
-      if (!uri.startsWith(prefix)) continue;
+      if (!uri.startsWith(prefix) || keep(uri)) continue;
       removed = this.files.delete(uri) || removed;
     }
     if (removed) this.changed();
