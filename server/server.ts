@@ -202,7 +202,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           connection.console.info(
             `workspace index: ${workspace.index.size} files indexed in ${Math.round(performance.now() - started)} ms`,
           );
-        });
+        })
+        // The connection can be gone before the scan ends (the editor quit): there is no one left to tell.
+        .catch(() => undefined);
     }
   });
 

@@ -53,5 +53,7 @@ export function followWorkspaceFolders(
         log(`podlens: following the workspace folders failed: ${err instanceof Error ? err.stack : String(err)}`);
       }
     });
+    // A log after the connection closed throws: the next change must still run.
+    applied = applied.catch(() => undefined);
   });
 }
