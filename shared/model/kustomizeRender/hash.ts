@@ -1,6 +1,6 @@
 /**
  * The name suffix kustomize gives a generated ConfigMap or Secret (api/hasher/hasher.go, kustomize v5): the
- * sha256 of a JSON encoding of the object's kind, name, data (and type, binaryData, stringData), whose first ten
+ * sha256 of a JSON encoding of the object's kind, data (and type, binaryData, stringData), whose first ten
  * hex digits have 0, 1, 3, a and e swapped for letters so the suffix never reads as a number or a word.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
@@ -40,7 +40,10 @@ const isMap = (v: GoJson) => typeof v === 'object' && v !== null && !Array.isArr
 /** The text the hasher hashes for a ConfigMap or a Secret (encodeConfigMap, encodeSecret). */
 export function hashInput(object: RNode): string {
   const kind = str(get(object, 'kind'));
-  const name = field(object, ['metadata', 'name']);
+  // hasher.go looks the name up as yaml.Lookup("metadata/name"): one key spelled with the slash, which no
+  // object has, so the name hashes as "" (kustomize v5.5 names `literals: [MODE=fast]` api-config-7kcm455446,
+  // the hash of {"data":{"MODE":"fast"},"kind":"ConfigMap","name":""}).
+  const name = field(object, ['metadata/name']);
   const m: Record<string, GoJson> = {
     kind: kind === 'Secret' ? 'Secret' : 'ConfigMap',
     name,

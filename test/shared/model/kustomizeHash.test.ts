@@ -34,9 +34,15 @@ describe('kustomize name hash (api/hasher/hasher_test.go)', () => {
     expect(hashOf(yaml)).toBe(hash);
   });
 
-  it('hashes the JSON Go writes: sorted keys, a missing map as the empty string', () => {
+  it('hashes the JSON Go writes: sorted keys, a missing map as the empty string, and never the name', () => {
+    // hasher.go reads the name with yaml.Lookup("metadata/name"), one key that no object has: it hashes as "".
     expect(hashInput(parseTrees('kind: ConfigMap\nmetadata: {name: a}\n', '/x')[0] as never)).toBe(
-      '{"data":"","kind":"ConfigMap","name":"a"}',
+      '{"data":"","kind":"ConfigMap","name":""}',
+    );
+    // `kubectl kustomize` (kustomize v5.5.0) names configMapGenerator [{name: api-config, literals: [MODE=fast]}]
+    // api-config-7kcm455446, with or without a name prefix.
+    expect(hashOf('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: api-config}\ndata: {MODE: fast}\n')).toBe(
+      '7kcm455446',
     );
     expect(goJson({ b: '<&>', a: '\u2028' })).toBe('{"a":"\\u2028","b":"\\u003c\\u0026\\u003e"}');
   });
