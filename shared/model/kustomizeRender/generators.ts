@@ -17,7 +17,7 @@ const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/
 
 /** Standard base64 of the text's UTF-8 bytes, as LoadMapIntoSecretData writes a Secret's `data`. */
 export function base64(text: string): string {
-  const bytes = new TextEncoder().encode(text);
+  const bytes = utf8ToBytes(text);
   let out = '';
   for (let i = 0; i < bytes.length; i += 3) {
     const [a, b, c] = [bytes[i] as number, bytes[i + 1], bytes[i + 2]];
