@@ -5,6 +5,7 @@
  * its `behavior` says (appendReplaceOrMerge in api/resmap/reswrangler.go): `create` adds it, `merge` and
  * `replace` act on the one object of that kind and name already there (a base's generated one, most often).
  */
+import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { type KvContext, type KvPair, kvPairs } from './kv';
 import type { Item } from './patches';
 import { get, getIn, type Origin, type REntry, type RMap, type RNode, type RScalar, str } from './tree';
