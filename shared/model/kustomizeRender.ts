@@ -18,6 +18,7 @@ import {
   type ReadFile,
 } from './kustomizeRender/patches';
 import { isRemote, joinPath } from './kustomizeRender/paths';
+import { applyReplacements } from './kustomizeRender/replacements';
 import {
   transformLabelsAndAnnotations,
   transformNames,
@@ -174,8 +175,10 @@ function transform(ctx: PatchContext, k: RNode, built: Item[]): Item[] {
     k,
     before,
   );
-  return items;
+  return applyReplacements({ dir: ctx.dir, file: ctx.file, read: ctx.read, problem: problemIn(ctx) }, k, items);
 }
+
+const problemIn = (ctx: PatchContext) => (message: string) => ctx.problems.push({ path: ctx.file, message });
 
 /**
  * Renders the kustomization in `dir`. Never throws; what it cannot render is listed in `problems`.
