@@ -25,6 +25,7 @@ import {
   transformReplicasAndImages,
 } from './kustomizeRender/transformers';
 import { get, getIn, parseTrees, type RNode, str } from './kustomizeRender/tree';
+import { resolveVars, varsOf } from './kustomizeRender/vars';
 
 export type { Origin, RNode } from './kustomizeRender/tree';
 export type { Problem, ReadFile };
@@ -55,20 +56,14 @@ function isObject(node: RNode): boolean {
   return node.kind === 'map' && str(get(node, 'kind')) !== undefined;
 }
 
-function resourceItems(
-  dir: string,
-  rel: string,
-  read: ReadFile,
-  building: string[],
-  problems: Problem[],
-  from: string,
-) {
+function resourceItems(dir: string, rel: string, run: Run, building: string[], from: string) {
+  const { read, problems } = run;
   if (isRemote(rel)) {
     problems.push({ path: from, message: `remote resource ${rel} is not rendered` });
     return [];
   }
   const path = joinPath(dir, rel);
-  if (findKustomization(path, read)) return build(path, read, building, problems);
+  if (findKustomization(path, read)) return build(path, run, building);
   const text = read(path);
   if (text === undefined) {
     problems.push({ path: from, message: `resource ${rel} cannot be read` });
@@ -78,6 +73,14 @@ function resourceItems(
   return parseTrees(text, path, undefined, broken)
     .filter(isObject)
     .map((object): Item => ({ object, names: [str(getIn(object, ['metadata', 'name'])) ?? ''] }));
+}
+
+/** What one render collects across the kustomizations it builds. */
+interface Run {
+  read: ReadFile;
+  problems: Problem[];
+  /** `vars` of every kustomization built, which kustomize resolves once all are (ResolveVars). */
+  vars: RNode[];
 }
 
 /** errIfArgEqualOrHigher in api/internal/loader/fileloader.go: a directory being built, or one inside it. */
@@ -108,14 +111,8 @@ function paths(k: RNode, keys: readonly string[]): string[] {
  * A component works on `accumulated`, the objects of the kustomization that includes it; a kustomization
  * starts from none. `building` holds the directories being built around this one.
  */
-function build(
-  dir: string,
-  read: ReadFile,
-  building: string[],
-  problems: Problem[],
-  accumulated: Item[] = [],
-  component = false,
-): Item[] {
+function build(dir: string, run: Run, building: string[], accumulated: Item[] = [], component = false): Item[] {
+  const { read, problems } = run;
   const found = findKustomization(dir, read);
   if (!found) {
     problems.push({ path: dir, message: 'no kustomization.yaml in this directory' });
@@ -141,14 +138,16 @@ function build(
   const inner = [...building, dir];
   let items = [
     ...accumulated,
-    ...paths(k, ['resources', 'bases']).flatMap((rel) => resourceItems(dir, rel, read, inner, problems, found.path)),
+    ...paths(k, ['resources', 'bases']).flatMap((rel) => resourceItems(dir, rel, run, inner, found.path)),
   ];
   items = runGenerators({ dir, file: found.path, text: found.text, read, problem }, k, items);
   for (const rel of paths(k, ['components'])) {
     if (isRemote(rel)) problem(`remote component ${rel} is not rendered`);
-    else items = build(joinPath(dir, rel), read, inner, problems, items, true);
+    else items = build(joinPath(dir, rel), run, inner, items, true);
   }
-  return transform(ctx, k, items);
+  items = transform(ctx, k, items);
+  run.vars.push(...varsOf(k));
+  return items;
 }
 
 /** configureBuiltinTransformers (kusttarget_configplugin.go), in its order. */
@@ -185,12 +184,12 @@ const problemIn = (ctx: PatchContext) => (message: string) => ctx.problems.push(
  * @example renderKustomization('/repo/overlays/prod', (p) => files[p]).objects.length // 2
  */
 export function renderKustomization(dir: string, read: ReadFile): RenderResult {
-  const problems: Problem[] = [];
-  const built = build(dir, read, [], problems);
-  // The steps kustomize runs once, on the whole output (makeCustomizedResMap in kusttarget.go).
-  const items = fixReferences(addHashes(built), (message) =>
-    problems.push({ path: findKustomization(dir, read)?.path ?? dir, message }),
-  );
+  const run: Run = { read, problems: [], vars: [] };
+  const built = build(dir, run, []);
   const kustomization = findKustomization(dir, read)?.path;
+  const problem = (message: string) => run.problems.push({ path: kustomization ?? dir, message });
+  // The steps kustomize runs once, on the whole output (makeCustomizedResMap in kusttarget.go).
+  const items = resolveVars(fixReferences(addHashes(built), problem), run.vars, problem);
+  const { problems } = run;
   return { objects: items.map((i) => i.object), ...(kustomization && { kustomization }), problems };
 }
