@@ -140,7 +140,7 @@ function build(dir: string, run: Run, building: string[], accumulated: Item[] = 
     ...accumulated,
     ...paths(k, ['resources', 'bases']).flatMap((rel) => resourceItems(dir, rel, run, inner, found.path)),
   ];
-  items = runGenerators({ dir, file: found.path, text: found.text, read, problem }, k, items);
+  items = runGenerators({ dir, file: found.path, lines: found.text.split('\n'), read, problem }, k, items);
   for (const rel of paths(k, ['components'])) {
     if (isRemote(rel)) problem(`remote component ${rel} is not rendered`);
     else items = build(joinPath(dir, rel), run, inner, items, true);

@@ -131,7 +131,7 @@ function generatorEntries(kustomization: RNode, key: string): RNode[] {
 
 /** Runs the kustomization's generators (ConfigMaps first, then Secrets) over the accumulated items. */
 export function runGenerators(ctx: KvContext, kustomization: RNode, items: Item[]): Item[] {
-  let out = items;
+  const out = new Accumulated(items);
   const global = get(kustomization, 'generatorOptions');
   for (const [field, kind] of [
     ['configMapGenerator', 'ConfigMap'],
@@ -145,39 +145,68 @@ export function runGenerators(ctx: KvContext, kustomization: RNode, items: Item[
       }
       const options = optionsOf(get(args, 'options'), global);
       const object = makeObject(kind, args, name as RNode, kvPairs(ctx, args, str(name) as string), options);
-      out = join(ctx, out, { object, names: [str(name) as string], hash: options.hash }, str(get(args, 'behavior')));
+      join(ctx, out, { object, names: [str(name) as string], hash: options.hash }, str(get(args, 'behavior')));
     }
   }
-  return out;
+  return out.items;
 }
 
-function join(ctx: KvContext, items: Item[], made: Item, behavior = 'create'): Item[] {
+/** The accumulated objects with an index by kind and every name each had, so a generator finds its match at once. */
+class Accumulated {
+  readonly items: Item[];
+  private readonly byName = new Map<string, Item[]>();
+
+  constructor(items: readonly Item[]) {
+    this.items = [...items];
+    for (const item of items) this.index(item);
+  }
+  private index(item: Item): void {
+    for (const name of new Set(item.names)) {
+      const key = `${str(get(item.object, 'kind'))}/${name}`;
+      const list = this.byName.get(key);
+      if (list) list.push(item);
+      else this.byName.set(key, [item]);
+    }
+  }
+  named(kind: string | undefined, name: string): Item[] {
+    return this.byName.get(`${kind}/${name}`) ?? [];
+  }
+  add(item: Item): void {
+    this.items.push(item);
+    this.index(item);
+  }
+  replace(old: Item, item: Item): void {
+    this.items[this.items.indexOf(old)] = item;
+    for (const list of this.byName.values()) {
+      const at = list.indexOf(old);
+      if (at >= 0) list[at] = item;
+    }
+  }
+}
+
+/** appendReplaceOrMerge in reswrangler.go: the generated object joins the accumulated ones as `behavior` says. */
+function join(ctx: KvContext, out: Accumulated, made: Item, behavior = 'create'): void {
   const kind = str(get(made.object, 'kind'));
   const name = made.names[0] as string;
   const namespace = str(getIn(made.object, ['metadata', 'namespace']));
-  const matches = items.filter(
-    (i) =>
-      str(get(i.object, 'kind')) === kind &&
-      i.names.includes(name) &&
-      (namespace === undefined || str(getIn(i.object, ['metadata', 'namespace'])) === namespace),
-  );
+  const matches = out
+    .named(kind, name)
+    .filter((i) => namespace === undefined || str(getIn(i.object, ['metadata', 'namespace'])) === namespace);
   const id = `${kind} ${name}`;
   if (matches.length > 1) {
     ctx.problem(`found multiple objects that could accept the merge of ${id}`);
-    return items;
+    return;
   }
   const old = matches[0];
   if (!old) {
-    if (behavior === 'merge' || behavior === 'replace') {
-      ctx.problem(`${id} does not exist; cannot merge or replace`);
-      return items;
-    }
-    return [...items, made];
+    if (behavior === 'merge' || behavior === 'replace') ctx.problem(`${id} does not exist; cannot merge or replace`);
+    else out.add(made);
+    return;
   }
   if (behavior !== 'merge' && behavior !== 'replace') {
     ctx.problem(`${id} exists; behavior must be merge or replace`);
-    return items;
+    return;
   }
   const object = combine(old.object, made.object as RMap, behavior === 'merge');
-  return items.map((i) => (i === old ? { ...old, object, hash: made.hash } : i));
+  out.replace(old, { ...old, object, hash: made.hash });
 }

@@ -16,9 +16,10 @@ export interface KvPair {
 
 export interface KvContext {
   dir: string;
-  /** Path and text of the kustomization file (literal origins are ranges inside it). */
+  /** Path of the kustomization file (literal origins are ranges inside it). */
   file: string;
-  text: string;
+  /** The kustomization's lines, split once (a kustomization may list thousands of literals). */
+  lines: readonly string[];
   read: (path: string) => string | undefined;
   problem: (message: string) => void;
 }
@@ -52,7 +53,7 @@ function removeQuotes(s: string): string {
 function literalShift(ctx: KvContext, node: RNode, literal: string): number | undefined {
   const { start, end } = node.origin.range;
   if (start.line !== end.line) return undefined;
-  const raw = (ctx.text.split('\n')[start.line] ?? '').slice(start.character, end.character);
+  const raw = (ctx.lines[start.line] ?? '').slice(start.character, end.character);
   if (raw === literal) return 0;
   return raw.length === literal.length + 2 && raw.slice(1, -1) === literal ? 1 : undefined;
 }

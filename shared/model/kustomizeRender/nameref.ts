@@ -60,19 +60,26 @@ const CLUSTER_SCOPED = new Set(['PriorityClass']);
  * of them (or several now sharing a name) is the referral, several with different names are an error.
  */
 export function fixReferences(built: readonly Item[], problem: (message: string) => void): Item[] {
-  // Patches may share one node among several objects: references are set on copies.
-  const items = built.map((i) => ({ ...i, object: clone(i.object) }));
+  // Patches may share one node among several objects: references are set on copies of the referrers.
+  const items = built.map((i) => (podSpecs(i.object).length > 0 ? { ...i, object: clone(i.object) } : i));
+  // Every object under each name it ever had, so a reference costs one lookup however big the build.
+  const byName = new Map<string, Item[]>();
+  for (const item of items) {
+    for (const name of new Set(item.names)) {
+      const key = `${kindOf(item.object)}/${name}`;
+      const list = byName.get(key);
+      if (list) list.push(item);
+      else byName.set(key, [item]);
+    }
+  }
   for (const referrer of items) {
     for (const spec of podSpecs(referrer.object)) {
       for (const { kind, path } of REFERENCES) {
         for (const ref of scalarsAt(spec, path)) {
           const old = str(ref);
           if (old === undefined || ref.kind !== 'scalar') continue;
-          const candidates = items.filter(
-            (c) =>
-              kindOf(c.object) === kind &&
-              c.names.includes(old) &&
-              (CLUSTER_SCOPED.has(kind) || namespaceOf(c.object) === namespaceOf(referrer.object)),
+          const candidates = (byName.get(`${kind}/${old}`) ?? []).filter(
+            (c) => CLUSTER_SCOPED.has(kind) || namespaceOf(c.object) === namespaceOf(referrer.object),
           );
           const names = [...new Set(candidates.map((c) => str(getIn(c.object, ['metadata', 'name']))))];
           if (names.length > 1)
