@@ -19,6 +19,7 @@ import {
 } from './kustomizeRender/patches';
 import { isRemote, joinPath } from './kustomizeRender/paths';
 import { applyReplacements } from './kustomizeRender/replacements';
+import { sortOutput } from './kustomizeRender/sortOrder';
 import {
   transformLabelsAndAnnotations,
   transformNames,
@@ -31,7 +32,7 @@ export type { Origin, RNode } from './kustomizeRender/tree';
 export type { Problem, ReadFile };
 
 export interface RenderResult {
-  /** The rendered objects in kustomize's output order (resources in the order they are listed). */
+  /** The rendered objects in kustomize's output order (`sortOptions`, by default its legacy order by kind). */
   objects: RNode[];
   /** Path of the kustomization file that was built, when there is one. */
   kustomization?: string;
@@ -189,7 +190,9 @@ export function renderKustomization(dir: string, read: ReadFile): RenderResult {
   const kustomization = findKustomization(dir, read)?.path;
   const problem = (message: string) => run.problems.push({ path: kustomization ?? dir, message });
   // The steps kustomize runs once, on the whole output (makeCustomizedResMap in kusttarget.go).
-  const items = resolveVars(fixReferences(addHashes(built), problem), run.vars, problem);
+  const resolved = resolveVars(fixReferences(addHashes(built), problem), run.vars, problem);
+  const root = kustomization === undefined ? undefined : parseTrees(read(kustomization) ?? '', kustomization)[0];
+  const items = sortOutput(resolved, root, problem);
   const { problems } = run;
   return { objects: items.map((i) => i.object), ...(kustomization && { kustomization }), problems };
 }
