@@ -133,3 +133,40 @@ spec:
     });
   });
 });
+
+describe('previewKustomization: the rendered objects as one another’s workspace', () => {
+  const files = (key: string): Record<string, string> => ({
+    '/w/kustomization.yaml': 'resources: [web.yaml]\nconfigMapGenerator:\n- name: web-config\n  envs: [app.env]\n',
+    '/w/app.env': 'LOG_LEVEL=info\n',
+    '/w/web.yaml': `apiVersion: v1
+kind: Pod
+metadata: {name: web}
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    env:
+    - name: LEVEL
+      valueFrom:
+        configMapKeyRef: {name: web-config, key: ${key}}
+`,
+  });
+  const missingKey = (key: string) => {
+    const f = files(key);
+    return previewKustomization('/w', (p) => f[p]).findings.filter((x) => x.rule === 'missing-config-key');
+  };
+
+  it('reports a key the generated ConfigMap lacks, at the reference in the pod’s file', () => {
+    const [finding] = missingKey('LOG_LEVL');
+    expect(finding?.severity).toBe('warning');
+    expect(finding?.message).toBe('ConfigMap "web-config-hf678c7m2b" has no key "LOG_LEVL".');
+    expect(finding?.origin).toEqual({
+      path: '/w/web.yaml',
+      range: { start: { line: 10, character: 49 }, end: { line: 10, character: 57 } },
+    });
+  });
+
+  it('finds the key the env file gives the generated ConfigMap', () => {
+    expect(missingKey('LOG_LEVEL')).toEqual([]);
+  });
+});
