@@ -24,10 +24,11 @@ export interface KvContext {
   problem: (message: string) => void;
 }
 
-/** validation.IsEnvVarName (k8s.io/apimachinery), which the kv loader applies to env file keys. */
-const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
-/** validation.IsConfigMapKey, which every generated key must pass. */
-const DATA_KEY = /^[-._a-zA-Z0-9]+$/;
+/**
+ * unicode.IsSpace, which TrimLeftFunc strips from an env line: JavaScript's trimStart also strips U+FEFF, which Go
+ * keeps (a byte order mark after the first line stays part of the key).
+ */
+const GO_SPACE = /^[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/;
 
 function list(args: RNode, key: string): RNode[] {
   const node = get(args, key);
@@ -92,7 +93,7 @@ function load(ctx: KvContext, rel: string, what: string): { path: string; text: 
 }
 
 /** keyValuesFromLines in kv.go: KEY=VALUE per line; blank lines and `#` comments skipped; no `=` is an empty value. */
-export function envPairs(text: string, path: string, problem: (message: string) => void): KvPair[] {
+export function envPairs(text: string, path: string): KvPair[] {
   const pairs: KvPair[] = [];
   text.split('\n').forEach((rawLine, n) => {
     // bufio.ScanLines drops a line's trailing \r; the first line loses a UTF-8 byte order mark.
@@ -102,15 +103,11 @@ export function envPairs(text: string, path: string, problem: (message: string) 
       line = line.slice(1);
       column = 1;
     }
-    const body = line.trimStart();
+    const body = line.replace(GO_SPACE, '');
     column += line.length - body.length;
     if (body === '' || body.startsWith('#')) return;
     const eq = body.indexOf('=');
     const key = eq < 0 ? body : body.slice(0, eq);
-    if (!ENV_NAME.test(key)) {
-      problem(`${path} line ${n + 1}: "${key}" is not a valid environment variable name`);
-      return;
-    }
     const value = eq < 0 ? '' : body.slice(eq + 1);
     const at = (from: number, to: number): Origin => ({
       path,
@@ -126,7 +123,7 @@ function envs(ctx: KvContext, args: RNode): KvPair[] {
   const sources = [...list(args, 'envs'), ...(str(single) ? [single as RNode] : [])];
   return sources.flatMap((node) => {
     const file = load(ctx, str(node) as string, 'env file');
-    return file ? envPairs(file.text, file.path, ctx.problem) : [];
+    return file ? envPairs(file.text, file.path) : [];
   });
 }
 
@@ -156,14 +153,13 @@ function files(ctx: KvContext, args: RNode): KvPair[] {
   });
 }
 
-/** The generator's pairs, without invalid or repeated keys (each reported as kustomize would fail on it). */
+/**
+ * The generator's pairs without repeated keys (kustomize fails on one). Keys and env names are not validated:
+ * kustomize's validator (api/internal/validate/fieldvalidator.go) accepts any; the API server judges them.
+ */
 export function kvPairs(ctx: KvContext, args: RNode, name: string): KvPair[] {
   const seen = new Set<string>();
   return [...envs(ctx, args), ...literals(ctx, args), ...files(ctx, args)].filter((p) => {
-    if (!DATA_KEY.test(p.key) || p.key.length > 253) {
-      ctx.problem(`"${p.key}" is not a valid ConfigMap or Secret key`);
-      return false;
-    }
     if (seen.has(p.key)) {
       ctx.problem(`configmap ${name} illegally repeats the key \`${p.key}\``);
       return false;

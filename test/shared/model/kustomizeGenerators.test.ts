@@ -270,13 +270,23 @@ describe('generators: what kustomize rejects', () => {
   const k = (text: string, more: Record<string, string> = {}) =>
     render('/k', { '/k/kustomization.yaml': text, ...more }).problems.map((p) => p.message);
 
-  it('reports repeated keys, bad env names, missing files and merges with nothing to merge into', () => {
+  it('reports repeated keys, missing files and merges with nothing to merge into, and renders keys kustomize allows', () => {
     expect(k('configMapGenerator:\n- name: c\n  literals: [a=1, a=2]\n')).toEqual([
       'configmap c illegally repeats the key `a`',
     ]);
-    expect(k('configMapGenerator:\n- name: c\n  envs: [e.env]\n', { '/k/e.env': '1BAD=x\nOK=y\n' })).toEqual([
-      '/k/e.env line 1: "1BAD" is not a valid environment variable name',
-    ]);
+    // kustomize validates neither keys nor env names (api/internal/validate/fieldvalidator.go): they render.
+    const loose = render('/k', {
+      '/k/kustomization.yaml': 'configMapGenerator:\n- name: c\n  envs: [e.env]\n',
+      '/k/e.env': '1BAD=x\n  FOO =y\n',
+    });
+    expect(loose.problems).toEqual([]);
+    expect(loose.byName('c-fg55c44cm9').data).toEqual({ '1BAD': 'x', 'FOO ': 'y' });
+    // A byte order mark is dropped from the first line only, as kv.go does; Go's TrimLeftFunc keeps U+FEFF.
+    const bom = render('/k', {
+      '/k/kustomization.yaml': 'configMapGenerator:\n- name: c\n  envs: [e.env]\n',
+      '/k/e.env': '\uFEFFA=1\r\n\uFEFFB=2\n',
+    });
+    expect(Object.keys(bom.docs[0].data)).toEqual(['A', '\uFEFFB']);
     expect(k('secretGenerator:\n- name: s\n  files: [nope.txt]\n')).toEqual(['file nope.txt cannot be read']);
     expect(k('configMapGenerator:\n- name: c\n  behavior: merge\n  literals: [a=1]\n')).toEqual([
       'ConfigMap c does not exist; cannot merge or replace',
