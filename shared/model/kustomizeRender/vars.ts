@@ -1,12 +1,12 @@
 /**
  * `vars` (deprecated in kustomize v5, still applied): after names are final, each var takes the value of one
  * field of the object its `objref` names (ResolveVars in api/internal/accumulator/resaccumulator.go), and
- * `$(NAME)` in container command, args, env values and volume mount paths becomes that value
- * (api/filters/refvar/expand.go, the fields of api/internal/konfig/builtinpluginconsts/varreference.go). The
- * preview substitutes in pod specs only: varreference.go also lists a few fields of other kinds (Ingress hosts,
- * for one), which the pod lint and simulation never read. An unknown `$(NAME)` and `$$` stay as kustomize
- * leaves them.
+ * `$(NAME)` in container command, args, env values and volume mount paths becomes that value, by the Kubernetes
+ * expansion that api/filters/refvar/expand.go forks (`$$` escapes, unknown names stay), on the fields of
+ * api/internal/konfig/builtinpluginconsts/varreference.go. The preview substitutes in pod specs only:
+ * varreference.go also lists a few fields of other kinds (Ingress hosts, for one), which no pod reads.
  */
+import { expand } from '../../util/expand';
 import { nodesAt, splitPath } from './fieldPath';
 import type { Item } from './patches';
 import { podSpecs } from './transformers';
@@ -27,37 +27,6 @@ const FIELDS: readonly (readonly string[])[] = [
   ['env', '*', 'value'],
   ['volumeMounts', '*', 'mountPath'],
 ];
-
-/** Expand in refvar/expand.go: `$(NAME)` by the mapping, `$$` as `$`, anything else as written. */
-export function expand(input: string, mapping: (name: string) => string | undefined): string {
-  let out = '';
-  for (let i = 0; i < input.length; i++) {
-    const c = input[i] as string;
-    const next = input[i + 1];
-    if (c !== '$' || next === undefined) {
-      out += c;
-      continue;
-    }
-    if (next === '$') {
-      out += '$';
-      i++;
-    } else if (next === '(') {
-      const close = input.indexOf(')', i + 2);
-      if (close < 0) {
-        out += '$(';
-        i++;
-      } else {
-        const name = input.slice(i + 2, close);
-        out += mapping(name) ?? `$(${name})`;
-        i = close;
-      }
-    } else {
-      out += `$${next}`;
-      i++;
-    }
-  }
-  return out;
-}
 
 function matchesRef(ref: RNode | undefined, item: Item): boolean {
   const kind = str(get(ref, 'kind'));
@@ -100,6 +69,7 @@ function values(items: readonly Item[], vars: readonly RNode[], problem: (m: str
 export function resolveVars(built: Item[], vars: readonly RNode[], problem: (m: string) => void): Item[] {
   if (vars.length === 0) return built;
   const known = values(built, vars, problem);
+  const texts = new Map([...known].map(([name, value]): [string, string] => [name, String(value)]));
   const items = built.map((i) => ({ ...i, object: clone(i.object) }));
   for (const item of items) {
     for (const spec of podSpecs(item.object)) {
@@ -110,7 +80,7 @@ export function resolveVars(built: Item[], vars: readonly RNode[], problem: (m: 
             // A field that is one var takes the var's value with its type (a port stays a number).
             const whole = /^\$\(([^)]*)\)$/.exec(node.value);
             const typed = whole ? known.get(whole[1] as string) : undefined;
-            node.value = typed ?? expand(node.value, (n) => (known.has(n) ? String(known.get(n)) : undefined));
+            node.value = typed ?? expand(node.value, texts);
           }
         }
       }

@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { renderKustomization } from '../../../shared/model/kustomizeRender';
 import { emitObjects } from '../../../shared/model/kustomizeRender/emit';
-import { expand } from '../../../shared/model/kustomizeRender/vars';
 
 const FILES: Record<string, string> = {
   '/v/base/kustomization.yaml': `resources: [res.yaml]
@@ -95,11 +94,5 @@ describe('vars', () => {
     ]);
     const none = render('/k', { ...files, '/k/kustomization.yaml': 'resources: [p.yaml]\n' });
     expect(none.pod.spec.containers[0].command).toEqual(['echo $$HOME $(A) $(B)']);
-  });
-
-  it('expands as refvar/expand.go does: escapes, unclosed references and a lone $', () => {
-    const vars = (n: string) => ({ A: 'x' })[n];
-    expect(expand('$(A)-$$(A)-$(A', vars)).toBe('x-$(A)-$(A');
-    expect(expand('cost: $5 $', vars)).toBe('cost: $5 $');
   });
 });
