@@ -4,11 +4,12 @@
  * kustomization's line, and one on anything else in the base file.
  */
 
+import { memoryWorkspace, objectFacts } from '../analysis/workspace';
+import { parseManifests } from '../model';
 import { type Origin, type Problem, type ReadFile, renderKustomization } from '../model/kustomizeRender';
 import { emitObjects, originIndex } from '../model/kustomizeRender/emit';
 import type { Range } from '../util/range';
-import type { LintOptions } from './run';
-import { lintText } from './run';
+import { byPosition, type LintOptions, lintDocuments } from './run';
 import type { Finding } from './types';
 
 /** A finding on the rendered output, with where its range and its related ranges came from. */
@@ -40,7 +41,14 @@ export function previewKustomization(
   const rendered = renderKustomization(dir, read);
   const { text, spans } = emitObjects(rendered.objects);
   const originOf = originIndex(spans);
-  const findings = lintText(text, options).map((f): PreviewFinding => {
+  const file = parseManifests(text);
+  // The rendered objects are one another's workspace: a key a generated ConfigMap lacks, a Service selecting
+  // none of the rendered pods, are found as in the files of a workspace (each written by the kustomization).
+  const where = rendered.kustomization ?? dir;
+  const objects = file.documents.flatMap((d) => objectFacts(d, where)?.object ?? []);
+  const workspace = options.workspace ?? memoryWorkspace(objects);
+  const linted = lintDocuments(file.documents, { ...options, workspace }).sort(byPosition);
+  const findings = linted.map((f): PreviewFinding => {
     const origin = originOf(f.range);
     const relatedOrigins = (f.related ?? []).flatMap((r) => {
       const o = originOf(r.range);

@@ -49,6 +49,26 @@ describe('podlens/kustomizePreview', () => {
     expect(result.diagnostics.map((d) => d.rule)).not.toContain('invalid-enum');
   });
 
+  it('renders a generated ConfigMap, and maps a finding on a replaced value to the env-file line it came from', async () => {
+    const dir = path.join(FOLDER, 'generated');
+    const result = await preview(dir);
+    expect(result.problems).toEqual([]);
+    // kubectl kustomize (kustomize v5.5.0) names the ConfigMap settings-9h5tb68g6f and points envFrom at it.
+    expect(result.text).toContain('  name: settings-9h5tb68g6f\n');
+    expect(result.text).toMatch(/configMapRef:\n +name: settings-9h5tb68g6f\n/);
+    // The replacement copied PULL_POLICY=Sometimes into imagePullPolicy: the finding lands on `Sometimes` in the
+    // env file (line 2), where the value was written.
+    const finding = result.diagnostics.find((d) => d.rule === 'invalid-enum');
+    expect(finding).toMatchObject({
+      severity: 'error',
+      path: 'spec.template.spec.containers[0].imagePullPolicy',
+      origin: {
+        uri: uri(path.join(dir, 'settings.env')),
+        range: { start: { line: 1, character: 12 }, end: { line: 1, character: 21 } },
+      },
+    });
+  });
+
   it('reads nothing outside the workspace folders', async () => {
     const outside = path.resolve(__dirname, '../fixtures/workspace/kustomize/overlays/prod');
     const result = await preview(outside);

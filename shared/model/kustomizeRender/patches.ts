@@ -14,6 +14,8 @@ export interface Item {
   object: RNode;
   /** Every name the object had (before this and outer kustomizations renamed it), which patches may name. */
   names: string[];
+  /** A generated ConfigMap or Secret that gets kustomize's name hash suffix at the end of the build. */
+  hash?: boolean;
 }
 
 export interface Problem {

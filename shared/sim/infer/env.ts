@@ -6,7 +6,7 @@
 import { containerResources } from '../../k8s/qos';
 import { quantityToNumber } from '../../k8s/quantity';
 import type { ContainerView, PodView } from '../../model/types';
-import { expand } from './expand';
+import { expand } from '../../util/expand';
 
 /** Values the downward API gives on the default node (plausible, not real: the pod IP is the cluster's choice). */
 const FIELD_VALUES: Record<string, (pod: PodView) => string> = {

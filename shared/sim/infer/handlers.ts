@@ -6,8 +6,8 @@
 import type { EffectiveHandler } from '../../k8s/defaults';
 import { resolvePod } from '../../model/resolvedPod';
 import type { ContainerView, PodView } from '../../model/types';
+import { expand } from '../../util/expand';
 import type { ProbeBehaviour } from '../types';
-import { expand } from './expand';
 import type { ProcessPrediction } from './process';
 import { execute } from './run';
 import { filesAt } from './vm';

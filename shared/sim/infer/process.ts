@@ -6,8 +6,8 @@
 import { containerResources, podLevelResources } from '../../k8s/qos';
 import { quantityToNumber } from '../../k8s/quantity';
 import type { ContainerView, PodView } from '../../model/types';
+import { expand } from '../../util/expand';
 import { containerEnv, envNames } from './env';
-import { expand } from './expand';
 import { type ImageDefault, imageDefault } from './images';
 import { type Execution, execute, ignoresSigterm } from './run';
 import { below, filesAt, type World } from './vm';

@@ -40,9 +40,9 @@ describe('podlens lint --kustomize', () => {
   });
 
   it('says what it cannot render, and rejects files next to --kustomize and a path that is no directory', () => {
-    const base = run('lint', '--kustomize', 'test/fixtures/workspace/kustomize/base', '--format', 'json');
-    expect(base.stderr).toContain(
-      'podlens: test/fixtures/workspace/kustomize/base/kustomization.yaml: configMapGenerator is not rendered in the preview',
+    const helm = run('lint', '--kustomize', 'test/fixtures/kustomize-render/helm', '--format', 'json');
+    expect(helm.stderr).toContain(
+      'podlens: test/fixtures/kustomize-render/helm/kustomization.yaml: helmCharts is not rendered in the preview',
     );
     expect(run('lint', '--kustomize', OVERLAY, 'pod.yaml').code).toBe(2);
     const missing = run('lint', '--kustomize', 'nowhere');
@@ -58,6 +58,25 @@ describe('podlens simulate --kustomize', () => {
     expect(json).toContain('nginx:1.27');
     expect(json).toContain('busybox:1.37');
     expect(json).not.toContain('nginx:1.25');
+  });
+
+  it('simulates with the generated ConfigMap the pod reads, under the hashed name kustomize gives both', () => {
+    const prod = 'test/fixtures/workspace/kustomize/overlays/prod';
+    const { code, stdout } = run('simulate', '--kustomize', prod);
+    expect(code).toBe(0);
+    expect(stdout).toContain('configMaps: inferred: every referenced ConfigMap is defined in this file');
+    // With absent objects absent, the pod still starts: its configMapKeyRef names api-config-7kcm455446, as
+    // `kubectl kustomize` (kustomize v5.5.0) writes it, and the rendered output defines that ConfigMap.
+    const complete = run(
+      'simulate',
+      '--kustomize',
+      prod,
+      '--workspace-complete',
+      '--workspace',
+      'test/fixtures/kustomize-render',
+    );
+    expect(complete.stdout).toContain('Prediction: Ready');
+    expect(complete.stdout).not.toContain('CreateContainerConfigError');
   });
 
   it('names the rendered output in the text report', () => {

@@ -144,21 +144,22 @@ spec:
         'resources: [all.yaml]\nnamespace: ns\nnameSuffix: -v2\ncommonLabels: {app: a}\nlabels: [{pairs: {app: b, x: y}}]\n',
       '/k/all.yaml': `${pod}---\napiVersion: v1\nkind: Namespace\nmetadata: {name: ns}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {ports: [{port: 80}]}\n`,
     });
-    expect(docs.map((d) => d.metadata.name)).toEqual(['p-v2', 'ns', 's-v2']);
-    expect(docs.map((d) => d.metadata.namespace)).toEqual(['ns', undefined, 'ns']);
-    expect(docs[2].spec.selector).toEqual({ app: 'a' });
+    // In kustomize's legacy output order: Namespace, Service, then the Pod (sortordertransformer).
+    expect(docs.map((d) => d.metadata.name)).toEqual(['ns', 's-v2', 'p-v2']);
+    expect(docs.map((d) => d.metadata.namespace)).toEqual([undefined, 'ns', 'ns']);
+    expect(docs[1].spec.selector).toEqual({ app: 'a' });
     // commonLabels runs after the labels entries: its value wins on a shared key.
-    expect(docs[2].metadata.labels).toEqual({ app: 'a', x: 'y' });
+    expect(docs[1].metadata.labels).toEqual({ app: 'a', x: 'y' });
   });
 
-  it('reports missing files, unsupported generators and failing JSON patches instead of throwing', () => {
+  it('reports missing files, Helm charts and failing JSON patches instead of throwing', () => {
     const { problems, docs } = renderFiles({
       '/k/kustomization.yaml':
-        'resources: [pod.yaml, missing.yaml]\nconfigMapGenerator: [{name: c, literals: [a=b]}]\npatches:\n  - target: {kind: Pod}\n    patch: "[{op: remove, path: /spec/nothing}]"\n',
+        'resources: [pod.yaml, missing.yaml]\nhelmCharts: [{name: c, repo: https://charts.example}]\npatches:\n  - target: {kind: Pod}\n    patch: "[{op: remove, path: /spec/nothing}]"\n',
       '/k/pod.yaml': pod,
     });
     expect(problems.map((p) => p.message)).toEqual([
-      'configMapGenerator is not rendered in the preview',
+      'helmCharts is not rendered in the preview',
       'resource missing.yaml cannot be read',
       'JSON patch on p: path "/spec/nothing" does not exist',
     ]);
@@ -170,7 +171,8 @@ spec:
     const cycle = renderFiles({ '/k/kustomization.yaml': 'resources: [., ../k, .]\n' });
     expect(cycle.objects).toEqual([]);
     expect(cycle.problems.map((p) => p.message)).toEqual(
-      Array(3).fill('resources include a kustomization that includes this one'),
+      // errIfArgEqualOrHigher in kustomize's api/internal/loader/fileloader.go
+      Array(3).fill("cycle detected: candidate root '/k' contains visited root '/k'"),
     );
     expect(renderFiles({ '/k/kustomization.yaml': 'resources: [a.yaml\n', '/k/a.yaml': pod }).objects).toEqual([]);
     const broken = renderFiles({
@@ -211,5 +213,65 @@ describe('renderKustomization: overlays naming objects by their base names', () 
     expect(docs[0].spec.containers).toEqual([{ name: 'c', image: 'a:2' }]);
     expect(originAt(spans, renderedRange(text, '- name: c', 'c'))?.path).toBe('/base/pod.yaml');
     expect(originAt(spans, renderedRange(text, 'image:', 'a:2'))?.path).toBe('/o/patch.yaml');
+  });
+});
+
+describe('renderKustomization: output order', () => {
+  const all = [
+    ['admissionregistration.k8s.io/v1', 'ValidatingWebhookConfiguration', 'v'],
+    ['v1', 'Pod', 'b', 'z'],
+    ['v1', 'Pod', 'a', 'z'],
+    ['v1', 'Pod', 'c'],
+    ['example.com/v1', 'Widget', 'w'],
+    ['batch/v1', 'Job', 'j'],
+    ['v1', 'Service', 's'],
+    ['other.io/v1', 'Namespace', 'odd'],
+    ['v1', 'Namespace', 'ns'],
+    ['apps/v1', 'DaemonSet', 'd'],
+  ]
+    .map(
+      ([apiVersion, kind, name, ns]) =>
+        `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata: {name: ${name}${ns ? `, namespace: ${ns}` : ''}}\n`,
+    )
+    .join('---\n');
+  const names = (kustomization: string) =>
+    renderFiles({ '/k/kustomization.yaml': kustomization, '/k/all.yaml': all }).docs.map(
+      (d) => `${d.kind}/${d.metadata.name}`,
+    );
+
+  it('writes objects in kustomize’s legacy order by default, as `kubectl kustomize` (v5.5.0) printed them', () => {
+    expect(names('resources: [all.yaml]\n')).toEqual([
+      'Namespace/ns',
+      'Namespace/odd',
+      'Service/s',
+      'DaemonSet/d',
+      'Job/j',
+      'Widget/w',
+      'Pod/a',
+      'Pod/b',
+      'Pod/c',
+      'ValidatingWebhookConfiguration/v',
+    ]);
+  });
+
+  it('keeps the listed order with sortOptions fifo, and follows legacySortOptions as kubectl kustomize does', () => {
+    expect(names('resources: [all.yaml]\nsortOptions: {order: fifo}\n')[0]).toBe('ValidatingWebhookConfiguration/v');
+    expect(
+      names(
+        'resources: [all.yaml]\nsortOptions:\n  order: legacy\n  legacySortOptions: {orderFirst: [Pod], orderLast: [Namespace]}\n',
+      ),
+    ).toEqual([
+      'Pod/a',
+      'Pod/b',
+      'Pod/c',
+      'ValidatingWebhookConfiguration/v',
+      'DaemonSet/d',
+      'Job/j',
+      'Widget/w',
+      // The core group's "~G" sorts after every named group.
+      'Service/s',
+      'Namespace/ns',
+      'Namespace/odd',
+    ]);
   });
 });

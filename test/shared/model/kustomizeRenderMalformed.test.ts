@@ -1,5 +1,5 @@
-// Generated broken kustomizations, patches and resources (truncations, byte flips, wrong types): the preview
-// never throws, and every finding it maps lands inside the text of the file it names.
+// Generated broken kustomizations, patches, resources, env files and components (truncations, byte flips, wrong
+// types): the preview never throws, and every finding it maps lands inside the text of the file it names.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { previewKustomization } from '../../../shared/lint/kustomizePreview';
@@ -21,6 +21,37 @@ patches:
 patchesJson6902:
   - target: {kind: Deployment, name: "w.*"}
     path: ops.yaml
+configMapGenerator:
+  - name: cfg
+    literals: [A=1, 'B="two"']
+    envs: [app.env]
+secretGenerator:
+  - name: s
+    files: [key=secret.txt]
+components: [../c]
+replacements:
+  - source: {kind: ConfigMap, name: cfg, fieldPath: data.A}
+    targets:
+      - select: {kind: Deployment}
+        fieldPaths: [spec.template.spec.containers.0.env.0.value]
+vars:
+  - name: CFG
+    objref: {kind: ConfigMap, name: cfg, apiVersion: v1}
+`,
+  '/o/app.env': '# settings\nLEVEL=debug\n  EMPTY=\n',
+  '/o/secret.txt': 'hunter2\n',
+  '/c/kustomization.yaml': `apiVersion: kustomize.config.k8s.io/v1alpha1
+kind: Component
+configMapGenerator:
+  - name: cfg
+    behavior: merge
+    literals: [C=3]
+patches:
+  - target: {kind: Deployment}
+    patch: |-
+      - op: add
+        path: /spec/template/spec/containers/0/envFrom
+        value: [{configMapRef: {name: cfg}}, {secretRef: {name: s}}]
 `,
   '/o/smp.yaml': `apiVersion: apps/v1
 kind: Deployment
@@ -45,7 +76,7 @@ spec:
     metadata: {labels: {app: web}}
     spec:
       containers:
-        - {name: app, image: "nginx:1.25", ports: [{containerPort: 80}]}
+        - {name: app, image: "nginx:1.25", ports: [{containerPort: 80}], command: [run, "--config=$(CFG)"]}
         - {name: gone, image: "busybox:1.36"}
 `,
 };
@@ -72,6 +103,13 @@ function mutate(text: string, m: { kind: string; at: number; char?: string; text
 }
 
 describe('previewKustomization on broken input', () => {
+  it('renders the intact fixture without problems: generators, a component, replacements and vars included', () => {
+    const preview = previewKustomization('/o', (p) => FILES[p]);
+    expect(preview.problems).toEqual([]);
+    expect(preview.text).toMatch(/name: p-cfg-[a-z0-9]{10}\n/);
+    expect(preview.text).toMatch(/--config=p-cfg-[a-z0-9]{10}/);
+  });
+
   it('never throws, and each origin lies inside its file (200 inputs)', () => {
     fc.assert(
       fc.property(fc.constantFrom(...Object.keys(FILES)), mutation, (file, m) => {

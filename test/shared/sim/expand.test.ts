@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseManifests } from '../../../shared/model';
 import { containerEnv } from '../../../shared/sim/infer/env';
-import { expand } from '../../../shared/sim/infer/expand';
+import { expand } from '../../../shared/util/expand';
 
 const VARS = new Map([
   ['GREETING', 'Warm greetings to'],

@@ -1,5 +1,6 @@
 /**
- * Kubernetes variable expansion of command and args (third_party/forked/golang/expansion/expand.go, v1.36):
+ * Kubernetes variable expansion of command and args (third_party/forked/golang/expansion/expand.go, v1.36; kustomize
+ * forks it for vars as api/filters/refvar/expand.go):
  * `$(VAR)` becomes the variable's value, `$$` an escaped `$`, and a reference to an unknown variable or an
  * unterminated `$(` stays literal. It runs before any shell sees the command.
  */
