@@ -40,9 +40,9 @@ const LIVE_HEAP_MARGIN_MIB = 8;
 
 /**
  * The server's RSS at its peak through the soak (the kernel's high-water mark), started as the editor starts it.
- * Measured (10,000 edits, seed 82024, load average 8-13 on 2 cores): 250-304 MiB at the samples before the heap
- * was sized for editing; now 97-136 MiB at the samples, 80/119/154 MiB min/median/max every 500 ms, and a peak of
- * 155-162 MiB while one document has 1,700-3,900 findings, all of which the soak publishes on every keystroke.
+ * Measured (seed 82024, load average 6-13 on 2 cores): 250-304 MiB at the samples of 10,000 edits before the heap
+ * was sized for editing; now 97-143 MiB at the samples, a median of 120 MiB every 500 ms, and a peak of 155-164
+ * MiB while one document has 1,700-3,900 findings, all of which the soak publishes on every keystroke.
  * Issue 19 asks for 150 MB (143 MiB): this is the bound that holds with margin today.
  */
 const PEAK_RSS_MIB = 200_000_000 / 2 ** 20;
