@@ -15,12 +15,11 @@ export const SERVER_PROCESS_ENV: Readonly<Record<string, string>> = Object.freez
 });
 
 /**
- * Node options. Every keystroke parses and lints a segment, garbage that V8's young generation collects; by
- * default it grows to two 16 MiB semi-spaces that stay resident for a whole editing session. Two 8 MiB ones halve
- * that for the same edit latency on the 1,000-document file (back to back: edit p95 40 ms against 39 ms on a loaded
- * machine; 2 MiB semi-spaces saved another 12 MiB but made it 47 ms against 31 ms: the big file's per-edit lists
- * outlived the smaller scavenges and were promoted). V8 sizes the young generation only when the heap is created,
- * so this must be a command-line flag: the server cannot set it for itself (server/heapGrowth.ts sets what V8
- * reads at run time).
+ * Node options, none today. Every keystroke's parse is garbage for V8's young generation, which grows to two
+ * 16 MiB semi-spaces; --max-semi-space-size bounds them (V8 reads it only when the heap is created, so only here,
+ * never from inside the server) but cost edit latency on the 1,000-document file, measured back to back on a loaded
+ * machine: edit p95 47 ms against 31 ms with 2 MiB, 40 ms against 33-39 ms with 8 MiB, 35-38 ms against 39 ms
+ * without it. Its per-edit lists outlive the smaller scavenges and are promoted. The old generation's growth,
+ * which V8 reads at run time, is set by the server itself (server/heapGrowth.ts).
  */
-export const SERVER_NODE_OPTIONS: readonly string[] = Object.freeze(['--max-semi-space-size=8']);
+export const SERVER_NODE_OPTIONS: readonly string[] = Object.freeze([]);
