@@ -9,6 +9,7 @@ import {
   StreamMessageWriter,
 } from 'vscode-languageserver/node';
 import { AnalysisPool, isAnalysisWorker, runAnalysisWorker } from './analysisPool';
+import { limitHeapGrowth } from './heapGrowth';
 import { startServer } from './server';
 import { cachingJsonEncoder } from './wire';
 import { isIndexWorker, runIndexWorker } from './workspaceIndexWorker';
@@ -21,6 +22,7 @@ function main(): void {
     );
     process.exit(0);
   }
+  limitHeapGrowth(process.execArgv, process.env.NODE_OPTIONS);
   if (!args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe'))) {
     // Editors that spawn the server without flags speak LSP over stdio.
     process.argv.push('--stdio');

@@ -11,7 +11,7 @@ import {
   type ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
-import { SERVER_PROCESS_ENV } from '../../shared/protocol/serverProcess';
+import { SERVER_NODE_OPTIONS, SERVER_PROCESS_ENV } from '../../shared/protocol/serverProcess';
 import { coexistenceMiddleware } from './coexistence';
 import { unchangedDiagnosticsMiddleware } from './unchangedDiagnostics';
 
@@ -51,11 +51,15 @@ export function createLanguageClient(
 ): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.stdio, options: { env: SERVER_PROCESS_ENV } },
+    run: {
+      module,
+      transport: TransportKind.stdio,
+      options: { env: SERVER_PROCESS_ENV, execArgv: [...SERVER_NODE_OPTIONS] },
+    },
     debug: {
       module,
       transport: TransportKind.stdio,
-      options: { env: SERVER_PROCESS_ENV, execArgv: ['--nolazy', '--inspect=6019'] },
+      options: { env: SERVER_PROCESS_ENV, execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6019'] },
     },
   };
   const clientOptions: LanguageClientOptions = {

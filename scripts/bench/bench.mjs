@@ -451,17 +451,22 @@ function bundleSizes() {
 }
 
 // ---------------------------------------------------------------- LSP
-/** The environment the VS Code client gives the server (shared/protocol/serverProcess.ts), read from its source. */
-async function serverProcessEnv() {
+/**
+ * The environment and Node options the VS Code client gives the server (shared/protocol/serverProcess.ts), read
+ * from its source: the benchmark measures the server as the editor starts it.
+ */
+async function serverProcess() {
   const source = fs.readFileSync(path.join(ROOT, 'shared/protocol/serverProcess.ts'), 'utf8');
   const { code } = transformSync(source, { loader: 'ts', format: 'esm' });
-  return (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)).SERVER_PROCESS_ENV;
+  const module = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+  return { env: module.SERVER_PROCESS_ENV, nodeOptions: module.SERVER_NODE_OPTIONS ?? [] };
 }
 
-function podlensConfig(serverJs, cpuProf, env) {
+function podlensConfig(serverJs, cpuProf, { env, nodeOptions }) {
+  const profile = cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${PROFILES}`] : [];
   return {
     name: 'podlens',
-    command: [process.execPath, ...(cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${PROFILES}`] : []), serverJs, '--stdio'],
+    command: [process.execPath, ...nodeOptions, ...profile, serverJs, '--stdio'],
     cwd: ROOT,
     env,
     languageId: 'yaml',
@@ -821,7 +826,7 @@ async function main() {
       `; CLI ${CLI_RUNS} runs; activation ${ACTIVATION_RUNS} runs (+1 warm-up each)\n`,
   );
 
-  const podlensCfg = podlensConfig(serverJs, args['cpu-prof'], await serverProcessEnv());
+  const podlensCfg = podlensConfig(serverJs, args['cpu-prof'], await serverProcess());
   const profStart = Date.now();
   const podlens = lspGroups.size ? await benchServer(podlensCfg, manifest, workloads, PODLENS_BUDGET_S) : [];
   const anchorWorkloads = workloads.filter((w) => !ANCHOR_SKIPS.has(w.name));

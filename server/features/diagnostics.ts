@@ -14,6 +14,7 @@ import type { Severity } from '../../shared/util/range';
 import type { ServerContext } from '../context';
 import { toDiagnostic } from '../convert';
 import { fileSize, logIfSlow } from '../serverLog';
+import { LatestPublish } from './latestPublish';
 import { type LineSpan, VisibleLines } from './visibleLines';
 
 /** The lines a partial publish covers when the client has not said what is on screen: the top of the file. */
@@ -36,6 +37,8 @@ export class DiagnosticsPublisher {
    */
   private readonly lastComplete = new Map<string, { version: number; diagnostics: Diagnostic[] }>();
   private readonly visible = new VisibleLines();
+  /** Every publish goes through it: a file's stale publishes are dropped while the writer is behind. */
+  private readonly outbox: LatestPublish;
 
   constructor(
     private readonly ctx: ServerContext,
@@ -45,6 +48,7 @@ export class DiagnosticsPublisher {
     private readonly executor?: Pick<SegmentExecutor, 'prepare' | 'release'>,
   ) {
     this.visible.listen(ctx.connection, ctx.log);
+    this.outbox = new LatestPublish((params) => ctx.connection.sendDiagnostics(params));
   }
 
   /** Coalesces bursts of edits: only the newest text of each document is analysed. */
@@ -85,7 +89,7 @@ export class DiagnosticsPublisher {
     this.published.delete(uri);
     this.lastComplete.delete(uri);
     this.visible.forget(uri);
-    void this.ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.outbox.post({ uri, diagnostics: [] });
   }
 
   private flush(): void {
@@ -153,7 +157,7 @@ export class DiagnosticsPublisher {
       this.lastComplete.delete(uri);
       // An extra property: the LSP has no partial push diagnostics, and clients ignore what they do not know.
       const params = { uri, version, diagnostics, [PARTIAL_DIAGNOSTICS_PROPERTY]: true };
-      void this.ctx.connection.sendDiagnostics(params);
+      this.outbox.post(params);
     } catch (err) {
       this.ctx.log(`podlens: first diagnostics failed for ${uri}: ${err instanceof Error ? err.stack : String(err)}`);
     }
@@ -204,7 +208,7 @@ export class DiagnosticsPublisher {
       if (previous?.version === version && sameItems(previous.diagnostics, diagnostics)) return;
       this.published.set(uri, version);
       this.lastComplete.set(uri, { version, diagnostics });
-      void this.ctx.connection.sendDiagnostics({ uri, version, diagnostics });
+      this.outbox.post({ uri, version, diagnostics });
     } catch (err) {
       this.ctx.log(`podlens: diagnostics failed for ${uri}: ${err instanceof Error ? err.stack : String(err)}`);
     }

@@ -14,6 +14,8 @@ export const GC_PRELOAD = path.join(__dirname, '../fixtures/gcOnSignal.cjs');
 export interface Sample {
   edits: number;
   rssMiB: number;
+  /** The most RSS the server has had so far (the kernel's high-water mark): peaks between samples count too. */
+  peakRssMiB: number;
   /** The live heap right after a full collection: what the server holds on to. */
   heapMiB: number;
   /** RSS as the server saw it right after that collection, the heap V8 keeps committed, and Buffers. */
@@ -62,6 +64,7 @@ export function saveCurve(dir: string, samples: Sample[], title: string): string
     [
       String(s.edits).padStart(6),
       cell(s.rssMiB, 8),
+      cell(s.peakRssMiB, 9),
       cell(s.rssAfterGcMiB, 13),
       cell(s.heapMiB, 10),
       cell(s.heapTotalMiB, 11),
@@ -70,7 +73,7 @@ export function saveCurve(dir: string, samples: Sample[], title: string): string
       String(s.markers).padStart(9),
     ].join('  '),
   );
-  const header = '  edits  RSS MiB  RSS after GC  live heap  heap total  external  text chars  --- lines';
+  const header = '  edits  RSS MiB  RSS peak  RSS after GC  live heap  heap total  external  text chars  --- lines';
   const table = [`${header}   (MiB; ${title})`, ...rows].join('\n');
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'rss.json'), `${JSON.stringify({ title, samples }, null, 2)}\n`);

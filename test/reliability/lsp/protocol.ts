@@ -28,12 +28,18 @@ export async function within<T>(ms: number, what: string, p: Promise<T>): Promis
   }
 }
 
-/** Resident set size of a process in MiB, from /proc (Linux). */
-export function rssMiB(pid: number): number {
+/** A memory figure of a process's /proc status (VmRSS, VmHWM) in MiB (Linux). */
+function statusMiB(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? Number.NaN);
+  const kb = Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
   return kb / 1024;
 }
+
+/** Resident set size of a process in MiB, from /proc (Linux). */
+export const rssMiB = (pid: number): number => statusMiB(pid, 'VmRSS');
+
+/** The most RSS the process has had since it started (the kernel's high-water mark), in MiB. */
+export const peakRssMiB = (pid: number): number => statusMiB(pid, 'VmHWM');
 
 /** Collects window/logMessage notifications; `errors()` are the ones a user would find in the output channel. */
 export function collectLogs(client: TestLspClient): { all: LogMessageParams[]; errors(): string[] } {
