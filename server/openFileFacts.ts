@@ -11,12 +11,12 @@ import {
   indexFile,
   isKustomizationFile,
   mayDefineObjects,
+  movedFacts,
   type ObjectFacts,
   objectFacts,
   parsedAsIndexReads,
 } from '../shared/analysis/workspace';
 import { filePartialReason, type ManifestDocument, parseSegmentDocuments, type Segment } from '../shared/model';
-import { type Range, shiftRange } from '../shared/util/range';
 import type { OpenText } from './workspaceIndex';
 
 /** One segment's objects as read: at `line`, documents numbered from `firstIndex`. */
@@ -72,7 +72,7 @@ export class OpenFileFacts {
       kept.set(segment.text, entry);
       const lines = segment.line - entry.line;
       const documents = firstIndex - entry.firstIndex;
-      for (const o of entry.objects) objects.push(lines === 0 && documents === 0 ? o : moved(o, lines, documents));
+      for (const o of entry.objects) objects.push(lines === 0 && documents === 0 ? o : movedFacts(o, lines, documents));
     });
     this.files.set(uri, { context, segments: kept });
     return { uri, objects };
@@ -105,24 +105,4 @@ export class OpenFileFacts {
 /** The facts as written in the file `uri`: an object's location is the only place its file appears. */
 function inFile(o: ObjectFacts, uri: string): ObjectFacts {
   return { ...o, object: { ...o.object, location: { ...o.object.location, uri } } };
-}
-
-function isRange(v: object): v is Range {
-  return 'start' in v && 'end' in v && typeof (v as Range).start?.line === 'number';
-}
-
-/**
- * Facts read at another place in the file: every range `lines` further down, every document number `documents`
- * further on. `body` is the object's own JSON, not positions.
- */
-function moved<T>(value: T, lines: number, documents: number): T {
-  if (Array.isArray(value)) return value.map((v) => moved(v, lines, documents)) as T;
-  if (value === null || typeof value !== 'object') return value;
-  if (isRange(value)) return shiftRange(value, lines) as T;
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
-    out[key] =
-      key === 'body' ? v : key === 'document' && typeof v === 'number' ? v + documents : moved(v, lines, documents);
-  }
-  return out as T;
 }

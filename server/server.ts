@@ -69,8 +69,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const ctx: ServerContext = {
     connection: firstPublish.observe(
       timedRequests(connection, (uri) => {
-        const doc = documents.get(uri);
-        return doc ? fileSize(doc) : 'not open';
+        const analysis = host.snapshot();
+        return analysis.has(uri) ? fileSize(analysis, uri) : 'not open';
       }),
     ),
     documents,

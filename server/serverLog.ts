@@ -3,6 +3,7 @@
  * what each configuration change changed, and operations slow enough that a user would notice them.
  */
 import type { Connection } from 'vscode-languageserver';
+import type { Analysis } from '../shared/analysis';
 import { deferredToSchema, defersAnything } from '../shared/coexistence';
 import { schemaSource } from '../shared/k8s/schema';
 import type { Settings } from '../shared/settings';
@@ -66,9 +67,19 @@ export function changeMessage(before: Settings, after: Settings): string | undef
   return `settings changed: ${changed.join(', ')}${coexistence}`;
 }
 
-/** `1,204 lines, 48,310 characters`: the size that explains a slow analysis. */
-export function fileSize(doc: { lineCount: number; getText(): string }): string {
-  return `${doc.lineCount.toLocaleString('en-US')} lines, ${doc.getText().length.toLocaleString('en-US')} characters`;
+/**
+ * `1,204 lines, 48,310 characters`: the size that explains a slow analysis, from the analysis's segments. The
+ * document's own line count would index every line of the text first: 100 ms on a 4 MB file, for a log line.
+ */
+export function fileSize(analysis: Pick<Analysis, 'lineCount' | 'segments'>, uri: string): string {
+  let characters = 0;
+  for (const s of analysis.segments(uri)) characters += s.text.length;
+  return `${grouped(analysis.lineCount(uri))} lines, ${grouped(characters)} characters`;
+}
+
+/** `48,310`. Not toLocaleString: its first call loads the locale data, 15 ms on the path to a big file's diagnostics. */
+function grouped(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /** Logs `what` when it took SLOW_OPERATION_MS or more; `detail` (computed only then) says how big the input was. */

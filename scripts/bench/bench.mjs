@@ -593,7 +593,11 @@ function lspRows(results) {
         info.push(
           `a request every ${m.everyMs} ms while opening; ${m.answeredBeforePublish}/${m.n} answered before the publish`,
         );
-      if (name === 'edit') info.push(`${m.sync}${m.versionChecked ? ', version-checked' : ', unversioned'}`);
+      if (name === 'edit') {
+        info.push(`${m.sync}${m.versionChecked ? ', version-checked' : ', unversioned'}`);
+        // Half the samples type a new character, half delete it again (the text before, which a server may keep).
+        if (m.typed?.n) info.push(`typed p95 ${fmt(m.typed.p95, 'ms')}, deleted p95 ${fmt(m.deleted.p95, 'ms')}`);
+      }
       if (name.startsWith('rss') && m.hwmMB) info.push(`peak ${m.hwmMB} MB`);
       if (name === 'rss_end' && r.memoryTimeline)
         info.push(`after ${r.memoryTimeline.map((t) => `${t.phase} ${Math.round(t.rssMB)}`).join(', ')}`);

@@ -978,6 +978,8 @@ export async function benchWorkload(wl, { cfg, queries, plan, budgetS, metrics: 
   // ---- edit -> diagnostics: type one character at the end of a scalar, then delete it; round-robin positions
   if (want('edit') && edits.length) {
     const samples = [];
+    const typed = [];
+    const deleted = [];
     const per = edits.map(({ q, at }) => ({ label: q.label, line: at.line + 1, doc: at.doc, ms: [] }));
     const seen = new Set();
     const started = performance.now();
@@ -991,9 +993,13 @@ export async function benchWorkload(wl, { cfg, queries, plan, budgetS, metrics: 
           const k = Math.floor(i / 2) % edits.length;
           const offset = edits[k].at.offset;
           const w = s.nextDiagnostics(uri, doc.version + 1);
-          const t = i % 2 === 0 ? s.change(doc, offset, 0, 'x') : s.change(doc, offset, 1, '');
+          // Each round types another letter, so that no typed text is one the server has analysed before; the
+          // deletion that follows restores the original text, as a backspace does.
+          const letter = String.fromCharCode(97 + (Math.floor(i / 2 / edits.length) % 26));
+          const t = i % 2 === 0 ? s.change(doc, offset, 0, letter) : s.change(doc, offset, 1, '');
           const d = await w;
           samples.push(d.at - t);
+          (i % 2 === 0 ? typed : deleted).push(d.at - t);
           per[k].ms.push(d.at - t);
           seen.add(d.count);
         }
@@ -1005,6 +1011,8 @@ export async function benchWorkload(wl, { cfg, queries, plan, budgetS, metrics: 
         ...stats(samples),
         planned: plan.editRounds * 2 * edits.length,
         diagnosticsSeen: [...seen].sort((a, b) => a - b),
+        typed: stats(typed),
+        deleted: stats(deleted),
         perPosition: per.map((p) => ({ label: p.label, line: p.line, doc: p.doc, n: p.ms.length, ...stats(p.ms) })),
       });
     } catch (e) {

@@ -7,9 +7,17 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { AnalysisHost, type SegmentExecutor } from '../../shared/analysis';
-import type { WorkspaceObjects } from '../../shared/analysis/workspace';
+import { AnalysisHost, type SegmentAnalysis, type SegmentExecutor, shiftFinding } from '../../shared/analysis';
+import {
+  type FileFacts,
+  movedFacts,
+  type ObjectFacts,
+  objectFacts,
+  sameAnswers,
+  type WorkspaceObjects,
+} from '../../shared/analysis/workspace';
 import {
   allRuleMetas,
   byPosition,
@@ -22,7 +30,7 @@ import {
   ruleDocUrl,
   targetOf,
 } from '../../shared/lint';
-import { type ParseOptions, parseManifests } from '../../shared/model';
+import { type ParseOptions, parseSegmentDocuments, type Segment } from '../../shared/model';
 import { kustomizeOptions } from '../kustomize';
 import { loadCliConfig } from './config';
 import { expandInputs, readManifest } from './files';
@@ -32,7 +40,6 @@ import { formatText, LEVELS } from './format/text';
 import type { CliDiagnostic, CliFileResult, LintReport, RuleInfo } from './format/types';
 import type { CliIo } from './io';
 import { UsageError } from './io';
-import { KEPT_TEXT_CHARS, KeptDocuments } from './keptDocuments';
 import { lintKustomization, problemLines } from './kustomize';
 import { LintWorkspace } from './lintWorkspace';
 import { targetFlags } from './target';
@@ -49,19 +56,26 @@ function toCli(f: Finding): CliDiagnostic {
   return { rule: f.rule, severity: f.severity, message: f.message, document: f.document, path: f.path, range: f.range };
 }
 
+/** A linted file's segment after its own analysis, with what the workspace reads of it. */
+interface AnalysedSegment {
+  segment: Segment;
+  firstIndex: number;
+  analysis: SegmentAnalysis | undefined;
+}
+
 /** A linted file after its own analysis: its findings, and what the index and the cross-file rules read of it. */
 interface AnalysedFile {
   file: string;
   findings: readonly Finding[];
   options: ParseOptions;
-  documents: KeptDocuments;
+  segments: AnalysedSegment[];
 }
 
 /**
  * Lints one file through the analysis host, as the editor does: the host splits, analyses and numbers documents,
- * and decides whether a big file's analysis is worth the worker pool. `meanwhile` gets the file's documents for
- * the index: while the pool analyses a big file, this thread parses it (the workers' parses stay in the workers);
- * after a small file's in-process analysis, the host's cache still holds its parse.
+ * and decides whether a big file's analysis is worth the worker pool. Each segment's analysis also reads its
+ * objects for the index and runs the cross-file rules against the walked workspace where it is parsed (a worker),
+ * so the file is parsed once.
  */
 async function analyseFile(
   text: string,
@@ -69,49 +83,75 @@ async function analyseFile(
   config: LintConfig,
   pool: SegmentExecutor,
   onRuleFailure: (f: RuleFailure) => void,
-  keep: boolean,
-  meanwhile: (options: ParseOptions, documents: KeptDocuments) => void,
+  workspace: { complete: boolean; files: readonly FileFacts[] },
 ): Promise<AnalysedFile> {
   const options = kustomizeOptions(file);
+  const uri = pathToFileURL(path.resolve(file)).href;
   // One host per file: a file's kustomize context is part of its analysis, so nothing is shared across files.
   const host = new AnalysisHost(
-    { config },
+    { config, workspace: { uri, ...workspace } },
     { optionsFor: () => ({ path: file, ...options }), onFailure: onRuleFailure, executor: pool },
   );
   host.applyChange(file, 1, [{ text }]);
-  const running = host.analyzeInParallel(file);
-  if (!running) {
-    const analysis = host.snapshot();
-    const findings = analysis.findings(file);
-    const documents = new KeptDocuments(() => analysis.documents(file), keep);
-    meanwhile(options, documents);
-    return { file, findings, options, documents };
-  }
-  const documents = new KeptDocuments(() => parseManifests(text, { path: file, ...options }).documents, keep);
-  meanwhile(options, documents);
-  const outcome = await running;
+  const outcome = await host.analyzeInParallel(file);
   // A pool that cannot run is an internal error, as it always was for the CLI (exit 2, one line).
-  if (outcome.error !== undefined) throw outcome.error;
-  return { file, findings: host.snapshot().findings(file), options, documents };
+  if (outcome?.error !== undefined) throw outcome.error;
+  const analysis = host.snapshot();
+  const findings = analysis.findings(file);
+  const analyses = analysis.segmentAnalyses(file);
+  const firstIndexes = analysis.firstIndexes(file);
+  const segments = analysis
+    .segments(file)
+    .map((segment, i) => ({ segment, firstIndex: firstIndexes[i] ?? 0, analysis: analyses[i] }));
+  return { file, findings, options, segments };
+}
+
+/** The file's objects as the index reads them, from its segments' analyses (a segment without one is parsed). */
+function objectsOf(f: AnalysedFile, uri: string): ObjectFacts[] {
+  return f.segments.flatMap(({ segment, firstIndex, analysis }) => {
+    const read = analysis?.workspace?.objects;
+    if (!analysis || !read) {
+      const docs = parseSegmentDocuments(segment, firstIndex, { path: f.file });
+      return docs.flatMap((d) => objectFacts(d, uri) ?? []);
+    }
+    return read.map((o) => movedFacts(o, segment.line - analysis.line, firstIndex));
+  });
+}
+
+/**
+ * The cross-file rules' findings over the file: a segment's findings against the walked workspace stand when the
+ * whole workspace answers its rules' queries the same; the other segments are parsed and linted again with it.
+ */
+function crossFileFindings(f: AnalysedFile, config: LintConfig, workspace: WorkspaceObjects): Finding[] {
+  const out: Finding[] = [];
+  for (const { segment, firstIndex, analysis } of f.segments) {
+    const reading = analysis?.workspace;
+    if (analysis && reading && sameAnswers(reading.queries, workspace)) {
+      for (const finding of reading.findings) out.push(shiftFinding(finding, segment.line - analysis.line, firstIndex));
+      continue;
+    }
+    const docs = parseSegmentDocuments(segment, firstIndex, { path: f.file, ...f.options });
+    const findings = lintDocuments(docs, {
+      config,
+      path: f.file,
+      ...f.options,
+      target: targetOf(config),
+      rules: crossFileRules,
+      workspace,
+    });
+    out.push(...findings.filter((finding) => CROSS_FILE_RULE_IDS.has(finding.rule)));
+  }
+  return out;
 }
 
 /** The file's own findings and the cross-file rules' over its documents, sorted by position. */
 function findingsOf(f: AnalysedFile, config: LintConfig, workspace: WorkspaceObjects): CliDiagnostic[] {
-  // Per-segment analyses have no workspace: the cross-file rules run here, once over the file's documents.
-  const crossFile = lintDocuments(f.documents.take(), {
-    config,
-    path: f.file,
-    ...f.options,
-    target: targetOf(config),
-    rules: crossFileRules,
-    workspace,
-  }).filter((finding) => CROSS_FILE_RULE_IDS.has(finding.rule));
-  return [...f.findings, ...crossFile].sort(byPosition).map(toCli);
+  return [...f.findings, ...crossFileFindings(f, config, workspace)].sort(byPosition).map(toCli);
 }
 
 /**
  * Every linted file's own analysis, then the cross-file rules once the workspace holds all of them: a linted
- * file's index facts come from the documents its lint parsed.
+ * file's index facts come from the analyses of its segments.
  */
 async function lintFiles(
   texts: readonly { file: string; text: string }[],
@@ -122,15 +162,11 @@ async function lintFiles(
   onRuleFailure: (f: RuleFailure) => void,
 ): Promise<CliFileResult[]> {
   const analysed: AnalysedFile[] = [];
-  let kept = 0;
+  const walked = { complete, files: workspace.scan() };
   for (const { file, text } of texts) {
-    const keep = kept + text.length <= KEPT_TEXT_CHARS;
-    if (keep) kept += text.length;
-    analysed.push(
-      await analyseFile(text, file, config, pool, onRuleFailure, keep, (options, documents) =>
-        workspace.addLinted(file, text, options, () => documents.peek()),
-      ),
-    );
+    const f = await analyseFile(text, file, config, pool, onRuleFailure, walked);
+    workspace.addLinted(file, text, f.options, (uri) => objectsOf(f, uri));
+    analysed.push(f);
   }
   const objects = workspace.objects(complete);
   return analysed.map((f) => ({ path: f.file, diagnostics: findingsOf(f, config, objects) }));

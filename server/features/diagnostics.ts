@@ -10,10 +10,10 @@ import { type AnalysisHost, PARALLEL_MIN_SEGMENTS, type SegmentExecutor } from '
 import { deferredToSchema, SCHEMA_RULES } from '../../shared/coexistence';
 import type { Finding } from '../../shared/lint';
 import { PARTIAL_DIAGNOSTICS_PROPERTY } from '../../shared/protocol/lsp';
-import type { Severity } from '../../shared/util/range';
 import type { ServerContext } from '../context';
 import { toDiagnostic } from '../convert';
 import { fileSize, logIfSlow } from '../serverLog';
+import { cappedGroups } from './cappedFindings';
 import { LatestPublish } from './latestPublish';
 import { type LineSpan, VisibleLines } from './visibleLines';
 
@@ -96,63 +96,74 @@ export class DiagnosticsPublisher {
     this.scheduled = false;
     const uris = [...this.pending];
     this.pending.clear();
-    for (const uri of uris) void this.publish(uri);
-    // Each batch took its workers synchronously above; workers started ahead for a file whose batch did not come
-    // (its documents on screen were most of it, or it was closed) would otherwise idle until their timeout.
-    this.executor?.release?.();
+    // Each batch takes its workers when its publish starts it (after the lines on screen); workers started ahead
+    // for a file whose batch did not come (its documents on screen were most of it, or it was closed) would
+    // otherwise idle until their timeout.
+    void Promise.all(uris.map((uri) => this.publish(uri))).then(() => this.executor?.release?.());
   }
 
+  /** Publishes the file's newest version; resolves once its worker batch, if it needs one, has started. */
   private async publish(uri: string): Promise<void> {
     if (!this.ctx.analysis().has(uri)) return;
     const running = this.host.runningBatch(uri);
     if (running) {
       // The batch's results land in the host's cache; publish the newest text after it.
-      await running;
-      this.schedule(uri);
+      void running.then(() => this.schedule(uri));
       return;
     }
     const started = performance.now();
-    this.sendPartial(uri);
+    // A newer version arrived while the lines on screen were analysed: its own publish follows.
+    if (!(await this.sendPartial(uri))) return;
     const batch = this.host.analyzeInParallel(uri);
     if (!batch) {
       this.send(uri);
       return;
     }
-    const outcome = await batch;
-    if (outcome.error !== undefined) {
-      this.ctx.log(`podlens: worker analysis failed, analysing in-process: ${String(outcome.error)}`);
-    }
-    this.send(uri);
-    logIfSlow(
-      this.ctx.connection,
-      `first analysis of ${uri} on ${outcome.segments} segments in worker threads`,
-      performance.now() - started,
-      () => {
-        const doc = this.ctx.documents.get(uri);
-        return doc ? fileSize(doc) : 'closed meanwhile';
-      },
-    );
+    void batch.then((outcome) => {
+      if (outcome.error !== undefined) {
+        this.ctx.log(`podlens: worker analysis failed, analysing in-process: ${String(outcome.error)}`);
+      }
+      this.send(uri);
+      logIfSlow(
+        this.ctx.connection,
+        `first analysis of ${uri} on ${outcome.segments} segments in worker threads`,
+        performance.now() - started,
+        () => {
+          const analysis = this.ctx.analysis();
+          return analysis.has(uri) ? fileSize(analysis, uri) : 'closed meanwhile';
+        },
+      );
+    });
   }
 
   /**
    * A big file's first publish, before the rest of it is analysed: the findings of the documents on screen and of
-   * those analysed already. Synchronous from the snapshot to the send, so it always belongs to the newest version,
-   * and it is skipped once anything for this version or a newer one went out.
+   * those analysed already. The segments on screen are analysed one per turn of the event loop: the first analyses
+   * run on code not yet optimised (tens of milliseconds each), and a hover sent meanwhile is answered between
+   * them. Synchronous from the last snapshot to the send, so it always belongs to the newest version, and skipped
+   * once anything for this version or a newer one went out. Resolves false when a newer version arrived meanwhile.
    */
-  private sendPartial(uri: string): void {
+  private async sendPartial(uri: string): Promise<boolean> {
     const { enable, maxDiagnosticsPerFile } = this.ctx.settings().lint;
-    if (!enable || this.host.pending(uri).length < PARALLEL_MIN_SEGMENTS) return;
-    const analysis = this.ctx.analysis();
-    const version = analysis.version(uri);
+    if (!enable || this.host.pending(uri).length < PARALLEL_MIN_SEGMENTS) return true;
+    const version = this.ctx.analysis().version(uri);
     const last = this.published.get(uri);
-    if (version === undefined || (last !== undefined && last >= version)) return;
+    if (version === undefined || (last !== undefined && last >= version)) return true;
+    const spans = (this.visible.of(uri) ?? [FIRST_SCREEN]).map((span) => ({
+      start: Math.max(0, span.start - SCREEN_MARGIN),
+      end: Math.min(span.end, span.start + MAX_SCREEN_LINES) + SCREEN_MARGIN,
+    }));
     try {
-      let findings: readonly Finding[] = [];
-      for (const span of this.visible.of(uri) ?? [FIRST_SCREEN]) {
-        const end = Math.min(span.end, span.start + MAX_SCREEN_LINES) + SCREEN_MARGIN;
-        findings = analysis.partialFindings(uri, Math.max(0, span.start - SCREEN_MARGIN), end);
+      while (this.ctx.analysis().analyzeNextNear(uri, spans)) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (this.ctx.analysis().version(uri) !== version) return false;
       }
-      const diagnostics = this.diagnosticsFor(this.withoutDeferred(findings), maxDiagnosticsPerFile, uri);
+      const analysis = this.ctx.analysis();
+      if (analysis.version(uri) !== version) return false;
+      if ((this.published.get(uri) ?? -1) >= version) return true;
+      let findings: readonly Finding[] = [];
+      for (const span of spans) findings = analysis.partialFindings(uri, span.start, span.end);
+      const diagnostics = this.diagnosticsFor([findings], maxDiagnosticsPerFile, uri);
       this.published.set(uri, version);
       this.lastComplete.delete(uri);
       // An extra property: the LSP has no partial push diagnostics, and clients ignore what they do not know.
@@ -161,6 +172,7 @@ export class DiagnosticsPublisher {
     } catch (err) {
       this.ctx.log(`podlens: first diagnostics failed for ${uri}: ${err instanceof Error ? err.stack : String(err)}`);
     }
+    return true;
   }
 
   /** Findings of untouched segments are the same objects across edits: convert each once. */
@@ -177,9 +189,12 @@ export class DiagnosticsPublisher {
     return d;
   }
 
-  /** The diagnostics published for a file's findings: only the kept ones are converted. */
-  private diagnosticsFor(findings: readonly Finding[], max: number, uri: string): Diagnostic[] {
-    const { shown, hidden, firstHidden } = capped(findings, max);
+  /** The diagnostics published for a file's findings (in groups, in file order): only the kept ones are converted. */
+  private diagnosticsFor(groups: readonly (readonly Finding[])[], max: number, uri: string): Diagnostic[] {
+    const { shown, hidden, firstHidden } = cappedGroups(
+      groups.map((g) => this.withoutDeferred(g)),
+      max,
+    );
     const diagnostics = shown.map((f) => this.diagnosticOf(f, uri));
     if (firstHidden) diagnostics.push(overflowNotice(firstHidden, hidden, max));
     return diagnostics;
@@ -188,8 +203,16 @@ export class DiagnosticsPublisher {
   /** Findings minus those Red Hat YAML's Kubernetes schema already reports (podlens.coexistence). */
   private withoutDeferred(findings: readonly Finding[]): readonly Finding[] {
     if (!deferredToSchema(this.ctx.settings()).validation) return findings;
-    return findings.filter((f) => !SCHEMA_RULES.has(f.rule));
+    // A segment's group is the same array until the segment changes: filtered once, not per keystroke.
+    let kept = this.undeferred.get(findings);
+    if (!kept) {
+      kept = findings.filter((f) => !SCHEMA_RULES.has(f.rule));
+      this.undeferred.set(findings, kept);
+    }
+    return kept;
   }
+
+  private readonly undeferred = new WeakMap<readonly Finding[], readonly Finding[]>();
 
   private send(uri: string): void {
     const doc = this.ctx.documents.get(uri);
@@ -201,9 +224,11 @@ export class DiagnosticsPublisher {
       const { enable, maxDiagnosticsPerFile } = this.ctx.settings().lint;
       const started = performance.now();
       const diagnostics = enable
-        ? this.diagnosticsFor(this.withoutDeferred(this.ctx.analysis().findings(uri)), maxDiagnosticsPerFile, uri)
+        ? this.diagnosticsFor(this.ctx.analysis().findingGroups(uri), maxDiagnosticsPerFile, uri)
         : [];
-      logIfSlow(this.ctx.connection, `analysis of ${uri}`, performance.now() - started, () => fileSize(doc));
+      logIfSlow(this.ctx.connection, `analysis of ${uri}`, performance.now() - started, () =>
+        fileSize(this.ctx.analysis(), uri),
+      );
       const previous = this.lastComplete.get(uri);
       if (previous?.version === version && sameItems(previous.diagnostics, diagnostics)) return;
       this.published.set(uri, version);
@@ -221,26 +246,6 @@ export class DiagnosticsPublisher {
  */
 function sameItems(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
   return a.length === b.length && a.every((d, i) => d === b[i] || JSON.stringify(d) === JSON.stringify(b[i]));
-}
-
-const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2, hint: 3 };
-
-/**
- * At most `max` findings, errors first and by position within a severity, plus how many were left out and the
- * first of those. VS Code keeps only the first 1,000 diagnostics of a file by severity anyway, so errors must not
- * be crowded out by hints, and a 1,000-document file must not ship (or even convert) a megabyte of diagnostics per
- * keystroke. One pass over the findings: they are redone on every keystroke, and a big file has tens of thousands.
- */
-export function capped(
-  all: readonly Finding[],
-  max: number,
-): { shown: Finding[]; hidden: number; firstHidden?: Finding } {
-  const buckets: Finding[][] = [[], [], [], []];
-  for (const f of all) (buckets[SEVERITY_RANK[f.severity]] as Finding[]).push(f);
-  const bySeverity = buckets.flat();
-  if (bySeverity.length <= max) return { shown: bySeverity, hidden: 0 };
-  const keep = Math.max(0, max - 1);
-  return { shown: bySeverity.slice(0, keep), hidden: bySeverity.length - keep, firstHidden: bySeverity[keep] };
 }
 
 /** The last published entry when findings were left out: where the first of them is, and how many. */

@@ -9,9 +9,9 @@ import type { ManifestDocument, ParseOptions } from '../model';
 import { type Position, shiftRange } from '../util/range';
 import { countNewlines, type Segment } from '../yaml/split';
 import type { AnalysisCaches } from './caches';
-import { assemble, placedFindings, slotFindings } from './findings';
+import { assembleGroups, placedFindings, slotFindings } from './findings';
 import type { PodSummary } from './podSummary';
-import type { AnalysisSpec } from './segmentAnalysis';
+import type { AnalysisSpec, SegmentAnalysis } from './segmentAnalysis';
 import { type FileState, indexAtLine } from './slots';
 
 /** The findings of a file that depend on other files, for the file as this analysis has it. */
@@ -73,12 +73,31 @@ export class Analysis {
     if (override) return override;
     const file = this.files.get(uri);
     if (!file) return [];
-    if (!file.findings) {
-      this.caches.analyzePending(file);
-      file.findings = assemble(file.slots);
-    }
+    file.findings ??= this.ownGroups(file).flat();
     const cross = this.crossFile?.(uri, this) ?? [];
     return cross.length > 0 ? [...file.findings, ...cross] : file.findings;
+  }
+
+  /**
+   * The same findings in groups: each segment's own (an unchanged segment's group is the same array from version to
+   * version), the template notice, the cross-file findings. A big file's publish works per group, not per finding.
+   */
+  findingGroups(uri: string): readonly (readonly Finding[])[] {
+    const override = this.overrides.get(uri);
+    if (override) return [override];
+    const file = this.files.get(uri);
+    if (!file) return [];
+    const groups = this.ownGroups(file);
+    const cross = this.crossFile?.(uri, this) ?? [];
+    return cross.length > 0 ? [...groups, cross] : groups;
+  }
+
+  private ownGroups(file: FileState): Finding[][] {
+    if (!file.groups) {
+      this.caches.analyzePending(file);
+      file.groups = assembleGroups(file.slots);
+    }
+    return file.groups;
   }
 
   /**
@@ -95,6 +114,25 @@ export class Analysis {
     );
     this.caches.analyzePending(file, (slot) => near.has(slot));
     return placedFindings(file.slots);
+  }
+
+  /**
+   * Analyses, in-process, the first segment without an analysis that overlaps one of the line spans; false when
+   * none is left. A big file's first publish analyses the lines on screen this way, one segment at a time.
+   */
+  analyzeNextNear(uri: string, spans: readonly { start: number; end: number }[]): boolean {
+    const file = this.files.get(uri);
+    if (!file || this.overrides.has(uri)) return false;
+    const lineOf = (s: { segment: Segment }) => s.segment.line;
+    for (const { start, end } of spans) {
+      const near = file.slots.slice(indexAtLine(file.slots, start, lineOf), indexAtLine(file.slots, end, lineOf) + 1);
+      const next = near.find((slot) => !slot.analysis);
+      if (next) {
+        this.caches.analyzePending(file, (slot) => slot === next);
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether every segment of the file has its analysis (false while a big file's first analysis runs elsewhere). */
@@ -152,6 +190,11 @@ export class Analysis {
   segmentDocuments(uri: string, i: number): ManifestDocument[] {
     const slot = this.files.get(uri)?.slots[i];
     return slot ? this.caches.parsedSlot(uri, slot) : [];
+  }
+
+  /** Each segment's analysis (of `segments`; undefined while pending), with what the spec asked besides findings. */
+  segmentAnalyses(uri: string): readonly (SegmentAnalysis | undefined)[] {
+    return this.files.get(uri)?.slots.map((s) => s.analysis) ?? [];
   }
 
   /** The file's number of the first document of each segment (of `segments`). */

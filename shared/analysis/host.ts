@@ -93,7 +93,7 @@ export class AnalysisHost {
     }));
     renumber(slots);
     this.files.set(uri, { uri, version, slots, text });
-    this.caches.retain(this.files.values());
+    this.caches.replaced(uri, previous?.slots ?? [], slots);
     this.current = undefined;
   }
 

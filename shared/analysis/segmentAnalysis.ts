@@ -9,6 +9,7 @@ import type { Finding } from '../lint';
 import { type LintConfig, lintDocuments, type RuleFailure, targetOf } from '../lint';
 import { type ManifestDocument, type ParseOptions, parseSegmentDocuments, type Segment } from '../model';
 import { type PodSummary, podSummaries } from './podSummary';
+import { readSegmentWorkspace, type SegmentWorkspace, type WorkspaceReadingSpec } from './segmentWorkspace';
 
 export interface SegmentAnalysis {
   /** File line of the segment when it was analysed; findings are shifted by the difference. */
@@ -24,6 +25,8 @@ export interface SegmentAnalysis {
   pods: PodSummary[];
   /** The targets this analysis is also the analysis for: a target switch keeps it when the new one is inside. */
   validFor: TargetRange;
+  /** What the workspace index and the cross-file rules read of the segment, when the spec asks for it. */
+  workspace?: SegmentWorkspace;
 }
 
 /**
@@ -37,6 +40,8 @@ export interface AnalysisSpec {
    * per-folder setting, and each folder has its own `.podlens.yaml`); other files use the config's.
    */
   folderTargets?: readonly { folder: string; target: KubernetesTarget }[];
+  /** Also read each segment for the workspace index and the cross-file rules (`podlens lint`). */
+  workspace?: WorkspaceReadingSpec;
 }
 
 /** The target a file is analysed against: its innermost folder's, else the config's. */
@@ -66,6 +71,7 @@ export function analyzeSegment(
     kustomizePatch: options.kustomizePatch,
     onRuleFailure: (f) => failures.push(f),
   });
+  const workspace = spec.workspace && readSegmentWorkspace(docs, spec.workspace, spec.config, options, target);
   return {
     analysis: {
       line: segment.line,
@@ -76,6 +82,7 @@ export function analyzeSegment(
       failures,
       pods: podSummaries(docs),
       validFor: target.range(),
+      ...(workspace && { workspace }),
     },
     docs,
   };

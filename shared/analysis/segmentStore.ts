@@ -2,11 +2,15 @@
  * Segment analyses under one set of rule levels, by file context and segment text, each text with one analysis
  * per range of targets it was made for (`SegmentAnalysis.validFor`). Switching the target keeps the store: an
  * analysis whose range holds the new target is the new target's analysis too, and the previous target's stay
- * for switching back.
+ * for switching back. Analyses are kept while some open file has their text: counted per text, so an edit drops
+ * the analyses of the segments it replaced without a pass over every open segment.
  */
 import { holdsFor } from '../k8s/version/reads';
 import type { KubernetesTarget } from '../k8s/version/target';
 import type { SegmentAnalysis } from './segmentAnalysis';
+
+/** Analyses of texts no open file has any more that are kept, the most recent first: what an undo brings back. */
+const RECENT_KEPT = 16;
 
 export class SegmentStore {
   /**
@@ -14,15 +18,27 @@ export class SegmentStore {
    * again, 4 MB per edit in a big file.
    */
   private byContext = new Map<string, Map<string, SegmentAnalysis[]>>();
+  /** How many segments of open files have each text, by context. */
+  private held = new Map<string, Map<string, number>>();
+  /** The context each open file's texts are counted under. */
+  private contexts = new Map<string, string>();
+  /**
+   * Analyses of texts the last edits replaced, by text, oldest first: typing a character and deleting it again, or an
+   * undo, brings the text back, and its analysis is not made a second time.
+   */
+  private recent = new Map<string, { context: string; variants: SegmentAnalysis[] }>();
 
   get(context: string, text: string, target: KubernetesTarget): SegmentAnalysis | undefined {
-    return this.byContext
-      .get(context)
-      ?.get(text)
-      ?.find((a) => holdsFor(a.validFor, target));
+    const variants = this.byContext.get(context)?.get(text);
+    const recent = variants ? undefined : this.recent.get(text);
+    return (variants ?? (recent?.context === context ? recent.variants : undefined))?.find((a) =>
+      holdsFor(a.validFor, target),
+    );
   }
 
+  /** Keeps an analysis while an open file has its text (one made for an older version of a file is not kept). */
   add(context: string, text: string, analysis: SegmentAnalysis): void {
+    if (!this.held.get(context)?.has(text)) return;
     let byText = this.byContext.get(context);
     if (!byText) this.byContext.set(context, (byText = new Map()));
     const variants = byText.get(text);
@@ -30,19 +46,78 @@ export class SegmentStore {
     else if (!variants.includes(analysis)) variants.push(analysis);
   }
 
-  /** Keeps the analyses of the given segments that hold for one of the targets, and nothing else. */
-  retain(segments: Iterable<{ context: string; text: string }>, targets: readonly KubernetesTarget[]): void {
+  /** Keeps the analyses of the open files' texts that hold for one of the targets, and nothing else. */
+  retain(
+    files: readonly { uri: string; context: string; texts: readonly string[] }[],
+    targets: readonly KubernetesTarget[],
+  ): void {
     const keep = new Map<string, Map<string, SegmentAnalysis[]>>();
-    for (const { context, text } of segments) {
+    this.held = new Map();
+    this.contexts = new Map();
+    this.recent = new Map();
+    for (const { uri, context, texts } of files) {
+      this.contexts.set(uri, context);
+      this.count(context, texts, 1);
       let byText = keep.get(context);
       if (!byText) keep.set(context, (byText = new Map()));
-      if (byText.has(text)) continue;
-      const variants = this.byContext
-        .get(context)
-        ?.get(text)
-        ?.filter((a) => targets.some((t) => holdsFor(a.validFor, t)));
-      if (variants?.length) byText.set(text, variants);
+      for (const text of texts) {
+        if (byText.has(text)) continue;
+        const variants = this.byContext
+          .get(context)
+          ?.get(text)
+          ?.filter((a) => targets.some((t) => holdsFor(a.validFor, t)));
+        if (variants?.length) byText.set(text, variants);
+      }
     }
     this.byContext = keep;
+  }
+
+  /**
+   * A file's texts from `before` to `after` (empty when it closes), counted under `context`. An edit changes one run
+   * of segments: the texts before and after it are the same strings, and only the run is counted again.
+   */
+  replace(uri: string, context: string, before: readonly string[], after: readonly string[]): void {
+    const was = this.contexts.get(uri);
+    let old = before;
+    if (was !== context) {
+      if (was !== undefined) this.count(was, before, -1);
+      old = [];
+    }
+    if (after.length > 0) this.contexts.set(uri, context);
+    else this.contexts.delete(uri);
+    let head = 0;
+    while (head < old.length && head < after.length && old[head] === after[head]) head++;
+    let tail = 0;
+    const rest = Math.min(old.length, after.length) - head;
+    while (tail < rest && old[old.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+    this.count(context, after.slice(head, after.length - tail), 1);
+    this.count(context, old.slice(head, old.length - tail), -1);
+  }
+
+  /** Adds `by` to each text's count; a text counted down to none moves its analyses to the recent ones. */
+  private count(context: string, texts: readonly string[], by: 1 | -1): void {
+    let counts = this.held.get(context);
+    if (!counts) this.held.set(context, (counts = new Map()));
+    let byText = this.byContext.get(context);
+    if (!byText) this.byContext.set(context, (byText = new Map()));
+    for (const text of texts) {
+      const n = (counts.get(text) ?? 0) + by;
+      if (n > 0) {
+        counts.set(text, n);
+        const back = n === 1 ? this.recent.get(text) : undefined;
+        if (back?.context === context) {
+          this.recent.delete(text);
+          byText.set(text, back.variants);
+        }
+        continue;
+      }
+      counts.delete(text);
+      const variants = byText.get(text);
+      if (!variants) continue;
+      byText.delete(text);
+      this.recent.delete(text);
+      this.recent.set(text, { context, variants });
+      if (this.recent.size > RECENT_KEPT) this.recent.delete(this.recent.keys().next().value as string);
+    }
   }
 }

@@ -14,7 +14,9 @@ export interface FileState {
   uri: string;
   version: number;
   slots: SegmentSlot[];
-  /** The file's findings, assembled once per version. */
+  /** The file's findings in groups (see `assembleGroups`), assembled once per version. */
+  groups?: Finding[][];
+  /** The same findings in one list, made when first asked for. */
   findings?: Finding[];
   /** The file's text, joined from its segments when first read. */
   text?: string;

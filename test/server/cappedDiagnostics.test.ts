@@ -1,7 +1,7 @@
 // A big file publishes at most podlens.lint.maxDiagnosticsPerFile diagnostics: errors first, then warnings, infos
 // and hints, each severity in file order, and the count and place of the first finding left out for the notice.
 import { describe, expect, it } from 'vitest';
-import { capped } from '../../server/features/diagnostics';
+import { capped, cappedGroups } from '../../server/features/cappedFindings';
 import type { Finding } from '../../shared/lint';
 import type { Severity } from '../../shared/util/range';
 
@@ -32,5 +32,22 @@ describe('capped diagnostics', () => {
     expect(lines(shown)).toEqual([3, 7, 11, 1]);
     expect(hidden).toBe(8);
     expect(firstHidden?.range.start.line).toBe(5);
+  });
+
+  it('caps findings that come in groups (one per segment) as the same findings in one list', () => {
+    for (let max = 1; max <= 13; max++) {
+      for (const cut of [
+        [4, 8],
+        [0, 1, 2, 12],
+        [3, 3, 6],
+      ]) {
+        const groups = [0, ...cut].map((start, i, starts) => ALL.slice(start, starts[i + 1] ?? ALL.length));
+        const grouped = cappedGroups([[], ...groups], max);
+        expect({ ...grouped, shown: lines(grouped.shown) }).toEqual({
+          ...capped(ALL, max),
+          shown: lines(capped(ALL, max).shown),
+        });
+      }
+    }
   });
 });

@@ -3,6 +3,7 @@ export { objectFacts, podPorts, podReferences, podTemplateFacts } from './extrac
 export * from './facts';
 export { isKustomizationFile, kustomizationFacts } from './kustomization';
 export { memoryWorkspace } from './memory';
+export { movedFacts } from './moved';
 export { podWorkspaceObjects } from './podObjects';
 export { type RecordedQuery, recording, sameAnswers } from './recording';
 export * from './selection';

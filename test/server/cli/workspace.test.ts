@@ -71,6 +71,43 @@ describe('podlens lint and the workspace', () => {
     }
   });
 
+  it('gives a file analysed in worker threads the findings that its own objects, other linted files and the walked ones decide', () => {
+    // 160 documents: the worker pool reads each segment against the walked files; objects of the linted files
+    // themselves (a ConfigMap beside its Deployment, Secrets in another linted file) are known only afterwards.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podlens-ws-'));
+    const secret = (i: number) => `apiVersion: v1\nkind: Secret\nmetadata:\n  name: other-${i}\nstringData:\n  k: v\n`;
+    const pair = (i: number) => {
+      const configRef = `        - name: A\n          valueFrom:\n            configMapKeyRef: {name: cfg-${i}, key: ${i % 3 === 0 ? 'absent' : 'present'}}\n`;
+      return (
+        `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg-${i}\ndata:\n  present: "1"\n---\n` +
+        `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web-${i}\nspec:\n  selector:\n    matchLabels: {app: web-${i}}\n` +
+        `  template:\n    metadata:\n      labels: {app: web-${i}}\n    spec:\n      containers:\n      - name: c\n        image: nginx:1.27\n` +
+        `        env:\n${i < 60 ? configRef : ''}        - name: B\n          valueFrom:\n            secretKeyRef: {name: other-${i}, key: k}\n`
+      );
+    };
+    const ids = Array.from({ length: 80 }, (_, i) => i);
+    try {
+      fs.writeFileSync(path.join(dir, 'big.yaml'), ids.map(pair).join('---\n'));
+      const secrets = (keep: (i: number) => boolean) => ids.filter(keep).map(secret).join('---\n');
+      fs.writeFileSync(
+        path.join(dir, 'secrets.yaml'),
+        secrets((i) => i % 2 === 0),
+      );
+      fs.writeFileSync(
+        path.join(dir, 'walked.yaml'),
+        secrets((i) => i % 4 === 1),
+      );
+      const r = runCli(['lint', 'big.yaml', 'secrets.yaml', '--workspace-complete', '--format', 'json'], dir);
+      const big: { rule: string; document: number }[] = JSON.parse(r.stdout).files[0].diagnostics;
+      // Deployment i is document 2i+1.
+      const deployments = (rule: string) => big.filter((d) => d.rule === rule).map((d) => (d.document - 1) / 2);
+      expect(deployments('missing-config-key')).toEqual(ids.filter((i) => i < 60 && i % 3 === 0));
+      expect(deployments('referenced-object-missing')).toEqual(ids.filter((i) => i % 4 === 3));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('never reads objects from node_modules, .git, .cache or dist', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podlens-ws-'));
     try {
