@@ -26,11 +26,26 @@ export function isAnalysisWorker(): boolean {
   return !isMainThread && (workerData as { role?: string } | undefined)?.role === ROLE;
 }
 
+/**
+ * Segments whose analyses a worker posts at once. Posting as it goes, a worker holds at most this many analyses
+ * (a 10,000-document file's would be a few hundred megabytes across the workers), and the main thread reads
+ * them in small pieces between requests instead of in one long structured clone at the end.
+ */
+const POST_EVERY = 100;
+
+/** What a worker posts: a run of analyses in input order, then that it is done. */
+type WorkerMessage = { analyses: SegmentAnalysis[] } | { done: true };
+
 /** The worker side: analyse the segments it is given and post the analyses back, in order. */
 export function runAnalysisWorker(): void {
   parentPort?.once('message', (job: Job) => {
-    const analyses = job.segments.map((s) => analyzeSegment(s, job.spec, job.options).analysis);
-    parentPort?.postMessage(analyses);
+    for (let i = 0; i < job.segments.length; i += POST_EVERY) {
+      const analyses = job.segments
+        .slice(i, i + POST_EVERY)
+        .map((s) => analyzeSegment(s, job.spec, job.options).analysis);
+      parentPort?.postMessage({ analyses } satisfies WorkerMessage);
+    }
+    parentPort?.postMessage({ done: true } satisfies WorkerMessage);
   });
 }
 
@@ -98,7 +113,12 @@ export class AnalysisPool implements SegmentExecutor {
   private runWorker(job: Job): Promise<SegmentAnalysis[]> {
     return new Promise((resolve, reject) => {
       const worker = this.take();
-      worker.once('message', (analyses: SegmentAnalysis[]) => {
+      const analyses: SegmentAnalysis[] = [];
+      worker.on('message', (m: WorkerMessage) => {
+        if ('analyses' in m) {
+          for (const a of m.analyses) analyses.push(a);
+          return;
+        }
         resolve(analyses);
         void worker.terminate();
       });

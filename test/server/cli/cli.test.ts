@@ -190,7 +190,8 @@ describe('podlens CLI', () => {
     const examples = fs
       .readdirSync(path.join(ROOT, 'examples'))
       .map((f) => fs.readFileSync(path.join(ROOT, 'examples', f), 'utf8'));
-    const docs = Array.from({ length: 60 }, (_, i) => examples[i % examples.length] as string);
+    // 250 different documents: each of the two workers posts its analyses in more than one run.
+    const docs = Array.from({ length: 250 }, (_, i) => `# document ${i}\n${examples[i % examples.length]}`);
     const text = docs.map((d) => `---\n${d}`).join('');
     const file = path.join(tmp, 'many.yaml');
     fs.writeFileSync(file, text);
