@@ -13,7 +13,7 @@ import { AnalysisCaches } from './caches';
 import { PARALLEL_MIN_SEGMENTS, type ParallelOutcome, type SegmentExecutor } from './executor';
 import { resplit } from './resplit';
 import type { AnalysisSpec, SegmentAnalysis } from './segmentAnalysis';
-import { type FileState, renumber, type SegmentSlot } from './slots';
+import { type FileState, renumber, type SegmentSlot, sameEnds } from './slots';
 import { applyTextChange, type TextChange } from './textChange';
 
 export interface HostOptions {
@@ -86,14 +86,19 @@ export class AnalysisHost {
     }
     segments ??= splitSegments(text ?? '');
     const lookup = this.caches.lookupIn(uri);
-    const slots: SegmentSlot[] = segments.map((segment) => ({
-      segment,
-      firstIndex: 0,
-      analysis: lookup(segment.text),
-    }));
+    const before = previous?.slots ?? [];
+    const beforeTexts = before.map((s) => s.segment.text);
+    const afterTexts = segments.map((s) => s.text);
+    // The segments the edit left alone keep their analyses: only the edited run is looked up in the store.
+    const { head, tail } = sameEnds(beforeTexts, afterTexts);
+    const shift = before.length - segments.length;
+    const slots: SegmentSlot[] = segments.map((segment, i) => {
+      const kept = i < head ? before[i] : i >= segments.length - tail ? before[i + shift] : undefined;
+      return { segment, firstIndex: 0, analysis: kept?.analysis ?? lookup(segment.text) };
+    });
     renumber(slots);
     this.files.set(uri, { uri, version, slots, text });
-    this.caches.replaced(uri, previous?.slots ?? [], slots);
+    this.caches.replaced(uri, beforeTexts, afterTexts);
     this.current = undefined;
   }
 

@@ -8,6 +8,7 @@
 import { holdsFor } from '../k8s/version/reads';
 import type { KubernetesTarget } from '../k8s/version/target';
 import type { SegmentAnalysis } from './segmentAnalysis';
+import { sameEnds } from './slots';
 
 /** Analyses of texts no open file has any more that are kept, the most recent first: what an undo brings back. */
 const RECENT_KEPT = 16;
@@ -85,11 +86,7 @@ export class SegmentStore {
     }
     if (after.length > 0) this.contexts.set(uri, context);
     else this.contexts.delete(uri);
-    let head = 0;
-    while (head < old.length && head < after.length && old[head] === after[head]) head++;
-    let tail = 0;
-    const rest = Math.min(old.length, after.length) - head;
-    while (tail < rest && old[old.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+    const { head, tail } = sameEnds(old, after);
     this.count(context, after.slice(head, after.length - tail), 1);
     this.count(context, old.slice(head, old.length - tail), -1);
   }

@@ -48,3 +48,17 @@ export function indexAtLine<T>(items: readonly T[], line: number, lineOf: (item:
   }
   return lo;
 }
+
+/**
+ * How many items two lists share at their start and at their end, without overlap: an edit changes one run of a
+ * file's segments, and the segments before and after it keep their text (the same strings, compared by identity
+ * first).
+ */
+export function sameEnds<T>(before: readonly T[], after: readonly T[]): { head: number; tail: number } {
+  let head = 0;
+  while (head < before.length && head < after.length && before[head] === after[head]) head++;
+  let tail = 0;
+  const rest = Math.min(before.length, after.length) - head;
+  while (tail < rest && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  return { head, tail };
+}
