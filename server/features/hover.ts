@@ -16,12 +16,13 @@ import type { Feature } from './feature';
 const REFRESH_DELAY_MS = 400;
 
 /**
- * The findings of the last file hovered. Analysis.findings is whole-file work (every finding of a
- * 1,000-document file, a few milliseconds), so it stays off the request path: once typing pauses, the list is
- * refreshed in the background; only a hover within that pause computes it itself.
+ * The findings at a hover in the last file hovered. A file's findings are whole-file work once per version (its
+ * pending segments analysed, the cross-file findings of a 1,000-document file), so that stays off the request path:
+ * once typing pauses, it is done in the background; only a hover within that pause does it itself. A hover then
+ * reads the findings of its own segment, not the file's 100,000.
  */
 class FindingsCache {
-  private entry: { uri: string; version: number; findings: readonly Finding[] } | undefined;
+  private entry: { uri: string; version: number } | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly ctx: ServerContext) {
@@ -46,7 +47,7 @@ class FindingsCache {
     // While a big file's first analysis runs on the worker pool, the hovered segment alone is analysed here.
     if (!fresh && !analysis.settled(uri)) return within(analysis.segmentFindings(uri, pos.line), pos);
     if (!fresh) this.refresh(uri);
-    return within(this.entry?.uri === uri ? this.entry.findings : [], pos);
+    return this.entry?.uri === uri ? within(analysis.findingsNear(uri, pos.line), pos) : [];
   }
 
   private refresh(uri: string): void {
@@ -54,7 +55,8 @@ class FindingsCache {
       const analysis = this.ctx.analysis();
       const version = analysis.version(uri);
       if (version === undefined || !analysis.settled(uri)) return;
-      this.entry = { uri, version, findings: analysis.findings(uri) };
+      analysis.findingGroups(uri);
+      this.entry = { uri, version };
     } catch (err) {
       this.entry = undefined;
       this.ctx.log(formatError('podlens: hover findings failed', err));

@@ -92,10 +92,29 @@ export class Analysis {
     return cross.length > 0 ? [...groups, cross] : groups;
   }
 
+  /**
+   * The findings that can be at a line: those of the segment the line is in, the template notice and the
+   * cross-file findings. A subset of `findings`, for a hover in a file of 100,000 findings; analyses what is still
+   * pending.
+   */
+  findingsNear(uri: string, line: number): readonly Finding[] {
+    const override = this.overrides.get(uri);
+    if (override) return override;
+    const file = this.files.get(uri);
+    if (!file) return [];
+    this.ownGroups(file);
+    const slot = file.slots[indexAtLine(file.slots, line, (s) => s.segment.line)];
+    const own = slot?.analysis ? slotFindings(slot, slot.analysis) : [];
+    const cross = this.crossFile?.(uri, this) ?? [];
+    return [...own, ...(file.notice ? [file.notice] : []), ...cross];
+  }
+
   private ownGroups(file: FileState): Finding[][] {
     if (!file.groups) {
       this.caches.analyzePending(file);
-      file.groups = assembleGroups(file.slots);
+      const { groups, notice } = assembleGroups(file.slots);
+      file.groups = groups;
+      file.notice = notice;
     }
     return file.groups;
   }

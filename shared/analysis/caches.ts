@@ -128,6 +128,7 @@ export class AnalysisCaches {
     }
     if (changed) {
       file.groups = undefined;
+      file.notice = undefined;
       file.findings = undefined;
       renumber(file.slots);
     }

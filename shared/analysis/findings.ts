@@ -12,14 +12,14 @@ import type { SegmentSlot } from './slots';
 const PLACED = new WeakMap<SegmentAnalysis, { line: number; firstIndex: number; findings: Finding[] }>();
 
 /**
- * A file's findings in groups, in file order: each analysed segment's own (the same array across edits that do not
- * move the segment), then the template notice.
+ * A file's own findings in groups, in file order: each analysed segment's own (the same array across edits that do
+ * not move the segment), then the template notice. The notice is also returned alone, for lookups by line.
  */
-export function assembleGroups(slots: SegmentSlot[]): Finding[][] {
-  const out: Finding[][] = [];
+export function assembleGroups(slots: SegmentSlot[]): { groups: Finding[][]; notice?: Finding } {
+  const groups: Finding[][] = [];
   for (const slot of slots) {
     const placed = slot.analysis ? slotFindings(slot, slot.analysis) : [];
-    if (placed.length > 0) out.push(placed);
+    if (placed.length > 0) groups.push(placed);
   }
   let templated = 0;
   let firstTemplate: Finding['range'] | undefined;
@@ -31,11 +31,12 @@ export function assembleGroups(slots: SegmentSlot[]): Finding[][] {
     templated += analysis.templatedCount;
     if (!firstTemplate && analysis.firstTemplate) firstTemplate = shiftRange(analysis.firstTemplate, delta);
   }
-  if (templated > 0 && firstTemplate) {
-    const notice = templateFinding({ templateNotice: templateNoticeAt(firstTemplate, templated, total) });
-    if (notice) out.push([notice]);
-  }
-  return out;
+  const notice =
+    templated > 0 && firstTemplate
+      ? templateFinding({ templateNotice: templateNoticeAt(firstTemplate, templated, total) })
+      : undefined;
+  if (notice) groups.push([notice]);
+  return { groups, notice };
 }
 
 /**

@@ -16,6 +16,8 @@ export interface FileState {
   slots: SegmentSlot[];
   /** The file's findings in groups (see `assembleGroups`), assembled once per version. */
   groups?: Finding[][];
+  /** The file's template notice, when the groups have one. */
+  notice?: Finding;
   /** The same findings in one list, made when first asked for. */
   findings?: Finding[];
   /** The file's text, joined from its segments when first read. */
