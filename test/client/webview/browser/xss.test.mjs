@@ -83,9 +83,12 @@ describe('manifest text with HTML and JS', () => {
         fileName: 'hook.json',
         scenario: { containers: { app: { runs: [{ forever: true }], postStart: { result: 'failure' } } } },
       });
-      await panel.page.locator('[data-testid="event-row"][data-reason="FailedPostStartHook"]').first().waitFor();
-      const events = (await panel.page.locator('[data-testid="event-row"]').allInnerTexts()).join('\n');
-      assert.match(events, /<iframe src=javascript:window\.__pwned=4><\/iframe>; exit 1/);
+      // Waits for the row's text, not only for the row: reading the rows' rendered text as soon as the row was
+      // visible gave blank lines in one clean-clone run.
+      await panel.waitForText(
+        '[data-testid="event-row"][data-reason="FailedPostStartHook"]',
+        /<iframe src=javascript:window\.__pwned=4><\/iframe>; exit 1/,
+      );
       assert.deepEqual(await injected(panel), CLEAN);
       assert.deepEqual(await panel.errors(), []);
     } finally {
