@@ -557,8 +557,18 @@ try {
     await runCommand('View: Close All Editors');
     await openFile('pin-tag-pod.yaml');
     const onLine9 = /latest-tag.*\[Ln 9, Col \d+\]/;
-    const before = await problemRows(/latest-tag/);
-    if (!before.some((r) => onLine9.test(r))) throw new Error(`no latest-tag row on line 9: ${before.join(' | ')}`);
+    // The Problems view can still show a closed file's latest-tag row before this file's own arrives (a clean-clone
+    // run read only the previous fixture's row): wait for this file's row rather than reading the rows once.
+    let before = [];
+    await waitUntil(
+      async () => {
+        before = await problemRows(/latest-tag/);
+        return before.some((r) => onLine9.test(r));
+      },
+      { what: 'a latest-tag row on line 9', timeout: 20000 },
+    ).catch(() => {
+      throw new Error(`no latest-tag row on line 9: ${before.join(' | ')}`);
+    });
     await closePanel();
     await editorLines().click();
     await gotoLine(9, 16); // inside `nginx:latest`
