@@ -169,7 +169,12 @@ export class AnalysisCaches {
    * A file's segments after an edit: the analyses of texts no open file has any more are dropped. Costs the
    * edited run of segments, not a pass over every segment of every open file (3 ms per keystroke at 10,000).
    */
-  replaced(uri: string, before: readonly string[], after: readonly string[]): void {
-    this.store.replace(uri, this.contextOf(uri), before, after);
+  replaced(
+    uri: string,
+    before: readonly string[],
+    after: readonly string[],
+    ends: { head: number; tail: number },
+  ): void {
+    this.store.replace(uri, this.contextOf(uri), before, after, ends);
   }
 }

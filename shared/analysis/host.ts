@@ -90,7 +90,8 @@ export class AnalysisHost {
     const beforeTexts = before.map((s) => s.segment.text);
     const afterTexts = segments.map((s) => s.text);
     // The segments the edit left alone keep their analyses: only the edited run is looked up in the store.
-    const { head, tail } = sameEnds(beforeTexts, afterTexts);
+    const ends = sameEnds(beforeTexts, afterTexts);
+    const { head, tail } = ends;
     const shift = before.length - segments.length;
     const slots: SegmentSlot[] = segments.map((segment, i) => {
       const kept = i < head ? before[i] : i >= segments.length - tail ? before[i + shift] : undefined;
@@ -98,7 +99,7 @@ export class AnalysisHost {
     });
     renumber(slots);
     this.files.set(uri, { uri, version, slots, text });
-    this.caches.replaced(uri, beforeTexts, afterTexts);
+    this.caches.replaced(uri, beforeTexts, afterTexts, ends);
     this.current = undefined;
   }
 

@@ -8,7 +8,6 @@
 import { holdsFor } from '../k8s/version/reads';
 import type { KubernetesTarget } from '../k8s/version/target';
 import type { SegmentAnalysis } from './segmentAnalysis';
-import { sameEnds } from './slots';
 
 /** Analyses of texts no open file has any more that are kept, the most recent first: what an undo brings back. */
 const RECENT_KEPT = 16;
@@ -75,18 +74,28 @@ export class SegmentStore {
 
   /**
    * A file's texts from `before` to `after` (empty when it closes), counted under `context`. An edit changes one run
-   * of segments: the texts before and after it are the same strings, and only the run is counted again.
+   * of segments: the texts before and after it are the same strings (`ends`, as the host found them), and only the
+   * run is counted again.
    */
-  replace(uri: string, context: string, before: readonly string[], after: readonly string[]): void {
+  replace(
+    uri: string,
+    context: string,
+    before: readonly string[],
+    after: readonly string[],
+    ends: { head: number; tail: number },
+  ): void {
     const was = this.contexts.get(uri);
     let old = before;
+    let { head, tail } = ends;
     if (was !== context) {
+      // Counted under another context (or not at all): every text is new under this one.
       if (was !== undefined) this.count(was, before, -1);
       old = [];
+      head = 0;
+      tail = 0;
     }
     if (after.length > 0) this.contexts.set(uri, context);
     else this.contexts.delete(uri);
-    const { head, tail } = sameEnds(old, after);
     this.count(context, after.slice(head, after.length - tail), 1);
     this.count(context, old.slice(head, old.length - tail), -1);
   }
