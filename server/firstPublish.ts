@@ -1,9 +1,11 @@
 /**
- * When the documents the editor opened at start-up have had their first diagnostics: the workspace scan waits for
- * that, so indexing other files never delays what the user is looking at. Observes the connection's
- * `sendDiagnostics` (a closed document's cleared diagnostics count too).
+ * When the documents the editor opened at start-up have had their diagnostics: the workspace scan waits for that,
+ * so indexing other files never delays what the user is looking at. Observes the connection's `sendDiagnostics`
+ * (a closed document's cleared diagnostics count too). A big file's partial publish (the lines on screen) does not
+ * count: the scan's threads would compete with the worker threads analysing the rest of it.
  */
 import type { Connection } from 'vscode-languageserver';
+import { PARTIAL_DIAGNOSTICS_PROPERTY } from '../shared/protocol/lsp';
 
 /**
  * How long the scan waits at most: a document whose publish failed (logged by the publisher) must not keep the
@@ -27,7 +29,8 @@ export class FirstPublish {
     const observed = Object.create(connection) as Connection;
     Object.defineProperty(observed, 'sendDiagnostics', {
       value: (params: Parameters<Connection['sendDiagnostics']>[0]) => {
-        this.note(params.uri);
+        if (!(params as { [PARTIAL_DIAGNOSTICS_PROPERTY]?: boolean })[PARTIAL_DIAGNOSTICS_PROPERTY])
+          this.note(params.uri);
         return connection.sendDiagnostics(params);
       },
     });
@@ -43,7 +46,7 @@ export class FirstPublish {
   }
 
   /**
-   * Resolves once each of `uris` has had diagnostics published since `observe` (at once when all have); called
+   * Resolves once each of `uris` has had complete diagnostics published since `observe` (at once when all have); called
    * once, at the end of start-up.
    */
   of(uris: readonly string[]): Promise<void> {

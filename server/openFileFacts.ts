@@ -69,17 +69,34 @@ export class OpenFileFacts {
         const read = docs.flatMap((d) => objectFacts(d, uri) ?? []);
         entry = { line: segment.line, firstIndex, objects: read };
       }
-      kept.set(segment.text, entry);
       const lines = segment.line - entry.line;
       const documents = firstIndex - entry.firstIndex;
-      for (const o of entry.objects) objects.push(lines === 0 && documents === 0 ? o : movedFacts(o, lines, documents));
+      // Kept where the segment is now: the next read moves nothing unless the segment moves again.
+      if (lines !== 0 || documents !== 0)
+        entry = { line: segment.line, firstIndex, objects: entry.objects.map((o) => movedFacts(o, lines, documents)) };
+      kept.set(segment.text, entry);
+      for (const o of entry.objects) objects.push(o);
     });
     this.files.set(uri, { context, segments: kept });
     return { uri, objects };
   }
 
+  /**
+   * A segment's objects as a worker read them where it parsed the segment (documents numbered from 0, lines as of
+   * `line`): the next read of the file takes them instead of parsing the segment here.
+   */
+  seed(uri: string, text: string, line: number, objects: ObjectFacts[]): void {
+    const context = filePartialReason({ path: uri }) ?? '';
+    let file = this.files.get(uri);
+    if (file?.context !== context) {
+      file = { context, segments: new Map() };
+      this.files.set(uri, file);
+    }
+    file.segments.set(text, { line, firstIndex: 0, objects });
+  }
+
   /** The open file for the index: its length, and its facts read when the index asks. */
-  text(uri: string, analysis: Analysis): OpenText {
+  text(uri: string, analysis: Analysis): Exclude<OpenText, string> {
     let length = 0;
     for (const s of analysis.segments(uri)) length += s.text.length;
     return { length, facts: (options) => this.factsOf(uri, analysis, options) };

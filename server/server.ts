@@ -10,7 +10,7 @@ import {
   ShowMessageNotification,
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
-import { AnalysisHost, type AnalysisSpec } from '../shared/analysis';
+import { AnalysisHost, type AnalysisSpec, PARALLEL_MIN_SEGMENTS } from '../shared/analysis';
 import { configFromSettings, DEFAULT_LINT_CONFIG, type LintConfig, mergeLintConfigs } from '../shared/lint';
 import { TargetsChangedNotification } from '../shared/protocol/ids';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
@@ -31,6 +31,7 @@ import { fetchScopedSettings } from './settings';
 import { configFileFindings, isConfigFileUri, WorkspaceConfig } from './workspaceConfig';
 import { followWorkspaceFolders, WORKSPACE_FOLDER_CAPABILITIES } from './workspaceFolders';
 import { ServerWorkspaceIndex } from './workspaceIndex';
+import { readingExecutor } from './workspaceReadings';
 
 export const SERVER_NAME = 'podlens';
 
@@ -53,6 +54,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let shownSettingsProblems = '';
   const loggedFailures = new Set<string>();
   const kustomizations = new Kustomizations(() => workspaceConfig.folderPaths());
+  const workspace = new ServerWorkspaceIndex(options.script);
+  const crossFile = new WorkspaceFindings(
+    workspace,
+    () => settings.workspace.assumeComplete,
+    () => lintConfig,
+  );
+  // A segment parsed for the index is linted for cross-file findings at once, instead of being parsed again.
+  const openFacts = new OpenFileFacts((...parsed) => crossFile.prime(...parsed));
   const host = new AnalysisHost(spec, {
     optionsFor: (uri) => ({ path: uri, ...kustomizations.optionsFor(uri) }),
     // A rule that throws is a podlens bug: log it once per rule, keep the other rules' findings.
@@ -61,10 +70,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       loggedFailures.add(f.rule);
       connection.console.error(`podlens: rule ${f.rule} failed: ${f.stack ?? f.message}`);
     },
-    executor: options.pool,
+    executor:
+      options.pool &&
+      readingExecutor(options.pool, {
+        workspace,
+        facts: openFacts,
+        crossFile,
+        complete: () => settings.workspace.assumeComplete,
+      }),
   });
   const documents = new OpenDocuments(host);
-  const workspace = new ServerWorkspaceIndex(options.script);
   const firstPublish = new FirstPublish();
   const ctx: ServerContext = {
     connection: firstPublish.observe(
@@ -84,13 +99,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     log: (m) => connection.console.error(m),
   };
   const diagnostics = new DiagnosticsPublisher(ctx, host, options.pool);
-  const crossFile = new WorkspaceFindings(
-    workspace,
-    () => settings.workspace.assumeComplete,
-    () => lintConfig,
-  );
-  // A segment parsed for the index is linted for cross-file findings at once, instead of being parsed again.
-  const openFacts = new OpenFileFacts((...parsed) => crossFile.prime(...parsed));
   host.setCrossFileFindings((uri, analysis) => crossFile.findings(uri, analysis));
   workspace.onDidChange(() => {
     const analysis = host.snapshot();
@@ -231,7 +239,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.onDidChangeContent((e) => {
     // Diagnostics first: the index then reads the segments their analysis has just parsed.
     diagnostics.schedule(e.document.uri);
-    workspace.openChanged(e.document.uri, () => openFacts.text(e.document.uri, host.snapshot()));
+    const uri = e.document.uri;
+    workspace.openChanged(uri, () => ({ ...openFacts.text(uri, host.snapshot()), ready: () => !awaitsBatch(uri) }));
   });
   documents.onDidClose((e) => {
     workspace.closed(e.document.uri);
@@ -240,6 +249,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     kustomizations.forget(e.document.uri);
     diagnostics.clear(e.document.uri);
   });
+
+  /** Whether the file's analysis is going to the worker pool, which reads its facts for the index as it goes. */
+  const awaitsBatch = (uri: string) =>
+    !!options.pool && (!!host.runningBatch(uri) || host.pending(uri).length >= PARALLEL_MIN_SEGMENTS);
 
   for (const feature of [...FEATURES, ...wsFeatures]) feature.register(ctx);
   documents.listen(connection);

@@ -23,9 +23,13 @@ const CHUNK_MS = 8;
 
 /**
  * An open document as the index reads it: its text, or its length and a reader of the facts from what the
- * analysis host parsed already (./openFileFacts), which spares the index a second parse of the file.
+ * analysis host parsed already (./openFileFacts), which spares the index a second parse of the file. `ready`
+ * false: the file's analysis is still running in worker threads, which read its facts where they parse it; the
+ * index reads it when told (`flushSoon`) instead of parsing it on the main thread meanwhile.
  */
-export type OpenText = string | { length: number; facts: (options: IndexFileOptions) => FileFacts };
+export type OpenText =
+  | string
+  | { length: number; facts: (options: IndexFileOptions) => FileFacts; ready?: () => boolean };
 
 export class ServerWorkspaceIndex {
   readonly index = new WorkspaceIndex();
@@ -41,6 +45,7 @@ export class ServerWorkspaceIndex {
   private scan: Promise<void> | undefined;
   private readonly listeners: (() => void)[] = [];
   private notifyScheduled = false;
+  private flushScheduled = false;
   /** Files indexed by the last completed scan step, for the output channel. */
   scanned = 0;
 
@@ -110,12 +115,24 @@ export class ServerWorkspaceIndex {
   openChanged(uri: string, text: () => OpenText): void {
     if (localPath(uri) === undefined || !isIndexedFile(uri)) return;
     this.open.add(uri);
-    const first = this.pending.size === 0;
     this.pending.set(uri, text);
-    if (first) setImmediate(() => this.flush());
+    this.flushSoon();
   }
 
-  /** Indexes the open documents' pending edits: requests call it so they see the text they were sent with. */
+  /** Indexes the pending open documents on the next turn of the event loop (also those that were not ready). */
+  flushSoon(): void {
+    if (this.flushScheduled || this.pending.size === 0) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      this.flush();
+    });
+  }
+
+  /**
+   * Indexes the open documents' pending edits: requests call it so they see the text they were sent with. A file
+   * whose facts are not ready keeps its previous ones until `flushSoon` is called after its analysis.
+   */
   flush(): void {
     if (this.pending.size === 0) return;
     const before = this.index.generation;
@@ -123,9 +140,11 @@ export class ServerWorkspaceIndex {
       const value = text();
       const options = { helmTemplate: this.helm.isTemplate(localPath(uri) ?? uri) };
       if (value.length > MAX_INDEXED_FILE_BYTES) this.index.remove(uri);
-      else this.index.set(typeof value === 'string' ? indexFile(uri, value, options) : value.facts(options));
+      else if (typeof value === 'string') this.index.set(indexFile(uri, value, options));
+      else if (value.ready?.() === false) continue;
+      else this.index.set(value.facts(options));
+      this.pending.delete(uri);
     }
-    this.pending.clear();
     // Other files' findings depend only on facts: an edit that moved lines does not re-publish them.
     if (this.index.generation !== before) this.notify();
   }

@@ -9,7 +9,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { AnalysisHost, type SegmentAnalysis, type SegmentExecutor, shiftFinding } from '../../shared/analysis';
+import {
+  AnalysisHost,
+  lintCrossFile,
+  type SegmentAnalysis,
+  type SegmentExecutor,
+  shiftFinding,
+} from '../../shared/analysis';
 import {
   type FileFacts,
   movedFacts,
@@ -21,10 +27,8 @@ import {
 import {
   allRuleMetas,
   byPosition,
-  crossFileRules,
   type Finding,
   type LintConfig,
-  lintDocuments,
   mergeLintConfigs,
   type RuleFailure,
   ruleDocUrl,
@@ -49,8 +53,6 @@ type Format = (typeof FORMATS)[number];
 
 export const LINT_USAGE =
   'usage: podlens lint <files|dirs|globs...>|--kustomize DIR [--format text|json|sarif] [--level error|warning|info|hint] [--config .podlens.yaml] [--workspace DIR] [--workspace-complete] [--kubernetes-version 1.31] [--feature-gates A=true]';
-
-const CROSS_FILE_RULE_IDS = new Set(crossFileRules.map((r) => r.meta.id));
 
 function toCli(f: Finding): CliDiagnostic {
   return { rule: f.rule, severity: f.severity, message: f.message, document: f.document, path: f.path, range: f.range };
@@ -131,15 +133,7 @@ function crossFileFindings(f: AnalysedFile, config: LintConfig, workspace: Works
       continue;
     }
     const docs = parseSegmentDocuments(segment, firstIndex, { path: f.file, ...f.options });
-    const findings = lintDocuments(docs, {
-      config,
-      path: f.file,
-      ...f.options,
-      target: targetOf(config),
-      rules: crossFileRules,
-      workspace,
-    });
-    out.push(...findings.filter((finding) => CROSS_FILE_RULE_IDS.has(finding.rule)));
+    out.push(...lintCrossFile(docs, { config, path: f.file, ...f.options, target: targetOf(config), workspace }));
   }
   return out;
 }

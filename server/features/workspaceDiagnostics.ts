@@ -5,9 +5,9 @@
  * and an index change only the segments whose queries it answers differently. A file's whole list is cached per
  * document version and index revision, so an unchanged file costs nothing per publish.
  */
-import { type Analysis, shiftFinding } from '../../shared/analysis';
+import { type Analysis, lintCrossFile, shiftFinding } from '../../shared/analysis';
 import { type RecordedQuery, recording, sameAnswers } from '../../shared/analysis/workspace';
-import { crossFileRules, type Finding, type LintConfig, lintDocuments } from '../../shared/lint';
+import type { Finding, LintConfig } from '../../shared/lint';
 import { filePartialReason, type ManifestDocument, type ParseOptions, type Segment } from '../../shared/model';
 import type { ServerWorkspaceIndex } from '../workspaceIndex';
 
@@ -15,9 +15,7 @@ import type { ServerWorkspaceIndex } from '../workspaceIndex';
  * Files longer than this get no cross-file findings: parsing a whole generated bundle again on every publish would
  * slow down typing in it, and such files are not where references are written by hand.
  */
-const MAX_LINES = 20_000;
-
-const RULE_IDS = new Set(crossFileRules.map((r) => r.meta.id));
+export const CROSS_FILE_MAX_LINES = 20_000;
 
 /**
  * How a file's documents are parsed, its name aside: the name matters only through the partial reason it gives
@@ -54,7 +52,7 @@ export class WorkspaceFindings {
   ) {}
 
   findings(uri: string, analysis: Analysis): Finding[] {
-    if (analysis.lineCount(uri) > MAX_LINES) return [];
+    if (analysis.lineCount(uri) > CROSS_FILE_MAX_LINES) return [];
     // No flush of pending edits here: indexing the edited file would double the cost of its publish, and when its
     // facts change the index's change listener publishes what follows from them.
     const index = this.workspace.index;
@@ -88,7 +86,7 @@ export class WorkspaceFindings {
    * ask finds it done: a big file's segments are then parsed once, not once for the index and once here.
    */
   prime(uri: string, analysis: Analysis, segment: Segment, firstIndex: number, docs: ManifestDocument[]): void {
-    if (analysis.lineCount(uri) > MAX_LINES) return;
+    if (analysis.lineCount(uri) > CROSS_FILE_MAX_LINES) return;
     const settings = this.settingsOf(uri, analysis);
     let file = this.cache.get(uri);
     if (file?.settings !== settings) {
@@ -99,20 +97,45 @@ export class WorkspaceFindings {
       file.segments.set(segment.text, this.lint(uri, docs, segment.line, firstIndex));
   }
 
+  /**
+   * A segment's cross-file findings as a worker computed them where it parsed the segment (documents numbered from
+   * 0, lines as of `line`), against the index at `revision` with the queries' answers as this index gives them now:
+   * the next ask takes them instead of parsing and linting the segment here. Made under other settings, they are
+   * not taken.
+   */
+  seed(
+    uri: string,
+    text: string,
+    made: { line: number; revision: number; queries: RecordedQuery[]; findings: Finding[] },
+    under: { options: ParseOptions; complete: boolean; config: LintConfig },
+  ): void {
+    if (under.complete !== this.complete() || under.config !== this.config()) return;
+    const settings = this.settingsFor(under.options);
+    let file = this.cache.get(uri);
+    if (file?.settings !== settings) {
+      file = { key: '', findings: [], segments: new Map(), settings };
+      this.cache.set(uri, file);
+    }
+    file.segments.set(text, { ...made, firstIndex: 0 });
+  }
+
   private settingsOf(uri: string, analysis: Analysis): string {
-    return `${this.complete()}|${this.idOf(this.config())}|${parseContext(analysis.parseOptions(uri))}`;
+    return this.settingsFor(analysis.parseOptions(uri));
+  }
+
+  private settingsFor(options: ParseOptions): string {
+    return `${this.complete()}|${this.idOf(this.config())}|${parseContext(options)}`;
   }
 
   /** The cross-file findings of one segment's documents against the index as it is now, with what they asked it. */
   private lint(uri: string, docs: readonly ManifestDocument[], line: number, firstIndex: number): SegmentFindings {
     const index = this.workspace.index;
     const queries: RecordedQuery[] = [];
-    const findings = lintDocuments(docs, {
+    const findings = lintCrossFile(docs, {
       config: this.config(),
       path: uri,
-      rules: crossFileRules,
       workspace: recording(index.objects(this.complete()), queries),
-    }).filter((f) => RULE_IDS.has(f.rule));
+    });
     return { line, firstIndex, revision: index.revision, queries, findings };
   }
 

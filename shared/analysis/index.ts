@@ -8,5 +8,5 @@ export { shiftFinding } from './findings';
 export { AnalysisHost, type HostOptions } from './host';
 export type { PodSummary } from './podSummary';
 export { type AnalysisSpec, analyzeSegment, type SegmentAnalysis, targetFor } from './segmentAnalysis';
-export type { SegmentWorkspace, WorkspaceReadingSpec } from './segmentWorkspace';
+export { lintCrossFile, type SegmentWorkspace, type WorkspaceReadingSpec } from './segmentWorkspace';
 export type { TextChange } from './textChange';

@@ -7,7 +7,7 @@
  * own objects concern are linted again once those are indexed too.
  */
 import type { TargetRecorder } from '../k8s/version/reads';
-import { crossFileRules, type Finding, type LintConfig, lintDocuments } from '../lint';
+import { crossFileRules, type Finding, type LintConfig, type LintOptions, lintDocuments } from '../lint';
 import type { ManifestDocument, ParseOptions } from '../model';
 import {
   type FileFacts,
@@ -44,6 +44,17 @@ export interface SegmentWorkspace {
 
 const CROSS_FILE_RULE_IDS = new Set(crossFileRules.map((r) => r.meta.id));
 
+/**
+ * The cross-file rules' findings over documents against a workspace, and only theirs: linting also reports what
+ * belongs to the documents alone, which their own analysis already has.
+ */
+export function lintCrossFile(
+  docs: readonly ManifestDocument[],
+  options: Omit<LintOptions, 'rules' | 'workspace'> & { workspace: WorkspaceObjects },
+): Finding[] {
+  return lintDocuments(docs, { ...options, rules: crossFileRules }).filter((f) => CROSS_FILE_RULE_IDS.has(f.rule));
+}
+
 /** Indexed once per spec (a worker gets its own copy of the spec per batch), not once per segment. */
 const indexed = new WeakMap<WorkspaceReadingSpec, WorkspaceObjects>();
 
@@ -66,13 +77,12 @@ export function readSegmentWorkspace(
   target: TargetRecorder,
 ): SegmentWorkspace {
   const queries: RecordedQuery[] = [];
-  const findings = lintDocuments(docs, {
+  const findings = lintCrossFile(docs, {
     config,
     ...options,
     target,
-    rules: crossFileRules,
     workspace: recording(objectsOf(reading), queries),
-  }).filter((f) => CROSS_FILE_RULE_IDS.has(f.rule));
+  });
   const objects = parsedAsIndexReads(options) ? docs.flatMap((d) => objectFacts(d, reading.uri) ?? []) : undefined;
   return { objects, findings, queries };
 }

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Connection } from 'vscode-languageserver';
 import { FirstPublish, STARTUP_OPENS_MS } from '../../server/firstPublish';
+import { PARTIAL_DIAGNOSTICS_PROPERTY } from '../../shared/protocol/lsp';
 
 function fakeConnection() {
   const sent: string[] = [];
@@ -41,6 +42,18 @@ describe('first publish gate', () => {
     void observed.sendDiagnostics({ uri: 'file:///c.yaml', diagnostics: [] });
     expect(await settled(opened)).toBe(true);
     expect(sent).toEqual(['file:///a.yaml', 'file:///b.yaml', 'file:///c.yaml']);
+  });
+
+  it("waits for a big file's complete diagnostics, not for its partial publish of the lines on screen", async () => {
+    const { connection } = fakeConnection();
+    const gate = new FirstPublish();
+    const observed = gate.observe(connection);
+    const opened = gate.of(['file:///big.yaml']);
+    const partial = { uri: 'file:///big.yaml', diagnostics: [], [PARTIAL_DIAGNOSTICS_PROPERTY]: true };
+    void observed.sendDiagnostics(partial);
+    expect(await settled(opened)).toBe(false);
+    void observed.sendDiagnostics({ uri: 'file:///big.yaml', diagnostics: [] });
+    expect(await settled(opened)).toBe(true);
   });
 
   it('opens at once when nothing was open', async () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic, DocumentLink, Location, Position, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { positionOf, TestLspClient } from '../helpers/lspClient';
+import { isPartial, positionOf, TestLspClient } from '../helpers/lspClient';
 
 const FOLDER = path.resolve(__dirname, '../fixtures/workspace');
 const file = (rel: string) => path.join(FOLDER, rel);
@@ -78,6 +78,46 @@ describe('workspace index in the editor', () => {
     await client.change(uri('app/config.yaml'), [{ text: config }]);
     expect(hasKeyFinding(await publishedUntil(uri('app/deployment.yaml'), hasKeyFinding))).toBe(true);
     client.close(uri('app/config.yaml'));
+  });
+
+  it('reads a file of many documents for the index and the cross-file rules where the worker threads parse it', async () => {
+    // Enough documents for the worker pool: a ConfigMap first, then pods reading a key it has, and one app-config lacks.
+    const pod = (i: number) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: reader-${i}
+  namespace: shop
+spec:
+  containers:
+    - name: app
+      image: registry.example/app:1.0.0
+      env:
+        - name: A
+          valueFrom: {configMapKeyRef: {name: many-config, key: ONLY}}
+        - name: B
+          valueFrom: {configMapKeyRef: {name: app-config, key: ${i % 2 ? 'FEATURES' : 'THEME'}}}
+`;
+    const many = [
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: many-config\n  namespace: shop\ndata:\n  ONLY: "1"\n',
+      ...Array.from({ length: 60 }, (_, i) => pod(i)),
+    ].join('---\n');
+    const manyUri = uri('app/many.yaml');
+    let published = await client.open(manyUri, many);
+    while (isPartial(published)) published = await client.nextDiagnostics(manyUri, 1);
+    const keyFindings = published.diagnostics.filter((d) => d.code === 'missing-config-key');
+    expect(keyFindings.map((d) => d.message)).toEqual(
+      Array.from({ length: 30 }, () => 'ConfigMap "app-config" has no key "FEATURES".'),
+    );
+    expect(published.diagnostics.some((d) => d.code === 'referenced-object-missing')).toBe(false);
+    // The index holds the open file's own objects: a reference in its last document leads to its first.
+    const last = many.lastIndexOf('name: many-config');
+    const line = many.slice(0, last).split('\n').length - 1;
+    const definition = (await client.connection.sendRequest('textDocument/definition', {
+      textDocument: { uri: manyUri },
+      position: { line, character: many.slice(0, last).length - many.lastIndexOf('\n', last - 1) + 6 },
+    })) as Location[];
+    expect(definition.map((l) => [l.uri, l.range.start.line])).toEqual([[manyUri, 3]]);
+    client.close(manyUri);
   });
 
   it('goes to the definition of a referenced ConfigMap, and from a targetPort to the container port', async () => {

@@ -5,7 +5,7 @@ export { isKustomizationFile, kustomizationFacts } from './kustomization';
 export { memoryWorkspace } from './memory';
 export { movedFacts } from './moved';
 export { podWorkspaceObjects } from './podObjects';
-export { type RecordedQuery, recording, sameAnswers } from './recording';
+export { answeredBy, type RecordedQuery, recording, sameAnswers } from './recording';
 export * from './selection';
 export * from './symbols';
 export type * from './types';

@@ -30,13 +30,24 @@ export function recording(objects: WorkspaceObjects, queries: RecordedQuery[]): 
   };
 }
 
+function answerOf(q: RecordedQuery, objects: WorkspaceObjects): readonly IndexedObject[] {
+  return q.name === undefined ? objects.ofKind(q.kind, q.namespace) : objects.find(q.kind, q.name, q.namespace);
+}
+
 /** Whether `objects` answers every recorded query as before, locations included (findings point at them). */
 export function sameAnswers(queries: readonly RecordedQuery[], objects: WorkspaceObjects): boolean {
   return queries.every((q) => {
-    const answer =
-      q.name === undefined ? objects.ofKind(q.kind, q.namespace) : objects.find(q.kind, q.name, q.namespace);
+    const answer = answerOf(q, objects);
     return answer.length === q.answer.length && answer.every((o, i) => sameObject(o, q.answer[i]));
   });
+}
+
+/**
+ * The queries with the answers `objects` gives: recorded elsewhere (a worker thread), their answers are copies, and
+ * the index's own objects are kept instead of a copy per query.
+ */
+export function answeredBy(queries: readonly RecordedQuery[], objects: WorkspaceObjects): RecordedQuery[] {
+  return queries.map((q) => ({ ...q, answer: answerOf(q, objects) }));
 }
 
 /** The index keeps an unchanged file's objects as they were, so identity settles most comparisons. */
