@@ -154,6 +154,10 @@ export class DiagnosticsPublisher {
       end: Math.min(span.end, span.start + MAX_SCREEN_LINES) + SCREEN_MARGIN,
     }));
     try {
+      // Requests that came with the file (a hover right after opening it) are answered before the first analysis,
+      // which runs on code not compiled yet.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (this.ctx.analysis().version(uri) !== version) return false;
       while (this.ctx.analysis().analyzeNextNear(uri, spans)) {
         await new Promise((resolve) => setImmediate(resolve));
         if (this.ctx.analysis().version(uri) !== version) return false;

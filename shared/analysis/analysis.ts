@@ -9,6 +9,7 @@ import type { ManifestDocument, ParseOptions } from '../model';
 import { type Position, shiftRange } from '../util/range';
 import { countNewlines, type Segment } from '../yaml/split';
 import type { AnalysisCaches } from './caches';
+import { PARALLEL_MIN_SEGMENTS } from './executor';
 import { assembleGroups, placedFindings, slotFindings } from './findings';
 import type { PodSummary } from './podSummary';
 import type { AnalysisSpec, SegmentAnalysis } from './segmentAnalysis';
@@ -160,9 +161,12 @@ export class Analysis {
   }
 
   /**
-   * The findings of the segment at a line, analysing only that segment: what a hover needs while the file is not
-   * settled, when analysing all of it here would hold up every request for seconds. Without the file-level
-   * findings (the template notice, the cross-file rules), which need every document.
+   * The findings of the segment at a line: what a hover needs while the file is not settled, when analysing all of
+   * it here would hold up every request for seconds. Without the file-level findings (the template notice, the
+   * cross-file rules), which need every document. A small file has the segment analysed now; a file big enough for
+   * the worker pool only gives a segment's findings once it has its analysis (those on screen get it first, for the
+   * first publish): analysing it here would run on code not compiled yet, 50 ms in which requests wait while the
+   * file loads.
    */
   segmentFindings(uri: string, line: number): readonly Finding[] {
     const override = this.overrides.get(uri);
@@ -170,7 +174,9 @@ export class Analysis {
     const file = this.files.get(uri);
     const slot = file?.slots[indexAtLine(file.slots, line, (s) => s.segment.line)];
     if (!file || !slot) return [];
-    this.caches.analyzePending(file, (s) => s === slot);
+    let unanalysed = 0;
+    for (const s of file.slots) if (!s.analysis) unanalysed++;
+    if (unanalysed < PARALLEL_MIN_SEGMENTS) this.caches.analyzePending(file, (s) => s === slot);
     return slot.analysis ? slotFindings(slot, slot.analysis) : [];
   }
 
