@@ -7,6 +7,7 @@
  * worker is the server bundle itself, started with a role in workerData.
  */
 import os from 'node:os';
+import v8 from 'node:v8';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { type AnalysisSpec, analyzeSegment, type SegmentAnalysis, type SegmentExecutor } from '../shared/analysis';
 import type { ParseOptions, Segment } from '../shared/model';
@@ -18,7 +19,12 @@ const WARM_IDLE_MS = 20_000;
 
 interface Job {
   segments: Segment[];
-  spec: AnalysisSpec;
+  /**
+   * The `AnalysisSpec`, serialized once for every worker of the batch: with the workspace index's facts for the
+   * segments' workspace readings (./workspaceReadings) it weighs megabytes in a big workspace, and each
+   * `postMessage` would serialize it again on the main thread.
+   */
+  spec: Uint8Array;
   options: ParseOptions;
 }
 
@@ -39,10 +45,9 @@ type WorkerMessage = { analyses: SegmentAnalysis[] } | { done: true };
 /** The worker side: analyse the segments it is given and post the analyses back, in order. */
 export function runAnalysisWorker(): void {
   parentPort?.once('message', (job: Job) => {
+    const spec = v8.deserialize(job.spec) as AnalysisSpec;
     for (let i = 0; i < job.segments.length; i += POST_EVERY) {
-      const analyses = job.segments
-        .slice(i, i + POST_EVERY)
-        .map((s) => analyzeSegment(s, job.spec, job.options).analysis);
+      const analyses = job.segments.slice(i, i + POST_EVERY).map((s) => analyzeSegment(s, spec, job.options).analysis);
       parentPort?.postMessage({ analyses } satisfies WorkerMessage);
     }
     parentPort?.postMessage({ done: true } satisfies WorkerMessage);
@@ -81,7 +86,10 @@ export class AnalysisPool implements SegmentExecutor {
     const n = Math.min(this.threads, segments.length);
     const size = Math.ceil(segments.length / n);
     const chunks = Array.from({ length: n }, (_, i) => segments.slice(i * size, (i + 1) * size));
-    const results = await Promise.all(chunks.map((chunk) => this.runWorker({ segments: chunk, spec, options })));
+    const packed = v8.serialize(spec);
+    const results = await Promise.all(
+      chunks.map((chunk) => this.runWorker({ segments: chunk, spec: packed, options })),
+    );
     return results.flat();
   }
 

@@ -127,9 +127,9 @@ function objectsOf(f: AnalysedFile, uri: string): ObjectFacts[] {
 function crossFileFindings(f: AnalysedFile, config: LintConfig, workspace: WorkspaceObjects): Finding[] {
   const out: Finding[] = [];
   for (const { segment, firstIndex, analysis } of f.segments) {
-    const reading = analysis?.workspace;
-    if (analysis && reading && sameAnswers(reading.queries, workspace)) {
-      for (const finding of reading.findings) out.push(shiftFinding(finding, segment.line - analysis.line, firstIndex));
+    const { findings, queries } = analysis?.workspace ?? {};
+    if (analysis && findings && queries && sameAnswers(queries, workspace)) {
+      for (const finding of findings) out.push(shiftFinding(finding, segment.line - analysis.line, firstIndex));
       continue;
     }
     const docs = parseSegmentDocuments(segment, firstIndex, { path: f.file, ...f.options });

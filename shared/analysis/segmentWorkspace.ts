@@ -26,8 +26,11 @@ export interface WorkspaceReadingSpec {
   uri: string;
   /** `--workspace-complete`: an object the workspace lacks is missing, not assumed. */
   complete: boolean;
-  /** The workspace's files known before the lint (facts are small: they cross to workers with the spec). */
-  files: readonly FileFacts[];
+  /**
+   * The workspace's files known before the lint (facts are small: they cross to workers with the spec). Without
+   * them only the segment's objects are read, and the cross-file rules run where the workspace is.
+   */
+  files?: readonly FileFacts[];
 }
 
 export interface SegmentWorkspace {
@@ -36,10 +39,13 @@ export interface SegmentWorkspace {
    * segment was parsed another way than the index reads files (a kustomize context, a patch, a Helm template).
    */
   objects?: ObjectFacts[];
-  /** The cross-file findings against the workspace known before, documents numbered from 0 in the segment. */
-  findings: Finding[];
+  /**
+   * The cross-file findings against the workspace known before, documents numbered from 0 in the segment (absent
+   * when the spec gave no workspace files).
+   */
+  findings?: Finding[];
   /** What those rules asked that workspace, with its answers. */
-  queries: RecordedQuery[];
+  queries?: RecordedQuery[];
 }
 
 const CROSS_FILE_RULE_IDS = new Set(crossFileRules.map((r) => r.meta.id));
@@ -58,11 +64,11 @@ export function lintCrossFile(
 /** Indexed once per spec (a worker gets its own copy of the spec per batch), not once per segment. */
 const indexed = new WeakMap<WorkspaceReadingSpec, WorkspaceObjects>();
 
-function objectsOf(reading: WorkspaceReadingSpec): WorkspaceObjects {
+function objectsOf(reading: WorkspaceReadingSpec, files: readonly FileFacts[]): WorkspaceObjects {
   let objects = indexed.get(reading);
   if (!objects) {
     const index = new WorkspaceIndex();
-    for (const facts of reading.files) index.set(facts);
+    for (const facts of files) index.set(facts);
     objects = index.objects(reading.complete);
     indexed.set(reading, objects);
   }
@@ -76,13 +82,14 @@ export function readSegmentWorkspace(
   options: ParseOptions,
   target: TargetRecorder,
 ): SegmentWorkspace {
+  const objects = parsedAsIndexReads(options) ? docs.flatMap((d) => objectFacts(d, reading.uri) ?? []) : undefined;
+  if (!reading.files) return { objects };
   const queries: RecordedQuery[] = [];
   const findings = lintCrossFile(docs, {
     config,
     ...options,
     target,
-    workspace: recording(objectsOf(reading), queries),
+    workspace: recording(objectsOf(reading, reading.files), queries),
   });
-  const objects = parsedAsIndexReads(options) ? docs.flatMap((d) => objectFacts(d, reading.uri) ?? []) : undefined;
   return { objects, findings, queries };
 }

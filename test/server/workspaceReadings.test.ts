@@ -58,7 +58,7 @@ function inProcessPool(meanwhile: () => void = () => {}): SegmentExecutor & { sp
   };
 }
 
-function setup(pool: ReturnType<typeof inProcessPool>) {
+function setup(pool: ReturnType<typeof inProcessPool>, maxFiles?: number) {
   const workspace = new ServerWorkspaceIndex();
   workspace.index.update(CONFIG_URI, config('  LOG_LEVEL: info\n'));
   const crossFile = new WorkspaceFindings(
@@ -68,7 +68,7 @@ function setup(pool: ReturnType<typeof inProcessPool>) {
   );
   const parsedHere = vi.fn();
   const facts = new OpenFileFacts(parsedHere);
-  const executor = readingExecutor(pool, { workspace, facts, crossFile, complete: () => false });
+  const executor = readingExecutor(pool, { workspace, facts, crossFile, complete: () => false, maxFiles });
   const host = new AnalysisHost({ config: DEFAULT_LINT_CONFIG }, { executor });
   const lintedHere = vi.spyOn(crossFile as unknown as { lint: () => unknown }, 'lint');
   return { workspace, crossFile, facts, host, parsedHere, lintedHere };
@@ -114,6 +114,20 @@ describe('workspace readings of a file analysed on the worker pool', () => {
     // The segments asking for the late config (one in three) were linted again; the others' were taken as read.
     const asked = text.split('---\n').filter((s) => s.includes('late-config')).length;
     expect(t.lintedHere).toHaveBeenCalledTimes(asked);
+  });
+
+  it('in a workspace too big to copy to every worker, give the objects and leave the cross-file rules here', async () => {
+    const pool = inProcessPool();
+    const t = setup(pool, 0);
+    const text = bigFile();
+    t.host.applyChange(URI, 1, [{ text }]);
+    await t.host.analyzeInParallel(URI);
+    expect(pool.specs[0]?.workspace?.files).toBeUndefined();
+    const analysis = t.host.snapshot();
+    expect(t.facts.factsOf(URI, analysis)).toEqual(indexFile(URI, text));
+    expect(t.parsedHere).not.toHaveBeenCalled();
+    expect(byLine(t.crossFile.findings(URI, analysis))).toEqual(byLine(expected(text, t.workspace)));
+    expect(t.lintedHere).toHaveBeenCalledTimes(text.split('---\n').length);
   });
 
   it('are not asked for when the file is too big to index', async () => {
