@@ -176,7 +176,8 @@ export class ServerWorkspaceIndex {
   }
 
   private scanFolders(folders: readonly string[]): Promise<'worker' | 'main'> {
-    if (!this.workerScript) return this.scanInChunks(folders).then(() => 'main' as const);
+    // No folder (a file opened on its own): nothing to walk, and a worker would cost its start-up for nothing.
+    if (!this.workerScript || folders.length === 0) return this.scanInChunks(folders).then(() => 'main' as const);
     return this.scanInWorker(this.workerScript, folders).then(
       () => 'worker' as const,
       () => this.scanInChunks(folders).then(() => 'main' as const),

@@ -100,6 +100,12 @@ describe('analysis worker threads', () => {
     const pid = client.process.pid as number;
     // A first big file brings up what stays (libuv's thread pool); the second one shows what comes and goes.
     await within(BOUND_MS, 'first big file', client.open(client.uri('warm.yaml'), big(0, 60)));
+    // The workspace scan starts once that file has its complete diagnostics: the baseline comes after it.
+    await within(
+      BOUND_MS,
+      'the workspace scan',
+      client.log((m) => m.message.startsWith('workspace index:')),
+    );
     let baseline = threads(pid);
     await until('the warm-up workers ending', () => {
       const now = threads(pid);

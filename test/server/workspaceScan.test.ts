@@ -47,6 +47,12 @@ describe('workspace scan', () => {
     }
   });
 
+  it('starts no worker when there is no folder to scan', async () => {
+    const ws = new ServerWorkspaceIndex(SERVER_JS);
+    expect(await ws.start([])).toBe('main');
+    expect(ws.index.size).toBe(0);
+  });
+
   it('scans on the main thread when the worker cannot start', async () => {
     const ws = new ServerWorkspaceIndex(path.join(FOLDER, 'no-such-bundle.js'));
     expect(await ws.start([FOLDER])).toBe('main');
