@@ -97,9 +97,7 @@ export class OpenFileFacts {
 
   /** The open file for the index: its length, and its facts read when the index asks. */
   text(uri: string, analysis: Analysis): Exclude<OpenText, string> {
-    let length = 0;
-    for (const s of analysis.segments(uri)) length += s.text.length;
-    return { length, facts: (options) => this.factsOf(uri, analysis, options) };
+    return { length: analysis.length(uri), facts: (options) => this.factsOf(uri, analysis, options) };
   }
 
   forget(uri: string): void {

@@ -10,7 +10,7 @@ import {
   ShowMessageNotification,
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
-import { AnalysisHost, type AnalysisSpec, PARALLEL_MIN_SEGMENTS } from '../shared/analysis';
+import { AnalysisHost, type AnalysisSpec } from '../shared/analysis';
 import { configFromSettings, DEFAULT_LINT_CONFIG, type LintConfig, mergeLintConfigs } from '../shared/lint';
 import { TargetsChangedNotification } from '../shared/protocol/ids';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
@@ -240,7 +240,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // Diagnostics first: the index then reads the segments their analysis has just parsed.
     diagnostics.schedule(e.document.uri);
     const uri = e.document.uri;
-    workspace.openChanged(uri, () => ({ ...openFacts.text(uri, host.snapshot()), ready: () => !awaitsBatch(uri) }));
+    // A file going to the worker pool is read for the index there (./workspaceReadings): the index waits for it.
+    workspace.openChanged(uri, () => ({
+      ...openFacts.text(uri, host.snapshot()),
+      ready: () => !host.awaitsBatch(uri),
+    }));
   });
   documents.onDidClose((e) => {
     workspace.closed(e.document.uri);
@@ -249,10 +253,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     kustomizations.forget(e.document.uri);
     diagnostics.clear(e.document.uri);
   });
-
-  /** Whether the file's analysis is going to the worker pool, which reads its facts for the index as it goes. */
-  const awaitsBatch = (uri: string) =>
-    !!options.pool && (!!host.runningBatch(uri) || host.pending(uri).length >= PARALLEL_MIN_SEGMENTS);
 
   for (const feature of [...FEATURES, ...wsFeatures]) feature.register(ctx);
   documents.listen(connection);

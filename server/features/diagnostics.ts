@@ -6,7 +6,7 @@
  * complete publish of the same version or a newer one.
  */
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
-import { type AnalysisHost, PARALLEL_MIN_SEGMENTS, type SegmentExecutor } from '../../shared/analysis';
+import type { AnalysisHost, SegmentExecutor } from '../../shared/analysis';
 import { deferredToSchema, SCHEMA_RULES } from '../../shared/coexistence';
 import type { Finding } from '../../shared/lint';
 import { PARTIAL_DIAGNOSTICS_PROPERTY } from '../../shared/protocol/lsp';
@@ -67,7 +67,7 @@ export class DiagnosticsPublisher {
    */
   private prepareBatch(uri: string): void {
     if (this.started || !this.executor?.prepare) return;
-    if (this.host.pending(uri).length >= PARALLEL_MIN_SEGMENTS) this.executor.prepare();
+    if (this.host.needsBatch(uri)) this.executor.prepare();
   }
 
   /** Called once the settings are loaded: publishes what was opened meanwhile, and everything after. */
@@ -145,7 +145,7 @@ export class DiagnosticsPublisher {
    */
   private async sendPartial(uri: string): Promise<boolean> {
     const { enable, maxDiagnosticsPerFile } = this.ctx.settings().lint;
-    if (!enable || this.host.pending(uri).length < PARALLEL_MIN_SEGMENTS) return true;
+    if (!enable || !this.host.needsBatch(uri)) return true;
     const version = this.ctx.analysis().version(uri);
     const last = this.published.get(uri);
     if (version === undefined || (last !== undefined && last >= version)) return true;

@@ -15,7 +15,7 @@ import type { ServerWorkspaceIndex } from '../workspaceIndex';
  * Files longer than this get no cross-file findings: parsing a whole generated bundle again on every publish would
  * slow down typing in it, and such files are not where references are written by hand.
  */
-export const CROSS_FILE_MAX_LINES = 20_000;
+const MAX_LINES = 20_000;
 
 /**
  * How a file's documents are parsed, its name aside: the name matters only through the partial reason it gives
@@ -52,7 +52,7 @@ export class WorkspaceFindings {
   ) {}
 
   findings(uri: string, analysis: Analysis): Finding[] {
-    if (analysis.lineCount(uri) > CROSS_FILE_MAX_LINES) return [];
+    if (analysis.lineCount(uri) > MAX_LINES) return [];
     // No flush of pending edits here: indexing the edited file would double the cost of its publish, and when its
     // facts change the index's change listener publishes what follows from them.
     const index = this.workspace.index;
@@ -86,13 +86,8 @@ export class WorkspaceFindings {
    * ask finds it done: a big file's segments are then parsed once, not once for the index and once here.
    */
   prime(uri: string, analysis: Analysis, segment: Segment, firstIndex: number, docs: ManifestDocument[]): void {
-    if (analysis.lineCount(uri) > CROSS_FILE_MAX_LINES) return;
-    const settings = this.settingsOf(uri, analysis);
-    let file = this.cache.get(uri);
-    if (file?.settings !== settings) {
-      file = { key: '', findings: [], segments: new Map(), settings };
-      this.cache.set(uri, file);
-    }
+    if (analysis.lineCount(uri) > MAX_LINES) return;
+    const file = this.segmentsUnder(uri, this.settingsOf(uri, analysis));
     if (!file.segments.has(segment.text))
       file.segments.set(segment.text, this.lint(uri, docs, segment.line, firstIndex));
   }
@@ -110,13 +105,17 @@ export class WorkspaceFindings {
     under: { options: ParseOptions; complete: boolean; config: LintConfig },
   ): void {
     if (under.complete !== this.complete() || under.config !== this.config()) return;
-    const settings = this.settingsFor(under.options);
+    this.segmentsUnder(uri, this.settingsFor(under.options)).segments.set(text, { ...made, firstIndex: 0 });
+  }
+
+  /** The file's cached segments when made under `settings`, else a fresh cache for them (taking its place). */
+  private segmentsUnder(uri: string, settings: string): FileFindings {
     let file = this.cache.get(uri);
     if (file?.settings !== settings) {
       file = { key: '', findings: [], segments: new Map(), settings };
       this.cache.set(uri, file);
     }
-    file.segments.set(text, { ...made, firstIndex: 0 });
+    return file;
   }
 
   private settingsOf(uri: string, analysis: Analysis): string {

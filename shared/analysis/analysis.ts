@@ -13,7 +13,7 @@ import { PARALLEL_MIN_SEGMENTS } from './executor';
 import { assembleGroups, placedFindings, slotFindings } from './findings';
 import type { PodSummary } from './podSummary';
 import type { AnalysisSpec, SegmentAnalysis } from './segmentAnalysis';
-import { type FileState, indexAtLine } from './slots';
+import { type FileState, indexAtLine, pendingSegments } from './slots';
 
 /** The findings of a file that depend on other files, for the file as this analysis has it. */
 export type CrossFileFindings = (uri: string, analysis: Analysis) => readonly Finding[];
@@ -174,10 +174,13 @@ export class Analysis {
     const file = this.files.get(uri);
     const slot = file?.slots[indexAtLine(file.slots, line, (s) => s.segment.line)];
     if (!file || !slot) return [];
-    let unanalysed = 0;
-    for (const s of file.slots) if (!s.analysis) unanalysed++;
-    if (unanalysed < PARALLEL_MIN_SEGMENTS) this.caches.analyzePending(file, (s) => s === slot);
+    if (pendingSegments(file.slots).length < PARALLEL_MIN_SEGMENTS) this.caches.analyzePending(file, (s) => s === slot);
     return slot.analysis ? slotFindings(slot, slot.analysis) : [];
+  }
+
+  /** The length of the file's text in characters (the text is not joined for it). */
+  length(uri: string): number {
+    return this.files.get(uri)?.length ?? 0;
   }
 
   /** The number of lines of the file, from its segments (the text is not joined for it). */

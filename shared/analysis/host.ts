@@ -13,7 +13,7 @@ import { AnalysisCaches } from './caches';
 import { PARALLEL_MIN_SEGMENTS, type ParallelOutcome, type SegmentExecutor } from './executor';
 import { resplit } from './resplit';
 import type { AnalysisSpec, SegmentAnalysis } from './segmentAnalysis';
-import { type FileState, renumber, type SegmentSlot, sameEnds } from './slots';
+import { type FileState, pendingSegments, renumber, type SegmentSlot, sameEnds } from './slots';
 import { applyTextChange, type TextChange } from './textChange';
 
 export interface HostOptions {
@@ -58,7 +58,7 @@ export class AnalysisHost {
       const lookup = this.caches.lookupIn(uri);
       const slots = file.slots.map((s) => ({ ...s, analysis: lookup(s.segment.text) }));
       renumber(slots);
-      this.files.set(uri, { uri, version: file.version, slots, text: file.text });
+      this.files.set(uri, { uri, version: file.version, slots, text: file.text, length: file.length });
     }
     this.caches.retain(this.files.values());
     this.current = undefined;
@@ -98,7 +98,12 @@ export class AnalysisHost {
       return { segment, firstIndex: 0, analysis: kept?.analysis ?? lookup(segment.text) };
     });
     renumber(slots);
-    this.files.set(uri, { uri, version, slots, text });
+    // The length moves by what the edited run's texts add and remove.
+    const length =
+      (previous?.length ?? 0) +
+      lengthOf(afterTexts, head, afterTexts.length - tail) -
+      lengthOf(beforeTexts, head, beforeTexts.length - tail);
+    this.files.set(uri, { uri, version, slots, text, length });
     this.caches.replaced(uri, beforeTexts, afterTexts, ends);
     this.current = undefined;
   }
@@ -134,14 +139,17 @@ export class AnalysisHost {
 
   /** Segments of a file that still need analysis, once each. */
   pending(uri: string): Segment[] {
-    const seen = new Set<string>();
-    const out: Segment[] = [];
-    for (const slot of this.files.get(uri)?.slots ?? []) {
-      if (slot.analysis || seen.has(slot.segment.text)) continue;
-      seen.add(slot.segment.text);
-      out.push(slot.segment);
-    }
-    return out;
+    return pendingSegments(this.files.get(uri)?.slots ?? []);
+  }
+
+  /** Whether the file has enough segments left to analyse for the executor (PARALLEL_MIN_SEGMENTS). */
+  needsBatch(uri: string): boolean {
+    return this.pending(uri).length >= PARALLEL_MIN_SEGMENTS;
+  }
+
+  /** Whether the file's analysis goes to the executor: a batch runs for it, or one will when it is next published. */
+  awaitsBatch(uri: string): boolean {
+    return !!this.options.executor && (this.batches.has(uri) || this.needsBatch(uri));
   }
 
   /**
@@ -187,4 +195,11 @@ export class AnalysisHost {
     this.batches.set(uri, batch);
     return batch;
   }
+}
+
+/** The summed length of `texts[from..to)`. */
+function lengthOf(texts: readonly string[], from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n += (texts[i] as string).length;
+  return n;
 }

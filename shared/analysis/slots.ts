@@ -22,6 +22,8 @@ export interface FileState {
   findings?: Finding[];
   /** The file's text, joined from its segments when first read. */
   text?: string;
+  /** The text's length, kept up to date by each edit without joining it. */
+  length: number;
 }
 
 /**
@@ -63,4 +65,16 @@ export function sameEnds<T>(before: readonly T[], after: readonly T[]): { head: 
   const rest = Math.min(before.length, after.length) - head;
   while (tail < rest && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
   return { head, tail };
+}
+
+/** The segments of slots that still need analysis, once per text. */
+export function pendingSegments(slots: readonly SegmentSlot[]): Segment[] {
+  const seen = new Set<string>();
+  const out: Segment[] = [];
+  for (const slot of slots) {
+    if (slot.analysis || seen.has(slot.segment.text)) continue;
+    seen.add(slot.segment.text);
+    out.push(slot.segment);
+  }
+  return out;
 }

@@ -88,6 +88,28 @@ describe('incremental re-split', () => {
     );
   });
 
+  // The length is kept from edit to edit (the index checks it on every keystroke) without joining the text.
+  it(`keeps the text's length through every kind of edit (seed ${SEED})`, () => {
+    fc.assert(
+      fc.property(fc.array(manifestFile, { minLength: 2, maxLength: 3 }), fc.integer(), (files, seed) => {
+        const rand = prng(seed);
+        let text = files.join('---\n');
+        const host = newHost();
+        host.applyChange(URI, 1, [{ text }]);
+        expect(host.snapshot().length(URI)).toBe(text.length);
+        for (let version = 2; version < 40; version++) {
+          const changes = [randomChange(text, rand)];
+          host.applyChange(URI, version, changes);
+          text = applyChanges(text, changes);
+          expect(host.snapshot().length(URI), `after ${JSON.stringify(changes)}`).toBe(text.length);
+        }
+        host.applyChange(URI, 40, [{ text: 'replaced: all' }]);
+        expect(host.snapshot().length(URI)).toBe('replaced: all'.length);
+      }),
+      { seed: SEED, numRuns: 50 },
+    );
+  });
+
   // Before a segment is analysed its documents are counted by a guess. A big file's analysis runs on worker threads,
   // and lenses or podDocuments answered meanwhile carry these numbers: a wrong guess (it once said 0 for any segment
   // with a `...` line) made "Preview lifecycle" open the wrong document.
