@@ -103,6 +103,20 @@ function sizeReport(results) {
   fs.writeFileSync(`${outdir}/sizes.json`, JSON.stringify(rows, null, 2));
 }
 
+/**
+ * V8 keeps a script's source one byte per character only if every character is Latin-1: a single one above U+00FF
+ * doubles the memory the source takes in every isolate that loads it (the server's main thread and each analysis
+ * worker hold its 2 MB). esbuild escapes strings and identifiers to ASCII, but not regular expression literals.
+ */
+function assertOneByte(file) {
+  const text = fs.readFileSync(file, 'utf8');
+  const at = text.search(/[\u0100-\uffff]/);
+  if (at < 0) return;
+  const code = text.codePointAt(at).toString(16).toUpperCase().padStart(4, '0');
+  const context = text.slice(Math.max(0, at - 40), at + 20);
+  throw new Error(`${file}: U+${code} at offset ${at} (${JSON.stringify(context)}); write it as a \\u escape`);
+}
+
 async function copyAssets() {
   fs.mkdirSync(outdir, { recursive: true });
   fs.copyFileSync('client/webview/styles.css', `${outdir}/webview.css`);
@@ -121,5 +135,6 @@ if (watch) {
   );
   await copyAssets();
   for (const f of ['server.js', 'cli.js']) fs.chmodSync(path.join(outdir, f), 0o755);
+  for (const t of targets) assertOneByte(t.outfile);
   sizeReport(results);
 }

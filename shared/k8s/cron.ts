@@ -25,8 +25,12 @@ const FIELDS: readonly Bounds[] = [
 
 const DESCRIPTORS = new Set(['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly']);
 
-/** Go's time.ParseDuration grammar: an optional sign, then one or more decimal numbers with a unit; or "0". */
-const GO_DURATION = /^[-+]?(0|((\d+\.?\d*|\.\d+)(ns|us|µs|μs|ms|s|m|h))+)$/;
+/**
+ * Go's time.ParseDuration grammar: an optional sign, then one or more decimal numbers with a unit; or "0". Go takes
+ * both micro signs (U+00B5 and U+03BC), written as escapes: one character above U+00FF in a bundle makes V8 hold
+ * its whole source two bytes per character (esbuild escapes strings, not regular expressions; see esbuild.mjs).
+ */
+const GO_DURATION = /^[-+]?(0|((\d+\.?\d*|\.\d+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h))+)$/;
 
 /** strconv.Atoi, then robfig's mustParseInt rejection of negatives. */
 function mustParseInt(expr: string): number | string {

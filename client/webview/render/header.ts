@@ -111,7 +111,7 @@ export class Header {
     setText(this.cells.AGE, formatCompact(step.t));
     this.cells.STATUS.dataset.status = statusTone(step);
     setText(this.phase, step.snapshot.exists ? step.snapshot.phase : 'gone');
-    // The `⁺` is its own element so it carries the explanation as a tooltip and a spoken name.
+    // The superscript plus (AFTER_MARK) is its own element, so it carries the explanation as a tooltip and a spoken name.
     const mark = step.after
       ? h('span', { class: 'after-mark', title: AFTER_MARK_EXPLAINED, 'aria-label': ' (right after)' }, AFTER_MARK)
       : null;

@@ -112,7 +112,7 @@ export class Transport {
     if (this.scrubber.value !== value) this.scrubber.value = value;
     this.scrubber.setAttribute(
       'aria-valuetext',
-      // The header shows the time with its `⁺`; a screen reader hears it in words.
+      // The header shows the time with its superscript plus (AFTER_MARK); a screen reader hears it in words.
       `t = ${formatSeconds(step.t)}${step.after ? ', right after' : ''}, step ${index + 1} of ${steps.length}`,
     );
   }

@@ -25,6 +25,9 @@ describe('cronScheduleProblem', () => {
     '@every 90s',
     '@every 1h30m',
     '@every 1.5h',
+    // Go's time.ParseDuration takes both micro signs: U+00B5 MICRO SIGN and U+03BC GREEK SMALL LETTER MU.
+    '@every 500\u00b5s',
+    '@every 500\u03bcs',
   ])('accepts %j', (spec) => {
     expect(cronScheduleProblem(spec)).toBeUndefined();
   });
@@ -45,6 +48,7 @@ describe('cronScheduleProblem', () => {
     ['0 0 1,,2 * *', 'cannot parse "" as a number'],
     ['@fortnightly', 'unrecognized descriptor: @fortnightly'],
     ['@every 5', 'failed to parse duration @every 5'],
+    ['@every 5\u00b5', 'failed to parse duration @every 5\u00b5'],
     ['@hourly ', 'unrecognized descriptor: @hourly '],
     ['', 'empty spec string'],
   ])('rejects %j: %s', (spec, problem) => {
