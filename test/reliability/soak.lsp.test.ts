@@ -39,14 +39,19 @@ const LIVE_HEAP_GROWTH = 1.2;
 const LIVE_HEAP_MARGIN_MIB = 8;
 
 /**
- * How far the server's RSS may rise through the soak above what it had once the 20 documents were open: its peak
- * (the kernel's high-water mark, which catches peaks between samples) minus the first sample. Absolute RSS depends
- * on the Node binary (Node 24's own pages are about 45 MiB more than Node 20's), growth does not. Measured (seed
- * 82024, 10,000 edits, started as the editor starts the server): before the old generation's growth was limited
- * and stale publishes dropped, 152 MiB of growth on Node 20 (152 -> 304) and 191 MiB on Node 24 (276 -> 467);
- * now 52 MiB on Node 20 (128 -> 180) and 80 MiB on Node 24 (174 -> 254). Issue 19's absolute 150 MB is not met.
+ * The server's RSS through the soak, read as the kernel's high-water mark (VmHWM), which catches peaks between
+ * samples. It climbs in steps while V8 and malloc reach their working sizes, then must stay flat: the peak at the
+ * end may exceed the peak at half-time by this much at most, which a native leak of 8 KiB per edit would break.
+ * Measured (seed 82024, 10,000 edits, started as the editor starts the server, Node 24): 0-14 MiB in seven runs
+ * with 8 and 16 MiB semi-spaces.
  */
-const RSS_GROWTH_MIB = 110;
+const RSS_PLATEAU_MARGIN_MIB = 40;
+/**
+ * And a ceiling on that peak. Absolute RSS depends on the Node binary: measured (same soak) 210-257 MiB on Node 24,
+ * as `npm test` runs it, and 180 MiB on Node 20; before the old generation's growth was limited and stale
+ * publishes dropped, 304 MiB on Node 20 and 467 MiB on Node 24. Issue 19's 150 MB is not met.
+ */
+const RSS_CEILING_MIB = 300;
 
 const SEVERITY = { error: 1, warning: 2, info: 3, hint: 4 } as const;
 
@@ -85,7 +90,7 @@ afterAll(async () => {
 });
 
 describe('LSP soak', () => {
-  it(`survives ${EDITS} edits across ${DOCUMENTS} documents with flat memory, RSS rising by under ${RSS_GROWTH_MIB} MiB (seed ${SEED})`, async () => {
+  it(`survives ${EDITS} edits across ${DOCUMENTS} documents with flat memory and RSS, under ${RSS_CEILING_MIB} MiB (seed ${SEED})`, async () => {
     const client = await TestLspClient.start({
       nodeArgs: [...SERVER_NODE_OPTIONS, '--expose-gc', '--require', GC_PRELOAD],
       // The process environment the editor starts the server with (its malloc thresholds lower RSS by 10-25 MiB).
@@ -198,9 +203,9 @@ describe('LSP soak', () => {
       peak(quarter(2)) * LIVE_HEAP_GROWTH + LIVE_HEAP_MARGIN_MIB,
     );
     // Bounded memory (issue 19): the most RSS the server had at any moment of the session, not only at a sample.
-    const first = samples[0] as Sample;
-    expect(peakRssMiB(client.process.pid as number) - first.rssMiB, 'RSS growth through the soak').toBeLessThan(
-      RSS_GROWTH_MIB,
-    );
+    const peakRss = peakRssMiB(client.process.pid as number);
+    const halfTime = samples.find((s) => s.edits >= EDITS / 2) ?? (samples.at(-1) as Sample);
+    expect(peakRss - halfTime.peakRssMiB, 'RSS peak, end against half-time').toBeLessThan(RSS_PLATEAU_MARGIN_MIB);
+    expect(peakRss, 'RSS peak').toBeLessThan(RSS_CEILING_MIB);
   }, 1_200_000);
 });
