@@ -3,9 +3,9 @@
 // Deployments that reference them, Services, kustomizations) in a temp directory, then measures
 //   - indexing them in-process (server/workspaceIndex.ts bundled with esbuild): wall and CPU time, the extra heap
 //     the index keeps (after GC) and the extra RSS, against the targets < 3 s and < 100 MB;
-//   - over LSP against dist/server.js: the time until the background scan reports it is done, and the latency from
-//     an edit of an open document to the diagnostics of that version (p50, p95) while the scan runs and after it,
-//     and the server's RSS when the scan is done.
+//   - over LSP against dist/server.js, started as the editor starts it (./serverProcess.mjs): the time until the
+//     background scan reports it is done, the latency from an edit of an open document to the diagnostics of that
+//     version (p50, p95) while the scan runs and after it, and the server's RSS when the scan is done.
 // Usage: node --expose-gc scripts/bench/bench-workspace.mjs [--files 5000] [--edits 20] [--keep]
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -27,6 +27,7 @@ import {
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 import { parseAllDocuments } from 'yaml';
+import { serverProcess } from './serverProcess.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { values: args } = parseArgs({
@@ -155,7 +156,12 @@ async function inProcess(dir, mod) {
 async function overLsp(dir) {
   const server = path.join(ROOT, 'dist/server.js');
   if (!fs.existsSync(server)) spawnSync(process.execPath, [path.join(ROOT, 'esbuild.mjs')], { stdio: 'inherit' });
-  const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  // The server as the editor starts it: the same Node options and environment.
+  const { env, nodeOptions } = await serverProcess(ROOT);
+  const child = spawn(process.execPath, [...nodeOptions, server, '--stdio'], {
+    env: { ...process.env, ...env },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiters = [];
   conn.onNotification(PublishDiagnosticsNotification.type, (p) => {

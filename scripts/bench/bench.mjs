@@ -39,9 +39,9 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { transformSync } from 'esbuild';
 import { benchWorkload, liveProcesses, loadServerConfig, stats } from './lsp.mjs';
 import { summarizeProfiles } from './profile.mjs';
+import { serverProcess } from './serverProcess.mjs';
 import { benchVersionSwitch, OLD_VERSION } from './versionSwitch.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -451,17 +451,6 @@ function bundleSizes() {
 }
 
 // ---------------------------------------------------------------- LSP
-/**
- * The environment and Node options the VS Code client gives the server (shared/protocol/serverProcess.ts), read
- * from its source: the benchmark measures the server as the editor starts it.
- */
-async function serverProcess() {
-  const source = fs.readFileSync(path.join(ROOT, 'shared/protocol/serverProcess.ts'), 'utf8');
-  const { code } = transformSync(source, { loader: 'ts', format: 'esm' });
-  const module = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
-  return { env: module.SERVER_PROCESS_ENV, nodeOptions: module.SERVER_NODE_OPTIONS ?? [] };
-}
-
 function podlensConfig(serverJs, cpuProf, { env, nodeOptions }) {
   const profile = cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${PROFILES}`] : [];
   return {
@@ -830,7 +819,7 @@ async function main() {
       `; CLI ${CLI_RUNS} runs; activation ${ACTIVATION_RUNS} runs (+1 warm-up each)\n`,
   );
 
-  const podlensCfg = podlensConfig(serverJs, args['cpu-prof'], await serverProcess());
+  const podlensCfg = podlensConfig(serverJs, args['cpu-prof'], await serverProcess(ROOT));
   const profStart = Date.now();
   const podlens = lspGroups.size ? await benchServer(podlensCfg, manifest, workloads, PODLENS_BUDGET_S) : [];
   const anchorWorkloads = workloads.filter((w) => !ANCHOR_SKIPS.has(w.name));
