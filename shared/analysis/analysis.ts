@@ -9,11 +9,10 @@ import type { ManifestDocument, ParseOptions } from '../model';
 import { type Position, shiftRange } from '../util/range';
 import { countNewlines, type Segment } from '../yaml/split';
 import type { AnalysisCaches } from './caches';
-import { PARALLEL_MIN_SEGMENTS } from './executor';
 import { assembleGroups, placedFindings, slotFindings } from './findings';
 import type { PodSummary } from './podSummary';
 import type { AnalysisSpec, SegmentAnalysis } from './segmentAnalysis';
-import { type FileState, indexAtLine, pendingSegments } from './slots';
+import { type FileState, indexAtLine, needsBatch } from './slots';
 
 /** The findings of a file that depend on other files, for the file as this analysis has it. */
 export type CrossFileFindings = (uri: string, analysis: Analysis) => readonly Finding[];
@@ -174,7 +173,7 @@ export class Analysis {
     const file = this.files.get(uri);
     const slot = file?.slots[indexAtLine(file.slots, line, (s) => s.segment.line)];
     if (!file || !slot) return [];
-    if (pendingSegments(file.slots).length < PARALLEL_MIN_SEGMENTS) this.caches.analyzePending(file, (s) => s === slot);
+    if (!needsBatch(file.slots)) this.caches.analyzePending(file, (s) => s === slot);
     return slot.analysis ? slotFindings(slot, slot.analysis) : [];
   }
 

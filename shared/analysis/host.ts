@@ -13,7 +13,7 @@ import { AnalysisCaches } from './caches';
 import { PARALLEL_MIN_SEGMENTS, type ParallelOutcome, type SegmentExecutor } from './executor';
 import { resplit } from './resplit';
 import type { AnalysisSpec, SegmentAnalysis } from './segmentAnalysis';
-import { type FileState, pendingSegments, renumber, type SegmentSlot, sameEnds } from './slots';
+import { type FileState, needsBatch, pendingSegments, renumber, type SegmentSlot, sameEnds } from './slots';
 import { applyTextChange, type TextChange } from './textChange';
 
 export interface HostOptions {
@@ -144,7 +144,7 @@ export class AnalysisHost {
 
   /** Whether the file has enough segments left to analyse for the executor (PARALLEL_MIN_SEGMENTS). */
   needsBatch(uri: string): boolean {
-    return this.pending(uri).length >= PARALLEL_MIN_SEGMENTS;
+    return needsBatch(this.files.get(uri)?.slots ?? []);
   }
 
   /** Whether the file's analysis goes to the executor: a batch runs for it, or one will when it is next published. */

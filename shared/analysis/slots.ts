@@ -1,6 +1,7 @@
 /** One open file as the host holds it: its segments, each with its analysis once known. */
 import type { Finding } from '../lint';
 import type { Segment } from '../yaml/split';
+import { PARALLEL_MIN_SEGMENTS } from './executor';
 import type { SegmentAnalysis } from './segmentAnalysis';
 
 export interface SegmentSlot {
@@ -77,4 +78,19 @@ export function pendingSegments(slots: readonly SegmentSlot[]): Segment[] {
     out.push(slot.segment);
   }
   return out;
+}
+
+/**
+ * Whether the slots have enough segments left to analyse for a batch on the executor (PARALLEL_MIN_SEGMENTS).
+ * Asked several times per keystroke (publish, partial publish, the index): it stops counting at the threshold
+ * instead of listing every pending segment of a big file.
+ */
+export function needsBatch(slots: readonly SegmentSlot[]): boolean {
+  const seen = new Set<string>();
+  for (const slot of slots) {
+    if (slot.analysis || seen.has(slot.segment.text)) continue;
+    seen.add(slot.segment.text);
+    if (seen.size >= PARALLEL_MIN_SEGMENTS) return true;
+  }
+  return false;
 }
