@@ -6,10 +6,8 @@
  * arrays across edits elsewhere: each group is sorted by severity once, so a publish costs one pass over the
  * groups and the kept findings, not one over the 100,000 findings of the file.
  */
+import { COUNTS_PER_GROUP, countAt, SEVERITY_RANK, SEVERITY_RANKS } from '../../shared/analysis';
 import type { Finding } from '../../shared/lint';
-import type { Severity } from '../../shared/util/range';
-
-const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2, hint: 3 };
 
 type Buckets = readonly (readonly Finding[])[];
 
@@ -33,24 +31,43 @@ export interface Capped {
   firstHidden?: Finding;
 }
 
+export interface CapOptions {
+  /** What of a group is published (the findings podlens defers to Red Hat YAML left out); all of it by default. */
+  view?: (group: readonly Finding[]) => readonly Finding[];
+  /** The first groups' counts (shared/analysis/findingCounts), so that only the groups shown are opened. */
+  counts?: Uint32Array;
+  /** Whether `view` leaves out the schema rules' findings, which the counts number apart. */
+  deferring?: boolean;
+}
+
 /** `groups` in file order, capped at `max` (the last place goes to the notice of what was left out). */
-export function cappedGroups(groups: readonly (readonly Finding[])[], max: number): Capped {
-  const buckets = groups.map(bucketsOf);
-  let total = 0;
-  for (const b of buckets) for (const bySeverity of b) total += bySeverity.length;
+export function cappedGroups(groups: readonly (readonly Finding[])[], max: number, options: CapOptions = {}): Capped {
+  const { view = (g) => g, counts, deferring = false } = options;
+  const counted = counts ? Math.min(groups.length, counts.length / COUNTS_PER_GROUP) : 0;
+  const countOf = (i: number, rank: number): number =>
+    i < counted
+      ? countAt(counts as Uint32Array, i, rank, deferring)
+      : (bucketsOf(view(groups[i] as readonly Finding[]))[rank] as readonly Finding[]).length;
+  const byRank = new Array<number>(SEVERITY_RANKS).fill(0);
+  for (let i = 0; i < groups.length; i++) {
+    for (let rank = 0; rank < SEVERITY_RANKS; rank++) byRank[rank] = (byRank[rank] as number) + countOf(i, rank);
+  }
+  const total = byRank.reduce((a, b) => a + b, 0);
   const keep = total <= max ? total : Math.max(0, max - 1);
   const shown: Finding[] = [];
   let firstHidden: Finding | undefined;
-  for (let rank = 0; rank < 4 && !firstHidden; rank++) {
-    for (const b of buckets) {
-      const bySeverity = b[rank] as readonly Finding[];
-      if (bySeverity.length === 0) continue;
+  for (let rank = 0; rank < SEVERITY_RANKS && !firstHidden; rank++) {
+    // A severity the file has none of (often errors and warnings) is not looked for group by group.
+    if (byRank[rank] === 0) continue;
+    for (let i = 0; i < groups.length; i++) {
+      if (countOf(i, rank) === 0) continue;
+      const bySeverity = bucketsOf(view(groups[i] as readonly Finding[]))[rank] as readonly Finding[];
       const room = keep - shown.length;
       if (room >= bySeverity.length) {
         for (const f of bySeverity) shown.push(f);
         continue;
       }
-      for (let i = 0; i < room; i++) shown.push(bySeverity[i] as Finding);
+      for (let k = 0; k < room; k++) shown.push(bySeverity[k] as Finding);
       firstHidden = bySeverity[room];
       break;
     }

@@ -9,10 +9,21 @@ import type { ManifestDocument, ParseOptions } from '../model';
 import { type Position, shiftRange } from '../util/range';
 import { countNewlines, type Segment } from '../yaml/split';
 import type { AnalysisCaches } from './caches';
-import { assembleGroups, placedFindings, slotFindings } from './findings';
+import { placedFindings, placeFindings, slotFindings } from './findings';
 import type { PodSummary } from './podSummary';
 import type { AnalysisSpec, SegmentAnalysis } from './segmentAnalysis';
-import { type FileState, indexAtLine, needsBatch } from './slots';
+import { type FileState, indexAtLine, needsBatch, type Placement, pendingWithin, type SegmentSlot } from './slots';
+
+/** A file's findings in groups, with the counts of the first `counts.length / COUNTS_PER_GROUP` groups. */
+export interface GroupedFindings {
+  groups: readonly (readonly Finding[])[];
+  counts?: Uint32Array;
+}
+
+/** The segments' groups, then the template notice. */
+function ownGroups(placement: Placement): readonly (readonly Finding[])[] {
+  return placement.notice ? [...placement.groups, [placement.notice]] : placement.groups;
+}
 
 /** The findings of a file that depend on other files, for the file as this analysis has it. */
 export type CrossFileFindings = (uri: string, analysis: Analysis) => readonly Finding[];
@@ -49,7 +60,7 @@ export class Analysis {
 
   /** The file's YAML segments in order: each starts at a `---` marker (the first also at the file's start). */
   segments(uri: string): readonly Segment[] {
-    return this.files.get(uri)?.slots.map((s) => s.segment) ?? [];
+    return this.files.get(uri)?.segments ?? [];
   }
 
   /** How the file's documents are read (a kustomize patch, a Helm template). */
@@ -73,23 +84,25 @@ export class Analysis {
     if (override) return override;
     const file = this.files.get(uri);
     if (!file) return [];
-    file.findings ??= this.ownGroups(file).flat();
+    file.findings ??= ownGroups(this.placement(file)).flat();
     const cross = this.crossFile?.(uri, this) ?? [];
     return cross.length > 0 ? [...file.findings, ...cross] : file.findings;
   }
 
   /**
    * The same findings in groups: each segment's own (an unchanged segment's group is the same array from version to
-   * version), the template notice, the cross-file findings. A big file's publish works per group, not per finding.
+   * version), the template notice, the cross-file findings. A big file's publish works per group, not per finding,
+   * and finds the groups it keeps by their counts (./findingCounts), given for the segments' groups, which come first.
    */
-  findingGroups(uri: string): readonly (readonly Finding[])[] {
+  findingGroups(uri: string): GroupedFindings {
     const override = this.overrides.get(uri);
-    if (override) return [override];
+    if (override) return { groups: [override] };
     const file = this.files.get(uri);
-    if (!file) return [];
-    const groups = this.ownGroups(file);
+    if (!file) return { groups: [] };
+    const placement = this.placement(file);
     const cross = this.crossFile?.(uri, this) ?? [];
-    return cross.length > 0 ? [...groups, cross] : groups;
+    const groups = ownGroups(placement);
+    return { groups: cross.length > 0 ? [...groups, cross] : groups, counts: placement.counts };
   }
 
   /**
@@ -102,21 +115,21 @@ export class Analysis {
     if (override) return override;
     const file = this.files.get(uri);
     if (!file) return [];
-    this.ownGroups(file);
+    const { notice } = this.placement(file);
     const slot = file.slots[indexAtLine(file.slots, line, (s) => s.segment.line)];
     const own = slot?.analysis ? slotFindings(slot, slot.analysis) : [];
     const cross = this.crossFile?.(uri, this) ?? [];
-    return [...own, ...(file.notice ? [file.notice] : []), ...cross];
+    return [...own, ...(notice ? [notice] : []), ...cross];
   }
 
-  private ownGroups(file: FileState): Finding[][] {
-    if (!file.groups) {
+  private placement(file: FileState): Placement {
+    if (!file.placement) {
       this.caches.analyzePending(file);
-      const { groups, notice } = assembleGroups(file.slots);
-      file.groups = groups;
-      file.notice = notice;
+      file.placement = placeFindings(file.slots, file.basis);
+      // Placed: the next version starts from this one, and the one before can go.
+      file.basis = undefined;
     }
-    return file.groups;
+    return file.placement;
   }
 
   /**
@@ -156,7 +169,8 @@ export class Analysis {
 
   /** Whether every segment of the file has its analysis (false while a big file's first analysis runs elsewhere). */
   settled(uri: string): boolean {
-    return this.files.get(uri)?.slots.every((s) => s.analysis) ?? true;
+    const file = this.files.get(uri);
+    return !file?.pending || !pendingWithin(file.slots, file.pending);
   }
 
   /**
@@ -171,9 +185,12 @@ export class Analysis {
     const override = this.overrides.get(uri);
     if (override) return override;
     const file = this.files.get(uri);
-    const slot = file?.slots[indexAtLine(file.slots, line, (s) => s.segment.line)];
-    if (!file || !slot) return [];
-    if (!needsBatch(file.slots)) this.caches.analyzePending(file, (s) => s === slot);
+    const at = file ? indexAtLine(file.slots, line, (s) => s.segment.line) : -1;
+    const wanted = file?.slots[at];
+    if (!file || !wanted) return [];
+    if (!needsBatch(file)) this.caches.analyzePending(file, (s) => s === wanted);
+    // The analysed slot replaced the one asked about.
+    const slot = file.slots[at] as SegmentSlot;
     return slot.analysis ? slotFindings(slot, slot.analysis) : [];
   }
 

@@ -17,7 +17,7 @@ import {
 } from '../model';
 import { type AnalysisSpec, analyzeSegment, type SegmentAnalysis, targetFor } from './segmentAnalysis';
 import { SegmentStore } from './segmentStore';
-import { type FileState, renumber, type SegmentSlot } from './slots';
+import { type FileState, pendingWithin, renumber, type SegmentSlot } from './slots';
 
 /** Parsed segments kept for hover and completion: an AST of a 150-line document weighs about half a megabyte. */
 const PARSED_CACHE_SIZE = 8;
@@ -96,11 +96,7 @@ export class AnalysisCaches {
 
   /** Analyses the file's segments that have none yet (of those `only` accepts, when given), in-process. */
   analyzePending(file: FileState, only?: (slot: SegmentSlot) => boolean): void {
-    for (const slot of file.slots) {
-      if (slot.analysis || (only && !only(slot))) continue;
-      slot.analysis = this.analysisOf(file.uri, slot.segment);
-    }
-    renumber(file.slots);
+    this.fillPending(file, (slot) => (only && !only(slot) ? undefined : this.analysisOf(file.uri, slot.segment)));
   }
 
   /** A segment's analysis: the cached one, or made here (and cached). */
@@ -117,21 +113,34 @@ export class AnalysisCaches {
   /** Takes analyses the cache holds (made elsewhere) into the file's slots that have none yet. */
   fill(file: FileState): void {
     const lookup = this.lookupIn(file.uri);
-    let changed = false;
-    for (const slot of file.slots) {
-      if (slot.analysis) continue;
-      const a = lookup(slot.segment.text);
-      if (a) {
-        slot.analysis = a;
-        changed = true;
-      }
-    }
-    if (changed) {
-      file.groups = undefined;
-      file.notice = undefined;
+    if (this.fillPending(file, (slot) => lookup(slot.segment.text))) {
+      file.placement = undefined;
       file.findings = undefined;
-      renumber(file.slots);
     }
+  }
+
+  /**
+   * Gives the file's pending slots the analyses `analysisOf` has for them (replaced, never changed: the version
+   * before may share them), and numbers the documents after them again. True when any slot got one.
+   */
+  private fillPending(file: FileState, analysisOf: (slot: SegmentSlot) => SegmentAnalysis | undefined): boolean {
+    const range = file.pending;
+    if (!range) return false;
+    let first = -1;
+    let last = -1;
+    for (let i = range.from; i < range.to; i++) {
+      const slot = file.slots[i] as SegmentSlot;
+      if (slot.analysis) continue;
+      const analysis = analysisOf(slot);
+      if (!analysis) continue;
+      file.slots[i] = { ...slot, analysis };
+      if (first === -1) first = i;
+      last = i;
+    }
+    file.pending = pendingWithin(file.slots, range);
+    if (first === -1) return false;
+    renumber(file.slots, first, last + 1);
+    return true;
   }
 
   /** The documents of one segment, numbered in the file; parsed again only when not among the recent ones. */
@@ -171,8 +180,8 @@ export class AnalysisCaches {
    */
   replaced(
     uri: string,
-    before: readonly string[],
-    after: readonly string[],
+    before: readonly SegmentSlot[],
+    after: readonly SegmentSlot[],
     ends: { head: number; tail: number },
   ): void {
     this.store.replace(uri, this.contextOf(uri), before, after, ends);

@@ -5,43 +5,103 @@
 import { type Finding, templateFinding } from '../lint';
 import { templateNoticeAt } from '../model';
 import { shiftRange } from '../util/range';
+import { analysisCounts, COUNTS_PER_GROUP } from './findingCounts';
 import type { SegmentAnalysis } from './segmentAnalysis';
-import type { SegmentSlot } from './slots';
+import type { Placement, PlacementBasis, SegmentSlot } from './slots';
 
 /** Each analysis' findings moved to where its segment is now; most stay put across an edit elsewhere. */
 const PLACED = new WeakMap<SegmentAnalysis, { line: number; firstIndex: number; findings: Finding[] }>();
 
+const NONE: Finding[] = [];
+
 /**
- * A file's own findings in groups, in file order: each analysed segment's own (the same array across edits that do
- * not move the segment), then the template notice. The notice is also returned alone, for lookups by line.
+ * The file's findings of every analysed slot. From a basis, a keystroke costs the slots it changed and a copy of
+ * the rest's references: in a 10,000-document file, opening every slot's findings again took longer than
+ * analysing the edited document.
  */
-export function assembleGroups(slots: SegmentSlot[]): { groups: Finding[][]; notice?: Finding } {
-  const groups: Finding[][] = [];
-  for (const slot of slots) {
-    const placed = slot.analysis ? slotFindings(slot, slot.analysis) : [];
-    if (placed.length > 0) groups.push(placed);
-  }
+export function placeFindings(slots: readonly SegmentSlot[], basis?: PlacementBasis): Placement {
+  return (basis && placedFrom(slots, basis)) ?? placedAfresh(slots);
+}
+
+function placedAfresh(slots: readonly SegmentSlot[]): Placement {
+  const groups = new Array<Finding[]>(slots.length);
+  const counts = new Uint32Array(slots.length * COUNTS_PER_GROUP);
+  let documents = 0;
   let templated = 0;
-  let firstTemplate: Finding['range'] | undefined;
-  let total = 0;
-  for (const { segment, analysis } of slots) {
-    if (!analysis) continue;
-    const delta = segment.line - analysis.line;
-    total += analysis.documentCount;
-    templated += analysis.templatedCount;
-    if (!firstTemplate && analysis.firstTemplate) firstTemplate = shiftRange(analysis.firstTemplate, delta);
+  let firstTemplated = -1;
+  slots.forEach((slot, i) => {
+    const a = slot.analysis;
+    groups[i] = a ? place(slot, a, counts, i) : NONE;
+    if (!a) return;
+    documents += a.documentCount;
+    templated += a.templatedCount;
+    if (firstTemplated === -1 && a.firstTemplate) firstTemplated = i;
+  });
+  return withNotice(slots, { groups, counts, documents, templated, firstTemplated });
+}
+
+/**
+ * The placement from a basis, when the slots after the edit did not move (typing within a line): the slots before
+ * and after it keep their groups and counts. Undefined when they moved, for a fresh placement.
+ */
+function placedFrom(slots: readonly SegmentSlot[], basis: PlacementBasis): Placement | undefined {
+  const { placement: was, slots: before, head, tail } = basis;
+  const n = slots.length;
+  const m = before.length;
+  if (head + tail > n || head + tail > m) return undefined;
+  // The slots after the edit move together, by the lines and documents it added: if the first did not, none did.
+  const now = slots[n - tail];
+  const then = before[m - tail];
+  if (tail > 0 && (now?.segment.line !== then?.segment.line || now?.firstIndex !== then?.firstIndex)) return undefined;
+  const counts = new Uint32Array(n * COUNTS_PER_GROUP);
+  counts.set(was.counts.subarray(0, head * COUNTS_PER_GROUP));
+  counts.set(was.counts.subarray((m - tail) * COUNTS_PER_GROUP), (n - tail) * COUNTS_PER_GROUP);
+  const run: Finding[][] = [];
+  let { documents, templated } = was;
+  let firstTemplated = was.firstTemplated !== -1 && was.firstTemplated < head ? was.firstTemplated : -1;
+  for (let i = head; i < m - tail; i++) {
+    const a = before[i]?.analysis;
+    if (!a) return undefined;
+    documents -= a.documentCount;
+    templated -= a.templatedCount;
   }
-  const notice =
-    templated > 0 && firstTemplate
-      ? templateFinding({ templateNotice: templateNoticeAt(firstTemplate, templated, total) })
-      : undefined;
-  if (notice) groups.push([notice]);
-  return { groups, notice };
+  for (let i = head; i < n - tail; i++) {
+    const slot = slots[i] as SegmentSlot;
+    const a = slot.analysis;
+    run.push(a ? place(slot, a, counts, i) : NONE);
+    if (!a) continue;
+    documents += a.documentCount;
+    templated += a.templatedCount;
+    if (firstTemplated === -1 && a.firstTemplate) firstTemplated = i;
+  }
+  if (firstTemplated === -1 && templated > 0) {
+    // The first template is after the edit: where it was, if it was there already, else the first one there.
+    let i = was.firstTemplated >= m - tail ? was.firstTemplated - m + n : n - tail;
+    while (i < n && !slots[i]?.analysis?.firstTemplate) i++;
+    firstTemplated = i < n ? i : -1;
+  }
+  const groups = [...was.groups.slice(0, head), ...run, ...was.groups.slice(m - tail)];
+  return withNotice(slots, { groups, counts, documents, templated, firstTemplated });
+}
+
+/** A slot's findings where its segment is now, counted into `counts` as group `i`. */
+function place(slot: SegmentSlot, a: SegmentAnalysis, counts: Uint32Array, i: number): Finding[] {
+  counts.set(analysisCounts(a), i * COUNTS_PER_GROUP);
+  return slotFindings(slot, a);
+}
+
+function withNotice(slots: readonly SegmentSlot[], placement: Omit<Placement, 'notice'>): Placement {
+  const slot = slots[placement.firstTemplated];
+  const first = slot?.analysis?.firstTemplate;
+  if (placement.templated <= 0 || !slot?.analysis || !first) return placement;
+  const range = shiftRange(first, slot.segment.line - slot.analysis.line);
+  const notice = templateFinding({ templateNotice: templateNoticeAt(range, placement.templated, placement.documents) });
+  return { ...placement, notice };
 }
 
 /**
  * The findings of the slots analysed so far, in file positions, without the file-level template notice (it counts
- * every document of the file): what a partial publish shows, always a subset of `assembleGroups`.
+ * every document of the file): what a partial publish shows, always a subset of `placeFindings`.
  */
 export function placedFindings(slots: SegmentSlot[]): Finding[] {
   const out: Finding[] = [];

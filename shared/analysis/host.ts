@@ -13,7 +13,18 @@ import { AnalysisCaches } from './caches';
 import { PARALLEL_MIN_SEGMENTS, type ParallelOutcome, type SegmentExecutor } from './executor';
 import { resplit } from './resplit';
 import type { AnalysisSpec, SegmentAnalysis } from './segmentAnalysis';
-import { type FileState, needsBatch, pendingSegments, renumber, type SegmentSlot, sameEnds } from './slots';
+import {
+  documentsIn,
+  type FileState,
+  needsBatch,
+  type PlacementBasis,
+  pendingSegments,
+  pendingWithin,
+  renumber,
+  type SegmentSlot,
+  type SlotRange,
+  sameEnds,
+} from './slots';
 import { applyTextChange, type TextChange } from './textChange';
 
 export interface HostOptions {
@@ -58,7 +69,9 @@ export class AnalysisHost {
       const lookup = this.caches.lookupIn(uri);
       const slots = file.slots.map((s) => ({ ...s, analysis: lookup(s.segment.text) }));
       renumber(slots);
-      this.files.set(uri, { uri, version: file.version, slots, text: file.text, length: file.length });
+      const pending = pendingWithin(slots, { from: 0, to: slots.length });
+      const { version, segments, text, length } = file;
+      this.files.set(uri, { uri, version, segments, slots, text, length, ...(pending && { pending }) });
     }
     this.caches.retain(this.files.values());
     this.current = undefined;
@@ -66,45 +79,63 @@ export class AnalysisHost {
 
   /**
    * Takes a version of a file: its changes against the previous version in order (opening a file is one
-   * whole-text change). Cheap: ranged edits re-split only the segments they touch, and the text is never
-   * flattened unless an edit cannot be mapped onto the segments.
+   * whole-text change). Cheap: ranged edits re-split only the segments they touch, the text is never flattened
+   * unless an edit cannot be mapped onto the segments, and the slots the edit left alone are the previous
+   * version's own.
    */
   applyChange(uri: string, version: number, changes: readonly TextChange[]): void {
     const previous = this.files.get(uri);
-    let segments: Segment[] | undefined = previous?.slots.map((s) => s.segment) ?? splitSegments('');
+    const before = previous?.slots ?? [];
+    let segments: Segment[] | undefined = previous?.segments ?? splitSegments('');
+    // The segments at the start that are the previous version's own and at the end that have its texts.
+    let known = { head: before.length, tail: before.length };
     let text = previous?.text;
     for (const change of changes) {
-      const next: Segment[] | undefined =
+      const next: ReturnType<typeof resplit> =
         change.range && segments ? resplit(segments, change as Required<TextChange>) : undefined;
       if (next) {
-        segments = next;
+        segments = next.segments;
+        known = { head: Math.min(known.head, next.head), tail: Math.min(known.tail, next.tail) };
         text = undefined;
         continue;
       }
       text = applyTextChange(text ?? (segments ?? []).map((s) => s.text).join(''), change);
       segments = undefined;
+      known = { head: 0, tail: 0 };
     }
     segments ??= splitSegments(text ?? '');
-    const lookup = this.caches.lookupIn(uri);
-    const before = previous?.slots ?? [];
-    const beforeTexts = before.map((s) => s.segment.text);
-    const afterTexts = segments.map((s) => s.text);
-    // The segments the edit left alone keep their analyses: only the edited run is looked up in the store.
-    const ends = sameEnds(beforeTexts, afterTexts);
+    const n = segments.length;
+    const m = before.length;
+    known = { head: Math.min(known.head, n, m), tail: Math.min(known.tail, n - known.head, m - known.head) };
+    // The segments the edit left alone keep their slots: only the edited run is looked up in the store.
+    const ends = sameEnds(before, segments, (slot, s) => slot.segment === s || slot.segment.text === s.text, known);
     const { head, tail } = ends;
-    const shift = before.length - segments.length;
-    const slots: SegmentSlot[] = segments.map((segment, i) => {
-      const kept = i < head ? before[i] : i >= segments.length - tail ? before[i + shift] : undefined;
-      return { segment, firstIndex: 0, analysis: kept?.analysis ?? lookup(segment.text) };
-    });
-    renumber(slots);
+    const slots = before.slice(0, known.head);
+    for (let i = known.head; i < head; i++) slots.push(moved(before[i] as SegmentSlot, segments[i] as Segment));
+    const lookup = this.caches.lookupIn(uri);
+    let firstIndex =
+      head > 0 ? (slots[head - 1] as SegmentSlot).firstIndex + documentsIn(slots[head - 1] as SegmentSlot) : 0;
+    for (let i = head; i < n - tail; i++) {
+      const segment = segments[i] as Segment;
+      const slot = { segment, firstIndex, analysis: lookup(segment.text) };
+      slots.push(slot);
+      firstIndex += documentsIn(slot);
+    }
+    // When no line moved, the slots after the edit are the previous version's, copied as they are.
+    const same = segments[n - 1] === before[m - 1]?.segment ? Math.min(known.tail, tail) : 0;
+    for (let i = n - tail; i < n - same; i++)
+      slots.push(moved(before[i - n + m] as SegmentSlot, segments[i] as Segment));
+    for (let i = m - same; i < m; i++) slots.push(before[i] as SegmentSlot);
+    renumber(slots, n - tail, n - tail);
     // The length moves by what the edited run's texts add and remove.
-    const length =
-      (previous?.length ?? 0) +
-      lengthOf(afterTexts, head, afterTexts.length - tail) -
-      lengthOf(beforeTexts, head, beforeTexts.length - tail);
-    this.files.set(uri, { uri, version, slots, text, length });
-    this.caches.replaced(uri, beforeTexts, afterTexts, ends);
+    const length = (previous?.length ?? 0) + lengthOf(slots, head, n - tail) - lengthOf(before, head, m - tail);
+    const pending = pendingAfter(previous?.pending, slots, ends, m);
+    const basis = previous && basisAfter(previous, ends);
+    const file: FileState = { uri, version, segments, slots, text, length };
+    if (pending) file.pending = pending;
+    if (basis) file.basis = basis;
+    this.files.set(uri, file);
+    this.caches.replaced(uri, before, slots, ends);
     this.current = undefined;
   }
 
@@ -139,12 +170,14 @@ export class AnalysisHost {
 
   /** Segments of a file that still need analysis, once each. */
   pending(uri: string): Segment[] {
-    return pendingSegments(this.files.get(uri)?.slots ?? []);
+    const file = this.files.get(uri);
+    return file ? pendingSegments(file) : [];
   }
 
   /** Whether the file has enough segments left to analyse for the executor (PARALLEL_MIN_SEGMENTS). */
   needsBatch(uri: string): boolean {
-    return needsBatch(this.files.get(uri)?.slots ?? []);
+    const file = this.files.get(uri);
+    return !!file && needsBatch(file);
   }
 
   /** Whether the file's analysis goes to the executor: a batch runs for it, or one will when it is next published. */
@@ -197,9 +230,49 @@ export class AnalysisHost {
   }
 }
 
-/** The summed length of `texts[from..to)`. */
-function lengthOf(texts: readonly string[], from: number, to: number): number {
+/** A kept slot with its segment as the edit left it: the same slot when the segment did not move. */
+function moved(slot: SegmentSlot, segment: Segment): SegmentSlot {
+  return slot.segment === segment ? slot : { ...slot, segment };
+}
+
+/**
+ * Where the new version's pending slots may be: those of the previous version, moved by the edit, and the edited
+ * run's slots that the store had no analysis for.
+ */
+function pendingAfter(
+  was: SlotRange | undefined,
+  slots: readonly SegmentSlot[],
+  { head, tail }: { head: number; tail: number },
+  m: number,
+): SlotRange | undefined {
+  const n = slots.length;
+  let from = n;
+  let to = 0;
+  for (let i = head; i < n - tail; i++) {
+    if (slots[i]?.analysis) continue;
+    from = Math.min(from, i);
+    to = i + 1;
+  }
+  if (was) {
+    from = Math.min(from, was.from < head ? was.from : was.from >= m - tail ? was.from - m + n : head);
+    to = Math.max(to, was.to <= head ? was.to : was.to > m - tail ? was.to - m + n : n - tail);
+  }
+  return pendingWithin(slots, from < to ? { from, to } : undefined);
+}
+
+/**
+ * What the next version's findings can be placed from: the previous version's placement, or the one it was to be
+ * placed from (edits that came faster than publishes), with the slots both edits left alone.
+ */
+function basisAfter(previous: FileState, { head, tail }: { head: number; tail: number }): PlacementBasis | undefined {
+  if (previous.placement) return { placement: previous.placement, slots: previous.slots, head, tail };
+  const b = previous.basis;
+  return b && { ...b, head: Math.min(b.head, head), tail: Math.min(b.tail, tail) };
+}
+
+/** The summed length of the texts of `slots[from..to)`. */
+function lengthOf(slots: readonly SegmentSlot[], from: number, to: number): number {
   let n = 0;
-  for (let i = from; i < to; i++) n += (texts[i] as string).length;
+  for (let i = from; i < to; i++) n += (slots[i] as SegmentSlot).segment.text.length;
   return n;
 }

@@ -25,10 +25,14 @@ function offsetIn(segment: Segment, pos: Position): number | undefined {
 /**
  * The segments after one ranged change to the text they were cut from: only the segments the change
  * touches (and their neighbours, whose markers it may create or remove) are split again, from their own texts
- * with the change applied; the others keep their text and move by the change's offset and line deltas.
- * Undefined when the change does not map cleanly onto the segments (the caller splits the whole text then).
+ * with the change applied; the others keep their text and move by the change's line delta. `head` segments at the
+ * start are the same objects as before and `tail` at the end have the same texts (the same objects when no line
+ * moved). Undefined when the change does not map cleanly onto the segments (the caller splits the whole text then).
  */
-export function resplit(segments: readonly Segment[], change: Required<TextChange>): Segment[] | undefined {
+export function resplit(
+  segments: readonly Segment[],
+  change: Required<TextChange>,
+): { segments: Segment[]; head: number; tail: number } | undefined {
   const startIndex = indexAtLine(segments, change.range.start.line, lineOf);
   const endIndex = indexAtLine(segments, change.range.end.line, lineOf);
   const a = Math.max(0, startIndex - 1);
@@ -40,29 +44,26 @@ export function resplit(segments: readonly Segment[], change: Required<TextChang
   const startIn = offsetIn(startSegment, change.range.start);
   const endIn = offsetIn(endSegment, change.range.end);
   if (startIn === undefined || endIn === undefined) return undefined;
-  const start = startSegment.offset + startIn;
-  const end = endSegment.offset + endIn;
+  const region = segments.slice(a, b + 1).map((s) => s.text);
+  // Offsets within the region: where the edited segments start in it.
+  const start = lengthOf(region, startIndex - a) + startIn;
+  const end = lengthOf(region, endIndex - a) + endIn;
   if (end < start) return undefined;
-  const oldRegion = segments
-    .slice(a, b + 1)
-    .map((s) => s.text)
-    .join('');
-  const regionText = oldRegion.slice(0, start - first.offset) + change.text + oldRegion.slice(end - first.offset);
-  const delta = change.text.length - (end - start);
-  const lineDelta =
-    countNewlines(change.text) - countNewlines(oldRegion.slice(start - first.offset, end - first.offset));
-  const middle = splitSegments(regionText).map((seg) => ({
-    text: seg.text,
-    offset: seg.offset + first.offset,
-    line: seg.line + first.line,
-  }));
+  const oldRegion = region.join('');
+  const regionText = oldRegion.slice(0, start) + change.text + oldRegion.slice(end);
+  const lineDelta = countNewlines(change.text) - countNewlines(oldRegion.slice(start, end));
+  const middle = splitSegments(regionText).map((seg) => ({ text: seg.text, line: seg.line + first.line }));
   // A region that does not start the file must start with its own marker, or it would merge with the one above.
   if (a > 0 && !middle[0]?.text.startsWith('---')) return undefined;
-  const before = segments.slice(0, a);
-  const after = segments.slice(b + 1).map((segment) => ({
-    text: segment.text,
-    offset: segment.offset + delta,
-    line: segment.line + lineDelta,
-  }));
-  return [...before, ...middle, ...after];
+  const after = segments.slice(b + 1);
+  // Typing within a line moves no segment: those after the edit stay the same objects.
+  const moved = lineDelta === 0 ? after : after.map((s) => ({ text: s.text, line: s.line + lineDelta }));
+  return { segments: segments.slice(0, a).concat(middle, moved), head: a, tail: after.length };
+}
+
+/** The summed length of the first `count` texts. */
+function lengthOf(texts: readonly string[], count: number): number {
+  let n = 0;
+  for (let i = 0; i < count; i++) n += (texts[i] as string).length;
+  return n;
 }

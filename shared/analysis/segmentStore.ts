@@ -8,6 +8,7 @@
 import { holdsFor } from '../k8s/version/reads';
 import type { KubernetesTarget } from '../k8s/version/target';
 import type { SegmentAnalysis } from './segmentAnalysis';
+import type { SegmentSlot } from './slots';
 
 /** Analyses of texts no open file has any more that are kept, the most recent first: what an undo brings back. */
 const RECENT_KEPT = 16;
@@ -73,15 +74,15 @@ export class SegmentStore {
   }
 
   /**
-   * A file's texts from `before` to `after` (empty when it closes), counted under `context`. An edit changes one run
-   * of segments: the texts before and after it are the same strings (`ends`, as the host found them), and only the
-   * run is counted again.
+   * A file's segments from `before` to `after` (none when it closes), counted under `context`. An edit changes one
+   * run of segments: those before and after it keep their texts (`ends`, as the host found them), and only the run
+   * is counted again.
    */
   replace(
     uri: string,
     context: string,
-    before: readonly string[],
-    after: readonly string[],
+    before: readonly SegmentSlot[],
+    after: readonly SegmentSlot[],
     ends: { head: number; tail: number },
   ): void {
     const was = this.contexts.get(uri);
@@ -89,15 +90,15 @@ export class SegmentStore {
     let { head, tail } = ends;
     if (was !== context) {
       // Counted under another context (or not at all): every text is new under this one.
-      if (was !== undefined) this.count(was, before, -1);
+      if (was !== undefined) this.count(was, textsOf(before, 0, before.length), -1);
       old = [];
       head = 0;
       tail = 0;
     }
     if (after.length > 0) this.contexts.set(uri, context);
     else this.contexts.delete(uri);
-    this.count(context, after.slice(head, after.length - tail), 1);
-    this.count(context, old.slice(head, old.length - tail), -1);
+    this.count(context, textsOf(after, head, after.length - tail), 1);
+    this.count(context, textsOf(old, head, old.length - tail), -1);
   }
 
   /** Adds `by` to each text's count; a text counted down to none moves its analyses to the recent ones. */
@@ -126,4 +127,10 @@ export class SegmentStore {
       if (this.recent.size > RECENT_KEPT) this.recent.delete(this.recent.keys().next().value as string);
     }
   }
+}
+
+function textsOf(slots: readonly SegmentSlot[], from: number, to: number): string[] {
+  const texts: string[] = [];
+  for (let i = from; i < to; i++) texts.push((slots[i] as SegmentSlot).segment.text);
+  return texts;
 }

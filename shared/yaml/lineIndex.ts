@@ -1,4 +1,4 @@
-/** Offset <-> position conversion for one text, with an optional base so a slice of a file keeps file positions. */
+/** Offset <-> position conversion for one text, with a base line so a slice of a file keeps file positions. */
 import type { Position } from '../util/range';
 
 export class LineIndex {
@@ -8,12 +8,10 @@ export class LineIndex {
   /**
    * @param text the slice of the file this index covers
    * @param baseLine file line of the slice's first line
-   * @param baseOffset file offset of the slice's first character
    */
   constructor(
     readonly text: string,
     readonly baseLine = 0,
-    readonly baseOffset = 0,
   ) {
     const starts = [0];
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);

@@ -12,7 +12,7 @@ export class PaddedLineIndex extends LineIndex {
     private readonly original: LineIndex,
     private readonly map: PaddingMap,
   ) {
-    super(paddedText, original.baseLine, original.baseOffset);
+    super(paddedText, original.baseLine);
   }
 
   override positionAt(offset: number): Position {

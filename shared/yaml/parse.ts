@@ -51,7 +51,7 @@ function isPlaceholderStart(e: YAMLError, text: string): boolean {
 const V8Error = Error as ErrorConstructor & { stackTraceLimit?: number };
 
 export function parseSegment(segment: Segment): ParsedYamlDocument[] {
-  const lines = new LineIndex(segment.text, segment.line, segment.offset);
+  const lines = new LineIndex(segment.text, segment.line);
   // `yaml` reports each problem as an Error, and capturing its stack trace (never read here) took a quarter of the
   // time spent on a badly broken file. `stackTraceLimit` is V8's (Node, Chromium); elsewhere it is a no-op.
   const stackTraceLimit = V8Error.stackTraceLimit;

@@ -8,9 +8,10 @@
 export interface Segment {
   /** The segment's text, marker line included. */
   text: string;
-  /** File offset of the segment's first character. */
-  offset: number;
-  /** File line of the segment's first line. */
+  /**
+   * File line of the segment's first line. No file offset: a keystroke moves every later segment's offset but
+   * rarely its line, and a segment that keeps text and line stays the same object from version to version.
+   */
   line: number;
 }
 
@@ -53,10 +54,10 @@ export function splitSegments(text: string): Segment[] {
       continue;
     }
     if (pendingStart !== -1) {
-      segments.push({ text: text.slice(pendingStart, end), offset: pendingStart, line: pendingLine });
+      segments.push({ text: text.slice(pendingStart, end), line: pendingLine });
       pendingStart = -1;
     } else {
-      segments.push({ text: segText, offset: start, line: segLine });
+      segments.push({ text: segText, line: segLine });
     }
   }
   return segments;

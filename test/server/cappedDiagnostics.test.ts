@@ -2,6 +2,8 @@
 // and hints, each severity in file order, and the count and place of the first finding left out for the notice.
 import { describe, expect, it } from 'vitest';
 import { capped, cappedGroups } from '../../server/features/cappedFindings';
+import { COUNTS_PER_GROUP, countInto } from '../../shared/analysis/findingCounts';
+import { SCHEMA_RULES } from '../../shared/coexistence';
 import type { Finding } from '../../shared/lint';
 import type { Severity } from '../../shared/util/range';
 
@@ -47,6 +49,30 @@ describe('capped diagnostics', () => {
           ...capped(ALL, max),
           shown: lines(capped(ALL, max).shown),
         });
+      }
+    }
+  });
+
+  // A 10,000-document file's publish finds the groups it keeps by their counts instead of opening every group: it
+  // must keep exactly what opening them keeps, also when the schema rules' findings are left out (Red Hat YAML
+  // reports those) and when groups after the counted ones (the template notice, cross-file findings) have some.
+  it('keeps the same findings when it finds the groups by their counts', () => {
+    const schemaRule = [...SCHEMA_RULES][0] as string;
+    const mixed = ALL.map((f, line) => (line % 3 === 0 ? { ...f, rule: schemaRule } : f));
+    const groups = [[], mixed.slice(0, 4), mixed.slice(4, 5), [], mixed.slice(5, 11), mixed.slice(11)];
+    const counted = groups.slice(0, 4);
+    const counts = new Uint32Array(counted.length * COUNTS_PER_GROUP);
+    counted.forEach((g, i) => {
+      countInto(g, counts, i);
+    });
+    const withoutSchema = (g: readonly Finding[]) => g.filter((f) => !SCHEMA_RULES.has(f.rule));
+    for (let max = 1; max <= 13; max++) {
+      for (const deferring of [false, true]) {
+        const view = deferring ? withoutSchema : undefined;
+        const opened = cappedGroups(groups, max, { view });
+        const found = cappedGroups(groups, max, { view, counts, deferring });
+        expect({ ...found, shown: lines(found.shown) }).toEqual({ ...opened, shown: lines(opened.shown) });
+        expect(opened.shown.length + opened.hidden).toBe(deferring ? withoutSchema(mixed).length : mixed.length);
       }
     }
   });

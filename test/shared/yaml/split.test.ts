@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { splitSegments } from '../../../shared/model';
 
 describe('splitSegments', () => {
-  it('cuts at directives-end markers and keeps file lines and offsets', () => {
+  it('cuts at directives-end markers and keeps file lines', () => {
     const text = 'a: 1\n---\nb: 2\n--- # c\nc: 3\n';
     const segs = splitSegments(text);
-    expect(segs.map((s) => [s.line, s.offset, s.text])).toEqual([
-      [0, 0, 'a: 1\n'],
-      [1, 5, '---\nb: 2\n'],
-      [3, 14, '--- # c\nc: 3\n'],
+    expect(segs.map((s) => [s.line, s.text])).toEqual([
+      [0, 'a: 1\n'],
+      [1, '---\nb: 2\n'],
+      [3, '--- # c\nc: 3\n'],
     ]);
     expect(segs.map((s) => s.text).join('')).toBe(text);
   });
