@@ -6,7 +6,14 @@
  * arrays across edits elsewhere: each group is sorted by severity once, so a publish costs one pass over the
  * groups and the kept findings, not one over the 100,000 findings of the file.
  */
-import { COUNTS_PER_GROUP, countAt, SEVERITY_RANK, SEVERITY_RANKS } from '../../shared/analysis';
+import {
+  COUNTS_PER_GROUP,
+  countAt,
+  type GroupedFindings,
+  groupedList,
+  SEVERITY_RANK,
+  SEVERITY_RANKS,
+} from '../../shared/analysis';
 import type { Finding } from '../../shared/lint';
 
 type Buckets = readonly (readonly Finding[])[];
@@ -34,22 +41,25 @@ export interface Capped {
 export interface CapOptions {
   /** What of a group is published (the findings podlens defers to Red Hat YAML left out); all of it by default. */
   view?: (group: readonly Finding[]) => readonly Finding[];
-  /** The first groups' counts (shared/analysis/findingCounts), so that only the groups shown are opened. */
-  counts?: Uint32Array;
-  /** Whether `view` leaves out the schema rules' findings, which the counts number apart. */
+  /** Whether `view` leaves out the schema rules' findings, which the groups' counts number apart. */
   deferring?: boolean;
 }
 
-/** `groups` in file order, capped at `max` (the last place goes to the notice of what was left out). */
-export function cappedGroups(groups: readonly (readonly Finding[])[], max: number, options: CapOptions = {}): Capped {
-  const { view = (g) => g, counts, deferring = false } = options;
-  const counted = counts ? Math.min(groups.length, counts.length / COUNTS_PER_GROUP) : 0;
+/**
+ * The groups in file order, capped at `max` (the last place goes to the notice of what was left out). Groups with
+ * counts are opened only when they have findings of a severity that is shown.
+ */
+export function cappedGroups(grouped: GroupedFindings, max: number, options: CapOptions = {}): Capped {
+  const { view = (g) => g, deferring = false } = options;
+  const { size, counts } = grouped;
+  const counted = counts ? Math.min(size, counts.length / COUNTS_PER_GROUP) : 0;
+  const bucketsAt = (i: number) => bucketsOf(view(grouped.group(i)));
   const countOf = (i: number, rank: number): number =>
     i < counted
       ? countAt(counts as Uint32Array, i, rank, deferring)
-      : (bucketsOf(view(groups[i] as readonly Finding[]))[rank] as readonly Finding[]).length;
+      : (bucketsAt(i)[rank] as readonly Finding[]).length;
   const byRank = new Array<number>(SEVERITY_RANKS).fill(0);
-  for (let i = 0; i < groups.length; i++) {
+  for (let i = 0; i < size; i++) {
     for (let rank = 0; rank < SEVERITY_RANKS; rank++) byRank[rank] = (byRank[rank] as number) + countOf(i, rank);
   }
   const total = byRank.reduce((a, b) => a + b, 0);
@@ -59,9 +69,9 @@ export function cappedGroups(groups: readonly (readonly Finding[])[], max: numbe
   for (let rank = 0; rank < SEVERITY_RANKS && !firstHidden; rank++) {
     // A severity the file has none of (often errors and warnings) is not looked for group by group.
     if (byRank[rank] === 0) continue;
-    for (let i = 0; i < groups.length; i++) {
+    for (let i = 0; i < size; i++) {
       if (countOf(i, rank) === 0) continue;
-      const bySeverity = bucketsOf(view(groups[i] as readonly Finding[]))[rank] as readonly Finding[];
+      const bySeverity = bucketsAt(i)[rank] as readonly Finding[];
       const room = keep - shown.length;
       if (room >= bySeverity.length) {
         for (const f of bySeverity) shown.push(f);
@@ -77,5 +87,5 @@ export function cappedGroups(groups: readonly (readonly Finding[])[], max: numbe
 
 /** One list of findings in file order, capped at `max`. */
 export function capped(all: readonly Finding[], max: number): Capped {
-  return cappedGroups([all], max);
+  return cappedGroups(groupedList([all]), max);
 }

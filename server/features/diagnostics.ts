@@ -6,7 +6,7 @@
  * complete publish of the same version or a newer one.
  */
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
-import type { AnalysisHost, GroupedFindings, SegmentExecutor } from '../../shared/analysis';
+import { type AnalysisHost, type GroupedFindings, groupedList, type SegmentExecutor } from '../../shared/analysis';
 import { deferredToSchema, SCHEMA_RULES } from '../../shared/coexistence';
 import type { Finding } from '../../shared/lint';
 import { PARTIAL_DIAGNOSTICS_PROPERTY } from '../../shared/protocol/lsp';
@@ -167,7 +167,7 @@ export class DiagnosticsPublisher {
       if ((this.published.get(uri) ?? -1) >= version) return true;
       let findings: readonly Finding[] = [];
       for (const span of spans) findings = analysis.partialFindings(uri, span.start, span.end);
-      const diagnostics = this.diagnosticsFor({ groups: [findings] }, maxDiagnosticsPerFile, uri);
+      const diagnostics = this.diagnosticsFor(groupedList([findings]), maxDiagnosticsPerFile, uri);
       this.published.set(uri, version);
       this.lastComplete.delete(uri);
       // An extra property: the LSP has no partial push diagnostics, and clients ignore what they do not know.
@@ -194,10 +194,10 @@ export class DiagnosticsPublisher {
   }
 
   /** The diagnostics published for a file's findings (in groups, in file order): only the kept ones are converted. */
-  private diagnosticsFor({ groups, counts }: GroupedFindings, max: number, uri: string): Diagnostic[] {
+  private diagnosticsFor(grouped: GroupedFindings, max: number, uri: string): Diagnostic[] {
     const deferring = deferredToSchema(this.ctx.settings()).validation;
     const view = deferring ? (g: readonly Finding[]) => this.withoutSchemaRules(g) : undefined;
-    const { shown, hidden, firstHidden } = cappedGroups(groups, max, { view, counts, deferring });
+    const { shown, hidden, firstHidden } = cappedGroups(grouped, max, { view, deferring });
     const diagnostics = shown.map((f) => this.diagnosticOf(f, uri));
     if (firstHidden) diagnostics.push(overflowNotice(firstHidden, hidden, max));
     return diagnostics;

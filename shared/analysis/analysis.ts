@@ -9,20 +9,31 @@ import type { ManifestDocument, ParseOptions } from '../model';
 import { type Position, shiftRange } from '../util/range';
 import { countNewlines, type Segment } from '../yaml/split';
 import type { AnalysisCaches } from './caches';
-import { placedFindings, placeFindings, slotFindings } from './findings';
+import { groupOf, placedFindings, placeFindings, slotFindings } from './findings';
+import { type GroupedFindings, groupedList } from './groupedFindings';
 import type { PodSummary } from './podSummary';
 import type { AnalysisSpec, SegmentAnalysis } from './segmentAnalysis';
 import { type FileState, indexAtLine, needsBatch, type Placement, pendingWithin, type SegmentSlot } from './slots';
 
-/** A file's findings in groups, with the counts of the first `counts.length / COUNTS_PER_GROUP` groups. */
-export interface GroupedFindings {
-  groups: readonly (readonly Finding[])[];
-  counts?: Uint32Array;
+/**
+ * The segments' groups (each placed when first asked for), then the file-level groups: the template notice and the
+ * cross-file findings.
+ */
+function groupedFrom(placement: Placement, fileLevel: readonly (readonly Finding[])[]): GroupedFindings {
+  const n = placement.groups.length;
+  return {
+    size: n + fileLevel.length,
+    group: (i) => (i < n ? groupOf(placement, i) : (fileLevel[i - n] ?? [])),
+    counts: placement.counts,
+  };
 }
 
-/** The segments' groups, then the template notice. */
-function ownGroups(placement: Placement): readonly (readonly Finding[])[] {
-  return placement.notice ? [...placement.groups, [placement.notice]] : placement.groups;
+/** Every own finding of the file: each segment's, then the template notice. */
+function allOwn(placement: Placement): Finding[] {
+  const out: Finding[] = [];
+  for (let i = 0; i < placement.groups.length; i++) for (const f of groupOf(placement, i)) out.push(f);
+  if (placement.notice) out.push(placement.notice);
+  return out;
 }
 
 /** The findings of a file that depend on other files, for the file as this analysis has it. */
@@ -84,7 +95,7 @@ export class Analysis {
     if (override) return override;
     const file = this.files.get(uri);
     if (!file) return [];
-    file.findings ??= ownGroups(this.placement(file)).flat();
+    file.findings ??= allOwn(this.placement(file));
     const cross = this.crossFile?.(uri, this) ?? [];
     return cross.length > 0 ? [...file.findings, ...cross] : file.findings;
   }
@@ -96,13 +107,15 @@ export class Analysis {
    */
   findingGroups(uri: string): GroupedFindings {
     const override = this.overrides.get(uri);
-    if (override) return { groups: [override] };
+    if (override) return groupedList([override]);
     const file = this.files.get(uri);
-    if (!file) return { groups: [] };
+    if (!file) return groupedList([]);
     const placement = this.placement(file);
     const cross = this.crossFile?.(uri, this) ?? [];
-    const groups = ownGroups(placement);
-    return { groups: cross.length > 0 ? [...groups, cross] : groups, counts: placement.counts };
+    return groupedFrom(placement, [
+      ...(placement.notice ? [[placement.notice]] : []),
+      ...(cross.length > 0 ? [cross] : []),
+    ]);
   }
 
   /**

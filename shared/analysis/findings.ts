@@ -12,51 +12,58 @@ import type { Placement, PlacementBasis, SegmentSlot } from './slots';
 /** Each analysis' findings moved to where its segment is now; most stay put across an edit elsewhere. */
 const PLACED = new WeakMap<SegmentAnalysis, { line: number; firstIndex: number; findings: Finding[] }>();
 
-const NONE: Finding[] = [];
+const NONE: readonly Finding[] = [];
 
 /**
- * The file's findings of every analysed slot. From a basis, a keystroke costs the slots it changed and a copy of
- * the rest's references: in a 10,000-document file, opening every slot's findings again took longer than
- * analysing the edited document.
+ * The file's findings of every analysed slot, counted. From a basis, a keystroke costs the slots it changed and a
+ * copy of the rest's references and counts: in a 10,000-document file, opening every slot's findings again took
+ * longer than analysing the edited document, and moving every finding after an added line took 60 ms.
  */
 export function placeFindings(slots: readonly SegmentSlot[], basis?: PlacementBasis): Placement {
   return (basis && placedFrom(slots, basis)) ?? placedAfresh(slots);
 }
 
+/** Group `i` of a placement: its slot's findings where the segment is now, placed when first asked for. */
+export function groupOf(placement: Placement, i: number): readonly Finding[] {
+  let group = placement.groups[i];
+  if (!group) {
+    const slot = placement.slots[i];
+    group = slot?.analysis ? slotFindings(slot, slot.analysis) : NONE;
+    placement.groups[i] = group;
+  }
+  return group;
+}
+
 function placedAfresh(slots: readonly SegmentSlot[]): Placement {
-  const groups = new Array<Finding[]>(slots.length);
   const counts = new Uint32Array(slots.length * COUNTS_PER_GROUP);
   let documents = 0;
   let templated = 0;
   let firstTemplated = -1;
   slots.forEach((slot, i) => {
     const a = slot.analysis;
-    groups[i] = a ? place(slot, a, counts, i) : NONE;
     if (!a) return;
+    counts.set(analysisCounts(a), i * COUNTS_PER_GROUP);
     documents += a.documentCount;
     templated += a.templatedCount;
     if (firstTemplated === -1 && a.firstTemplate) firstTemplated = i;
   });
-  return withNotice(slots, { groups, counts, documents, templated, firstTemplated });
+  const groups = new Array<readonly Finding[] | undefined>(slots.length).fill(undefined);
+  return withNotice({ slots, groups, counts, documents, templated, firstTemplated });
 }
 
 /**
- * The placement from a basis, when the slots after the edit did not move (typing within a line): the slots before
- * and after it keep their groups and counts. Undefined when they moved, for a fresh placement.
+ * The placement from a basis: the slots before and after the edit keep their counts, and their groups too when
+ * the edit moved no line or document (typing within a line); moved groups are placed again when asked for.
+ * Undefined when the basis does not fit the slots, for a fresh placement.
  */
 function placedFrom(slots: readonly SegmentSlot[], basis: PlacementBasis): Placement | undefined {
   const { placement: was, slots: before, head, tail } = basis;
   const n = slots.length;
   const m = before.length;
   if (head + tail > n || head + tail > m) return undefined;
-  // The slots after the edit move together, by the lines and documents it added: if the first did not, none did.
-  const now = slots[n - tail];
-  const then = before[m - tail];
-  if (tail > 0 && (now?.segment.line !== then?.segment.line || now?.firstIndex !== then?.firstIndex)) return undefined;
   const counts = new Uint32Array(n * COUNTS_PER_GROUP);
   counts.set(was.counts.subarray(0, head * COUNTS_PER_GROUP));
   counts.set(was.counts.subarray((m - tail) * COUNTS_PER_GROUP), (n - tail) * COUNTS_PER_GROUP);
-  const run: Finding[][] = [];
   let { documents, templated } = was;
   let firstTemplated = was.firstTemplated !== -1 && was.firstTemplated < head ? was.firstTemplated : -1;
   for (let i = head; i < m - tail; i++) {
@@ -66,10 +73,9 @@ function placedFrom(slots: readonly SegmentSlot[], basis: PlacementBasis): Place
     templated -= a.templatedCount;
   }
   for (let i = head; i < n - tail; i++) {
-    const slot = slots[i] as SegmentSlot;
-    const a = slot.analysis;
-    run.push(a ? place(slot, a, counts, i) : NONE);
+    const a = slots[i]?.analysis;
     if (!a) continue;
+    counts.set(analysisCounts(a), i * COUNTS_PER_GROUP);
     documents += a.documentCount;
     templated += a.templatedCount;
     if (firstTemplated === -1 && a.firstTemplate) firstTemplated = i;
@@ -80,18 +86,18 @@ function placedFrom(slots: readonly SegmentSlot[], basis: PlacementBasis): Place
     while (i < n && !slots[i]?.analysis?.firstTemplate) i++;
     firstTemplated = i < n ? i : -1;
   }
-  const groups = [...was.groups.slice(0, head), ...run, ...was.groups.slice(m - tail)];
-  return withNotice(slots, { groups, counts, documents, templated, firstTemplated });
+  // The slots after the edit move together, by the lines and documents it added: if the first did not, none did.
+  const now = slots[n - tail];
+  const then = before[m - tail];
+  const moved = tail > 0 && (now?.segment.line !== then?.segment.line || now?.firstIndex !== then?.firstIndex);
+  const groups = was.groups.slice(0, head);
+  for (let i = head; i < n - tail; i++) groups.push(undefined);
+  for (let i = m - tail; i < m; i++) groups.push(moved ? undefined : was.groups[i]);
+  return withNotice({ slots, groups, counts, documents, templated, firstTemplated });
 }
 
-/** A slot's findings where its segment is now, counted into `counts` as group `i`. */
-function place(slot: SegmentSlot, a: SegmentAnalysis, counts: Uint32Array, i: number): Finding[] {
-  counts.set(analysisCounts(a), i * COUNTS_PER_GROUP);
-  return slotFindings(slot, a);
-}
-
-function withNotice(slots: readonly SegmentSlot[], placement: Omit<Placement, 'notice'>): Placement {
-  const slot = slots[placement.firstTemplated];
+function withNotice(placement: Omit<Placement, 'notice'>): Placement {
+  const slot = placement.slots[placement.firstTemplated];
   const first = slot?.analysis?.firstTemplate;
   if (placement.templated <= 0 || !slot?.analysis || !first) return placement;
   const range = shiftRange(first, slot.segment.line - slot.analysis.line);

@@ -44,8 +44,14 @@ export interface FileState {
 
 /** A file's own findings, placed once per version (see `placeFindings`). */
 export interface Placement {
-  /** Each slot's findings where its segment is now: one group per slot, in file order (empty for none). */
-  groups: readonly Finding[][];
+  /** The slots placed, those of the version. */
+  slots: readonly SegmentSlot[];
+  /**
+   * Each slot's findings where its segment is now: one group per slot, in file order (empty for none); undefined
+   * until first asked for (./findings groupOf). An edit that adds a line moves every group after it, and a capped
+   * publish asks for only the groups it shows.
+   */
+  groups: (readonly Finding[] | undefined)[];
   /** COUNTS_PER_GROUP numbers per group (./findingCounts). */
   counts: Uint32Array;
   /** The file's documents, and those with template expressions (Helm), for the template notice. */

@@ -34,11 +34,11 @@ type Published = { groups: string[][]; counts: number[] };
 
 /** What a publish reads: the groups in order (one per segment, then the template notice) and their counts. */
 function published(analysis: Analysis): Published {
-  const { groups, counts } = analysis.findingGroups(URI);
-  return {
-    groups: groups.map((g) => g.map((f) => JSON.stringify([f.range, f.rule, f.document]))),
-    counts: [...(counts ?? [])],
-  };
+  const grouped = analysis.findingGroups(URI);
+  const groups = Array.from({ length: grouped.size }, (_, i) =>
+    grouped.group(i).map((f) => JSON.stringify([f.range, f.rule, f.document])),
+  );
+  return { groups, counts: [...(grouped.counts ?? [])] };
 }
 
 function documentsOf(host: AnalysisHost): string[] {
