@@ -3,8 +3,8 @@
 // generates the workloads (scripts/gen/gen-workloads.mjs), then measures:
 //   - over LSP with a real client against the bundled server (scripts/bench/lsp.mjs): cold open -> first
 //     diagnostics (open_first: a big file's documents on screen) and -> all of them (open_all), warm open -> all,
-//     one-character edit -> diagnostics of that version, hover, completion, server RSS, and on the 1,000- and
-//     10,000-document files the latency of hovers and completions sent every 50 ms while the file opens;
+//     one-character edit and Enter -> diagnostics of that version, hover, completion, server RSS, and on the
+//     1,000- and 10,000-document files the latency of hovers and completions sent every 50 ms while it opens;
 //   - CLI `lint` of the 1,000-document file (wall time including start-up), extension activation
 //     (scripts/bench/activation.mjs: the real activate() with a stub `vscode`), bundle sizes (dist/sizes.json);
 //   - switching podlens.kubernetesVersion to 1.31 and back with the 1,000-document file open -> the re-published
@@ -559,6 +559,7 @@ const LSP_METRICS = [
   'load_request',
   'open_warm',
   'edit',
+  'edit_line',
   'hover',
   'completion',
   'rss_after_open',
@@ -582,6 +583,7 @@ function lspRows(results) {
         info.push(
           `a request every ${m.everyMs} ms while opening; ${m.answeredBeforePublish}/${m.n} answered before the publish`,
         );
+      if (name === 'edit_line') info.push('Enter at the end of a value, then its undo: every later line moves');
       if (name === 'edit') {
         info.push(`${m.sync}${m.versionChecked ? ', version-checked' : ', unversioned'}`);
         // Half the samples type a new character, half delete it again (the text before, which a server may keep).

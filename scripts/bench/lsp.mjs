@@ -17,6 +17,7 @@
 //                   diagnostics awaited, measured, undone)
 //   edit            one-character didChange (type a char at the end of a scalar, then delete it, round-robin over
 //                   positions in the first/middle/last documents) -> publishDiagnostics for that version
+//   edit_line       the same with Enter at those positions, then its undo: every line after the edit moves
 //   rss_end         VmRSS at the end of the session (VmHWM: peak)
 // A metric whose request the server does not offer is "unsupported" (capability missing or MethodNotFound); any
 // other failure is "error" with its message: one metric failing never stops the others.
@@ -1010,50 +1011,67 @@ export async function benchWorkload(wl, { cfg, queries, plan, budgetS, metrics: 
     mark('completion');
   }
 
+  /**
+   * Inserts `insert(i)` (one character) at the edit positions, round-robin, each followed by its undo, and waits for
+   * the diagnostics of each version; the budget never splits an edit from its undo. The latency of each, in order.
+   */
+  const timedEdits = async (name, insert) => {
+    if (s.dead) throw new Error(`server is not running (${JSON.stringify(s.dead)})`);
+    if (doc.text !== text) throw new Error('document is not in its original state');
+    const started = performance.now();
+    const out = [];
+    await phase(name, async () => {
+      const total = plan.editRounds * 2 * edits.length;
+      for (let i = 0; i < total; i++) {
+        if (out.length && i % 2 === 0 && performance.now() - started > budgetMs) break;
+        const k = Math.floor(i / 2) % edits.length;
+        const offset = edits[k].at.offset;
+        const w = s.nextDiagnostics(uri, doc.version + 1);
+        const t = i % 2 === 0 ? s.change(doc, offset, 0, insert(i)) : s.change(doc, offset, 1, '');
+        const d = await w;
+        out.push({ k, typed: i % 2 === 0, ms: d.at - t, count: d.count });
+      }
+    });
+    if (doc.text !== text) throw new Error(`bench bug: the ${name} edits were not undone`);
+    return out;
+  };
+
   // ---- edit -> diagnostics: type one character at the end of a scalar, then delete it; round-robin positions
   if (want('edit') && edits.length) {
-    const samples = [];
-    const typed = [];
-    const deleted = [];
-    const per = edits.map(({ q, at }) => ({ label: q.label, line: at.line + 1, doc: at.doc, ms: [] }));
-    const seen = new Set();
-    const started = performance.now();
     try {
-      if (s.dead) throw new Error(`server is not running (${JSON.stringify(s.dead)})`);
-      if (doc.text !== text) throw new Error('document is not in its original state');
-      await phase('edit', async () => {
-        const total = plan.editRounds * 2 * edits.length;
-        for (let i = 0; i < total; i++) {
-          if (samples.length && i % 2 === 0 && performance.now() - started > budgetMs) break;
-          const k = Math.floor(i / 2) % edits.length;
-          const offset = edits[k].at.offset;
-          const w = s.nextDiagnostics(uri, doc.version + 1);
-          // Each round types another letter, so that no typed text is one the server has analysed before; the
-          // deletion that follows restores the original text, as a backspace does.
-          const letter = String.fromCharCode(97 + (Math.floor(i / 2 / edits.length) % 26));
-          const t = i % 2 === 0 ? s.change(doc, offset, 0, letter) : s.change(doc, offset, 1, '');
-          const d = await w;
-          samples.push(d.at - t);
-          (i % 2 === 0 ? typed : deleted).push(d.at - t);
-          per[k].ms.push(d.at - t);
-          seen.add(d.count);
-        }
-      });
+      // Each round types another letter, so that no typed text is one the server has analysed before; the deletion
+      // that follows restores the original text, as a backspace does.
+      const runs = await timedEdits('edit', (i) => String.fromCharCode(97 + (Math.floor(i / 2 / edits.length) % 26)));
+      const ms = (which) => runs.filter(which).map((r) => r.ms);
       metric('edit', {
         unit: 'ms',
         sync: s.syncName,
         versionChecked: s.versioned === true,
-        ...stats(samples),
+        ...stats(ms(() => true)),
         planned: plan.editRounds * 2 * edits.length,
-        diagnosticsSeen: [...seen].sort((a, b) => a - b),
-        typed: stats(typed),
-        deleted: stats(deleted),
-        perPosition: per.map((p) => ({ label: p.label, line: p.line, doc: p.doc, n: p.ms.length, ...stats(p.ms) })),
+        diagnosticsSeen: [...new Set(runs.map((r) => r.count))].sort((a, b) => a - b),
+        typed: stats(ms((r) => r.typed)),
+        deleted: stats(ms((r) => !r.typed)),
+        perPosition: edits.map(({ q, at }, k) => {
+          const p = ms((r) => r.k === k);
+          return { label: q.label, line: at.line + 1, doc: at.doc, n: p.length, ...stats(p) };
+        }),
       });
     } catch (e) {
       fail('edit', e);
     }
     mark('edit');
+  }
+
+  // ---- line edit -> diagnostics: Enter at the same places, then its undo; every line after it moves, and back
+  if (want('edit') && edits.length) {
+    try {
+      const runs = await timedEdits('edit_line', () => '\n');
+      metric('edit_line', { unit: 'ms', ...stats(runs.map((r) => r.ms)), planned: plan.editRounds * 2 * edits.length });
+    } catch (e) {
+      fail('edit_line', e);
+    }
+    mark('edit_line');
   }
 
   if (!s.dead) {
