@@ -57,7 +57,8 @@ function placedAfresh(slots: readonly SegmentSlot[]): Placement {
  * Undefined when the basis does not fit the slots, for a fresh placement.
  */
 function placedFrom(slots: readonly SegmentSlot[], basis: PlacementBasis): Placement | undefined {
-  const { placement: was, slots: before, head, tail } = basis;
+  const { placement: was, head, tail } = basis;
+  const before = was.slots;
   const n = slots.length;
   const m = before.length;
   if (head + tail > n || head + tail > m) return undefined;

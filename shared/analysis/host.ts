@@ -265,7 +265,7 @@ function pendingAfter(
  * placed from (edits that came faster than publishes), with the slots both edits left alone.
  */
 function basisAfter(previous: FileState, { head, tail }: { head: number; tail: number }): PlacementBasis | undefined {
-  if (previous.placement) return { placement: previous.placement, slots: previous.slots, head, tail };
+  if (previous.placement) return { placement: previous.placement, head, tail };
   const b = previous.basis;
   return b && { ...b, head: Math.min(b.head, head), tail: Math.min(b.tail, tail) };
 }

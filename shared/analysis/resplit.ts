@@ -46,8 +46,9 @@ export function resplit(
   if (startIn === undefined || endIn === undefined) return undefined;
   const region = segments.slice(a, b + 1).map((s) => s.text);
   // Offsets within the region: where the edited segments start in it.
-  const start = lengthOf(region, startIndex - a) + startIn;
-  const end = lengthOf(region, endIndex - a) + endIn;
+  const lengthBefore = (k: number) => region.slice(0, k).reduce((n, t) => n + t.length, 0);
+  const start = lengthBefore(startIndex - a) + startIn;
+  const end = lengthBefore(endIndex - a) + endIn;
   if (end < start) return undefined;
   const oldRegion = region.join('');
   const regionText = oldRegion.slice(0, start) + change.text + oldRegion.slice(end);
@@ -59,11 +60,4 @@ export function resplit(
   // Typing within a line moves no segment: those after the edit stay the same objects.
   const moved = lineDelta === 0 ? after : after.map((s) => ({ text: s.text, line: s.line + lineDelta }));
   return { segments: segments.slice(0, a).concat(middle, moved), head: a, tail: after.length };
-}
-
-/** The summed length of the first `count` texts. */
-function lengthOf(texts: readonly string[], count: number): number {
-  let n = 0;
-  for (let i = 0; i < count; i++) n += (texts[i] as string).length;
-  return n;
 }

@@ -69,7 +69,6 @@ export interface Placement {
  */
 export interface PlacementBasis {
   placement: Placement;
-  slots: readonly SegmentSlot[];
   head: number;
   tail: number;
 }
@@ -142,18 +141,21 @@ export function sameEnds<A, B>(
   return { head, tail };
 }
 
-/** The segments of a file that still need analysis, once per text. */
-export function pendingSegments(file: FileState): Segment[] {
+/** The segments of a file that still need analysis, once per text, in file order. */
+function* pendingTexts(file: FileState): Generator<Segment> {
   const seen = new Set<string>();
-  const out: Segment[] = [];
   const { from, to } = file.pending ?? { from: 0, to: 0 };
   for (let i = from; i < to; i++) {
     const slot = file.slots[i] as SegmentSlot;
     if (slot.analysis || seen.has(slot.segment.text)) continue;
     seen.add(slot.segment.text);
-    out.push(slot.segment);
+    yield slot.segment;
   }
-  return out;
+}
+
+/** The segments of a file that still need analysis, once per text. */
+export function pendingSegments(file: FileState): Segment[] {
+  return [...pendingTexts(file)];
 }
 
 /**
@@ -162,13 +164,7 @@ export function pendingSegments(file: FileState): Segment[] {
  * instead of listing every pending segment of a big file.
  */
 export function needsBatch(file: FileState): boolean {
-  const seen = new Set<string>();
-  const { from, to } = file.pending ?? { from: 0, to: 0 };
-  for (let i = from; i < to; i++) {
-    const slot = file.slots[i] as SegmentSlot;
-    if (slot.analysis || seen.has(slot.segment.text)) continue;
-    seen.add(slot.segment.text);
-    if (seen.size >= PARALLEL_MIN_SEGMENTS) return true;
-  }
+  let count = 0;
+  for (const _ of pendingTexts(file)) if (++count >= PARALLEL_MIN_SEGMENTS) return true;
   return false;
 }
